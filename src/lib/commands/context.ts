@@ -1,0 +1,40 @@
+// What every command needs: the workspace's docs, a clock, an id source and who is acting.
+// The browser, the CLI (demo) and tests all build one of these; commands never reach
+// for globals, so they run the same everywhere.
+
+import type * as Y from 'yjs';
+import type { Hlc } from '../domain/clock/hlc';
+import type { Role } from '../domain/auth/roles';
+
+export interface IdSource {
+	/** A new globally unique id (time-sortable is nice, not required). */
+	next(): string;
+}
+
+export interface WorkspaceDocs {
+	readonly catalog: Y.Doc;
+	/** The ledger doc of a month (`2026-11`), opened on demand. */
+	ledger(month: string): Y.Doc;
+	/** Every ledger doc currently open, for folds over all movements. */
+	ledgers(): readonly Y.Doc[];
+}
+
+export interface CommandContext {
+	readonly docs: WorkspaceDocs;
+	readonly clock: Hlc;
+	readonly ids: IdSource;
+	readonly user: string;
+	readonly role: Role;
+}
+
+/** Every transaction a command makes carries this origin so observers know who changed what. */
+export interface CommandOrigin {
+	readonly kind: 'command';
+	readonly command: string;
+	readonly user: string;
+	readonly device: string;
+}
+
+export function commandOrigin(ctx: CommandContext, command: string): CommandOrigin {
+	return { kind: 'command', command, user: ctx.user, device: ctx.clock.device };
+}

@@ -1,0 +1,96 @@
+// Errors by kind: every failure the UI or CLI can explain carries a stable `code`
+// that i18n maps to a translated message. Never throw strings.
+
+export const ERROR_CODES = [
+	'unknown-item',
+	'unknown-warehouse',
+	'unknown-location',
+	'non-positive-quantity',
+	'unit-mismatch',
+	'duplicate-sku-code',
+	'duplicate-warehouse-code',
+	'duplicate-location-code',
+	'insufficient-stock',
+	'invalid-field',
+	'invalid-csv',
+	'forbidden',
+	'invalid-document-value'
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class StockflowError extends Error {
+	readonly code: ErrorCode;
+	/** Values for the translated message template, e.g. `{ sku: 'A-100' }`. */
+	readonly params: Record<string, string | number>;
+
+	constructor(code: ErrorCode, message: string, params: Record<string, string | number> = {}) {
+		super(message);
+		this.name = new.target.name;
+		this.code = code;
+		this.params = params;
+	}
+}
+
+export class UnknownItemError extends StockflowError {
+	constructor(itemId: string) {
+		super('unknown-item', `Unknown item ${itemId}`, { itemId });
+	}
+}
+
+export class UnknownWarehouseError extends StockflowError {
+	constructor(warehouseId: string) {
+		super('unknown-warehouse', `Unknown warehouse ${warehouseId}`, { warehouseId });
+	}
+}
+
+export class UnknownLocationError extends StockflowError {
+	constructor(locationId: string) {
+		super('unknown-location', `Unknown location ${locationId}`, { locationId });
+	}
+}
+
+export class NonPositiveQuantityError extends StockflowError {
+	constructor(qty: number) {
+		super('non-positive-quantity', `Quantity must be greater than zero (got ${qty})`, { qty });
+	}
+}
+
+export class UnitMismatchError extends StockflowError {
+	constructor(expected: string, got: string) {
+		super('unit-mismatch', `Unit ${got} does not match the item's base unit ${expected}`, {
+			expected,
+			got
+		});
+	}
+}
+
+export class DuplicateCodeError extends StockflowError {
+	constructor(
+		kind: 'duplicate-sku-code' | 'duplicate-warehouse-code' | 'duplicate-location-code',
+		code: string
+	) {
+		super(kind, `Code ${code} is already in use`, { code });
+	}
+}
+
+export class InsufficientStockError extends StockflowError {
+	constructor(itemId: string, available: number, requested: number) {
+		super(
+			'insufficient-stock',
+			`Only ${available} available for ${itemId}, ${requested} requested`,
+			{ itemId, available, requested }
+		);
+	}
+}
+
+export class InvalidFieldError extends StockflowError {
+	constructor(field: string, reason: string) {
+		super('invalid-field', `${field}: ${reason}`, { field, reason });
+	}
+}
+
+export class ForbiddenError extends StockflowError {
+	constructor(role: string, action: string) {
+		super('forbidden', `Role ${role} may not ${action}`, { role, action });
+	}
+}

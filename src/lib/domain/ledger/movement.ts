@@ -1,0 +1,62 @@
+// The stock movement: the atom of Stockflow. Immutable once written; corrections are new
+// reversing movements. On-hand, lots and valuation are folds over movements.
+
+import { z } from 'zod';
+import { isStamp } from '../clock/hlc';
+
+export const MOVEMENT_REASONS = [
+	'receipt',
+	'issue',
+	'transfer-out',
+	'transfer-in',
+	'adjustment',
+	'count',
+	'return',
+	'production'
+] as const;
+export type MovementReason = (typeof MOVEMENT_REASONS)[number];
+
+/** Reasons whose quantity is always positive (stock comes in). */
+export const INBOUND_REASONS: readonly MovementReason[] = ['receipt', 'transfer-in', 'return'];
+/** Reasons whose quantity is always negative (stock goes out). */
+export const OUTBOUND_REASONS: readonly MovementReason[] = ['issue', 'transfer-out'];
+/** `adjustment`, `count` and `production` may go either way. */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+export const movementSchema = z.object({
+	id: z.string().min(1).max(64),
+	at: z.string().refine(isStamp, 'expected an HLC stamp'),
+	itemId: z.string().min(1).max(64),
+	warehouseId: z.string().min(1).max(64),
+	locationId: z.string().min(1).max(64).optional(),
+	lot: z.string().min(1).max(64).optional(),
+	expiry: isoDate.optional(),
+	/** Signed quantity in the item's base unit. */
+	qty: z.number().finite().refine((n) => n !== 0, 'quantity cannot be zero'),
+	unitCostCents: z.number().int().nonnegative().optional(),
+	reason: z.enum(MOVEMENT_REASONS),
+	/** Groups related movements: both legs of a transfer, or a business document id. */
+	ref: z.string().max(128).optional(),
+	note: z.string().max(500).optional(),
+	device: z.string().min(1).max(64),
+	user: z.string().min(1).max(128)
+});
+
+export type Movement = z.infer<typeof movementSchema>;
+
+/** A stock position: where a quantity sits. Lot is '' when the item is not lot-tracked. */
+export interface StockKey {
+	itemId: string;
+	warehouseId: string;
+	locationId: string;
+	lot: string;
+}
+
+export function stockKeyOf(m: Pick<Movement, 'itemId' | 'warehouseId' | 'locationId' | 'lot'>): StockKey {
+	return { itemId: m.itemId, warehouseId: m.warehouseId, locationId: m.locationId ?? '', lot: m.lot ?? '' };
+}
+
+export function stockKeyString(k: StockKey): string {
+	return `${k.itemId}|${k.warehouseId}|${k.locationId}|${k.lot}`;
+}

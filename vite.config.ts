@@ -1,0 +1,26 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			registerType: 'autoUpdate',
+			injectRegister: false,
+			manifest: false, // static/manifest.webmanifest is the source of truth
+			workbox: {
+				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+				navigateFallback: '/index.html',
+				// The relay's own endpoints must never be answered from the cache.
+				navigateFallbackDenylist: [/^\/sync\//, /^\/healthz/, /^\/metrics/, /^\/api\//]
+			}
+		})
+	],
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/relay/**/*.spec.ts', 'sync-server/**/*.spec.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 30_000
+	}
+});
