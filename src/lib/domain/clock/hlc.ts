@@ -20,7 +20,7 @@ export function formatStamp(state: HlcState): Stamp {
 
 export function parseStamp(stamp: string): HlcState | null {
 	const m = STAMP.exec(stamp);
-	if (!m) return null;
+	if (!m?.[3]) return null;
 	return { wallMs: Number(m[1]), counter: Number(m[2]), device: m[3] };
 }
 

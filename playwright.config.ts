@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end: real Chromium (Debian's) against the real built app served by the real relay.
+const PORT = Number(process.env.E2E_PORT ?? 8477);
+export const E2E_SECRET = 'e2e-secret-not-for-production-0123456789';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	retries: process.env.CI ? 1 : 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--headless',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: 'rm -rf test-results/e2e-data && node bin/stockflow.js start',
+		url: `http://localhost:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: 'test-results/e2e-data',
+			STOCKFLOW_SECRET: E2E_SECRET,
+			STOCKFLOW_SKIP_BUILD: '1',
+			LOG_LEVEL: 'warn'
+		}
+	}
+});

@@ -1,0 +1,26 @@
+// Shared command plumbing: rights and the catalog/balance views commands validate against.
+
+import { canWrite } from '../domain/auth/roles';
+import { ForbiddenError } from '../domain/errors';
+import { foldBalances, type Balance } from '../domain/ledger/fold';
+import { indexCatalog, type CatalogIndex } from '../domain/ledger/validate';
+import type { Movement } from '../domain/ledger/movement';
+import { readItems, readLocations, readWarehouses } from '../doc/catalog-doc';
+import { readMovements } from '../doc/ledger-doc';
+import type { CommandContext } from './context';
+
+export function requireWrite(ctx: CommandContext, docName: string): void {
+	if (!canWrite(ctx.role, docName)) throw new ForbiddenError(ctx.role, `write ${docName}`);
+}
+
+export function catalogIndexOf(ctx: CommandContext): CatalogIndex {
+	const doc = ctx.docs.catalog;
+	return indexCatalog({ items: readItems(doc), warehouses: readWarehouses(doc), locations: readLocations(doc) });
+}
+
+/** Balances over every open ledger doc (what this device knows right now). */
+export function currentBalances(ctx: CommandContext): Map<string, Balance> {
+	const all: Movement[] = [];
+	for (const doc of ctx.docs.ledgers()) all.push(...readMovements(doc).movements);
+	return foldBalances(all);
+}

@@ -1,0 +1,141 @@
+// Catalog commands: create and edit items, warehouses and locations. Codes stay unique
+// (normalized); an edit writes only the fields it changes so concurrent edits of other
+// fields on other devices survive the merge.
+
+import { findByCode } from '../domain/catalog/duplicates';
+import {
+	itemSchema,
+	locationSchema,
+	normalizeCode,
+	warehouseSchema,
+	type Item,
+	type ItemInput,
+	type Location,
+	type LocationInput,
+	type Warehouse,
+	type WarehouseInput
+} from '../domain/catalog/entities';
+import {
+	DuplicateCodeError,
+	UnknownItemError,
+	UnknownLocationError,
+	UnknownWarehouseError
+} from '../domain/errors';
+import { checkItemCodeUnique } from '../domain/ledger/validate';
+import { parseOrThrow } from '../domain/parse';
+import {
+	entityMap,
+	readItems,
+	readLocations,
+	readWarehouses,
+	writeEntity
+} from '../doc/catalog-doc';
+import { CATALOG } from '../doc/names';
+import { ensureSchema } from '../doc/schema';
+import { requireWrite } from './access';
+import { commandOrigin, type CommandContext } from './context';
+
+type Patch<T> = Partial<Omit<T, 'id'>>;
+
+/** Only the keys the caller set (undefined means "leave as is"). */
+function definedKeys(patch: object): string[] {
+	return Object.entries(patch)
+		.filter(([k, v]) => k !== 'id' && v !== undefined)
+		.map(([k]) => k);
+}
+
+function pick(value: object, keys: string[]): Record<string, unknown> {
+	const source = new Map(Object.entries(value));
+	return Object.fromEntries(keys.filter((k) => source.has(k)).map((k) => [k, source.get(k)]));
+}
+
+function writeCatalog(
+	ctx: CommandContext,
+	command: string,
+	map: 'items' | 'warehouses' | 'locations',
+	id: string,
+	fields: Record<string, unknown>
+): void {
+	const doc = ctx.docs.catalog;
+	doc.transact(() => {
+		ensureSchema(doc, 'catalog');
+		writeEntity(entityMap(doc, map), id, fields);
+	}, commandOrigin(ctx, command));
+}
+
+export function createItem(ctx: CommandContext, input: Omit<ItemInput, 'id'>): Item {
+	requireWrite(ctx, CATALOG);
+	const item = parseOrThrow(itemSchema, { ...input, id: ctx.ids.next() });
+	checkItemCodeUnique(readItems(ctx.docs.catalog), item.code);
+	writeCatalog(ctx, 'createItem', 'items', item.id, item);
+	return item;
+}
+
+export function updateItem(ctx: CommandContext, id: string, patch: Patch<ItemInput>): Item {
+	requireWrite(ctx, CATALOG);
+	const items = readItems(ctx.docs.catalog);
+	const existing = items.find((i) => i.id === id);
+	if (!existing) throw new UnknownItemError(id);
+	const keys = definedKeys(patch);
+	const item = parseOrThrow(itemSchema, { ...existing, ...pick(patch, keys), id });
+	if (normalizeCode(item.code) !== normalizeCode(existing.code)) checkItemCodeUnique(items, item.code, id);
+	writeCatalog(ctx, 'updateItem', 'items', id, pick(item, keys));
+	return item;
+}
+
+function checkWarehouseCode(warehouses: Warehouse[], code: string, selfId?: string): void {
+	if (findByCode(warehouses, code, selfId)) throw new DuplicateCodeError('duplicate-warehouse-code', code.trim());
+}
+
+export function createWarehouse(ctx: CommandContext, input: Omit<WarehouseInput, 'id'>): Warehouse {
+	requireWrite(ctx, CATALOG);
+	const warehouse = parseOrThrow(warehouseSchema, { ...input, id: ctx.ids.next() });
+	checkWarehouseCode(readWarehouses(ctx.docs.catalog), warehouse.code);
+	writeCatalog(ctx, 'createWarehouse', 'warehouses', warehouse.id, warehouse);
+	return warehouse;
+}
+
+export function updateWarehouse(ctx: CommandContext, id: string, patch: Patch<WarehouseInput>): Warehouse {
+	requireWrite(ctx, CATALOG);
+	const warehouses = readWarehouses(ctx.docs.catalog);
+	const existing = warehouses.find((w) => w.id === id);
+	if (!existing) throw new UnknownWarehouseError(id);
+	const keys = definedKeys(patch);
+	const warehouse = parseOrThrow(warehouseSchema, { ...existing, ...pick(patch, keys), id });
+	checkWarehouseCode(warehouses, warehouse.code, id);
+	writeCatalog(ctx, 'updateWarehouse', 'warehouses', id, pick(warehouse, keys));
+	return warehouse;
+}
+
+/** Location codes are unique within their warehouse (A-01-01 exists in every warehouse). */
+function checkLocationCode(locations: Location[], location: Location): void {
+	const siblings = locations.filter((l) => l.warehouseId === location.warehouseId);
+	if (findByCode(siblings, location.code, location.id))
+		throw new DuplicateCodeError('duplicate-location-code', location.code);
+}
+
+export function createLocation(ctx: CommandContext, input: Omit<LocationInput, 'id'>): Location {
+	requireWrite(ctx, CATALOG);
+	const location = parseOrThrow(locationSchema, { ...input, id: ctx.ids.next() });
+	if (!readWarehouses(ctx.docs.catalog).some((w) => w.id === location.warehouseId))
+		throw new UnknownWarehouseError(location.warehouseId);
+	checkLocationCode(readLocations(ctx.docs.catalog), location);
+	writeCatalog(ctx, 'createLocation', 'locations', location.id, location);
+	return location;
+}
+
+export function updateLocation(ctx: CommandContext, id: string, patch: Patch<LocationInput>): Location {
+	requireWrite(ctx, CATALOG);
+	const locations = readLocations(ctx.docs.catalog);
+	const existing = locations.find((l) => l.id === id);
+	if (!existing) throw new UnknownLocationError(id);
+	const keys = definedKeys(patch);
+	const location = parseOrThrow(locationSchema, { ...existing, ...pick(patch, keys), id });
+	if (location.warehouseId !== existing.warehouseId) {
+		if (!readWarehouses(ctx.docs.catalog).some((w) => w.id === location.warehouseId))
+			throw new UnknownWarehouseError(location.warehouseId);
+	}
+	checkLocationCode(locations, location);
+	writeCatalog(ctx, 'updateLocation', 'locations', id, pick(location, keys));
+	return location;
+}

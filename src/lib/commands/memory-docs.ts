@@ -1,0 +1,39 @@
+// WorkspaceDocs backed by plain in-memory Y.Docs, created on demand. Used by tests, the
+// simulated devices of the convergence test, and the CLI (which persists them itself).
+
+import * as Y from 'yjs';
+import { CATALOG, isMonth, ledgerDocName } from '../doc/names';
+import type { WorkspaceDocs } from './context';
+
+export interface MemoryWorkspaceDocs extends WorkspaceDocs {
+	/** Names of every doc created so far (`catalog` first, then ledgers by month). */
+	names(): string[];
+	/** The doc with this name, created when missing (`catalog` or `ledger-YYYY-MM`). */
+	get(name: string): Y.Doc;
+}
+
+export function workspaceDocsInMemory(): MemoryWorkspaceDocs {
+	const catalog = new Y.Doc();
+	const ledgers = new Map<string, Y.Doc>();
+	const ledger = (month: string): Y.Doc => {
+		if (!isMonth(month)) throw new RangeError(`Not a month: ${month}`);
+		let doc = ledgers.get(month);
+		if (!doc) {
+			doc = new Y.Doc();
+			ledgers.set(month, doc);
+		}
+		return doc;
+	};
+	return {
+		catalog,
+		ledger,
+		ledgers: () => [...ledgers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d),
+		names: () => [CATALOG, ...[...ledgers.keys()].sort().map(ledgerDocName)],
+		get(name) {
+			if (name === CATALOG) return catalog;
+			const m = /^ledger-(\d{4}-\d{2})$/.exec(name);
+			if (!m?.[1]) throw new RangeError(`Unknown doc ${name}`);
+			return ledger(m[1]);
+		}
+	};
+}

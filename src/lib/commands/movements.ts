@@ -1,0 +1,358 @@
+// Stock movement commands: receipt, issue, transfer, adjustment. Each validates against the
+// catalog and this device's balances, stamps `at` from the HLC, appends to the ledger doc of
+// the stamp's month (one transaction per doc) and marks that month in the catalog.
+// The single commands and the batch used by the demo run the same code.
+
+import type { Item } from '../domain/catalog/entities';
+import { InvalidFieldError } from '../domain/errors';
+import { applyMovement, type Balance } from '../domain/ledger/fold';
+import { movementSchema, stockKeyOf, stockKeyString, type Movement, type MovementReason } from '../domain/ledger/movement';
+import {
+	checkAvailable,
+	checkPositiveQty,
+	checkUnit,
+	resolvePlace,
+	resolveTarget,
+	type CatalogIndex
+} from '../domain/ledger/validate';
+import { parseOrThrow } from '../domain/parse';
+import { ledgerMonthsMap, readLedgerMonths } from '../doc/catalog-doc';
+import { appendMovements } from '../doc/ledger-doc';
+import { CATALOG, ledgerDocName, monthOfStamp } from '../doc/names';
+import { ensureSchema } from '../doc/schema';
+import { catalogIndexOf, currentBalances, requireWrite } from './access';
+import { commandOrigin, type CommandContext } from './context';
+
+export interface ReceiptInput {
+	itemId: string;
+	warehouseId: string;
+	locationId?: string;
+	lot?: string;
+	/** YYYY-MM-DD */
+	expiry?: string;
+	/** > 0, in the item's base unit. */
+	qty: number;
+	unit: string;
+	unitCostCents?: number;
+	note?: string;
+	ref?: string;
+}
+
+export interface IssueInput {
+	itemId: string;
+	warehouseId: string;
+	locationId?: string;
+	lot?: string;
+	/** > 0; stored negative. */
+	qty: number;
+	unit: string;
+	note?: string;
+	ref?: string;
+}
+
+export interface Place {
+	warehouseId: string;
+	locationId?: string;
+}
+
+export interface TransferInput {
+	itemId: string;
+	from: Place;
+	to: Place;
+	lot?: string;
+	qty: number;
+	unit: string;
+	note?: string;
+}
+
+export interface AdjustmentInput {
+	itemId: string;
+	warehouseId: string;
+	locationId?: string;
+	lot?: string;
+	/** Signed, non-zero. */
+	qtyDelta: number;
+	unit: string;
+	/** The reason, required. */
+	note: string;
+}
+
+export type MovementRequest =
+	| { kind: 'receipt'; input: ReceiptInput }
+	| { kind: 'issue'; input: IssueInput }
+	| { kind: 'transfer'; input: TransferInput }
+	| { kind: 'adjustment'; input: AdjustmentInput };
+
+export function recordReceipt(ctx: CommandContext, input: ReceiptInput): Movement {
+	return single(recordMovementsBatch(ctx, [{ kind: 'receipt', input }], { command: 'recordReceipt' }));
+}
+
+export function recordIssue(ctx: CommandContext, input: IssueInput): Movement {
+	return single(recordMovementsBatch(ctx, [{ kind: 'issue', input }], { command: 'recordIssue' }));
+}
+
+export function recordTransfer(ctx: CommandContext, input: TransferInput): [Movement, Movement] {
+	const [legs] = recordMovementsBatch(ctx, [{ kind: 'transfer', input }], { command: 'recordTransfer' });
+	const [out, into] = legs ?? [];
+	if (!out || !into) throw new Error('transfer produced no legs');
+	return [out, into];
+}
+
+export function recordAdjustment(ctx: CommandContext, input: AdjustmentInput): Movement {
+	return single(recordMovementsBatch(ctx, [{ kind: 'adjustment', input }], { command: 'recordAdjustment' }));
+}
+
+function single(result: Movement[][]): Movement {
+	const m = result[0]?.[0];
+	if (!m) throw new Error('command produced no movement');
+	return m;
+}
+
+export interface BatchOptions {
+	/** Transaction origin name (default 'recordMovementsBatch'). */
+	command?: string;
+	/**
+	 * Balances to check stock against instead of folding every open ledger. Updated in place
+	 * when the batch succeeds (untouched when it fails). For callers that keep a running fold.
+	 */
+	balances?: Map<string, Balance>;
+}
+
+/**
+ * Validates every request (in order, each seeing the stock effect of the ones before it),
+ * then writes them all: one transaction per ledger doc touched, plus one on the catalog when
+ * a new month appears. All or nothing: the first invalid request throws and nothing is written.
+ * Returns the movements of each request (a transfer has two).
+ */
+export function recordMovementsBatch(
+	ctx: CommandContext,
+	requests: readonly MovementRequest[],
+	options: BatchOptions = {}
+): Movement[][] {
+	// Rights are per doc kind, so any month's ledger name answers "may this role write ledgers".
+	requireWrite(ctx, ledgerDocName('1970-01'));
+	const catalog = catalogIndexOf(ctx);
+	const stock = stagedBalances(options.balances ?? currentBalances(ctx));
+	const result = requests.map((request) => {
+		const movements = buildMovements(ctx, catalog, stock, request);
+		for (const m of movements) stock.apply(m);
+		return movements;
+	});
+	writeMovements(ctx, result.flat(), options.command ?? 'recordMovementsBatch');
+	if (options.balances) stock.commit();
+	return result;
+}
+
+function buildMovements(
+	ctx: CommandContext,
+	catalog: CatalogIndex,
+	stock: StagedBalances,
+	request: MovementRequest
+): Movement[] {
+	switch (request.kind) {
+		case 'receipt': {
+			const { input } = request;
+			const { item } = resolveTarget(catalog, input);
+			checkPositiveQty(input.qty);
+			checkUnit(item, input.unit);
+			return [
+				stamp(ctx, {
+					itemId: item.id,
+					warehouseId: input.warehouseId,
+					locationId: input.locationId || undefined,
+					lot: input.lot || undefined,
+					expiry: input.expiry || undefined,
+					qty: input.qty,
+					unitCostCents: input.unitCostCents,
+					reason: 'receipt',
+					ref: input.ref || undefined,
+					note: input.note || undefined
+				})
+			];
+		}
+		case 'issue': {
+			const { input } = request;
+			const { item } = resolveTarget(catalog, input);
+			checkPositiveQty(input.qty);
+			checkUnit(item, input.unit);
+			checkOut(stock, item, input, input.lot, input.qty);
+			return [
+				stamp(ctx, {
+					itemId: item.id,
+					warehouseId: input.warehouseId,
+					locationId: input.locationId || undefined,
+					lot: input.lot || undefined,
+					qty: -input.qty,
+					reason: 'issue',
+					ref: input.ref || undefined,
+					note: input.note || undefined
+				})
+			];
+		}
+		case 'transfer': {
+			const { input } = request;
+			const { item } = resolveTarget(catalog, { itemId: input.itemId, ...input.from });
+			resolvePlace(catalog, input.to);
+			checkPositiveQty(input.qty);
+			checkUnit(item, input.unit);
+			if (
+				input.from.warehouseId === input.to.warehouseId &&
+				(input.from.locationId ?? '') === (input.to.locationId ?? '')
+			)
+				throw new InvalidFieldError('to', 'same as the source');
+			checkOut(stock, item, input.from, input.lot, input.qty);
+			const ref = `TRF-${ctx.ids.next()}`;
+			const common = { itemId: item.id, lot: input.lot || undefined, ref, note: input.note || undefined };
+			return [
+				stamp(ctx, {
+					...common,
+					warehouseId: input.from.warehouseId,
+					locationId: input.from.locationId || undefined,
+					qty: -input.qty,
+					reason: 'transfer-out'
+				}),
+				stamp(ctx, {
+					...common,
+					warehouseId: input.to.warehouseId,
+					locationId: input.to.locationId || undefined,
+					qty: input.qty,
+					reason: 'transfer-in'
+				})
+			];
+		}
+		case 'adjustment': {
+			const { input } = request;
+			const { item } = resolveTarget(catalog, input);
+			if (!Number.isFinite(input.qtyDelta) || input.qtyDelta === 0)
+				throw new InvalidFieldError('qtyDelta', 'must be a non-zero number');
+			checkUnit(item, input.unit);
+			if (input.note.trim() === '') throw new InvalidFieldError('note', 'required');
+			if (input.qtyDelta < 0) checkOut(stock, item, input, input.lot, -input.qtyDelta);
+			return [
+				stamp(ctx, {
+					itemId: item.id,
+					warehouseId: input.warehouseId,
+					locationId: input.locationId || undefined,
+					lot: input.lot || undefined,
+					qty: input.qtyDelta,
+					reason: 'adjustment',
+					note: input.note.trim()
+				})
+			];
+		}
+		default: {
+			const never: never = request;
+			throw new Error(`unknown movement request ${JSON.stringify(never)}`);
+		}
+	}
+}
+
+/** Stock leaving a position: checked at the most specific level the caller named. */
+function checkOut(stock: StagedBalances, item: Item, place: Place, lot: string | undefined, qty: number): void {
+	checkAvailable(
+		stock.ofItem(item.id),
+		{
+			itemId: item.id,
+			warehouseId: place.warehouseId,
+			locationId: place.locationId || undefined,
+			lot: lot || undefined
+		},
+		qty
+	);
+}
+
+interface Draft {
+	itemId: string;
+	warehouseId: string;
+	locationId?: string;
+	lot?: string;
+	expiry?: string;
+	qty: number;
+	unitCostCents?: number;
+	reason: MovementReason;
+	ref?: string;
+	note?: string;
+}
+
+function stamp(ctx: CommandContext, draft: Draft): Movement {
+	const raw: Record<string, unknown> = {
+		id: ctx.ids.next(),
+		at: ctx.clock.now(),
+		device: ctx.clock.device,
+		user: ctx.user
+	};
+	for (const [k, v] of Object.entries(draft)) if (v !== undefined) raw[k] = v;
+	return parseOrThrow(movementSchema, raw);
+}
+
+function writeMovements(ctx: CommandContext, movements: Movement[], command: string): void {
+	const byMonth = new Map<string, Movement[]>();
+	for (const m of movements) {
+		const month = monthOfStamp(m.at);
+		const list = byMonth.get(month);
+		if (list) list.push(m);
+		else byMonth.set(month, [m]);
+	}
+	const known = new Set(readLedgerMonths(ctx.docs.catalog));
+	const newMonths = [...byMonth.keys()].filter((month) => !known.has(month));
+	for (const month of byMonth.keys()) requireWrite(ctx, ledgerDocName(month));
+	if (newMonths.length > 0) requireWrite(ctx, CATALOG);
+	const origin = commandOrigin(ctx, command);
+	for (const [month, list] of byMonth) {
+		const doc = ctx.docs.ledger(month);
+		doc.transact(() => {
+			ensureSchema(doc, 'ledger', month);
+			appendMovements(doc, list);
+		}, origin);
+	}
+	if (newMonths.length > 0) {
+		const catalog = ctx.docs.catalog;
+		catalog.transact(() => {
+			ensureSchema(catalog, 'catalog');
+			const months = ledgerMonthsMap(catalog);
+			for (const month of newMonths) months.set(month, true);
+		}, origin);
+	}
+}
+
+/** Balances seen through the not-yet-written movements of a batch, committed only on success. */
+interface StagedBalances {
+	apply(m: Movement): void;
+	/** Positions of one item (what a stock check needs), staged values winning. */
+	ofItem(itemId: string): Balance[];
+	commit(): void;
+}
+
+function stagedBalances(base: Map<string, Balance>): StagedBalances {
+	const touched = new Map<string, Balance>();
+	// Index by item so a check costs the item's positions, not the whole company's.
+	const keysByItem = new Map<string, Set<string>>();
+	const index = (itemId: string, key: string): void => {
+		const keys = keysByItem.get(itemId);
+		if (keys) keys.add(key);
+		else keysByItem.set(itemId, new Set([key]));
+	};
+	for (const [k, b] of base) index(b.itemId, k);
+	return {
+		apply(m) {
+			const k = stockKeyString(stockKeyOf(m));
+			if (!touched.has(k)) {
+				const original = base.get(k);
+				if (original) touched.set(k, { ...original });
+			}
+			applyMovement(touched, m);
+			index(m.itemId, k);
+		},
+		ofItem(itemId) {
+			const out: Balance[] = [];
+			for (const k of keysByItem.get(itemId) ?? []) {
+				const b = touched.get(k) ?? base.get(k);
+				if (b) out.push(b);
+			}
+			return out;
+		},
+		commit() {
+			for (const [k, b] of touched) base.set(k, b);
+		}
+	};
+}

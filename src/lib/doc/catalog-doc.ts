@@ -1,0 +1,126 @@
+// The catalog doc: items, warehouses and locations, each `Y.Map<id, Y.Map<field, value>>` so
+// concurrent edits of different fields of one entity both survive; plus `ledgerMonths`.
+// Reads parse every entity with zod: a peer may have written anything.
+
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import {
+	itemSchema,
+	locationSchema,
+	warehouseSchema,
+	type Item,
+	type Location,
+	type Warehouse
+} from '../domain/catalog/entities';
+import { isMonth } from './names';
+
+export const CATALOG_MAPS = ['items', 'warehouses', 'locations'] as const;
+export type CatalogMapName = (typeof CATALOG_MAPS)[number];
+
+export function entityMap(doc: Y.Doc, name: CatalogMapName): Y.Map<unknown> {
+	return doc.getMap<unknown>(name);
+}
+
+export function ledgerMonthsMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap<unknown>('ledgerMonths');
+}
+
+export type FieldValue = string | number | boolean;
+
+/**
+ * Writes one entity: creates its nested Y.Map when missing, then sets only the fields whose
+ * value changed (an unchanged field is not rewritten, so it cannot clobber a concurrent edit).
+ * Call inside a transaction. `id` is the map key and is not stored as a field.
+ */
+export function writeEntity(map: Y.Map<unknown>, id: string, fields: Record<string, unknown>): void {
+	let entity = map.get(id);
+	if (!(entity instanceof Y.Map)) {
+		entity = new Y.Map<unknown>();
+		map.set(id, entity);
+	}
+	const target = entity as Y.Map<unknown>;
+	for (const [field, value] of Object.entries(fields)) {
+		if (field === 'id' || value === undefined) continue;
+		if (target.get(field) !== value) target.set(field, value);
+	}
+}
+
+export interface ReadResult<T> {
+	values: T[];
+	/** Entries skipped because they failed to parse. */
+	invalid: number;
+}
+
+function readEntities<S extends z.ZodType>(map: Y.Map<unknown>, schema: S): ReadResult<z.infer<S>> {
+	const values: z.infer<S>[] = [];
+	let invalid = 0;
+	for (const [id, entity] of map.entries()) {
+		if (!(entity instanceof Y.Map)) {
+			invalid++;
+			continue;
+		}
+		const parsed = schema.safeParse({ ...entity.toJSON(), id });
+		if (parsed.success) values.push(parsed.data);
+		else invalid++;
+	}
+	values.sort((a, b) => compareById(a, b));
+	return { values, invalid };
+}
+
+function compareById(a: unknown, b: unknown): number {
+	const ia = idOf(a);
+	const ib = idOf(b);
+	return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+function idOf(v: unknown): string {
+	return typeof v === 'object' && v !== null && 'id' in v && typeof v.id === 'string' ? v.id : '';
+}
+
+export function readItemsResult(doc: Y.Doc): ReadResult<Item> {
+	return readEntities(entityMap(doc, 'items'), itemSchema);
+}
+
+export function readWarehousesResult(doc: Y.Doc): ReadResult<Warehouse> {
+	return readEntities(entityMap(doc, 'warehouses'), warehouseSchema);
+}
+
+export function readLocationsResult(doc: Y.Doc): ReadResult<Location> {
+	return readEntities(entityMap(doc, 'locations'), locationSchema);
+}
+
+/** Valid items, sorted by id. */
+export function readItems(doc: Y.Doc): Item[] {
+	return readItemsResult(doc).values;
+}
+
+export function readWarehouses(doc: Y.Doc): Warehouse[] {
+	return readWarehousesResult(doc).values;
+}
+
+export function readLocations(doc: Y.Doc): Location[] {
+	return readLocationsResult(doc).values;
+}
+
+/** Months ('YYYY-MM') that have a ledger doc with movements, sorted ascending. */
+export function readLedgerMonths(doc: Y.Doc): string[] {
+	const months: string[] = [];
+	for (const [month, flag] of ledgerMonthsMap(doc).entries()) {
+		if (flag === true && isMonth(month)) months.push(month);
+	}
+	return months.sort();
+}
+
+/** Calls `onChange` after any change to the catalog's maps; returns the unsubscribe. */
+export function observeCatalog(doc: Y.Doc, onChange: () => void): () => void {
+	const maps = [
+		...CATALOG_MAPS.map((name) => entityMap(doc, name)),
+		ledgerMonthsMap(doc),
+		doc.getMap<unknown>('meta')
+	];
+	const handler = (): void => onChange();
+	for (const map of maps) map.observeDeep(handler);
+	return () => {
+		for (const map of maps) map.unobserveDeep(handler);
+	};
+}

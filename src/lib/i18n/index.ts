@@ -1,0 +1,25 @@
+// i18n entry point: zh-TW (default), zh-CN, en.
+export {
+	locale,
+	setLocale,
+	t,
+	errorMessage,
+	fmtNumber,
+	fmtMoney,
+	fmtDateTime,
+	fmtStamp,
+	htmlLang
+} from './locale.svelte';
+export {
+	LOCALES,
+	LOCALE_LABELS,
+	DEFAULT_LOCALE,
+	isLocale,
+	translate,
+	translateError,
+	translateThrown,
+	fieldLabel,
+	type Locale,
+	type Params
+} from './translate';
+export type { MessageKey, Messages } from './messages/zh-TW';

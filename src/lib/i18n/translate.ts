@@ -1,0 +1,112 @@
+// Pure message lookup and formatting: no runes, so Node tests and the CLI can use it.
+import { ERROR_CODES, StockflowError, type ErrorCode } from '../domain/errors';
+import { en } from './messages/en';
+import { zhCN } from './messages/zh-CN';
+import { zhTW, type MessageKey, type Messages } from './messages/zh-TW';
+
+export const LOCALES = ['zh-TW', 'zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-TW';
+
+export const LOCALE_LABELS: Record<Locale, string> = {
+	'zh-TW': '繁體中文',
+	'zh-CN': '简体中文',
+	en: 'English'
+};
+
+export const MESSAGES: Record<Locale, Messages> = { 'zh-TW': zhTW, 'zh-CN': zhCN, en };
+
+export type Params = Record<string, string | number>;
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+	return Object.hasOwn(zhTW, value);
+}
+
+/** `{name}` placeholders are replaced by params; numbers are formatted for the locale. */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+	const template = MESSAGES[locale][key];
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+		const value = params[name];
+		if (value === undefined) return whole;
+		return typeof value === 'number' ? formatNumber(locale, value) : value;
+	});
+}
+
+/** Every error code has a message; the template literal type makes a missing one a compile error. */
+export function errorKey(code: ErrorCode): MessageKey {
+	return `error.${code}`;
+}
+
+/** A translated field label for error params like `{ field: 'safetyStock' }`, else the raw name. */
+export function fieldLabel(locale: Locale, field: string): string {
+	const key = `field.${field}`;
+	return isMessageKey(key) ? translate(locale, key) : field;
+}
+
+export function translateError(
+	locale: Locale,
+	code: ErrorCode,
+	params: Params = {},
+	extra: Params = {}
+): string {
+	const merged: Params = { ...params, ...extra };
+	if (typeof merged.field === 'string') merged.field = fieldLabel(locale, merged.field);
+	return translate(locale, errorKey(code), merged);
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+	return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Translate anything thrown: StockflowErrors by code, anything else as an unexpected error. */
+export function translateThrown(locale: Locale, err: unknown, extra: Params = {}): string {
+	if (err instanceof StockflowError) return translateError(locale, err.code, err.params, extra);
+	const message = err instanceof Error ? err.message : String(err);
+	return translate(locale, 'error.unexpected', { message });
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const cacheKey = `${locale}|${JSON.stringify(options)}`;
+	let fmt = numberFormats.get(cacheKey);
+	if (!fmt) {
+		fmt = new Intl.NumberFormat(locale, options);
+		numberFormats.set(cacheKey, fmt);
+	}
+	return fmt;
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+	return numberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+}
+
+/** Money in integer minor units (cents), shown with two decimals. */
+export function formatMoney(locale: Locale, cents: number): string {
+	return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+		cents / 100
+	);
+}
+
+export function formatDateTime(locale: Locale, ms: number): string {
+	return new Intl.DateTimeFormat(locale, {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		hour12: false
+	}).format(ms);
+}
+
+export function formatTime(locale: Locale, ms: number): string {
+	return new Intl.DateTimeFormat(locale, {
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hour12: false
+	}).format(ms);
+}

@@ -1,0 +1,169 @@
+// View model of the movement entry page: one form for receipt / issue / transfer /
+// adjustment. It validates what the user typed (translated messages per field), shows the
+// on-hand at the chosen position, and runs the matching command through the workspace.
+import type { Item } from '../../domain/catalog/entities';
+import { normalizeCode } from '../../domain/catalog/entities';
+import { onHandOf } from '../../domain/ledger/fold';
+import type { StockflowError } from '../../domain/errors';
+import {
+	recordAdjustment,
+	recordIssue,
+	recordReceipt,
+	recordTransfer
+} from '../../commands/movements';
+import { t, type MessageKey } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+
+export const MOVEMENT_TYPES = ['receipt', 'issue', 'transfer', 'adjustment'] as const;
+export type MovementType = (typeof MOVEMENT_TYPES)[number];
+
+export function isMovementType(v: unknown): v is MovementType {
+	return typeof v === 'string' && (MOVEMENT_TYPES as readonly string[]).includes(v);
+}
+
+export type SubmitResult = { ok: true; message: string } | { ok: false; error: StockflowError | null };
+
+export class MovementForm {
+	type = $state<MovementType>('receipt');
+	item = $state<Item | null>(null);
+	warehouseId = $state('');
+	locationId = $state('');
+	toWarehouseId = $state('');
+	toLocationId = $state('');
+	lot = $state('');
+	expiry = $state('');
+	qty = $state<number | null>(null);
+	unitCostCents = $state(0);
+	costInvalid = $state(false);
+	note = $state('');
+	ref = $state('');
+	/** Errors appear after the first submit attempt, then follow the input live. */
+	attempted = $state(false);
+
+	constructor(private readonly ws: WorkspaceState) {}
+
+	readonly errors = $derived.by(() => {
+		const e: Partial<Record<'item' | 'warehouse' | 'toWarehouse' | 'qty' | 'note' | 'cost', string>> = {};
+		if (!this.item) e.item = t('movement.selectItem');
+		if (!this.warehouseId) e.warehouse = t('movement.selectWarehouse');
+		if (this.type === 'transfer') {
+			if (!this.toWarehouseId) e.toWarehouse = t('movement.selectWarehouse');
+			else if (this.toWarehouseId === this.warehouseId && this.toLocationId === this.locationId)
+				e.toWarehouse = t('movement.sameLocation');
+		}
+		if (this.qty === null) e.qty = t('validation.number');
+		else if (this.type === 'adjustment' ? this.qty === 0 : this.qty <= 0)
+			e.qty = t(this.type === 'adjustment' ? 'movement.qtyNonZero' : 'movement.qtyPositive');
+		if (this.type === 'adjustment' && this.note.trim() === '') e.note = t('movement.reasonRequired');
+		if (this.type === 'receipt' && this.costInvalid) e.cost = t('validation.money');
+		return e;
+	});
+
+	readonly valid = $derived(Object.keys(this.errors).length === 0);
+
+	/** On hand where the movement happens (source for transfers), lot-specific when given. */
+	readonly onHandHere = $derived.by(() => {
+		if (!this.item || !this.warehouseId) return null;
+		return onHandOf(this.ws.balances, {
+			itemId: this.item.id,
+			warehouseId: this.warehouseId,
+			locationId: this.locationId || undefined,
+			lot: this.item.lotTracked && this.lot.trim() ? this.lot.trim() : undefined
+		});
+	});
+
+	readonly onHandTo = $derived.by(() => {
+		if (!this.item || !this.toWarehouseId) return null;
+		return onHandOf(this.ws.balances, {
+			itemId: this.item.id,
+			warehouseId: this.toWarehouseId,
+			locationId: this.toLocationId || undefined
+		});
+	});
+
+	selectItem(item: Item | null): void {
+		this.item = item;
+		if (item && this.type === 'receipt') this.unitCostCents = item.standardCostCents;
+	}
+
+	/** Exact code or barcode match, for scanners that type the code and press Enter. */
+	findExact(text: string): Item | undefined {
+		const code = normalizeCode(text);
+		return this.ws.items.find(
+			(i) => i.active && (normalizeCode(i.code) === code || (i.barcode !== '' && i.barcode === text.trim()))
+		);
+	}
+
+	submit(): SubmitResult {
+		this.attempted = true;
+		const item = this.item;
+		const qty = this.qty;
+		if (!this.valid || !item || qty === null) return { ok: false, error: null };
+		const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
+		const lot = item.lotTracked ? opt(this.lot) : undefined;
+		const base = { itemId: item.id, unit: item.unit, lot };
+		const here = { warehouseId: this.warehouseId, locationId: opt(this.locationId) };
+		const type = this.type;
+		const before = onHandOf(this.ws.balances, { itemId: item.id, warehouseId: here.warehouseId, locationId: here.locationId });
+		const beforeTo = onHandOf(this.ws.balances, {
+			itemId: item.id,
+			warehouseId: this.toWarehouseId,
+			locationId: opt(this.toLocationId)
+		});
+		const result = this.ws.run((ctx) => {
+			switch (type) {
+				case 'receipt':
+					return recordReceipt(ctx, {
+						...base, ...here, qty, unitCostCents: this.unitCostCents,
+						expiry: lot ? opt(this.expiry) : undefined, note: opt(this.note), ref: opt(this.ref)
+					});
+				case 'issue':
+					return recordIssue(ctx, { ...base, ...here, qty, note: opt(this.note), ref: opt(this.ref) });
+				case 'transfer':
+					return recordTransfer(ctx, {
+						...base, qty, from: here,
+						to: { warehouseId: this.toWarehouseId, locationId: opt(this.toLocationId) },
+						note: opt(this.note)
+					});
+				case 'adjustment':
+					return recordAdjustment(ctx, { ...base, ...here, qtyDelta: qty, note: this.note.trim() });
+			}
+		});
+		if (!result.ok) return { ok: false, error: result.error };
+		// The projection may update a moment later, so the new balance is computed from the
+		// balance shown before plus this movement's change.
+		const message = this.successMessage(item, qty, before, beforeTo);
+		this.reset();
+		return { ok: true, message };
+	}
+
+	private successMessage(item: Item, qty: number, before: number, beforeTo: number): string {
+		switch (this.type) {
+			case 'transfer':
+				return t('movement.successTransfer', {
+					qty, unit: item.unit, code: item.code, fromQty: before - qty, toQty: beforeTo + qty
+				});
+			case 'receipt':
+			case 'issue':
+			case 'adjustment': {
+				const delta = this.type === 'issue' ? -qty : qty;
+				const typeKey: MessageKey = `movement.${this.type}`;
+				return t('movement.success', {
+					type: t(typeKey), code: item.code, unit: item.unit, qty: Math.round((before + delta) * 1e6) / 1e6
+				});
+			}
+		}
+	}
+
+	/** Keep the type and place (fast repeated entry); clear what is specific to one line. */
+	reset(): void {
+		this.item = null;
+		this.qty = null;
+		this.lot = '';
+		this.expiry = '';
+		this.note = '';
+		this.ref = '';
+		this.unitCostCents = 0;
+		this.attempted = false;
+	}
+}

@@ -1,0 +1,246 @@
+// The engine behind one open workspace, free of Svelte so Node tests can drive it: the docs
+// (catalog + one per ledger month, each with its local persistence and its provider), the
+// projector, the sync client and the command context. The runes wrapper in
+// workspace.svelte.ts turns its change notifications into reactive fields.
+
+import * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { CATALOG, ledgerDocName, monthOfMs } from '../doc/names';
+import {
+	observeCatalog,
+	readItems,
+	readLedgerMonths,
+	readLocations,
+	readWarehouses
+} from '../doc/catalog-doc';
+import { createHlc, type Hlc } from '../domain/clock/hlc';
+import { createIdGenerator } from '../domain/ids';
+import type { Item, Location, Warehouse } from '../domain/catalog/entities';
+import type { Role } from '../domain/auth/roles';
+import type { CommandContext, IdSource, WorkspaceDocs } from '../commands/context';
+import type { KeyValueStore } from '../storage/kv';
+import { docDbName, projectionDbName } from '../storage/db-names';
+import { openLocalDoc, type CorruptDocReport, type LocalDoc } from '../storage/local-doc';
+import { Projector, type ChangeOrigin } from '../storage/projector';
+import { PendingTracker } from '../sync/pending-tracker';
+import { SyncClient } from '../sync/sync-client';
+import { cryptoRandom, deviceId } from './device';
+
+export interface RuntimeSession {
+	workspace: string;
+	token: string;
+	role: Role;
+	user: string;
+	expMs: number;
+}
+
+export type RuntimeEvent =
+	| { kind: 'catalog' }
+	| { kind: 'balances'; origin: ChangeOrigin }
+	| { kind: 'connection' }
+	| { kind: 'ready' }
+	| { kind: 'corrupt-doc'; report: CorruptDocReport };
+
+export interface RuntimeOptions {
+	session: RuntimeSession;
+	kv: KeyValueStore;
+	/** `${wsOrigin}/sync/${workspace}`; null runs local-only (tests, or no relay). */
+	serverUrl: string | null;
+	onEvent?: (event: RuntimeEvent) => void;
+	WebSocketPolyfill?: typeof WebSocket;
+	probeHealth?: () => Promise<boolean>;
+	isBrowserOnline?: () => boolean;
+	nowMs?: () => number;
+	random?: () => number;
+	/** Local database namespace (default: the workspace); lets tests run two devices in one process. */
+	storageNamespace?: string;
+}
+
+interface OpenDoc {
+	doc: Y.Doc;
+	local: Promise<LocalDoc | null>;
+}
+
+export class WorkspaceRuntime {
+	readonly catalog = new Y.Doc();
+	readonly clock: Hlc;
+	readonly ids: IdSource;
+	readonly docs: WorkspaceDocs;
+	readonly pending: PendingTracker;
+	readonly sync: SyncClient | null;
+	/** Resolves when every doc opened at start holds its local data and projections are reconciled. */
+	readonly ready: Promise<void>;
+	isReady = false;
+	items: Item[] = [];
+	warehouses: Warehouse[] = [];
+	locations: Location[] = [];
+	ledgerMonths: string[] = [];
+	projector: Projector | null = null;
+
+	private readonly ledgerDocs = new Map<string, OpenDoc>();
+	private readonly projectorReady: Promise<Projector>;
+	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
+	private catalogDirty = false;
+	private unobserveCatalog: () => void = () => {};
+	private closed = false;
+	private readonly nowMs: () => number;
+
+	constructor(private readonly options: RuntimeOptions) {
+		this.nowMs = options.nowMs ?? Date.now;
+		this.clock = createHlc(deviceId(options.kv), this.nowMs);
+		this.ids = createIdGenerator({ nowMs: this.nowMs, random: options.random ?? cryptoRandom });
+		this.pending = new PendingTracker(
+			options.kv,
+			options.storageNamespace ?? options.session.workspace
+		);
+		this.sync =
+			options.serverUrl === null
+				? null
+				: new SyncClient({
+						serverUrl: options.serverUrl,
+						token: options.session.token,
+						pending: this.pending,
+						onChange: () => this.emit({ kind: 'connection' }),
+						...(options.isBrowserOnline ? { isBrowserOnline: options.isBrowserOnline } : {}),
+						...(options.probeHealth ? { probeHealth: options.probeHealth } : {}),
+						...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+						nowMs: this.nowMs
+					});
+		if (this.sync && options.session.expMs <= this.nowMs()) this.sync.setUnauthorized();
+		const ledger = (month: string): Y.Doc => this.openLedger(month).doc;
+		this.docs = {
+			catalog: this.catalog,
+			ledger,
+			ledgers: () =>
+				[...this.ledgerDocs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d.doc)
+		};
+		this.projectorReady = this.openProjector();
+		this.ready = this.start();
+	}
+
+	get workspace(): string {
+		return this.options.session.workspace;
+	}
+
+	private get storageNamespace(): string {
+		return this.options.storageNamespace ?? this.options.session.workspace;
+	}
+
+	/** The context commands run with: this workspace's docs, clock, ids and the session's user. */
+	context(): CommandContext {
+		const { user, role } = this.options.session;
+		return { docs: this.docs, clock: this.clock, ids: this.ids, user, role };
+	}
+
+	/** The catalog provider's awareness (presence), once connected; null when local-only. */
+	awareness(): Awareness | null {
+		return this.sync?.provider(CATALOG)?.awareness ?? null;
+	}
+
+	/** Applies catalog changes now instead of at the end of the tick (after a local command). */
+	flushCatalog(): void {
+		if (!this.catalogDirty) return;
+		this.catalogDirty = false;
+		this.items = readItems(this.catalog);
+		this.warehouses = readWarehouses(this.catalog);
+		this.locations = readLocations(this.catalog);
+		this.ledgerMonths = readLedgerMonths(this.catalog);
+		for (const month of this.ledgerMonths) this.openLedger(month);
+		this.projector?.setItems(this.items);
+		this.emit({ kind: 'catalog' });
+	}
+
+	async close(): Promise<void> {
+		if (this.closed) return;
+		this.closed = true;
+		this.unobserveCatalog();
+		this.sync?.destroy();
+		await this.ready.catch(() => undefined);
+		await this.projector?.close();
+		const locals = await Promise.all([
+			this.catalogLocal,
+			...[...this.ledgerDocs.values()].map((d) => d.local)
+		]);
+		await Promise.all(locals.map((l) => l?.destroy()));
+		this.catalog.destroy();
+		for (const d of this.ledgerDocs.values()) d.doc.destroy();
+	}
+
+	private emit(event: RuntimeEvent): void {
+		if (!this.closed) this.options.onEvent?.(event);
+	}
+
+	private async openProjector(): Promise<Projector> {
+		const projector = await Projector.open(projectionDbName(this.storageNamespace));
+		this.projector = projector;
+		projector.onChange(({ origin, maxAt }) => {
+			if (maxAt !== null && origin === 'remote') this.clock.receive(maxAt);
+			this.emit({ kind: 'balances', origin });
+		});
+		// Ledgers a command opened before the projector existed are reconciled like the rest.
+		for (const [month, open] of this.ledgerDocs)
+			projector.attachLedger(ledgerDocName(month), open.doc);
+		return projector;
+	}
+
+	private async start(): Promise<void> {
+		await this.projectorReady;
+		this.unobserveCatalog = observeCatalog(this.catalog, () => {
+			this.catalogDirty = true;
+			queueMicrotask(() => this.flushCatalog());
+		});
+		this.catalogLocal = this.openLocal(CATALOG, this.catalog);
+		await this.catalogLocal;
+		this.catalogDirty = true;
+		this.flushCatalog();
+		this.openLedger(monthOfMs(this.nowMs()));
+		await Promise.all([...this.ledgerDocs.values()].map((d) => d.local));
+		this.isReady = true;
+		this.emit({ kind: 'ready' });
+	}
+
+	private openLedger(month: string): OpenDoc {
+		const existing = this.ledgerDocs.get(month);
+		if (existing) return existing;
+		const name = ledgerDocName(month);
+		const doc = new Y.Doc();
+		this.projector?.attachLedger(name, doc);
+		const open: OpenDoc = { doc, local: Promise.resolve(null) };
+		this.ledgerDocs.set(month, open);
+		open.local = Promise.all([this.openLocal(name, doc), this.projectorReady]).then(
+			([local, projector]) => {
+				projector.reconcile(name);
+				return local;
+			}
+		);
+		return open;
+	}
+
+	/** Local persistence first, then the provider: the relay diff is computed against local data. */
+	private async openLocal(name: string, doc: Y.Doc): Promise<LocalDoc | null> {
+		let local: LocalDoc | null = null;
+		try {
+			local = await openLocalDoc({
+				workspace: this.storageNamespace,
+				docName: name,
+				doc,
+				kv: this.options.kv,
+				nowMs: this.nowMs
+			});
+			if (local.recovered) this.emit({ kind: 'corrupt-doc', report: local.recovered });
+		} catch (error) {
+			// Without IndexedDB the app still works online; nothing survives a reload.
+			console.error(
+				`stockflow: no local persistence for ${docDbName(this.storageNamespace, name)}`,
+				error
+			);
+		}
+		if (this.closed) {
+			await local?.destroy();
+			return null;
+		}
+		this.sync?.addDoc(name, doc);
+		if (name === CATALOG) this.emit({ kind: 'connection' });
+		return local;
+	}
+}

@@ -1,0 +1,245 @@
+// The reactive view of the open workspace that pages bind to. Local changes publish in the
+// same tick (a receipt shows at once); remote bursts are coalesced to one publish per frame,
+// and summaries derive from the published arrays, so 100k movements never refold per update.
+
+import type { Item, Location, Warehouse } from '../domain/catalog/entities';
+import type { DocKind, Role } from '../domain/auth/roles';
+import { canWrite as roleCanWrite } from '../domain/auth/roles';
+import { StockflowError } from '../domain/errors';
+import type { Balance } from '../domain/ledger/fold';
+import type { Movement, MovementReason } from '../domain/ledger/movement';
+import {
+	summarizeByItem,
+	summarizeByWarehouse,
+	type ItemStock,
+	type WarehouseStock
+} from '../domain/ledger/summary';
+import type { CommandContext } from '../commands/context';
+import { browserKeyValueStore } from '../storage/kv';
+import { searchItemsInMemory } from '../storage/item-search';
+import { queryMovements } from '../storage/movement-history';
+import { requestPersistentStorage } from '../storage/persist-request';
+import { syncServerUrl, wsOriginOf } from '../sync/ws-url';
+import { connection } from './connection.svelte';
+import { bindPresence, unbindPresence } from './presence.svelte';
+import { storageState } from './storage.svelte';
+import type { Session } from './jwt-claims';
+import { indexById } from './index-by-id';
+import { WorkspaceRuntime, type RuntimeEvent, type RuntimeOptions } from './workspace-runtime';
+
+export type RunResult<T> = { ok: true; value: T } | { ok: false; error: StockflowError };
+
+/** A doc kind → a representative doc name, for the role check. */
+const KIND_DOC: Record<DocKind, string> = {
+	catalog: 'catalog',
+	ledger: 'ledger-2000-01',
+	orders: 'orders',
+	counts: 'counts'
+};
+
+function nextFrame(fn: () => void): void {
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn);
+	else setTimeout(fn, 16);
+}
+
+export class WorkspaceState {
+	ready = $state(false);
+	items: Item[] = $state.raw([]);
+	warehouses: Warehouse[] = $state.raw([]);
+	locations: Location[] = $state.raw([]);
+	balances: Balance[] = $state.raw([]);
+	ledgerMonths: string[] = $state.raw([]);
+	stock: ItemStock[] = $derived(summarizeByItem(this.items, this.balances));
+	warehouseSummary: WarehouseStock[] = $derived(
+		summarizeByWarehouse(this.warehouses, this.items, this.balances)
+	);
+
+	readonly session: Session;
+	readonly runtime: WorkspaceRuntime;
+	private itemIndex = $derived(indexById(this.items));
+	private warehouseIndex = $derived(indexById(this.warehouses));
+	private locationIndex = $derived(indexById(this.locations));
+	private framePending = false;
+	private readonly detachWindow: () => void;
+
+	constructor(session: Session, overrides: Partial<RuntimeOptions> = {}) {
+		this.session = session;
+		const serverUrl =
+			typeof location !== 'undefined'
+				? syncServerUrl(wsOriginOf(location), session.workspace)
+				: null;
+		const isBrowserOnline = (): boolean =>
+			typeof navigator === 'undefined' || navigator.onLine !== false;
+		this.runtime = new WorkspaceRuntime({
+			session,
+			kv: browserKeyValueStore(),
+			serverUrl,
+			isBrowserOnline,
+			probeHealth: async () => (await fetch('/healthz', { cache: 'no-store' })).ok,
+			onEvent: (event) => this.onEvent(event),
+			...overrides
+		});
+		this.detachWindow = this.watchBrowserOnline();
+		void requestPersistentStorage().then((granted) => (storageState.persisted = granted));
+		void this.runtime.ready.then(() => {
+			storageState.projectionRejected = this.runtime.projector?.rejectedReason ?? null;
+			this.publishBalances();
+			this.ready = true;
+		});
+	}
+
+	item(id: string): Item | undefined {
+		return this.itemIndex.get(id);
+	}
+
+	warehouse(id: string): Warehouse | undefined {
+		return this.warehouseIndex.get(id);
+	}
+
+	location(id: string): Location | undefined {
+		return this.locationIndex.get(id);
+	}
+
+	locationsOf(warehouseId: string): Location[] {
+		return this.locations.filter((l) => l.warehouseId === warehouseId);
+	}
+
+	/** Synchronous, over the in-memory catalog (same matching as the Dexie search index). */
+	searchItems(text: string, limit = 50): Item[] {
+		return searchItemsInMemory(this.items, text, limit);
+	}
+
+	/** Newest first, from the Dexie movement projection (waits for pending projection writes). */
+	async movements(query: {
+		itemId?: string;
+		warehouseId?: string;
+		reason?: MovementReason;
+		limit: number;
+		beforeAt?: string;
+	}): Promise<Movement[]> {
+		await this.runtime.ready;
+		const projector = this.runtime.projector;
+		if (!projector) return [];
+		await projector.flush();
+		return queryMovements(projector.db, query);
+	}
+
+	canWrite(kind: DocKind): boolean {
+		return roleCanWrite(this.session.role, KIND_DOC[kind]);
+	}
+
+	get role(): Role {
+		return this.session.role;
+	}
+
+	run<T>(command: (ctx: CommandContext) => T): RunResult<T> {
+		try {
+			const value = command(this.runtime.context());
+			this.runtime.flushCatalog();
+			return { ok: true, value };
+		} catch (error) {
+			if (error instanceof StockflowError) return { ok: false, error };
+			throw error;
+		}
+	}
+
+	async close(): Promise<void> {
+		this.detachWindow();
+		unbindPresence();
+		await this.runtime.close();
+	}
+
+	private onEvent(event: RuntimeEvent): void {
+		switch (event.kind) {
+			case 'catalog':
+				this.items = this.runtime.items;
+				this.warehouses = this.runtime.warehouses;
+				this.locations = this.runtime.locations;
+				this.ledgerMonths = this.runtime.ledgerMonths;
+				return;
+			case 'balances':
+				if (event.origin === 'local') this.publishBalances();
+				else this.scheduleBalances();
+				return;
+			case 'connection':
+				this.publishConnection();
+				return;
+			case 'ready':
+				return;
+			case 'corrupt-doc':
+				storageState.corruptDocs = [...storageState.corruptDocs, event.report];
+				return;
+			default: {
+				const never: never = event;
+				throw new Error(`unhandled runtime event ${JSON.stringify(never)}`);
+			}
+		}
+	}
+
+	private publishBalances(): void {
+		const projector = this.runtime.projector;
+		if (!projector) return;
+		this.balances = Array.from(projector.balances.values(), (b) => ({ ...b }));
+		storageState.projectionError = projector.lastError;
+	}
+
+	private scheduleBalances(): void {
+		if (this.framePending) return;
+		this.framePending = true;
+		nextFrame(() => {
+			this.framePending = false;
+			this.publishBalances();
+		});
+	}
+
+	private presenceBound = false;
+
+	private publishConnection(): void {
+		const sync = this.runtime.sync;
+		connection.status = sync ? sync.status() : 'offline';
+		connection.pending = this.runtime.pending.count;
+		connection.lastConfirmedAt = sync?.lastConfirmedAt ?? null;
+		const awareness = this.runtime.awareness();
+		if (!this.presenceBound && awareness) {
+			this.presenceBound = true;
+			bindPresence({ user: this.session.user, role: this.session.role }, awareness);
+		}
+	}
+
+	private watchBrowserOnline(): () => void {
+		bindPresence({ user: this.session.user, role: this.session.role }, null);
+		if (typeof window === 'undefined') return () => {};
+		const onOnline = (): void => {
+			this.runtime.sync?.connect();
+			this.publishConnection();
+		};
+		const onOffline = (): void => this.publishConnection();
+		window.addEventListener('online', onOnline);
+		window.addEventListener('offline', onOffline);
+		return () => {
+			window.removeEventListener('online', onOnline);
+			window.removeEventListener('offline', onOffline);
+		};
+	}
+}
+
+let current: WorkspaceState | null = null;
+
+/** Opens the session's workspace (idempotent: the same session gets the same state). */
+export function openWorkspace(session: Session): WorkspaceState {
+	if (current && current.session.token === session.token) return current;
+	if (current) void current.close();
+	current = new WorkspaceState(session);
+	return current;
+}
+
+export function getWorkspace(): WorkspaceState | null {
+	return current;
+}
+
+/** Closes the open workspace (sign-out). */
+export async function closeWorkspace(): Promise<void> {
+	const ws = current;
+	current = null;
+	await ws?.close();
+}

@@ -1,0 +1,105 @@
+// Validation of a stored projection at open. Anything unexpected means "rebuild": the
+// projection is a cache of the docs and is never trusted over them.
+
+import { roundQty, type Balance } from '../domain/ledger/fold';
+import { monthOfLedgerDoc } from '../doc/names';
+import {
+	PROJECTION_SCHEMA_VERSION,
+	SCHEMA_META_KEY,
+	type BalanceRow,
+	type MetaRow,
+	type ProjectionDb
+} from './projection-db';
+
+export interface Checkpoint {
+	doc: string;
+	stateVector: Uint8Array;
+	count: number;
+	arrayLength: number;
+}
+
+export type StoredProjection =
+	| {
+			ok: true;
+			checkpoints: Map<string, Checkpoint>;
+			ids: string[];
+			balances: BalanceRow[];
+	  }
+	| { ok: false; reason: string };
+
+function asCheckpoint(row: MetaRow): Checkpoint | null {
+	if (row.schemaVersion !== PROJECTION_SCHEMA_VERSION) return null;
+	if (!(row.stateVector instanceof Uint8Array)) return null;
+	if (typeof row.count !== 'number' || typeof row.arrayLength !== 'number') return null;
+	if (monthOfLedgerDoc(row.doc) === null) return null;
+	return {
+		doc: row.doc,
+		stateVector: row.stateVector,
+		count: row.count,
+		arrayLength: row.arrayLength
+	};
+}
+
+function isBalanceRow(row: BalanceRow): boolean {
+	return (
+		typeof row.key === 'string' &&
+		typeof row.itemId === 'string' &&
+		typeof row.warehouseId === 'string' &&
+		typeof row.locationId === 'string' &&
+		typeof row.lot === 'string' &&
+		typeof row.qty === 'number' &&
+		Number.isFinite(row.qty) &&
+		typeof row.lastAt === 'string'
+	);
+}
+
+/** Sum of quantities, rounded like the fold, for the tamper check. */
+export function balanceChecksum(balances: Iterable<Balance>): { rows: number; qtySum: number } {
+	let rows = 0;
+	let qtySum = 0;
+	for (const b of balances) {
+		rows++;
+		qtySum = roundQty(qtySum + b.qty);
+	}
+	return { rows, qtySum };
+}
+
+/** Reads and cross-checks everything stored; any Dexie error is reported as not ok. */
+export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProjection> {
+	const metas = await db.meta.toArray();
+	const schema = metas.find((m) => m.doc === SCHEMA_META_KEY);
+	if (!schema) {
+		const empty =
+			metas.length === 0 && (await db.movements.count()) === 0 && (await db.balances.count()) === 0;
+		// A brand-new database is simply empty, not corrupt.
+		return empty
+			? { ok: true, checkpoints: new Map(), ids: [], balances: [] }
+			: { ok: false, reason: 'no schema row' };
+	}
+	if (schema.schemaVersion !== PROJECTION_SCHEMA_VERSION)
+		return { ok: false, reason: `schema version ${schema.schemaVersion}` };
+	const checkpoints = new Map<string, Checkpoint>();
+	let expectedRows = 0;
+	for (const row of metas) {
+		if (row.doc === SCHEMA_META_KEY) continue;
+		const cp = asCheckpoint(row);
+		if (!cp) return { ok: false, reason: `bad checkpoint ${row.doc}` };
+		const month = monthOfLedgerDoc(cp.doc) ?? '';
+		const stored = await db.movements.where('month').equals(month).count();
+		if (stored !== cp.count)
+			return { ok: false, reason: `${cp.doc}: ${stored} rows, checkpoint says ${cp.count}` };
+		checkpoints.set(cp.doc, cp);
+		expectedRows += cp.count;
+	}
+	const ids = (await db.movements.toCollection().primaryKeys()).filter(
+		(k): k is string => typeof k === 'string'
+	);
+	if (ids.length !== expectedRows)
+		return { ok: false, reason: `${ids.length} movement rows, checkpoints say ${expectedRows}` };
+	const balances = await db.balances.toArray();
+	if (!balances.every(isBalanceRow)) return { ok: false, reason: 'malformed balance row' };
+	const sum = balanceChecksum(balances);
+	if (sum.rows !== (schema.balanceRows ?? 0) || sum.qtySum !== (schema.qtySum ?? 0))
+		return { ok: false, reason: 'balance checksum mismatch' };
+	return { ok: true, checkpoints, ids, balances };
+}

@@ -1,0 +1,303 @@
+// The projector keeps the read models current: balances in memory (what the UI reads) and in
+// the Dexie projection (what makes a cold start fast and serves history and search queries).
+// Ledger docs are attached as they open; after a doc's local load the projector reconciles it
+// against its stored checkpoint (incremental when the checkpoint is an ancestor of the doc,
+// full rebuild otherwise), then follows it with an observer. Applying is idempotent by
+// movement id.
+
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Item } from '../domain/catalog/entities';
+import { applyMovement, type Balance } from '../domain/ledger/fold';
+import { movementSchema, stockKeyOf, stockKeyString } from '../domain/ledger/movement';
+import { compareStamps, type Stamp } from '../domain/clock/hlc';
+import { movementsArray } from '../doc/ledger-doc';
+import { monthOfLedgerDoc } from '../doc/names';
+import { itemSearchRow } from './item-search';
+import { balanceChecksum, loadStoredProjection, type Checkpoint } from './projection-checks';
+import {
+	PROJECTION_SCHEMA_VERSION,
+	ProjectionDb,
+	SCHEMA_META_KEY,
+	type ItemSearchRow
+} from './projection-db';
+import {
+	createProjectionWriter,
+	type ProjectionWriter,
+	type WriteBatch
+} from './projection-writer';
+import { stateVectorDominates, valuesAppendedSince } from './movement-diff';
+
+export type ChangeOrigin = 'local' | 'remote';
+export interface ProjectionChange {
+	origin: ChangeOrigin;
+	/** Latest stamp among the movements just applied (feeds the HLC). */
+	maxAt: Stamp | null;
+}
+export type ReconcileKind = 'unchanged' | 'incremental' | 'whole-doc' | 'rebuild';
+
+interface Ledger {
+	doc: Y.Doc;
+	month: string;
+	loaded: boolean;
+	unobserve: () => void;
+}
+
+function isCommandOrigin(origin: unknown): boolean {
+	return (
+		typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command'
+	);
+}
+
+export class Projector {
+	/** stockKeyString → balance; mutated in place, so readers should copy when publishing. */
+	readonly balances = new Map<string, Balance>();
+	/** Full rebuilds since open (tests and diagnostics). */
+	rebuilds = 0;
+	/** Why the stored projection was rejected at open, if it was. */
+	readonly rejectedReason: string | null;
+	lastError: string | null = null;
+	/** How each ledger doc was last reconciled (tests and diagnostics). */
+	readonly reconciled = new Map<string, ReconcileKind>();
+
+	private readonly ids = new Set<string>();
+	private readonly counts = new Map<string, number>();
+	private checkpoints: Map<string, Checkpoint>;
+	private readonly ledgerDocs = new Map<string, Ledger>();
+	private readonly dirtyDocs = new Set<string>();
+	private readonly touchedKeys = new Set<string>();
+	private itemRows = new Map<string, ItemSearchRow>();
+	private items: Item[] = [];
+	private needsRebuild: boolean;
+	private readonly listeners = new Set<(change: ProjectionChange) => void>();
+	private readonly writer: ProjectionWriter;
+
+	private constructor(
+		readonly db: ProjectionDb,
+		stored: Awaited<ReturnType<typeof loadStoredProjection>>
+	) {
+		this.writer = createProjectionWriter(db, (error) => {
+			this.lastError = String(error);
+			console.error('stockflow: projection write failed (the next open rebuilds it)', error);
+		});
+		if (stored.ok) {
+			this.checkpoints = stored.checkpoints;
+			for (const id of stored.ids) this.ids.add(id);
+			for (const row of stored.balances) {
+				const { key, ...balance } = row;
+				this.balances.set(key, balance);
+			}
+			for (const cp of stored.checkpoints.values()) this.counts.set(cp.doc, cp.count);
+			this.needsRebuild = false;
+			this.rejectedReason = null;
+		} else {
+			this.checkpoints = new Map();
+			this.needsRebuild = true;
+			this.rejectedReason = stored.reason;
+		}
+	}
+
+	/** Opens (creating or repairing) the projection database and validates what it holds. */
+	static async open(name: string): Promise<Projector> {
+		let db = new ProjectionDb(name);
+		try {
+			await db.open();
+			const stored = await loadStoredProjection(db);
+			if (!stored.ok) console.warn(`stockflow: projection rejected (${stored.reason}); rebuilding`);
+			return new Projector(db, stored);
+		} catch (error) {
+			// A projection is only a cache: an unreadable one is deleted and rebuilt.
+			console.error('stockflow: projection database unreadable; recreating it', error);
+			db.close();
+			await deleteProjectionDb(name);
+			db = new ProjectionDb(name);
+			await db.open();
+			return new Projector(db, { ok: false, reason: `unreadable: ${String(error)}` });
+		}
+	}
+
+	onChange(listener: (change: ProjectionChange) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Starts following a ledger doc. Its locally stored content is applied by `reconcile`. */
+	attachLedger(docName: string, doc: Y.Doc): void {
+		const month = monthOfLedgerDoc(docName);
+		if (month === null || this.ledgerDocs.has(docName)) return;
+		const array = movementsArray(doc);
+		const ledger: Ledger = { doc, month, loaded: false, unobserve: () => {} };
+		const handler = (event: Y.YArrayEvent<unknown>): void => {
+			const origin = event.transaction.origin;
+			// The initial local load is reconciled against the checkpoint instead of re-applied.
+			if (!ledger.loaded && origin instanceof IndexeddbPersistence) return;
+			const inserted: unknown[] = [];
+			for (const part of event.changes.delta) {
+				if (Array.isArray(part.insert)) inserted.push(...(part.insert as unknown[]));
+			}
+			this.applyValues(docName, inserted, isCommandOrigin(origin) ? 'local' : 'remote');
+		};
+		array.observe(handler);
+		ledger.unobserve = () => array.unobserve(handler);
+		this.ledgerDocs.set(docName, ledger);
+	}
+
+	/** Call once the doc holds its locally stored content. */
+	reconcile(docName: string): ReconcileKind {
+		const kind = this.reconcileDoc(docName);
+		this.reconciled.set(docName, kind);
+		return kind;
+	}
+
+	private reconcileDoc(docName: string): ReconcileKind {
+		const ledger = this.ledgerDocs.get(docName);
+		if (!ledger) return 'unchanged';
+		ledger.loaded = true;
+		if (this.needsRebuild) {
+			this.rebuild();
+			return 'rebuild';
+		}
+		const array = movementsArray(ledger.doc);
+		const cp = this.checkpoints.get(docName);
+		this.checkpoints.delete(docName);
+		this.dirtyDocs.add(docName);
+		if (!cp) {
+			this.applyValues(docName, array.toArray(), 'remote');
+			return 'whole-doc';
+		}
+		if (!stateVectorDominates(Y.encodeStateVector(ledger.doc), cp.stateVector)) {
+			this.rebuild();
+			return 'rebuild';
+		}
+		const { values } = valuesAppendedSince(ledger.doc, cp.stateVector);
+		if (cp.arrayLength + values.length !== array.length) {
+			this.rebuild();
+			return 'rebuild';
+		}
+		this.applyValues(docName, values, 'remote');
+		return values.length === 0 ? 'unchanged' : 'incremental';
+	}
+
+	/** Clears every projection and refolds it from the loaded docs. */
+	rebuild(): void {
+		this.needsRebuild = false;
+		this.rebuilds++;
+		this.ids.clear();
+		this.balances.clear();
+		this.counts.clear();
+		this.checkpoints = new Map();
+		this.touchedKeys.clear();
+		const batch = this.writer.current();
+		Object.assign(batch, { clearAll: true, movements: [] });
+		batch.balances.clear();
+		batch.checkpoints.clear();
+		batch.itemDeletes.clear();
+		this.itemRows = new Map();
+		this.setItems(this.items);
+		const names = [...this.ledgerDocs.keys()].sort();
+		for (const name of names) {
+			const ledger = this.ledgerDocs.get(name);
+			if (!ledger?.loaded) continue;
+			this.dirtyDocs.add(name);
+			this.applyValues(name, movementsArray(ledger.doc).toArray(), 'remote');
+		}
+		this.scheduleWrite();
+	}
+
+	/** Keeps the item search projection in step with the catalog (writes only changed rows). */
+	setItems(items: Item[]): void {
+		this.items = items;
+		const batch = this.writer.current();
+		const next = new Map<string, ItemSearchRow>();
+		for (const item of items) {
+			const row = itemSearchRow(item);
+			next.set(item.id, row);
+			const before = this.itemRows.get(item.id);
+			if (!before || JSON.stringify(before) !== JSON.stringify(row))
+				batch.itemPuts.set(item.id, row);
+		}
+		for (const id of this.itemRows.keys()) if (!next.has(id)) batch.itemDeletes.add(id);
+		this.itemRows = next;
+		this.scheduleWrite();
+	}
+
+	/** Resolves once every change so far is in Dexie. */
+	flush(): Promise<void> {
+		return this.writer.idle();
+	}
+
+	async close(): Promise<void> {
+		await this.flush();
+		for (const ledger of this.ledgerDocs.values()) ledger.unobserve();
+		this.ledgerDocs.clear();
+		this.db.close();
+	}
+
+	private applyValues(docName: string, values: unknown[], origin: ChangeOrigin): void {
+		const ledger = this.ledgerDocs.get(docName);
+		if (!ledger) return;
+		this.dirtyDocs.add(docName);
+		const batch = this.writer.current();
+		let maxAt: Stamp | null = null;
+		let applied = 0;
+		for (const value of values) {
+			const parsed = movementSchema.safeParse(value);
+			if (!parsed.success) continue; // counted by the doc layer's readers; never projected
+			const m = parsed.data;
+			if (this.ids.has(m.id)) continue;
+			this.ids.add(m.id);
+			applyMovement(this.balances, m);
+			this.touchedKeys.add(stockKeyString(stockKeyOf(m)));
+			batch.movements.push({ ...m, month: ledger.month });
+			this.counts.set(docName, (this.counts.get(docName) ?? 0) + 1);
+			if (maxAt === null || compareStamps(m.at, maxAt) > 0) maxAt = m.at;
+			applied++;
+		}
+		this.scheduleWrite();
+		if (applied > 0) for (const listener of this.listeners) listener({ origin, maxAt });
+	}
+
+	private scheduleWrite(): void {
+		this.writer.schedule((batch) => this.finalizeBatch(batch));
+	}
+
+	/** Runs right before a batch is written: snapshot touched balances and checkpoints. */
+	private finalizeBatch(batch: WriteBatch): void {
+		for (const key of this.touchedKeys) {
+			const balance = this.balances.get(key);
+			if (balance) batch.balances.set(key, { ...balance, key });
+		}
+		const balancesChanged = this.touchedKeys.size > 0 || batch.clearAll;
+		this.touchedKeys.clear();
+		for (const docName of this.dirtyDocs) {
+			const ledger = this.ledgerDocs.get(docName);
+			// Only a loaded doc's state is fully projected, so only it may get a checkpoint.
+			if (!ledger?.loaded) continue;
+			batch.checkpoints.set(docName, {
+				doc: docName,
+				schemaVersion: PROJECTION_SCHEMA_VERSION,
+				stateVector: Y.encodeStateVector(ledger.doc),
+				count: this.counts.get(docName) ?? 0,
+				arrayLength: movementsArray(ledger.doc).length
+			});
+		}
+		this.dirtyDocs.clear();
+		if (balancesChanged) {
+			const sum = balanceChecksum(this.balances.values());
+			batch.checkpoints.set(SCHEMA_META_KEY, {
+				doc: SCHEMA_META_KEY,
+				schemaVersion: PROJECTION_SCHEMA_VERSION,
+				balanceRows: sum.rows,
+				qtySum: sum.qtySum
+			});
+		}
+	}
+}
+
+async function deleteProjectionDb(name: string): Promise<void> {
+	try {
+		await new ProjectionDb(name).delete();
+	} catch (error) {
+		console.error('stockflow: could not delete projection database', error);
+	}
+}

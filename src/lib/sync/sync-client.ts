@@ -1,0 +1,212 @@
+// The sync client of one workspace: a WebsocketProvider per doc (room = doc name), the
+// confirmation round trip that counts local changes the relay has not stored yet, and the
+// unauthorized detection that stops reconnecting when the relay refuses our token.
+
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { computeConnectionStatus, type ConnectionStatus } from './connection-status';
+import type { PendingTracker } from './pending-tracker';
+import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
+
+/** The relay closes with these when the token is missing, invalid or lacks rights. */
+export const UNAUTHORIZED_CLOSE_CODES: readonly number[] = [4401, 4403];
+/** Consecutive failed upgrades (never opened) before we ask /healthz whether the relay is up. */
+const FAILED_OPENS_BEFORE_PROBE = 4;
+const QUERY_DEBOUNCE_MS = 200;
+const REQUERY_MS = 1000;
+
+export interface SyncClientOptions {
+	serverUrl: string;
+	token: string;
+	pending: PendingTracker;
+	/** Called whenever status, pending or lastConfirmedAt may have changed. */
+	onChange: () => void;
+	isBrowserOnline?: () => boolean;
+	/** true when the relay answers HTTP (so a refused websocket means refused credentials). */
+	probeHealth?: () => Promise<boolean>;
+	WebSocketPolyfill?: typeof WebSocket;
+	nowMs?: () => number;
+	/** Connect immediately (default true). */
+	connect?: boolean;
+}
+
+interface DocSync {
+	provider: WebsocketProvider;
+	settled: boolean;
+	opened: boolean;
+	failedOpens: number;
+	queryTimer: ReturnType<typeof setTimeout> | null;
+	detach: () => void;
+}
+
+function isCommandOrigin(origin: unknown): boolean {
+	return (
+		typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command'
+	);
+}
+
+export class SyncClient {
+	lastConfirmedAt: number | null = null;
+	unauthorized = false;
+	private readonly docs = new Map<string, DocSync>();
+	private probing = false;
+	private destroyed = false;
+
+	constructor(private readonly options: SyncClientOptions) {}
+
+	get pendingCount(): number {
+		return this.options.pending.count;
+	}
+
+	status(): ConnectionStatus {
+		return computeConnectionStatus({
+			browserOnline: this.options.isBrowserOnline?.() ?? true,
+			unauthorized: this.unauthorized,
+			pending: this.options.pending.count,
+			providers: [...this.docs.values()].map((d) => ({
+				connected: d.provider.wsconnected,
+				synced: d.provider.synced,
+				settled: d.settled
+			}))
+		});
+	}
+
+	provider(docName: string): WebsocketProvider | undefined {
+		return this.docs.get(docName)?.provider;
+	}
+
+	addDoc(docName: string, doc: Y.Doc): WebsocketProvider {
+		const existing = this.docs.get(docName);
+		if (existing) return existing.provider;
+		const { options } = this;
+		const provider = new WebsocketProvider(options.serverUrl, docName, doc, {
+			connect: false,
+			params: { token: options.token },
+			// The default shouldReconnect already stops on 44xx closes and emits 'closed'.
+			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
+		});
+		const entry: DocSync = {
+			provider,
+			settled: false,
+			opened: false,
+			failedOpens: 0,
+			queryTimer: null,
+			detach: () => {}
+		};
+		this.docs.set(docName, entry);
+		installStateVectorHandler(provider, (sv) => this.onServerStateVector(docName, sv));
+
+		const onStatus = ({
+			status
+		}: {
+			status: 'connected' | 'disconnected' | 'connecting';
+		}): void => {
+			if (status === 'connected') {
+				entry.settled = true;
+				entry.opened = true;
+				entry.failedOpens = 0;
+			}
+			options.onChange();
+		};
+		const onSync = (synced: boolean): void => {
+			if (synced) this.scheduleQuery(docName, QUERY_DEBOUNCE_MS);
+			options.onChange();
+		};
+		const onClose = (): void => {
+			entry.settled = true;
+			if (!entry.opened) entry.failedOpens++;
+			entry.opened = false;
+			if (entry.failedOpens >= FAILED_OPENS_BEFORE_PROBE) void this.probeRefusal();
+			options.onChange();
+		};
+		const onClosed = ({ code }: { code: number }): void => {
+			// Any 44xx is the relay's deliberate "reconnecting cannot fix this".
+			if (code >= 4400 && code < 4500) this.setUnauthorized();
+		};
+		const onAfterTransaction = (tr: Y.Transaction): void => {
+			if (!isCommandOrigin(tr.origin)) return;
+			const before = tr.beforeState.get(doc.clientID) ?? 0;
+			const after = Y.getState(doc.store, doc.clientID);
+			if (after === before) return;
+			options.pending.record({ doc: docName, clientID: doc.clientID, clock: after });
+			this.scheduleQuery(docName, QUERY_DEBOUNCE_MS);
+			options.onChange();
+		};
+		provider.on('status', onStatus);
+		provider.on('sync', onSync);
+		provider.on('connection-close', onClose);
+		provider.on('closed', onClosed);
+		doc.on('afterTransaction', onAfterTransaction);
+		entry.detach = () => {
+			provider.off('status', onStatus);
+			provider.off('sync', onSync);
+			provider.off('connection-close', onClose);
+			provider.off('closed', onClosed);
+			doc.off('afterTransaction', onAfterTransaction);
+		};
+		if ((options.connect ?? true) && !this.unauthorized) provider.connect();
+		options.onChange();
+		return provider;
+	}
+
+	/** Reconnects every provider (after the browser comes back online, or a new token). */
+	connect(): void {
+		if (this.unauthorized || this.destroyed) return;
+		for (const d of this.docs.values()) d.provider.connect();
+	}
+
+	disconnect(): void {
+		for (const d of this.docs.values()) d.provider.disconnect();
+		this.options.onChange();
+	}
+
+	destroy(): void {
+		this.destroyed = true;
+		for (const d of this.docs.values()) {
+			if (d.queryTimer) clearTimeout(d.queryTimer);
+			d.detach();
+			d.provider.destroy();
+		}
+		this.docs.clear();
+	}
+
+	/** Stops hammering the relay: no reconnects until a new session. */
+	setUnauthorized(): void {
+		if (this.unauthorized) return;
+		this.unauthorized = true;
+		for (const d of this.docs.values()) d.provider.disconnect();
+		this.options.onChange();
+	}
+
+	private scheduleQuery(docName: string, delayMs: number): void {
+		const entry = this.docs.get(docName);
+		if (!entry || this.destroyed) return;
+		if (entry.queryTimer) clearTimeout(entry.queryTimer);
+		entry.queryTimer = setTimeout(() => {
+			entry.queryTimer = null;
+			if (this.options.pending.countFor(docName) > 0) sendStateVectorQuery(entry.provider);
+		}, delayMs);
+	}
+
+	private onServerStateVector(docName: string, serverSV: Map<number, number>): void {
+		const confirmed = this.options.pending.confirm(docName, serverSV);
+		if (confirmed > 0) this.lastConfirmedAt = (this.options.nowMs ?? Date.now)();
+		// Our step 2 may have gone out after the query; ask again until everything is confirmed.
+		if (this.options.pending.countFor(docName) > 0) this.scheduleQuery(docName, REQUERY_MS);
+		this.options.onChange();
+	}
+
+	private async probeRefusal(): Promise<void> {
+		const probe = this.options.probeHealth;
+		if (!probe || this.probing || this.unauthorized) return;
+		if (!(this.options.isBrowserOnline?.() ?? true)) return;
+		this.probing = true;
+		try {
+			if (await probe()) this.setUnauthorized();
+		} catch {
+			// The relay is unreachable: that is offline, not unauthorized; keep retrying.
+		} finally {
+			this.probing = false;
+		}
+	}
+}

@@ -1,0 +1,150 @@
+// One WebSocket connection in a room: queues its frames so they are handled in order,
+// enforces binary frames, and closes only this connection on a protocol error.
+
+import type { Logger } from 'pino';
+import type { RawData, WebSocket } from 'ws';
+import type { Claims } from './auth';
+import { PersistenceError, ProtocolError, handleMessage, type MessageContext } from './messages';
+import type { Metrics } from './metrics';
+import type { PersistencePort, RoomKey } from './persistence/port';
+import {
+	CLOSE_INTERNAL_ERROR,
+	CLOSE_PROTOCOL_ERROR,
+	CLOSE_UNSUPPORTED_DATA,
+	encodeSyncStep1
+} from './protocol';
+import { awarenessSnapshot, removePeer, type Peer } from './room';
+import type { RoomRegistry } from './rooms';
+
+export interface ConnectionOptions {
+	socket: WebSocket;
+	key: RoomKey;
+	claims: Claims;
+	canWrite: boolean;
+	rooms: RoomRegistry;
+	store: PersistencePort;
+	metrics: Metrics;
+	logger: Logger;
+}
+
+/** ws reports its own frame-level failures (oversize, bad opcode, unmasked) with WS_ERR_* codes. */
+function isWsProtocolError(err: Error): boolean {
+	return 'code' in err && typeof err.code === 'string' && err.code.startsWith('WS_ERR_');
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export interface AttachedConnection {
+	/** Resolves once every frame received so far has been handled (stored, applied). */
+	idle(): Promise<void>;
+}
+
+export function attachConnection(options: ConnectionOptions): AttachedConnection {
+	const { socket, key, metrics, rooms, store } = options;
+	const logger = options.logger.child({ room: `${key.workspace}/${key.doc}`, user: options.claims.sub });
+	let closed = false;
+
+	const peer: Peer = {
+		awarenessClients: new Set(),
+		send(message) {
+			if (closed || socket.readyState !== socket.OPEN) return;
+			metrics.bytesOut += message.byteLength;
+			socket.send(message, (err) => {
+				if (err) logger.debug({ err }, 'send failed');
+			});
+		}
+	};
+
+	function fail(code: number, reason: string, countAsProtocolError: boolean): void {
+		if (closed) return;
+		if (countAsProtocolError) metrics.protocolErrors += 1;
+		logger.warn({ code, reason }, 'closing connection');
+		closed = true;
+		socket.close(code, reason.slice(0, 120));
+	}
+
+	const roomReady = rooms.acquire(key);
+	// The queue never rejects: every step handles its own failure by closing this socket.
+	let queue: Promise<void> = roomReady.then(
+		(room) => {
+			if (closed) return;
+			room.peers.add(peer);
+			peer.send(encodeSyncStep1(room.doc));
+			const awareness = awarenessSnapshot(room);
+			if (awareness) peer.send(awareness);
+		},
+		(err: unknown) => {
+			logger.error({ err }, 'room failed to load');
+			fail(CLOSE_INTERNAL_ERROR, 'room unavailable', false);
+		}
+	);
+
+	socket.on('message', (data, isBinary) => {
+		const bytes = toBytes(data);
+		metrics.bytesIn += bytes.byteLength;
+		if (closed) return;
+		if (!isBinary) {
+			fail(CLOSE_UNSUPPORTED_DATA, 'text frames are not supported', true);
+			return;
+		}
+		queue = queue.then(async () => {
+			if (closed) return;
+			const room = await roomReady;
+			if (closed) return;
+			const ctx: MessageContext = {
+				room,
+				peer,
+				canWrite: options.canWrite,
+				async persist(update) {
+					const result = await store.append(key, update);
+					metrics.updatesPersisted += 1;
+					rooms.stored(key, result.storedRows);
+				},
+				rejectWrite() {
+					metrics.rejectedWrites += 1;
+					logger.warn({ role: options.claims.role }, 'write from read-only connection dropped');
+				}
+			};
+			try {
+				await handleMessage(bytes, ctx);
+			} catch (err) {
+				if (err instanceof ProtocolError) fail(CLOSE_PROTOCOL_ERROR, err.message, true);
+				else if (err instanceof PersistenceError) {
+					logger.error({ err: err.cause }, 'persistence failed');
+					fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
+				} else {
+					logger.error({ err }, 'unexpected error handling message');
+					fail(CLOSE_INTERNAL_ERROR, 'internal error', false);
+				}
+			}
+		});
+	});
+
+	socket.on('error', (err) => {
+		// ws has already started closing (1002/1009) for frame-level errors.
+		if (isWsProtocolError(err)) {
+			if (!closed) metrics.protocolErrors += 1;
+			closed = true;
+		}
+		logger.debug({ err }, 'socket error');
+	});
+
+	socket.on('close', () => {
+		closed = true;
+		void queue
+			.then(() => roomReady)
+			.then(
+				(room) => {
+					removePeer(room, peer);
+					rooms.release(key);
+				},
+				() => undefined
+			);
+	});
+
+	return { idle: () => queue };
+}

@@ -1,0 +1,53 @@
+// Plain HTTP on the relay's port: health, metrics, the token API and the PWA itself.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { renderMetrics, type Gauges, type Metrics } from './metrics';
+import { serveStatic } from './static';
+import { handleTokenRequest, sendJson } from './token-api';
+
+export interface HttpContext {
+	secret: string;
+	staticDir: string | undefined;
+	metrics: Metrics;
+	gauges(): Gauges;
+	logger: Logger;
+}
+
+export function createRequestHandler(ctx: HttpContext) {
+	return (req: IncomingMessage, res: ServerResponse): void => {
+		route(req, res, ctx).catch((err: unknown) => {
+			ctx.logger.error({ err, path: pathOf(req) }, 'request failed');
+			if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+			else res.destroy();
+		});
+	};
+}
+
+function pathOf(req: IncomingMessage): string {
+	return (req.url ?? '/').split('?')[0] ?? '/';
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext): Promise<void> {
+	const path = pathOf(req);
+	if (path === '/healthz') {
+		if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
+		return sendJson(res, 200, { ok: true });
+	}
+	if (path === '/metrics') {
+		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
+		res.statusCode = 200;
+		res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+		res.setHeader('Cache-Control', 'no-store');
+		res.end(renderMetrics(ctx.metrics, ctx.gauges()));
+		return;
+	}
+	if (path === '/api/token') {
+		if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
+		return handleTokenRequest(req, res, ctx.secret);
+	}
+	if (path.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
+	if (path.startsWith('/sync/')) return sendJson(res, 426, { error: 'WebSocket upgrade required' });
+	const handled = await serveStatic(req, res, ctx.staticDir);
+	if (!handled) sendJson(res, 405, { error: 'method not allowed' });
+}

@@ -1,0 +1,131 @@
+// What the relay does with each client message, keyed by message type (y-websocket style).
+// Handlers run one at a time per connection, so an answer to message 100 reflects every
+// earlier message of that connection as persisted and applied.
+
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import {
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_QUERY_STATE_VECTOR,
+	MESSAGE_SYNC,
+	SYNC_STEP_1,
+	SYNC_STEP_2,
+	SYNC_UPDATE,
+	encodeAwareness,
+	encodeStateVectorAnswer,
+	encodeSyncStep2,
+	isEmptyUpdate
+} from './protocol';
+import type { Peer, Room } from './room';
+
+/** The frame did not follow the protocol: close this connection with 1002. */
+export class ProtocolError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ProtocolError';
+	}
+}
+
+/** Storing an update failed: the relay's fault, not the client's (close with 1011). */
+export class PersistenceError extends Error {
+	constructor(cause: unknown) {
+		super('Could not store update', { cause });
+		this.name = 'PersistenceError';
+	}
+}
+
+export interface MessageContext {
+	readonly room: Room;
+	readonly peer: Peer;
+	readonly canWrite: boolean;
+	/** Stores an update durably (before it is applied). */
+	persist(update: Uint8Array): Promise<void>;
+	/** A read-only connection tried to change the doc. */
+	rejectWrite(): void;
+}
+
+type Handler = (decoder: decoding.Decoder, ctx: MessageContext) => Promise<void> | void;
+
+const handlers = new Map<number, Handler>([
+	[MESSAGE_SYNC, handleSync],
+	[MESSAGE_AWARENESS, handleAwareness],
+	[MESSAGE_QUERY_AWARENESS, handleQueryAwareness],
+	[MESSAGE_QUERY_STATE_VECTOR, handleQueryStateVector]
+]);
+
+export async function handleMessage(data: Uint8Array, ctx: MessageContext): Promise<void> {
+	const decoder = decoding.createDecoder(data);
+	const type = parse(() => decoding.readVarUint(decoder));
+	const handler = handlers.get(type);
+	if (!handler) throw new ProtocolError(`Unknown message type ${type}`);
+	await handler(decoder, ctx);
+	if (decoding.hasContent(decoder)) throw new ProtocolError('Trailing bytes after message');
+}
+
+/** Runs a decoding step; any failure is the client's malformed frame. */
+function parse<T>(read: () => T): T {
+	try {
+		return read();
+	} catch (err) {
+		if (err instanceof ProtocolError) throw err;
+		throw new ProtocolError(err instanceof Error ? err.message : 'Malformed frame');
+	}
+}
+
+async function handleSync(decoder: decoding.Decoder, ctx: MessageContext): Promise<void> {
+	const syncType = parse(() => decoding.readVarUint(decoder));
+	switch (syncType) {
+		case SYNC_STEP_1: {
+			const stateVector = parse(() => decoding.readVarUint8Array(decoder));
+			const answer = parse(() => encodeSyncStep2(ctx.room.doc, stateVector));
+			ctx.peer.send(answer);
+			return;
+		}
+		case SYNC_STEP_2:
+		case SYNC_UPDATE: {
+			const update = parse(() => decoding.readVarUint8Array(decoder));
+			await receiveUpdate(update, ctx);
+			return;
+		}
+		default:
+			throw new ProtocolError(`Unknown sync message type ${syncType}`);
+	}
+}
+
+async function receiveUpdate(update: Uint8Array, ctx: MessageContext): Promise<void> {
+	if (isEmptyUpdate(update)) return;
+	// Decode fully before storing: bytes that are not a Yjs update never reach the disk.
+	parse(() => Y.decodeUpdate(update));
+	if (!ctx.canWrite) {
+		// A read-only client's sync step 2 usually repeats what the room already has; only an
+		// update that would change the doc is a write attempt.
+		const known = parse(() => Y.snapshotContainsUpdate(Y.snapshot(ctx.room.doc), update));
+		if (!known) ctx.rejectWrite();
+		return;
+	}
+	try {
+		await ctx.persist(update);
+	} catch (err) {
+		throw new PersistenceError(err);
+	}
+	// Origin = the sending peer, so the room forwards it to everyone else.
+	parse(() => Y.applyUpdate(ctx.room.doc, update, ctx.peer));
+}
+
+function handleAwareness(decoder: decoding.Decoder, ctx: MessageContext): void {
+	const update = parse(() => decoding.readVarUint8Array(decoder));
+	parse(() => awarenessProtocol.applyAwarenessUpdate(ctx.room.awareness, update, ctx.peer));
+}
+
+function handleQueryAwareness(_decoder: decoding.Decoder, ctx: MessageContext): void {
+	const clients = [...ctx.room.awareness.getStates().keys()];
+	ctx.peer.send(
+		encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(ctx.room.awareness, clients))
+	);
+}
+
+function handleQueryStateVector(_decoder: decoding.Decoder, ctx: MessageContext): void {
+	ctx.peer.send(encodeStateVectorAnswer(ctx.room.doc));
+}

@@ -1,0 +1,108 @@
+// The registry of loaded rooms: loads a room lazily from persistence on first connection,
+// unloads it after a grace period without connections, and compacts stored updates in the
+// background once a room has many rows.
+
+import type { Logger } from 'pino';
+import type { PersistencePort, RoomKey } from './persistence/port';
+import { roomId } from './persistence/port';
+import { docFromUpdates } from './persistence/merge';
+import { createRoom, type Room } from './room';
+
+export interface RoomRegistryOptions {
+	store: PersistencePort;
+	logger: Logger;
+	/** Keep an unused room in memory this long (reconnects are cheap). */
+	graceMs: number;
+	/** Compact a room once it has more stored rows than this. */
+	compactAfterRows: number;
+}
+
+interface Entry {
+	refs: number;
+	ready: Promise<Room>;
+	unloadTimer: NodeJS.Timeout | null;
+}
+
+export interface RoomRegistry {
+	acquire(key: RoomKey): Promise<Room>;
+	release(key: RoomKey): void;
+	/** Called after each stored update with the room's row count. */
+	stored(key: RoomKey, storedRows: number): void;
+	size(): number;
+	close(): Promise<void>;
+}
+
+export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
+	const { store, logger } = options;
+	const entries = new Map<string, Entry>();
+	const compacting = new Map<string, Promise<void>>();
+
+	function unload(id: string): void {
+		const entry = entries.get(id);
+		if (!entry || entry.refs > 0) return;
+		entries.delete(id);
+		void entry.ready.then((room) => {
+			room.destroy();
+			logger.debug({ room: id }, 'room unloaded');
+		});
+	}
+
+	function compact(key: RoomKey): void {
+		const id = roomId(key);
+		if (compacting.has(id)) return;
+		const run = new Promise<void>((resolve) => setImmediate(resolve))
+			.then(() => store.compact(key))
+			.then((result) => logger.info({ room: id, ...result }, 'room compacted'))
+			.catch((err: unknown) => logger.error({ room: id, err }, 'compaction failed'))
+			.finally(() => compacting.delete(id));
+		compacting.set(id, run);
+	}
+
+	return {
+		acquire(key) {
+			const id = roomId(key);
+			const existing = entries.get(id);
+			if (existing) {
+				existing.refs += 1;
+				if (existing.unloadTimer) clearTimeout(existing.unloadTimer);
+				existing.unloadTimer = null;
+				return existing.ready;
+			}
+			const ready = store.load(key).then(({ updates }) => {
+				const { doc, skipped } = docFromUpdates(updates);
+				if (skipped > 0) logger.error({ room: id, skipped }, 'skipped unreadable stored updates');
+				logger.debug({ room: id, rows: updates.length }, 'room loaded');
+				return createRoom(key, doc);
+			});
+			const entry: Entry = { refs: 1, ready, unloadTimer: null };
+			entries.set(id, entry);
+			ready.catch(() => {
+				if (entries.get(id) === entry) entries.delete(id);
+			});
+			return ready;
+		},
+		release(key) {
+			const id = roomId(key);
+			const entry = entries.get(id);
+			if (!entry) return;
+			entry.refs -= 1;
+			if (entry.refs > 0) return;
+			entry.unloadTimer = setTimeout(() => unload(id), options.graceMs);
+			entry.unloadTimer.unref();
+		},
+		stored(key, storedRows) {
+			if (storedRows > options.compactAfterRows) compact(key);
+		},
+		size() {
+			return entries.size;
+		},
+		async close() {
+			await Promise.all(compacting.values());
+			for (const [id, entry] of entries) {
+				if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+				entries.delete(id);
+				await entry.ready.then((room) => room.destroy()).catch(() => undefined);
+			}
+		}
+	};
+}

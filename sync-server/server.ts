@@ -1,0 +1,180 @@
+// The relay: one HTTP server and one WebSocket endpoint on the same port, rooms loaded from
+// persistence on demand, every update stored before it is applied and forwarded.
+
+import { createServer, STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { resolveSecret } from './secret';
+import { attachConnection, type AttachedConnection } from './connection';
+import { createRequestHandler } from './http';
+import { silentLogger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import type { PersistencePort } from './persistence/port';
+import { openSqliteStore } from './persistence/sqlite';
+import { CLOSE_GOING_AWAY } from './protocol';
+import { createRoomRegistry } from './rooms';
+import { decideUpgrade } from './upgrade';
+
+export interface StartServerOptions {
+	port: number;
+	host?: string;
+	dataDir: string;
+	/** Built PWA to serve (`build/`); missing is fine (API-only relay). */
+	staticDir?: string;
+	/** JWT secret; default STOCKFLOW_SECRET or `${dataDir}/secret`. */
+	secret?: string;
+	/** Keep a room loaded this long after its last connection. Default 30 s. */
+	roomGraceMs?: number;
+	/** Larger frames close the connection with 1009. Default 16 MiB. */
+	maxMessageBytes?: number;
+	/** Compact a room once it has more stored rows than this. Default 500. */
+	compactAfterRows?: number;
+	/** Ping interval; a connection that missed the previous pong is terminated. Default 30 s. */
+	pingIntervalMs?: number;
+	/** Storage; default SQLite in dataDir. The server closes it on close(). */
+	store?: PersistencePort;
+	logger?: Logger;
+}
+
+export interface RunningServer {
+	port: number;
+	metrics: Metrics;
+	close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+	const logger = options.logger ?? silentLogger();
+	const secret = options.secret ?? resolveSecret(options.dataDir);
+	const store = options.store ?? openSqliteStore({ dataDir: options.dataDir });
+	const metrics = createMetrics();
+	const rooms = createRoomRegistry({
+		store,
+		logger,
+		graceMs: options.roomGraceMs ?? 30_000,
+		compactAfterRows: options.compactAfterRows ?? 500
+	});
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024,
+		perMessageDeflate: false
+	});
+	const alive = new WeakMap<WebSocket, boolean>();
+	const connections = new Set<AttachedConnection>();
+
+	const http = createServer(
+		createRequestHandler({
+			secret,
+			staticDir: options.staticDir,
+			metrics,
+			logger,
+			gauges: () => ({ rooms: rooms.size(), connections: wss.clients.size })
+		})
+	);
+
+	http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+		socket.on('error', () => socket.destroy());
+		decideUpgrade(req.url ?? '/', secret)
+			.then((decision) => {
+				if (!decision.ok) {
+					metrics.refusedConnections += 1;
+					logger.info({ status: decision.status, reason: decision.reason }, 'connection refused');
+					refuse(socket, decision.status, decision.reason);
+					return;
+				}
+				wss.handleUpgrade(req, socket, head, (ws) => {
+					alive.set(ws, true);
+					ws.on('pong', () => alive.set(ws, true));
+					ws.on('message', () => alive.set(ws, true));
+					const connection = attachConnection({
+						socket: ws,
+						key: decision.key,
+						claims: decision.claims,
+						canWrite: decision.canWrite,
+						rooms,
+						store,
+						metrics,
+						logger
+					});
+					connections.add(connection);
+					// Forget it once its last frames are handled.
+					ws.once('close', () => {
+						void connection.idle().then(() => connections.delete(connection));
+					});
+				});
+			})
+			.catch((err: unknown) => {
+				logger.error({ err }, 'upgrade failed');
+				refuse(socket, 500, 'internal error');
+			});
+	});
+
+	const keepalive = setInterval(() => {
+		for (const ws of wss.clients) {
+			if (alive.get(ws) === false) {
+				logger.info('terminating unresponsive connection');
+				ws.terminate();
+				continue;
+			}
+			alive.set(ws, false);
+			ws.ping();
+		}
+	}, options.pingIntervalMs ?? 30_000);
+	keepalive.unref();
+
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject);
+		http.listen(options.port, options.host ?? '0.0.0.0', () => {
+			http.off('error', reject);
+			resolve();
+		});
+	});
+	const address = http.address();
+	const port = typeof address === 'object' && address ? address.port : options.port;
+	logger.info({ port, host: options.host ?? '0.0.0.0', dataDir: options.dataDir }, 'relay listening');
+
+	let closing: Promise<void> | null = null;
+	return {
+		port,
+		metrics,
+		close() {
+			closing ??= (async () => {
+				clearInterval(keepalive);
+				const closed = [...wss.clients].map(
+					(ws) =>
+						new Promise<void>((resolve) => {
+							ws.once('close', () => resolve());
+							ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+							// A peer that never answers the close handshake must not block shutdown.
+							setTimeout(() => {
+								ws.terminate();
+								resolve();
+							}, 2000).unref();
+						})
+				);
+				await Promise.all(closed);
+				await new Promise<void>((resolve) => {
+					http.close(() => resolve());
+					http.closeAllConnections();
+				});
+				wss.close();
+				// Let queued frames finish their writes before the store closes.
+				await Promise.all([...connections].map((connection) => connection.idle()));
+				await rooms.close();
+				await store.close();
+				logger.info('relay stopped');
+			})();
+			return closing;
+		}
+	};
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+	const body = JSON.stringify({ error: reason });
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+			'Connection: close\r\n' +
+			'Content-Type: application/json\r\n' +
+			`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}

@@ -1,0 +1,85 @@
+// POST /api/token: an admin invites a colleague by minting a token (and sign-in link) for
+// another role in the admin's own workspace.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { ROLES } from '../src/lib/domain/auth/roles';
+import { TokenError, USER_PATTERN, issueToken, parseTtl, verifyToken } from './auth';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+const TokenRequest = z.object({
+	role: z.enum(ROLES),
+	user: z.string().regex(USER_PATTERN, 'invalid user').optional(),
+	ttl: z
+		.string()
+		.refine((ttl) => parseTtl(ttl) !== null, 'invalid ttl')
+		.optional()
+});
+
+export async function handleTokenRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	secret: string
+): Promise<void> {
+	const header = req.headers.authorization ?? '';
+	const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+	let admin;
+	try {
+		admin = await verifyToken(secret, bearer);
+	} catch (err) {
+		if (err instanceof TokenError) {
+			return sendJson(res, err.problem === 'bad-claims' ? 403 : 401, { error: `token ${err.problem}` });
+		}
+		throw err;
+	}
+	if (admin.role !== 'admin') return sendJson(res, 403, { error: 'admin role required' });
+
+	const body = await readBody(req);
+	if (body === null) return sendJson(res, 400, { error: 'body too large' });
+	let json: unknown;
+	try {
+		json = JSON.parse(body);
+	} catch {
+		return sendJson(res, 400, { error: 'body must be JSON' });
+	}
+	const parsed = TokenRequest.safeParse(json);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		return sendJson(res, 400, { error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+	}
+	const { role, user = role, ttl = '8h' } = parsed.data;
+	const token = await issueToken({ secret, workspace: admin.workspace, role, user, ttl });
+	sendJson(res, 200, { token, link: `${originOf(req)}/signin?token=${token}` });
+}
+
+/** The origin the admin reached us on, so the link works from their network. */
+function originOf(req: IncomingMessage): string {
+	const forwarded = req.headers['x-forwarded-proto'];
+	const proto = typeof forwarded === 'string' && /^https?$/.test(forwarded) ? forwarded : 'http';
+	const host = req.headers.host ?? 'localhost';
+	return `${proto}://${host}`;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let tooLarge = false;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.byteLength;
+			if (size > MAX_BODY_BYTES) tooLarge = true;
+			else chunks.push(chunk);
+		});
+		req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+	const text = JSON.stringify(body);
+	res.statusCode = status;
+	res.setHeader('Content-Type', 'application/json; charset=utf-8');
+	res.setHeader('Cache-Control', 'no-store');
+	res.end(text);
+}

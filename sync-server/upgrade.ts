@@ -1,0 +1,44 @@
+// Deciding whether an HTTP upgrade to /sync/<workspace>/<doc>?token=JWT may become a
+// WebSocket. Everything is checked before the upgrade, so a refused client gets a plain HTTP
+// status (401 unauthenticated, 403 not allowed, 404 not a sync URL) and never a room.
+
+import { canRead, canWrite } from '../src/lib/domain/auth/roles';
+import { TokenError, WORKSPACE_PATTERN, verifyToken, type Claims } from './auth';
+import type { RoomKey } from './persistence/port';
+
+export type UpgradeDecision =
+	| { ok: true; key: RoomKey; claims: Claims; canWrite: boolean }
+	| { ok: false; status: 401 | 403 | 404; reason: string };
+
+const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
+
+export function parseSyncPath(pathname: string): RoomKey | null {
+	const match = SYNC_PATH.exec(pathname);
+	if (!match || match[1] === undefined || match[2] === undefined) return null;
+	return { workspace: match[1], doc: match[2] };
+}
+
+export async function decideUpgrade(rawUrl: string, secret: string): Promise<UpgradeDecision> {
+	const url = new URL(rawUrl, 'http://relay.invalid');
+	const key = parseSyncPath(url.pathname);
+	if (!key) return { ok: false, status: 404, reason: 'not a sync URL' };
+	let claims: Claims;
+	try {
+		claims = await verifyToken(secret, url.searchParams.get('token'));
+	} catch (err) {
+		if (err instanceof TokenError) {
+			// Claims that verify but do not parse (e.g. an unknown role) are a signed token that
+			// grants nothing here: forbidden rather than unauthenticated.
+			return err.problem === 'bad-claims'
+				? { ok: false, status: 403, reason: `token-${err.problem}` }
+				: { ok: false, status: 401, reason: `token-${err.problem}` };
+		}
+		throw err;
+	}
+	// Names are compared raw (no percent-decoding): valid names are plain ASCII.
+	if (!WORKSPACE_PATTERN.test(key.workspace) || claims.workspace !== key.workspace) {
+		return { ok: false, status: 403, reason: 'wrong-workspace' };
+	}
+	if (!canRead(claims.role, key.doc)) return { ok: false, status: 403, reason: 'unknown-doc' };
+	return { ok: true, key, claims, canWrite: canWrite(claims.role, key.doc) };
+}

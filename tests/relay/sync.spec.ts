@@ -1,0 +1,69 @@
+// Two stock y-websocket clients talk through the relay: changes, awareness, message 100.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, openRawOrThrow, syncFrame, waitFor, waitSynced, type Client } from './fixtures/clients';
+import { startTestRelay, tempDir, token, type TestRelay } from './fixtures/relay';
+
+describe('relay sync between two y-websocket clients', () => {
+	let dir: ReturnType<typeof tempDir>;
+	let relay: TestRelay;
+	const clients: Client[] = [];
+
+	beforeEach(async () => {
+		dir = tempDir();
+		relay = await startTestRelay({ dataDir: dir.path });
+	});
+	afterEach(async () => {
+		for (const c of clients.splice(0)) c.destroy();
+		await relay.close();
+		dir.remove();
+	});
+
+	const client = async (doc: string, role: Parameters<typeof token>[1] = 'admin', user?: string): Promise<Client> => {
+		const c = connectClient(relay.ws, 'acme', doc, await token('acme', role, { user }));
+		clients.push(c);
+		await waitSynced(c);
+		return c;
+	};
+
+	it('delivers a change made in one client to the other, both ways', async () => {
+		const a = await client('catalog', 'warehouse', 'ann');
+		const b = await client('catalog', 'sales', 'bob');
+		a.doc.getMap('items').set('i1', 'bolt');
+		await waitFor(() => b.doc.getMap('items').get('i1') === 'bolt', 'b to see a’s item');
+		b.doc.getMap('items').set('i2', 'nut');
+		await waitFor(() => a.doc.getMap('items').get('i2') === 'nut', 'a to see b’s item');
+		expect(a.doc.getMap('items').toJSON()).toEqual(b.doc.getMap('items').toJSON());
+	});
+
+	it('gives a late joiner everything written before it connected', async () => {
+		const a = await client('ledger-2026-11', 'warehouse');
+		a.doc.getArray('movements').push([{ id: 'm1' }, { id: 'm2' }]);
+		const raw = await openRawOrThrow(`${relay.ws}/sync/acme/ledger-2026-11?token=${await token('acme', 'admin')}`);
+		await waitFor(async () => (await raw.queryStateVector()).get(a.doc.clientID) === 2, 'relay to hold both');
+		const late = await client('ledger-2026-11', 'viewer');
+		expect(late.doc.getArray('movements').toJSON()).toEqual([{ id: 'm1' }, { id: 'm2' }]);
+		raw.ws.close();
+	});
+
+	it('relays awareness and removes a client’s presence when it disconnects', async () => {
+		const a = await client('catalog', 'warehouse', 'ann');
+		const b = await client('catalog', 'sales', 'bob');
+		a.provider.awareness.setLocalStateField('user', 'ann');
+		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user === 'ann', 'b to see ann online');
+		const annId = a.doc.clientID;
+		a.provider.disconnect();
+		await waitFor(() => !b.provider.awareness.getStates().has(annId), 'ann to disappear from b’s awareness');
+	});
+
+	it('answers message 100 with a state vector that includes an update sent just before', async () => {
+		const raw = await openRawOrThrow(`${relay.ws}/sync/acme/catalog?token=${await token('acme', 'admin')}`);
+		const local = new Y.Doc();
+		local.getMap('items').set('x', 1);
+		raw.send(syncFrame(2, Y.encodeStateAsUpdate(local)));
+		const relayVector = await raw.queryStateVector();
+		expect(relayVector.get(local.clientID)).toBe(1);
+		raw.ws.close();
+	});
+});
