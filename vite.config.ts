@@ -9,6 +9,8 @@ export default defineConfig({
 			registerType: 'autoUpdate',
 			injectRegister: false,
 			manifest: false, // static/manifest.webmanifest is the source of truth
+			// SPA: precache adapter-static's fallback page so a reload of any route works offline.
+			kit: { adapterFallback: 'index.html', spa: true },
 			workbox: {
 				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
 				navigateFallback: '/index.html',

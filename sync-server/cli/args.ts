@@ -18,14 +18,20 @@ export function parseFlags<T extends FlagSpec>(argv: string[], spec: T) {
 	try {
 		return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: true });
 	} catch (err) {
-		throw new UsageError(err instanceof Error ? err.message.split('\n')[0] ?? 'invalid arguments' : 'invalid arguments');
+		throw new UsageError(
+			err instanceof Error
+				? (err.message.split('\n')[0] ?? 'invalid arguments')
+				: 'invalid arguments'
+		);
 	}
 }
 
 export function requireWorkspace(value: string | boolean | undefined): string {
 	if (typeof value !== 'string' || value === '') throw new UsageError('--workspace is required');
 	if (!WORKSPACE_PATTERN.test(value)) {
-		throw new UsageError(`invalid --workspace "${value}": use a-z, 0-9 and -, at most 63 characters`);
+		throw new UsageError(
+			`invalid --workspace "${value}": use a-z, 0-9 and -, at most 63 characters`
+		);
 	}
 	return value;
 }
@@ -38,7 +44,8 @@ export function requireRole(value: string | boolean | undefined): Role {
 
 export function optionalUser(value: string | boolean | undefined, fallback: string): string {
 	if (value === undefined) return fallback;
-	if (typeof value !== 'string' || !USER_PATTERN.test(value)) throw new UsageError(`invalid --user "${String(value)}"`);
+	if (typeof value !== 'string' || !USER_PATTERN.test(value))
+		throw new UsageError(`invalid --user "${String(value)}"`);
 	return value;
 }
 
@@ -50,10 +57,15 @@ export function optionalTtl(value: string | boolean | undefined, fallback: strin
 	return value;
 }
 
-export function optionalInt(name: string, value: string | boolean | undefined, fallback: number): number {
+export function optionalInt(
+	name: string,
+	value: string | boolean | undefined,
+	fallback: number
+): number {
 	if (value === undefined) return fallback;
 	const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
-	if (!Number.isInteger(n)) throw new UsageError(`invalid --${name} "${String(value)}": expected a non-negative integer`);
+	if (!Number.isInteger(n))
+		throw new UsageError(`invalid --${name} "${String(value)}": expected a non-negative integer`);
 	return n;
 }
 

@@ -40,17 +40,23 @@ export function needsBuild(root: string): boolean {
 	const sources = Math.max(
 		newestMtimeMs(join(root, 'src')),
 		newestMtimeMs(join(root, 'static')),
-		...['svelte.config.js', 'vite.config.ts', 'package.json'].map((file) => mtimeMs(join(root, file)))
+		...['svelte.config.js', 'vite.config.ts', 'package.json'].map((file) =>
+			mtimeMs(join(root, file))
+		)
 	);
 	return sources > builtAt;
 }
 
 export function runBuild(root: string): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-			cwd: root,
-			stdio: 'inherit'
-		});
+		const child = spawn(
+			process.execPath,
+			[join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+			{
+				cwd: root,
+				stdio: 'inherit'
+			}
+		);
 		child.on('error', reject);
 		child.on('exit', (code, signal) => {
 			if (code === 0) resolve();

@@ -19,7 +19,9 @@ const SYNC_TIMEOUT_MS = 60_000;
 
 export class WorkspaceNotEmptyError extends Error {
 	constructor(workspace: string, items: number) {
-		super(`workspace "${workspace}" already has ${items} items; pick a new workspace name for the demo`);
+		super(
+			`workspace "${workspace}" already has ${items} items; pick a new workspace name for the demo`
+		);
 		this.name = 'WorkspaceNotEmptyError';
 	}
 }

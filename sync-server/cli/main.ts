@@ -29,7 +29,9 @@ async function main(argv: string[]): Promise<void> {
 	}
 	const load = COMMANDS[name];
 	if (!load) throw new UsageError(`unknown command "${name}" (try: stockflow help)`);
-	await (await load())(rest);
+	await (
+		await load()
+	)(rest);
 }
 
 // `stockflow report stock | head` closes stdout early: that is not an error.

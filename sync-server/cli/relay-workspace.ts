@@ -34,7 +34,10 @@ const WebSocketPolyfill = WS as unknown as typeof WebSocket;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+		const timer = setTimeout(
+			() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)),
+			ms
+		);
 		promise.then(
 			(value) => {
 				clearTimeout(timer);
@@ -114,7 +117,11 @@ export async function openRelayWorkspace(options: {
 	};
 
 	const catalog = open(CATALOG, true);
-	await withTimeout(whenSynced(catalog, CATALOG), options.timeoutMs, `the relay to sync ${CATALOG}`);
+	await withTimeout(
+		whenSynced(catalog, CATALOG),
+		options.timeoutMs,
+		`the relay to sync ${CATALOG}`
+	);
 	try {
 		options.checkCatalog?.(catalog.doc);
 	} catch (error) {
@@ -124,7 +131,11 @@ export async function openRelayWorkspace(options: {
 	const existing = readLedgerMonths(catalog.doc).map((month) => open(ledgerDocName(month), true));
 	await Promise.all(
 		existing.map((entry) =>
-			withTimeout(whenSynced(entry, entry.provider.roomname), options.timeoutMs, `the relay to sync ${entry.provider.roomname}`)
+			withTimeout(
+				whenSynced(entry, entry.provider.roomname),
+				options.timeoutMs,
+				`the relay to sync ${entry.provider.roomname}`
+			)
 		)
 	);
 
@@ -141,14 +152,16 @@ export async function openRelayWorkspace(options: {
 
 	return {
 		docs,
-		names: () => [...entries.keys()].sort((a, b) => (a === CATALOG ? -1 : b === CATALOG ? 1 : a < b ? -1 : 1)),
+		names: () =>
+			[...entries.keys()].sort((a, b) => (a === CATALOG ? -1 : b === CATALOG ? 1 : a < b ? -1 : 1)),
 		pause() {
 			paused = true;
 			for (const entry of entries.values()) entry.provider.disconnect();
 		},
 		async flush(timeoutMs) {
 			paused = false;
-			for (const entry of entries.values()) if (!entry.provider.shouldConnect) entry.provider.connect();
+			for (const entry of entries.values())
+				if (!entry.provider.shouldConnect) entry.provider.connect();
 			await Promise.all(
 				[...entries.entries()].map(async ([name, entry]) => {
 					await withTimeout(whenSynced(entry, name), timeoutMs, `the relay to sync ${name}`);
@@ -156,7 +169,11 @@ export async function openRelayWorkspace(options: {
 					// relay's step 1), so one query normally confirms it; retry while it is in flight.
 					const deadline = Date.now() + timeoutMs;
 					for (;;) {
-						const relay = await withTimeout(queryStateVector(entry), timeoutMs, `the relay to confirm ${name}`);
+						const relay = await withTimeout(
+							queryStateVector(entry),
+							timeoutMs,
+							`the relay to confirm ${name}`
+						);
 						if (covers(relay, Y.decodeStateVector(Y.encodeStateVector(entry.doc)))) return;
 						if (Date.now() > deadline) throw new Error(`the relay did not confirm ${name}`);
 						await new Promise((resolve) => setTimeout(resolve, 100));

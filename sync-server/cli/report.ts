@@ -56,7 +56,11 @@ export async function stockReport(dataDir: string, workspace: string): Promise<S
 		const sums = new Map<string, { itemId: string; warehouseId: string; qty: number }>();
 		for (const balance of foldBalances(movements).values()) {
 			const key = `${balance.itemId}\u0000${balance.warehouseId}`;
-			const entry = sums.get(key) ?? { itemId: balance.itemId, warehouseId: balance.warehouseId, qty: 0 };
+			const entry = sums.get(key) ?? {
+				itemId: balance.itemId,
+				warehouseId: balance.warehouseId,
+				qty: 0
+			};
 			entry.qty += balance.qty;
 			sums.set(key, entry);
 		}
@@ -74,7 +78,13 @@ export async function stockReport(dataDir: string, workspace: string): Promise<S
 			};
 		});
 		rows.sort((a, b) =>
-			a.itemCode === b.itemCode ? (a.warehouseCode < b.warehouseCode ? -1 : 1) : a.itemCode < b.itemCode ? -1 : 1
+			a.itemCode === b.itemCode
+				? a.warehouseCode < b.warehouseCode
+					? -1
+					: 1
+				: a.itemCode < b.itemCode
+					? -1
+					: 1
 		);
 		return { workspace, rows, invalidMovements };
 	} finally {
@@ -112,8 +122,16 @@ function printTable(report: StockReport): void {
 		return;
 	}
 	const header = ['Item', 'Name', 'Warehouse', 'On hand', 'Unit'];
-	const lines = report.rows.map((r) => [r.itemCode, r.itemName, r.warehouseCode, String(r.onHand), r.unit]);
-	const widths = header.map((h, i) => Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i] ?? ''))));
+	const lines = report.rows.map((r) => [
+		r.itemCode,
+		r.itemName,
+		r.warehouseCode,
+		String(r.onHand),
+		r.unit
+	]);
+	const widths = header.map((h, i) =>
+		Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i] ?? '')))
+	);
 	const pad = (cells: string[]): string =>
 		cells
 			.map((cell, i) => padCell(cell, widths[i] ?? 0, i === 3))
@@ -122,7 +140,8 @@ function printTable(report: StockReport): void {
 	console.log(pad(header));
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 	for (const line of lines) console.log(pad(line));
-	if (report.invalidMovements > 0) console.log(`(${report.invalidMovements} invalid ledger entries skipped)`);
+	if (report.invalidMovements > 0)
+		console.log(`(${report.invalidMovements} invalid ledger entries skipped)`);
 }
 
 export async function reportCommand(argv: string[]): Promise<void> {
@@ -132,7 +151,9 @@ export async function reportCommand(argv: string[]): Promise<void> {
 	});
 	const [name, ...rest] = positionals;
 	if (!isReportName(name)) {
-		throw new UsageError(`unknown report "${name ?? ''}": one of ${REPORTS.join(', ')} (stockflow report stock --workspace W)`);
+		throw new UsageError(
+			`unknown report "${name ?? ''}": one of ${REPORTS.join(', ')} (stockflow report stock --workspace W)`
+		);
 	}
 	noPositionals(rest);
 	const workspace = requireWorkspace(values.workspace);

@@ -46,7 +46,9 @@ export async function startCommand(argv: string[]): Promise<void> {
 	console.log(`Sign in as a warehouse user:\n  ${await link('warehouse')}`);
 	console.log(`Sign in as a sales user:\n  ${await link('sales')}`);
 	console.log('');
-	console.log(`Fill the workspace with a demo company: npx stockflow demo --workspace ${DEMO_WORKSPACE}`);
+	console.log(
+		`Fill the workspace with a demo company: npx stockflow demo --workspace ${DEMO_WORKSPACE}`
+	);
 	console.log(`Data: ${dataDir}   Stop: Ctrl+C`);
 
 	let stopping = false;

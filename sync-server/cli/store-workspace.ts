@@ -4,7 +4,10 @@
 
 import * as Y from 'yjs';
 import type { WorkspaceDocs } from '../../src/lib/commands/context';
-import { workspaceDocsInMemory, type MemoryWorkspaceDocs } from '../../src/lib/commands/memory-docs';
+import {
+	workspaceDocsInMemory,
+	type MemoryWorkspaceDocs
+} from '../../src/lib/commands/memory-docs';
 import { CATALOG, isLedgerDocName } from '../../src/lib/doc/names';
 import type { PersistencePort } from '../persistence/port';
 
@@ -19,7 +22,10 @@ export interface StoreWorkspace {
 	save(): Promise<{ docs: number; bytes: number }>;
 }
 
-export async function loadStoreWorkspace(store: PersistencePort, workspace: string): Promise<StoreWorkspace> {
+export async function loadStoreWorkspace(
+	store: PersistencePort,
+	workspace: string
+): Promise<StoreWorkspace> {
 	const inner: MemoryWorkspaceDocs = workspaceDocsInMemory();
 	let skippedRows = 0;
 	for (const name of await store.listDocs(workspace)) {

@@ -2,7 +2,14 @@
 
 import { issueToken } from '../auth';
 import { resolveSecret } from '../secret';
-import { noPositionals, optionalTtl, optionalUser, parseFlags, requireRole, requireWorkspace } from './args';
+import {
+	noPositionals,
+	optionalTtl,
+	optionalUser,
+	parseFlags,
+	requireRole,
+	requireWorkspace
+} from './args';
 import { dataDirFromEnv } from './env';
 
 export async function tokenCommand(argv: string[]): Promise<void> {

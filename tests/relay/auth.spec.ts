@@ -4,7 +4,14 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyToken } from '../../sync-server/auth';
 import { connectClient, openRaw, waitFor, waitSynced } from './fixtures/clients';
-import { metric, startTestRelay, tempDir, token, TEST_SECRET, type TestRelay } from './fixtures/relay';
+import {
+	metric,
+	startTestRelay,
+	tempDir,
+	token,
+	TEST_SECRET,
+	type TestRelay
+} from './fixtures/relay';
 
 describe('connection refusals', () => {
 	let dir: ReturnType<typeof tempDir>;
@@ -27,19 +34,49 @@ describe('connection refusals', () => {
 
 	const cases: [string, () => Promise<string>, number][] = [
 		['no token', async () => '/sync/acme/catalog', 401],
-		['a token signed with another secret', async () => `/sync/acme/catalog?token=${await token('acme', 'admin', { secret: 'another-secret' })}`, 401],
+		[
+			'a token signed with another secret',
+			async () =>
+				`/sync/acme/catalog?token=${await token('acme', 'admin', { secret: 'another-secret' })}`,
+			401
+		],
 		['a garbage token', async () => '/sync/acme/catalog?token=not.a.jwt', 401],
 		[
 			'an expired token',
-			async () => `/sync/acme/catalog?token=${await token('acme', 'admin', { ttl: '1m', nowSeconds: Math.floor(Date.now() / 1000) - 3600 })}`,
+			async () =>
+				`/sync/acme/catalog?token=${await token('acme', 'admin', { ttl: '1m', nowSeconds: Math.floor(Date.now() / 1000) - 3600 })}`,
 			401
 		],
-		['a token for another workspace', async () => `/sync/acme/catalog?token=${await token('globex', 'admin')}`, 403],
-		['a token with an unknown role', async () => `/sync/acme/catalog?token=${await unknownRoleToken()}`, 403],
-		['an unknown document name', async () => `/sync/acme/secrets?token=${await token('acme', 'admin')}`, 403],
-		['a malformed ledger month', async () => `/sync/acme/ledger-2026-13?token=${await token('acme', 'admin')}`, 403],
-		['an invalid workspace name', async () => `/sync/ACME/catalog?token=${await token('acme', 'admin')}`, 403],
-		['a path outside /sync/', async () => `/other/acme/catalog?token=${await token('acme', 'admin')}`, 404]
+		[
+			'a token for another workspace',
+			async () => `/sync/acme/catalog?token=${await token('globex', 'admin')}`,
+			403
+		],
+		[
+			'a token with an unknown role',
+			async () => `/sync/acme/catalog?token=${await unknownRoleToken()}`,
+			403
+		],
+		[
+			'an unknown document name',
+			async () => `/sync/acme/secrets?token=${await token('acme', 'admin')}`,
+			403
+		],
+		[
+			'a malformed ledger month',
+			async () => `/sync/acme/ledger-2026-13?token=${await token('acme', 'admin')}`,
+			403
+		],
+		[
+			'an invalid workspace name',
+			async () => `/sync/ACME/catalog?token=${await token('acme', 'admin')}`,
+			403
+		],
+		[
+			'a path outside /sync/',
+			async () => `/other/acme/catalog?token=${await token('acme', 'admin')}`,
+			404
+		]
 	];
 
 	it.each(cases)('refuses %s', async (_label, path, status) => {
@@ -72,12 +109,19 @@ describe('POST /api/token', () => {
 	const post = (bearer: string | null, body: unknown) =>
 		fetch(`${relay.http}/api/token`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				...(bearer ? { authorization: `Bearer ${bearer}` } : {})
+			},
 			body: typeof body === 'string' ? body : JSON.stringify(body)
 		});
 
 	it('lets an admin invite a warehouse user with a working sign-in link', async () => {
-		const res = await post(await token('acme', 'admin'), { role: 'warehouse', user: 'wendy', ttl: '8h' });
+		const res = await post(await token('acme', 'admin'), {
+			role: 'warehouse',
+			user: 'wendy',
+			ttl: '8h'
+		});
 		expect(res.status).toBe(200);
 		const body = (await res.json()) as { token: string; link: string };
 		const claims = await verifyToken(TEST_SECRET, body.token);

@@ -99,12 +99,15 @@ describe('relay HTTP', () => {
 		expect((await fetch(`${relay.http}/_app/immutable/missing.js`)).status).toBe(404);
 	});
 
-	it.each(['/../outside.txt', '/..%2foutside.txt', '/%2e%2e/outside.txt', '/icons/../../outside.txt', '/..%5coutside.txt'])(
-		'refuses path traversal %s',
-		async (path) => {
-			const res = await rawGet(relay.server.port, path);
-			expect(res.body).not.toContain('TOP SECRET');
-			expect(res.status === 200 ? res.body : 'refused').not.toContain('SECRET');
-		}
-	);
+	it.each([
+		'/../outside.txt',
+		'/..%2foutside.txt',
+		'/%2e%2e/outside.txt',
+		'/icons/../../outside.txt',
+		'/..%5coutside.txt'
+	])('refuses path traversal %s', async (path) => {
+		const res = await rawGet(relay.server.port, path);
+		expect(res.body).not.toContain('TOP SECRET');
+		expect(res.status === 200 ? res.body : 'refused').not.toContain('SECRET');
+	});
 });

@@ -45,20 +45,29 @@ describe('relay persistence', () => {
 		const env = { DATA_DIR: dir.path, STOCKFLOW_SECRET: TEST_SECRET };
 		let relay: SpawnedRelay = await spawnRelay(env);
 		cleanups.push(async () => void (await relay.kill('SIGKILL')));
-		const writer = track(connectClient(relay.ws, 'acme', 'ledger-2026-11', await token('acme', 'warehouse')));
-		const watcher = track(connectClient(relay.ws, 'acme', 'ledger-2026-11', await token('acme', 'sales')));
+		const writer = track(
+			connectClient(relay.ws, 'acme', 'ledger-2026-11', await token('acme', 'warehouse'))
+		);
+		const watcher = track(
+			connectClient(relay.ws, 'acme', 'ledger-2026-11', await token('acme', 'sales'))
+		);
 		await Promise.all([waitSynced(writer), waitSynced(watcher)]);
 		const movements = writer.doc.getArray<{ id: string; qty: number }>('movements');
 		for (let i = 0; i < 40; i++) movements.push([{ id: `m${i}`, qty: i + 1 }]);
 		// Forwarded to another client ⇒ it was stored first.
-		await waitFor(() => watcher.doc.getArray('movements').length === 40, 'watcher to see 40 movements');
+		await waitFor(
+			() => watcher.doc.getArray('movements').length === 40,
+			'watcher to see 40 movements'
+		);
 		writer.provider.disconnect();
 		watcher.provider.disconnect();
 
 		const killed = await relay.kill('SIGKILL');
 		expect(killed.signal).toBe('SIGKILL');
 		relay = await spawnRelay(env);
-		const fresh = track(connectClient(relay.ws, 'acme', 'ledger-2026-11', await token('acme', 'viewer')));
+		const fresh = track(
+			connectClient(relay.ws, 'acme', 'ledger-2026-11', await token('acme', 'viewer'))
+		);
 		await waitSynced(fresh);
 		expect(fresh.doc.getArray('movements').toJSON()).toEqual(movements.toJSON());
 	});
@@ -70,7 +79,9 @@ describe('relay persistence', () => {
 		const relay = await startTestRelay({ dataDir: dir.path, store, compactAfterRows: 10 });
 		cleanups.push(() => relay.close());
 		const room = { workspace: 'acme', doc: 'ledger-2026-10' };
-		const writer = track(connectClient(relay.ws, 'acme', room.doc, await token('acme', 'warehouse')));
+		const writer = track(
+			connectClient(relay.ws, 'acme', room.doc, await token('acme', 'warehouse'))
+		);
 		const watcher = track(connectClient(relay.ws, 'acme', room.doc, await token('acme', 'viewer')));
 		await Promise.all([waitSynced(writer), waitSynced(watcher)]);
 		const movements = writer.doc.getArray<{ id: string }>('movements');
@@ -78,7 +89,10 @@ describe('relay persistence', () => {
 			movements.push([{ id: `m${i}` }]);
 			if (i % 7 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
 		}
-		await waitFor(() => watcher.doc.getArray('movements').length === 60, 'watcher to see 60 movements');
+		await waitFor(
+			() => watcher.doc.getArray('movements').length === 60,
+			'watcher to see 60 movements'
+		);
 		await waitFor(async () => (await store.count(room)) < 20, 'compaction to fold the rows');
 
 		const stored = new Y.Doc();

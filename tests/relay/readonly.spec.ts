@@ -2,7 +2,13 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/lib/domain/auth/roles';
-import { connectClient, openRawOrThrow, waitFor, waitSynced, type Client } from './fixtures/clients';
+import {
+	connectClient,
+	openRawOrThrow,
+	waitFor,
+	waitSynced,
+	type Client
+} from './fixtures/clients';
 import { metric, startTestRelay, tempDir, token, type TestRelay } from './fixtures/relay';
 
 describe('read-only connections', () => {
@@ -34,7 +40,10 @@ describe('read-only connections', () => {
 		const writer = await client(doc, 'admin');
 		const reader = await client(doc, role);
 		writer.doc.getArray('movements').push([{ id: 'ok-1' }]);
-		await waitFor(() => reader.doc.getArray('movements').length === 1, 'reader to receive the writer’s entry');
+		await waitFor(
+			() => reader.doc.getArray('movements').length === 1,
+			'reader to receive the writer’s entry'
+		);
 
 		const rejectedBefore = await metric(relay.http, 'stockflow_rejected_writes_total');
 		reader.doc.getArray('movements').push([{ id: 'forged' }]);
@@ -46,13 +55,19 @@ describe('read-only connections', () => {
 		// The connection stays open and keeps receiving.
 		writer.doc.getArray('movements').push([{ id: 'ok-2' }]);
 		await waitFor(
-			() => reader.doc.getArray('movements').toJSON().some((m: { id: string }) => m.id === 'ok-2'),
+			() =>
+				reader.doc
+					.getArray('movements')
+					.toJSON()
+					.some((m: { id: string }) => m.id === 'ok-2'),
 			'reader to keep receiving'
 		);
 		expect(reader.provider.wsconnected).toBe(true);
 
 		// Nobody else ever sees the forged entry: not the writer, not a fresh client, not the relay.
-		const raw = await openRawOrThrow(`${relay.ws}/sync/acme/${doc}?token=${await token('acme', 'admin')}`);
+		const raw = await openRawOrThrow(
+			`${relay.ws}/sync/acme/${doc}?token=${await token('acme', 'admin')}`
+		);
 		const relayVector = await raw.queryStateVector();
 		expect(relayVector.has(reader.doc.clientID)).toBe(false);
 		raw.ws.close();

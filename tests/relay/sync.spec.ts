@@ -2,7 +2,14 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, openRawOrThrow, syncFrame, waitFor, waitSynced, type Client } from './fixtures/clients';
+import {
+	connectClient,
+	openRawOrThrow,
+	syncFrame,
+	waitFor,
+	waitSynced,
+	type Client
+} from './fixtures/clients';
 import { startTestRelay, tempDir, token, type TestRelay } from './fixtures/relay';
 
 describe('relay sync between two y-websocket clients', () => {
@@ -20,7 +27,11 @@ describe('relay sync between two y-websocket clients', () => {
 		dir.remove();
 	});
 
-	const client = async (doc: string, role: Parameters<typeof token>[1] = 'admin', user?: string): Promise<Client> => {
+	const client = async (
+		doc: string,
+		role: Parameters<typeof token>[1] = 'admin',
+		user?: string
+	): Promise<Client> => {
 		const c = connectClient(relay.ws, 'acme', doc, await token('acme', role, { user }));
 		clients.push(c);
 		await waitSynced(c);
@@ -40,8 +51,13 @@ describe('relay sync between two y-websocket clients', () => {
 	it('gives a late joiner everything written before it connected', async () => {
 		const a = await client('ledger-2026-11', 'warehouse');
 		a.doc.getArray('movements').push([{ id: 'm1' }, { id: 'm2' }]);
-		const raw = await openRawOrThrow(`${relay.ws}/sync/acme/ledger-2026-11?token=${await token('acme', 'admin')}`);
-		await waitFor(async () => (await raw.queryStateVector()).get(a.doc.clientID) === 2, 'relay to hold both');
+		const raw = await openRawOrThrow(
+			`${relay.ws}/sync/acme/ledger-2026-11?token=${await token('acme', 'admin')}`
+		);
+		await waitFor(
+			async () => (await raw.queryStateVector()).get(a.doc.clientID) === 2,
+			'relay to hold both'
+		);
 		const late = await client('ledger-2026-11', 'viewer');
 		expect(late.doc.getArray('movements').toJSON()).toEqual([{ id: 'm1' }, { id: 'm2' }]);
 		raw.ws.close();
@@ -51,14 +67,22 @@ describe('relay sync between two y-websocket clients', () => {
 		const a = await client('catalog', 'warehouse', 'ann');
 		const b = await client('catalog', 'sales', 'bob');
 		a.provider.awareness.setLocalStateField('user', 'ann');
-		await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user === 'ann', 'b to see ann online');
+		await waitFor(
+			() => b.provider.awareness.getStates().get(a.doc.clientID)?.user === 'ann',
+			'b to see ann online'
+		);
 		const annId = a.doc.clientID;
 		a.provider.disconnect();
-		await waitFor(() => !b.provider.awareness.getStates().has(annId), 'ann to disappear from b’s awareness');
+		await waitFor(
+			() => !b.provider.awareness.getStates().has(annId),
+			'ann to disappear from b’s awareness'
+		);
 	});
 
 	it('answers message 100 with a state vector that includes an update sent just before', async () => {
-		const raw = await openRawOrThrow(`${relay.ws}/sync/acme/catalog?token=${await token('acme', 'admin')}`);
+		const raw = await openRawOrThrow(
+			`${relay.ws}/sync/acme/catalog?token=${await token('acme', 'admin')}`
+		);
 		const local = new Y.Doc();
 		local.getMap('items').set('x', 1);
 		raw.send(syncFrame(2, Y.encodeStateAsUpdate(local)));

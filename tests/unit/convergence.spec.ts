@@ -4,17 +4,30 @@
 
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createItem, createLocation, createWarehouse, updateItem } from '../../src/lib/commands/catalog';
+import {
+	createItem,
+	createLocation,
+	createWarehouse,
+	updateItem
+} from '../../src/lib/commands/catalog';
 import type { CommandContext } from '../../src/lib/commands/context';
 import { createCommandContext } from '../../src/lib/commands/create-context';
-import { workspaceDocsInMemory, type MemoryWorkspaceDocs } from '../../src/lib/commands/memory-docs';
+import {
+	workspaceDocsInMemory,
+	type MemoryWorkspaceDocs
+} from '../../src/lib/commands/memory-docs';
 import {
 	recordAdjustment,
 	recordIssue,
 	recordReceipt,
 	recordTransfer
 } from '../../src/lib/commands/movements';
-import { readItems, readLedgerMonths, readLocations, readWarehouses } from '../../src/lib/doc/catalog-doc';
+import {
+	readItems,
+	readLedgerMonths,
+	readLocations,
+	readWarehouses
+} from '../../src/lib/doc/catalog-doc';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { findDuplicateCodes } from '../../src/lib/domain/catalog/duplicates';
 import { StockflowError } from '../../src/lib/domain/errors';
@@ -50,7 +63,10 @@ function exchange(a: Device, b: Device, prng: Prng): void {
 	const names = prng.shuffle([...new Set([...a.docs.names(), ...b.docs.names()])]);
 	for (const name of names) {
 		const [from, to] = prng.chance(0.5) ? [a, b] : [b, a];
-		const update = Y.encodeStateAsUpdate(from.docs.get(name), Y.encodeStateVector(to.docs.get(name)));
+		const update = Y.encodeStateAsUpdate(
+			from.docs.get(name),
+			Y.encodeStateVector(to.docs.get(name))
+		);
 		Y.applyUpdate(to.docs.get(name), update);
 		if (prng.chance(0.2)) Y.applyUpdate(to.docs.get(name), update); // duplicate delivery
 		Y.applyUpdate(from.docs.get(name), Y.encodeStateAsUpdate(to.docs.get(name)));
@@ -104,49 +120,102 @@ function randomStep(device: Device, prng: Prng): void {
 	const lot = () => (prng.chance(0.5) ? prng.pick(['L1', 'L2', 'L3']) : undefined);
 	const r = prng.next();
 	if (!item || r < 0.08) {
-		attempt(() => createItem(ctx, { code: `SKU-${prng.int(1, 40)}`, name: `品項 ${prng.int(1, 99)}`, unit: prng.pick(['個', '箱']) }));
+		attempt(() =>
+			createItem(ctx, {
+				code: `SKU-${prng.int(1, 40)}`,
+				name: `品項 ${prng.int(1, 99)}`,
+				unit: prng.pick(['個', '箱'])
+			})
+		);
 	} else if (r < 0.2) {
-		const patches = [{ name: `改名 ${prng.int(1, 99)}` }, { safetyStock: prng.int(0, 50) }, { category: prng.pick(['包材', '飲料']) }, { maxStock: prng.int(0, 500) }];
+		const patches = [
+			{ name: `改名 ${prng.int(1, 99)}` },
+			{ safetyStock: prng.int(0, 50) },
+			{ category: prng.pick(['包材', '飲料']) },
+			{ maxStock: prng.int(0, 500) }
+		];
 		attempt(() => updateItem(ctx, item.id, prng.pick(patches)));
 	} else if (r < 0.55) {
-		attempt(() => recordReceipt(ctx, { itemId: item.id, ...place(), lot: lot(), qty: prng.int(1, 30), unit: item.unit }));
+		attempt(() =>
+			recordReceipt(ctx, {
+				itemId: item.id,
+				...place(),
+				lot: lot(),
+				qty: prng.int(1, 30),
+				unit: item.unit
+			})
+		);
 	} else if (r < 0.8) {
-		attempt(() => recordIssue(ctx, { itemId: item.id, ...place(), lot: lot(), qty: prng.int(1, 10) / 2, unit: item.unit }));
+		attempt(() =>
+			recordIssue(ctx, {
+				itemId: item.id,
+				...place(),
+				lot: lot(),
+				qty: prng.int(1, 10) / 2,
+				unit: item.unit
+			})
+		);
 	} else if (r < 0.92) {
-		attempt(() => recordTransfer(ctx, { itemId: item.id, from: place(), to: place(), lot: lot(), qty: prng.int(1, 8), unit: item.unit }));
+		attempt(() =>
+			recordTransfer(ctx, {
+				itemId: item.id,
+				from: place(),
+				to: place(),
+				lot: lot(),
+				qty: prng.int(1, 8),
+				unit: item.unit
+			})
+		);
 	} else {
-		attempt(() => recordAdjustment(ctx, { itemId: item.id, ...place(), lot: lot(), qtyDelta: prng.pick([-2, -1, 1, 3]), unit: item.unit, note: '盤點' }));
+		attempt(() =>
+			recordAdjustment(ctx, {
+				itemId: item.id,
+				...place(),
+				lot: lot(),
+				qtyDelta: prng.pick([-2, -1, 1, 3]),
+				unit: item.unit,
+				note: '盤點'
+			})
+		);
 	}
 }
 
 function seedShared(devices: Device[], prng: Prng): void {
 	const first = devices[0];
 	if (!first) throw new Error('no devices');
-	for (const [code, name] of [['TY-MAIN', '桃園總倉'], ['TC', '台中倉']] as const) {
+	for (const [code, name] of [
+		['TY-MAIN', '桃園總倉'],
+		['TC', '台中倉']
+	] as const) {
 		const w = createWarehouse(first.ctx, { code, name });
-		for (const bin of ['A-01-01', 'A-01-02']) createLocation(first.ctx, { warehouseId: w.id, code: bin });
+		for (const bin of ['A-01-01', 'A-01-02'])
+			createLocation(first.ctx, { warehouseId: w.id, code: bin });
 	}
-	for (let i = 0; i < 5; i++) createItem(first.ctx, { code: `BASE-${i}`, name: `基本品項 ${i}`, unit: '個' });
+	for (let i = 0; i < 5; i++)
+		createItem(first.ctx, { code: `BASE-${i}`, name: `基本品項 ${i}`, unit: '個' });
 	syncAll(devices, prng, false);
 }
 
 describe('convergence of simulated offline devices', () => {
-	it.each(Array.from({ length: 30 }, (_, i) => i + 1))('seed %i: every device folds to the same state', (seed) => {
-		const prng = createPrng(seed);
-		const clock = { ms: START };
-		const devices = makeDevices(prng, prng.int(3, 5), clock);
-		seedShared(devices, prng);
-		for (let step = 0; step < 150; step++) {
-			clock.ms += prng.int(1_000, 6 * 3_600_000); // crosses month boundaries now and then
-			for (const d of devices) if (prng.chance(0.1)) d.online = !d.online;
-			randomStep(prng.pick(devices), prng);
-			if (prng.chance(0.15)) syncAll(devices, prng, true);
+	it.each(Array.from({ length: 30 }, (_, i) => i + 1))(
+		'seed %i: every device folds to the same state',
+		(seed) => {
+			const prng = createPrng(seed);
+			const clock = { ms: START };
+			const devices = makeDevices(prng, prng.int(3, 5), clock);
+			seedShared(devices, prng);
+			for (let step = 0; step < 150; step++) {
+				clock.ms += prng.int(1_000, 6 * 3_600_000); // crosses month boundaries now and then
+				for (const d of devices) if (prng.chance(0.1)) d.online = !d.online;
+				randomStep(prng.pick(devices), prng);
+				if (prng.chance(0.15)) syncAll(devices, prng, true);
+			}
+			syncAll(devices, prng, false);
+			const [first, ...rest] = devices.map(snapshot);
+			expect(first?.movementCount).toBeGreaterThan(20);
+			for (const other of rest) expect(other).toEqual(first);
 		}
-		syncAll(devices, prng, false);
-		const [first, ...rest] = devices.map(snapshot);
-		expect(first?.movementCount).toBeGreaterThan(20);
-		for (const other of rest) expect(other).toEqual(first);
-	});
+	);
 
 	it('keeps concurrent edits of different fields of one item', () => {
 		const prng = createPrng(99);
@@ -159,7 +228,11 @@ describe('convergence of simulated offline devices', () => {
 		updateItem(b.ctx, item.id, { safetyStock: 12, category: '飲料' });
 		exchange(a, b, prng);
 		expect(readItems(a.docs.catalog)).toEqual(readItems(b.docs.catalog));
-		expect(readItems(a.docs.catalog)[0]).toMatchObject({ name: '古早味紅茶', safetyStock: 12, category: '飲料' });
+		expect(readItems(a.docs.catalog)[0]).toMatchObject({
+			name: '古早味紅茶',
+			safetyStock: 12,
+			category: '飲料'
+		});
 	});
 
 	it('flags the same SKU code created offline on two devices', () => {
@@ -172,8 +245,12 @@ describe('convergence of simulated offline devices', () => {
 		exchange(a, b, prng);
 		const items = readItems(a.docs.catalog);
 		expect(items).toHaveLength(2);
-		expect(findDuplicateCodes(items)).toEqual([{ code: 'PKG-BOX-30', itemIds: [x.id, y.id].sort() }]);
+		expect(findDuplicateCodes(items)).toEqual([
+			{ code: 'PKG-BOX-30', itemIds: [x.id, y.id].sort() }
+		]);
 		// Once merged, neither device can create a third one.
-		expect(() => createItem(b.ctx, { code: 'PKG-BOX-30', name: '又一個', unit: '個' })).toThrow(StockflowError);
+		expect(() => createItem(b.ctx, { code: 'PKG-BOX-30', name: '又一個', unit: '個' })).toThrow(
+			StockflowError
+		);
 	});
 });

@@ -15,7 +15,11 @@ export function requireWrite(ctx: CommandContext, docName: string): void {
 
 export function catalogIndexOf(ctx: CommandContext): CatalogIndex {
 	const doc = ctx.docs.catalog;
-	return indexCatalog({ items: readItems(doc), warehouses: readWarehouses(doc), locations: readLocations(doc) });
+	return indexCatalog({
+		items: readItems(doc),
+		warehouses: readWarehouses(doc),
+		locations: readLocations(doc)
+	});
 }
 
 /** Balances over every open ledger doc (what this device knows right now). */

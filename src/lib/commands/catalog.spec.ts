@@ -4,7 +4,14 @@ import { StockflowError } from '../domain/errors';
 import { createPrng } from '../domain/random/prng';
 import { entityMap, readItems, readLocations, readWarehouses } from '../doc/catalog-doc';
 import { schemaVersionOf } from '../doc/schema';
-import { createItem, createLocation, createWarehouse, updateItem, updateLocation, updateWarehouse } from './catalog';
+import {
+	createItem,
+	createLocation,
+	createWarehouse,
+	updateItem,
+	updateLocation,
+	updateWarehouse
+} from './catalog';
 import type { CommandContext } from './context';
 import { createCommandContext } from './create-context';
 import { workspaceDocsInMemory } from './memory-docs';
@@ -45,7 +52,9 @@ describe('catalog commands', () => {
 		const ctx = ctxFor();
 		const a = createItem(ctx, { code: 'A-1', name: 'A', unit: '個' });
 		createItem(ctx, { code: 'B-1', name: 'B', unit: '個' });
-		expect(errorCode(() => createItem(ctx, { code: 'a-1', name: 'again', unit: '個' }))).toBe('duplicate-sku-code');
+		expect(errorCode(() => createItem(ctx, { code: 'a-1', name: 'again', unit: '個' }))).toBe(
+			'duplicate-sku-code'
+		);
 		expect(errorCode(() => updateItem(ctx, a.id, { code: 'b-1' }))).toBe('duplicate-sku-code');
 		expect(updateItem(ctx, a.id, { code: 'A-1', name: 'A2' }).name).toBe('A2');
 	});
@@ -63,8 +72,12 @@ describe('catalog commands', () => {
 
 	it('refuses invalid fields and unknown ids by kind', () => {
 		const ctx = ctxFor();
-		expect(errorCode(() => createItem(ctx, { code: 'A 1', name: 'x', unit: '個' }))).toBe('invalid-field');
-		expect(errorCode(() => createItem(ctx, { code: 'A-1', name: '', unit: '個' }))).toBe('invalid-field');
+		expect(errorCode(() => createItem(ctx, { code: 'A 1', name: 'x', unit: '個' }))).toBe(
+			'invalid-field'
+		);
+		expect(errorCode(() => createItem(ctx, { code: 'A-1', name: '', unit: '個' }))).toBe(
+			'invalid-field'
+		);
 		expect(errorCode(() => updateItem(ctx, 'nope', { name: 'x' }))).toBe('unknown-item');
 		expect(errorCode(() => updateWarehouse(ctx, 'nope', { name: 'x' }))).toBe('unknown-warehouse');
 		expect(errorCode(() => updateLocation(ctx, 'nope', { name: 'x' }))).toBe('unknown-location');
@@ -74,13 +87,17 @@ describe('catalog commands', () => {
 		const ctx = ctxFor();
 		const ty = createWarehouse(ctx, { code: 'TY-MAIN', name: '桃園總倉' });
 		const tc = createWarehouse(ctx, { code: 'TC', name: '台中倉' });
-		expect(errorCode(() => createWarehouse(ctx, { code: 'ty-main', name: 'x' }))).toBe('duplicate-warehouse-code');
+		expect(errorCode(() => createWarehouse(ctx, { code: 'ty-main', name: 'x' }))).toBe(
+			'duplicate-warehouse-code'
+		);
 		createLocation(ctx, { warehouseId: ty.id, code: 'A-01-01' });
 		createLocation(ctx, { warehouseId: tc.id, code: 'A-01-01' });
 		expect(errorCode(() => createLocation(ctx, { warehouseId: ty.id, code: 'a-01-01' }))).toBe(
 			'duplicate-location-code'
 		);
-		expect(errorCode(() => createLocation(ctx, { warehouseId: 'nope', code: 'B' }))).toBe('unknown-warehouse');
+		expect(errorCode(() => createLocation(ctx, { warehouseId: 'nope', code: 'B' }))).toBe(
+			'unknown-warehouse'
+		);
 		expect(updateWarehouse(ctx, tc.id, { address: '台中市西屯區' }).address).toBe('台中市西屯區');
 		expect(readWarehouses(ctx.docs.catalog)).toHaveLength(2);
 		expect(readLocations(ctx.docs.catalog)).toHaveLength(2);
@@ -88,7 +105,9 @@ describe('catalog commands', () => {
 
 	it.each(['viewer', 'finance'] as const)('refuses catalog writes from %s', (role) => {
 		const ctx = ctxFor(role);
-		expect(errorCode(() => createItem(ctx, { code: 'A-1', name: 'A', unit: '個' }))).toBe('forbidden');
+		expect(errorCode(() => createItem(ctx, { code: 'A-1', name: 'A', unit: '個' }))).toBe(
+			'forbidden'
+		);
 		expect(readItems(ctx.docs.catalog)).toEqual([]);
 	});
 
@@ -97,6 +116,8 @@ describe('catalog commands', () => {
 		const origins: unknown[] = [];
 		ctx.docs.catalog.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
 		createItem(ctx, { code: 'A-1', name: 'A', unit: '個' });
-		expect(origins).toEqual([{ kind: 'command', command: 'createItem', user: 'tester', device: 'dev1' }]);
+		expect(origins).toEqual([
+			{ kind: 'command', command: 'createItem', user: 'tester', device: 'dev1' }
+		]);
 	});
 });

@@ -57,10 +57,13 @@ function writeCatalog(
 	fields: Record<string, unknown>
 ): void {
 	const doc = ctx.docs.catalog;
-	doc.transact(() => {
-		ensureSchema(doc, 'catalog');
-		writeEntity(entityMap(doc, map), id, fields);
-	}, commandOrigin(ctx, command));
+	doc.transact(
+		() => {
+			ensureSchema(doc, 'catalog');
+			writeEntity(entityMap(doc, map), id, fields);
+		},
+		commandOrigin(ctx, command)
+	);
 }
 
 export function createItem(ctx: CommandContext, input: Omit<ItemInput, 'id'>): Item {
@@ -78,13 +81,15 @@ export function updateItem(ctx: CommandContext, id: string, patch: Patch<ItemInp
 	if (!existing) throw new UnknownItemError(id);
 	const keys = definedKeys(patch);
 	const item = parseOrThrow(itemSchema, { ...existing, ...pick(patch, keys), id });
-	if (normalizeCode(item.code) !== normalizeCode(existing.code)) checkItemCodeUnique(items, item.code, id);
+	if (normalizeCode(item.code) !== normalizeCode(existing.code))
+		checkItemCodeUnique(items, item.code, id);
 	writeCatalog(ctx, 'updateItem', 'items', id, pick(item, keys));
 	return item;
 }
 
 function checkWarehouseCode(warehouses: Warehouse[], code: string, selfId?: string): void {
-	if (findByCode(warehouses, code, selfId)) throw new DuplicateCodeError('duplicate-warehouse-code', code.trim());
+	if (findByCode(warehouses, code, selfId))
+		throw new DuplicateCodeError('duplicate-warehouse-code', code.trim());
 }
 
 export function createWarehouse(ctx: CommandContext, input: Omit<WarehouseInput, 'id'>): Warehouse {
@@ -95,7 +100,11 @@ export function createWarehouse(ctx: CommandContext, input: Omit<WarehouseInput,
 	return warehouse;
 }
 
-export function updateWarehouse(ctx: CommandContext, id: string, patch: Patch<WarehouseInput>): Warehouse {
+export function updateWarehouse(
+	ctx: CommandContext,
+	id: string,
+	patch: Patch<WarehouseInput>
+): Warehouse {
 	requireWrite(ctx, CATALOG);
 	const warehouses = readWarehouses(ctx.docs.catalog);
 	const existing = warehouses.find((w) => w.id === id);
@@ -124,7 +133,11 @@ export function createLocation(ctx: CommandContext, input: Omit<LocationInput, '
 	return location;
 }
 
-export function updateLocation(ctx: CommandContext, id: string, patch: Patch<LocationInput>): Location {
+export function updateLocation(
+	ctx: CommandContext,
+	id: string,
+	patch: Patch<LocationInput>
+): Location {
 	requireWrite(ctx, CATALOG);
 	const locations = readLocations(ctx.docs.catalog);
 	const existing = locations.find((l) => l.id === id);

@@ -41,11 +41,14 @@ export function importItemsCsv(
 		const id = existing?.id ?? ctx.ids.next();
 		return { id, created: !existing, item: parseOrThrow(itemSchema, { ...row.input, id }) };
 	});
-	doc.transact(() => {
-		ensureSchema(doc, 'catalog');
-		const map = entityMap(doc, 'items');
-		for (const p of planned) writeEntity(map, p.id, p.item);
-	}, commandOrigin(ctx, 'importItemsCsv'));
+	doc.transact(
+		() => {
+			ensureSchema(doc, 'catalog');
+			const map = entityMap(doc, 'items');
+			for (const p of planned) writeEntity(map, p.id, p.item);
+		},
+		commandOrigin(ctx, 'importItemsCsv')
+	);
 	const created = planned.filter((p) => p.created).length;
 	return { created, updated: planned.length - created };
 }

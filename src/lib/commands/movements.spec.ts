@@ -13,22 +13,47 @@ import { createItem, createLocation, createWarehouse } from './catalog';
 import type { CommandContext } from './context';
 import { createCommandContext } from './create-context';
 import { workspaceDocsInMemory } from './memory-docs';
-import { recordAdjustment, recordIssue, recordMovementsBatch, recordReceipt, recordTransfer } from './movements';
+import {
+	recordAdjustment,
+	recordIssue,
+	recordMovementsBatch,
+	recordReceipt,
+	recordTransfer
+} from './movements';
 
 const NOV = Date.UTC(2025, 10, 30, 23, 0);
 
 function setup(role: Role = 'admin') {
 	let now = NOV;
 	const docs = workspaceDocsInMemory();
-	const admin = createCommandContext({ docs, device: 'dev1', user: 'boss', role: 'admin', nowMs: () => now, random: createPrng(2).next });
-	const item = createItem(admin, { code: 'TEA-BT-600', name: '紅茶 600ml', unit: '箱', lotTracked: true });
+	const admin = createCommandContext({
+		docs,
+		device: 'dev1',
+		user: 'boss',
+		role: 'admin',
+		nowMs: () => now,
+		random: createPrng(2).next
+	});
+	const item = createItem(admin, {
+		code: 'TEA-BT-600',
+		name: '紅茶 600ml',
+		unit: '箱',
+		lotTracked: true
+	});
 	const ty = createWarehouse(admin, { code: 'TY-MAIN', name: '桃園總倉' });
 	const tc = createWarehouse(admin, { code: 'TC', name: '台中倉' });
 	const bin = createLocation(admin, { warehouseId: ty.id, code: 'A-01-01' });
 	const ctx: CommandContext =
 		role === 'admin'
 			? admin
-			: createCommandContext({ docs, device: 'dev2', user: 'someone', role, nowMs: () => now, random: createPrng(3).next });
+			: createCommandContext({
+					docs,
+					device: 'dev2',
+					user: 'someone',
+					role,
+					nowMs: () => now,
+					random: createPrng(3).next
+				});
 	return { ctx, item, ty, tc, bin, setNow: (ms: number) => (now = ms) };
 }
 
@@ -59,7 +84,13 @@ describe('movement commands', () => {
 			unit: '箱',
 			unitCostCents: 45000
 		});
-		expect(m).toMatchObject({ qty: 40, reason: 'receipt', device: 'dev1', user: 'boss', lot: 'L2511' });
+		expect(m).toMatchObject({
+			qty: 40,
+			reason: 'receipt',
+			device: 'dev1',
+			user: 'boss',
+			lot: 'L2511'
+		});
 		expect(monthOfStamp(m.at)).toBe('2025-11');
 		expect(readLedgerMonths(ctx.docs.catalog)).toEqual(['2025-11']);
 		const ledger = ctx.docs.ledger('2025-11');
@@ -70,14 +101,32 @@ describe('movement commands', () => {
 
 	it('stores issues negative and refuses more than is on hand', () => {
 		const { ctx, item, ty, bin } = setup();
-		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, locationId: bin.id, lot: 'A', qty: 10, unit: '箱' });
-		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, locationId: bin.id, lot: 'B', qty: 5, unit: '箱' });
-		expect(recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, qty: 12, unit: '箱' }).qty).toBe(-12);
-		expect(errorCode(() => recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, qty: 4, unit: '箱' }))).toBe(
-			'insufficient-stock'
+		recordReceipt(ctx, {
+			itemId: item.id,
+			warehouseId: ty.id,
+			locationId: bin.id,
+			lot: 'A',
+			qty: 10,
+			unit: '箱'
+		});
+		recordReceipt(ctx, {
+			itemId: item.id,
+			warehouseId: ty.id,
+			locationId: bin.id,
+			lot: 'B',
+			qty: 5,
+			unit: '箱'
+		});
+		expect(recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, qty: 12, unit: '箱' }).qty).toBe(
+			-12
 		);
 		expect(
-			errorCode(() => recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'B', qty: 6, unit: '箱' }))
+			errorCode(() => recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, qty: 4, unit: '箱' }))
+		).toBe('insufficient-stock');
+		expect(
+			errorCode(() =>
+				recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'B', qty: 6, unit: '箱' })
+			)
 		).toBe('insufficient-stock');
 		expect(onHandOf(foldBalances(all(ctx)), { itemId: item.id })).toBe(3);
 	});
@@ -93,15 +142,30 @@ describe('movement commands', () => {
 
 	it('records a transfer as two legs sharing a ref, checked at the source', () => {
 		const { ctx, item, ty, tc, bin } = setup();
-		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, locationId: bin.id, lot: 'A', qty: 10, unit: '箱' });
-		const input = { itemId: item.id, from: { warehouseId: ty.id, locationId: bin.id }, to: { warehouseId: tc.id }, lot: 'A', unit: '箱' };
+		recordReceipt(ctx, {
+			itemId: item.id,
+			warehouseId: ty.id,
+			locationId: bin.id,
+			lot: 'A',
+			qty: 10,
+			unit: '箱'
+		});
+		const input = {
+			itemId: item.id,
+			from: { warehouseId: ty.id, locationId: bin.id },
+			to: { warehouseId: tc.id },
+			lot: 'A',
+			unit: '箱'
+		};
 		const [out, into] = recordTransfer(ctx, { ...input, qty: 4 });
 		expect(out).toMatchObject({ reason: 'transfer-out', qty: -4, warehouseId: ty.id, lot: 'A' });
 		expect(into).toMatchObject({ reason: 'transfer-in', qty: 4, warehouseId: tc.id, lot: 'A' });
 		expect(out.ref).toBeTruthy();
 		expect(into.ref).toBe(out.ref);
 		expect(errorCode(() => recordTransfer(ctx, { ...input, qty: 7 }))).toBe('insufficient-stock');
-		expect(errorCode(() => recordTransfer(ctx, { ...input, to: input.from, qty: 1 }))).toBe('invalid-field');
+		expect(errorCode(() => recordTransfer(ctx, { ...input, to: input.from, qty: 1 }))).toBe(
+			'invalid-field'
+		);
 		const balances = foldBalances(all(ctx));
 		expect(onHandOf(balances, { itemId: item.id, warehouseId: tc.id })).toBe(4);
 		expect(onHandOf(balances, { itemId: item.id })).toBe(10);
@@ -109,23 +173,65 @@ describe('movement commands', () => {
 
 	it('adjusts both ways with a required reason, never below zero', () => {
 		const { ctx, item, ty } = setup();
-		recordAdjustment(ctx, { itemId: item.id, warehouseId: ty.id, qtyDelta: 3, unit: '箱', note: '盤盈' });
-		expect(recordAdjustment(ctx, { itemId: item.id, warehouseId: ty.id, qtyDelta: -1, unit: '箱', note: '破損' }).qty).toBe(-1);
-		expect(errorCode(() => recordAdjustment(ctx, { itemId: item.id, warehouseId: ty.id, qtyDelta: -3, unit: '箱', note: '破損' }))).toBe(
-			'insufficient-stock'
-		);
-		expect(errorCode(() => recordAdjustment(ctx, { itemId: item.id, warehouseId: ty.id, qtyDelta: 1, unit: '箱', note: ' ' }))).toBe(
-			'invalid-field'
-		);
-		expect(errorCode(() => recordAdjustment(ctx, { itemId: item.id, warehouseId: ty.id, qtyDelta: 0, unit: '箱', note: 'x' }))).toBe(
-			'invalid-field'
-		);
+		recordAdjustment(ctx, {
+			itemId: item.id,
+			warehouseId: ty.id,
+			qtyDelta: 3,
+			unit: '箱',
+			note: '盤盈'
+		});
+		expect(
+			recordAdjustment(ctx, {
+				itemId: item.id,
+				warehouseId: ty.id,
+				qtyDelta: -1,
+				unit: '箱',
+				note: '破損'
+			}).qty
+		).toBe(-1);
+		expect(
+			errorCode(() =>
+				recordAdjustment(ctx, {
+					itemId: item.id,
+					warehouseId: ty.id,
+					qtyDelta: -3,
+					unit: '箱',
+					note: '破損'
+				})
+			)
+		).toBe('insufficient-stock');
+		expect(
+			errorCode(() =>
+				recordAdjustment(ctx, {
+					itemId: item.id,
+					warehouseId: ty.id,
+					qtyDelta: 1,
+					unit: '箱',
+					note: ' '
+				})
+			)
+		).toBe('invalid-field');
+		expect(
+			errorCode(() =>
+				recordAdjustment(ctx, {
+					itemId: item.id,
+					warehouseId: ty.id,
+					qtyDelta: 0,
+					unit: '箱',
+					note: 'x'
+				})
+			)
+		).toBe('invalid-field');
 	});
 
 	it.each([
 		{ name: 'unknown item', patch: { itemId: 'nope' }, code: 'unknown-item' },
 		{ name: 'unknown warehouse', patch: { warehouseId: 'nope' }, code: 'unknown-warehouse' },
-		{ name: 'location of another warehouse', patch: { useTcWarehouse: true }, code: 'unknown-location' },
+		{
+			name: 'location of another warehouse',
+			patch: { useTcWarehouse: true },
+			code: 'unknown-location'
+		},
 		{ name: 'zero quantity', patch: { qty: 0 }, code: 'non-positive-quantity' },
 		{ name: 'negative quantity', patch: { qty: -5 }, code: 'non-positive-quantity' },
 		{ name: 'unit mismatch', patch: { unit: '個' }, code: 'unit-mismatch' },
@@ -133,27 +239,44 @@ describe('movement commands', () => {
 	])('refuses a receipt with $name and writes nothing', ({ patch, code }) => {
 		const { ctx, item, ty, tc, bin } = setup();
 		const { useTcWarehouse, ...rest } = { useTcWarehouse: false, ...patch };
-		const input = { itemId: item.id, warehouseId: useTcWarehouse ? tc.id : ty.id, locationId: bin.id, qty: 1, unit: '箱', ...rest };
+		const input = {
+			itemId: item.id,
+			warehouseId: useTcWarehouse ? tc.id : ty.id,
+			locationId: bin.id,
+			qty: 1,
+			unit: '箱',
+			...rest
+		};
 		expect(errorCode(() => recordReceipt(ctx, input))).toBe(code);
 		expect(all(ctx)).toEqual([]);
 		expect(readLedgerMonths(ctx.docs.catalog)).toEqual([]);
 	});
 
-	it.each(['sales', 'viewer', 'finance', 'purchasing'] as const)('refuses movements from %s', (role) => {
-		const { ctx, item, ty } = setup(role);
-		expect(errorCode(() => recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' }))).toBe('forbidden');
-		expect(all(ctx)).toEqual([]);
-	});
+	it.each(['sales', 'viewer', 'finance', 'purchasing'] as const)(
+		'refuses movements from %s',
+		(role) => {
+			const { ctx, item, ty } = setup(role);
+			expect(
+				errorCode(() =>
+					recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' })
+				)
+			).toBe('forbidden');
+			expect(all(ctx)).toEqual([]);
+		}
+	);
 
 	it.each(['warehouse', 'production'] as const)('lets %s record movements', (role) => {
 		const { ctx, item, ty } = setup(role);
-		expect(recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' }).user).toBe('someone');
+		expect(
+			recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' }).user
+		).toBe('someone');
 	});
 
 	it('tags every transaction with the command origin', () => {
 		const { ctx, item, ty } = setup();
 		const origins: unknown[] = [];
-		const listen = (doc: Y.Doc) => doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+		const listen = (doc: Y.Doc) =>
+			doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
 		listen(ctx.docs.catalog);
 		listen(ctx.docs.ledger('2025-11'));
 		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' });
@@ -163,13 +286,23 @@ describe('movement commands', () => {
 
 	it('writes a batch all or nothing, each request seeing the ones before it', () => {
 		const { ctx, item, ty } = setup();
-		const receipt = { kind: 'receipt', input: { itemId: item.id, warehouseId: ty.id, qty: 5, unit: '箱' } } as const;
-		const issue = { kind: 'issue', input: { itemId: item.id, warehouseId: ty.id, qty: 5, unit: '箱' } } as const;
+		const receipt = {
+			kind: 'receipt',
+			input: { itemId: item.id, warehouseId: ty.id, qty: 5, unit: '箱' }
+		} as const;
+		const issue = {
+			kind: 'issue',
+			input: { itemId: item.id, warehouseId: ty.id, qty: 5, unit: '箱' }
+		} as const;
 		const balances = foldBalances([]);
-		expect(errorCode(() => recordMovementsBatch(ctx, [receipt, issue, issue], { balances }))).toBe('insufficient-stock');
+		expect(errorCode(() => recordMovementsBatch(ctx, [receipt, issue, issue], { balances }))).toBe(
+			'insufficient-stock'
+		);
 		expect(all(ctx)).toEqual([]);
 		expect(balances.size).toBe(0);
-		expect(recordMovementsBatch(ctx, [receipt, issue, receipt], { balances }).flat()).toHaveLength(3);
+		expect(recordMovementsBatch(ctx, [receipt, issue, receipt], { balances }).flat()).toHaveLength(
+			3
+		);
 		expect(onHandOf(balances, { itemId: item.id })).toBe(5);
 		expect([...balances.values()]).toEqual([...foldBalances(all(ctx)).values()]);
 	});

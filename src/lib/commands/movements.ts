@@ -5,8 +5,8 @@
 
 import type { Item } from '../domain/catalog/entities';
 import { InvalidFieldError } from '../domain/errors';
-import { applyMovement, type Balance } from '../domain/ledger/fold';
-import { movementSchema, stockKeyOf, stockKeyString, type Movement, type MovementReason } from '../domain/ledger/movement';
+import type { Balance } from '../domain/ledger/fold';
+import { movementSchema, type Movement, type MovementReason } from '../domain/ledger/movement';
 import {
 	checkAvailable,
 	checkPositiveQty,
@@ -21,6 +21,7 @@ import { appendMovements } from '../doc/ledger-doc';
 import { CATALOG, ledgerDocName, monthOfStamp } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
 import { catalogIndexOf, currentBalances, requireWrite } from './access';
+import { stagedBalances, type StagedBalances } from './staged-balances';
 import { commandOrigin, type CommandContext } from './context';
 
 export interface ReceiptInput {
@@ -84,7 +85,9 @@ export type MovementRequest =
 	| { kind: 'adjustment'; input: AdjustmentInput };
 
 export function recordReceipt(ctx: CommandContext, input: ReceiptInput): Movement {
-	return single(recordMovementsBatch(ctx, [{ kind: 'receipt', input }], { command: 'recordReceipt' }));
+	return single(
+		recordMovementsBatch(ctx, [{ kind: 'receipt', input }], { command: 'recordReceipt' })
+	);
 }
 
 export function recordIssue(ctx: CommandContext, input: IssueInput): Movement {
@@ -92,14 +95,18 @@ export function recordIssue(ctx: CommandContext, input: IssueInput): Movement {
 }
 
 export function recordTransfer(ctx: CommandContext, input: TransferInput): [Movement, Movement] {
-	const [legs] = recordMovementsBatch(ctx, [{ kind: 'transfer', input }], { command: 'recordTransfer' });
+	const [legs] = recordMovementsBatch(ctx, [{ kind: 'transfer', input }], {
+		command: 'recordTransfer'
+	});
 	const [out, into] = legs ?? [];
 	if (!out || !into) throw new Error('transfer produced no legs');
 	return [out, into];
 }
 
 export function recordAdjustment(ctx: CommandContext, input: AdjustmentInput): Movement {
-	return single(recordMovementsBatch(ctx, [{ kind: 'adjustment', input }], { command: 'recordAdjustment' }));
+	return single(
+		recordMovementsBatch(ctx, [{ kind: 'adjustment', input }], { command: 'recordAdjustment' })
+	);
 }
 
 function single(result: Movement[][]): Movement {
@@ -202,7 +209,12 @@ function buildMovements(
 				throw new InvalidFieldError('to', 'same as the source');
 			checkOut(stock, item, input.from, input.lot, input.qty);
 			const ref = `TRF-${ctx.ids.next()}`;
-			const common = { itemId: item.id, lot: input.lot || undefined, ref, note: input.note || undefined };
+			const common = {
+				itemId: item.id,
+				lot: input.lot || undefined,
+				ref,
+				note: input.note || undefined
+			};
 			return [
 				stamp(ctx, {
 					...common,
@@ -248,7 +260,13 @@ function buildMovements(
 }
 
 /** Stock leaving a position: checked at the most specific level the caller named. */
-function checkOut(stock: StagedBalances, item: Item, place: Place, lot: string | undefined, qty: number): void {
+function checkOut(
+	stock: StagedBalances,
+	item: Item,
+	place: Place,
+	lot: string | undefined,
+	qty: number
+): void {
 	checkAvailable(
 		stock.ofItem(item.id),
 		{
@@ -313,46 +331,4 @@ function writeMovements(ctx: CommandContext, movements: Movement[], command: str
 			for (const month of newMonths) months.set(month, true);
 		}, origin);
 	}
-}
-
-/** Balances seen through the not-yet-written movements of a batch, committed only on success. */
-interface StagedBalances {
-	apply(m: Movement): void;
-	/** Positions of one item (what a stock check needs), staged values winning. */
-	ofItem(itemId: string): Balance[];
-	commit(): void;
-}
-
-function stagedBalances(base: Map<string, Balance>): StagedBalances {
-	const touched = new Map<string, Balance>();
-	// Index by item so a check costs the item's positions, not the whole company's.
-	const keysByItem = new Map<string, Set<string>>();
-	const index = (itemId: string, key: string): void => {
-		const keys = keysByItem.get(itemId);
-		if (keys) keys.add(key);
-		else keysByItem.set(itemId, new Set([key]));
-	};
-	for (const [k, b] of base) index(b.itemId, k);
-	return {
-		apply(m) {
-			const k = stockKeyString(stockKeyOf(m));
-			if (!touched.has(k)) {
-				const original = base.get(k);
-				if (original) touched.set(k, { ...original });
-			}
-			applyMovement(touched, m);
-			index(m.itemId, k);
-		},
-		ofItem(itemId) {
-			const out: Balance[] = [];
-			for (const k of keysByItem.get(itemId) ?? []) {
-				const b = touched.get(k) ?? base.get(k);
-				if (b) out.push(b);
-			}
-			return out;
-		},
-		commit() {
-			for (const [k, b] of touched) base.set(k, b);
-		}
-	};
 }

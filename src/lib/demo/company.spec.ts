@@ -23,11 +23,25 @@ describe('demo company', () => {
 		expect(findDuplicateCodes(items)).toEqual([]);
 		expect(new Set(items.map((i) => i.category)).size).toBeGreaterThanOrEqual(5);
 		expect(items.some((i) => i.lotTracked && i.shelfLifeDays > 0)).toBe(true);
-		expect(readWarehouses(docs.catalog).map((w) => w.code).sort()).toEqual(['KH', 'TC', 'TY-MAIN']);
+		expect(
+			readWarehouses(docs.catalog)
+				.map((w) => w.code)
+				.sort()
+		).toEqual(['KH', 'TC', 'TY-MAIN']);
 		expect(readLocations(docs.catalog).length).toBeGreaterThan(30);
 		expect(readLedgerMonths(docs.catalog)).toEqual([
-			'2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12',
-			'2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'
+			'2025-07',
+			'2025-08',
+			'2025-09',
+			'2025-10',
+			'2025-11',
+			'2025-12',
+			'2026-01',
+			'2026-02',
+			'2026-03',
+			'2026-04',
+			'2026-05',
+			'2026-06'
 		]);
 
 		const movements = movementsOf(docs);
@@ -36,10 +50,18 @@ describe('demo company', () => {
 		expect(movements.every((m) => m.at <= `${String(NOW).padStart(15, '0')}`)).toBe(true);
 		const negative = [...foldBalances(movements).values()].filter((b) => b.qty < 0);
 		expect(negative).toEqual([]);
-		for (const reason of ['receipt', 'issue', 'transfer-out', 'transfer-in', 'adjustment'] as const) {
+		for (const reason of [
+			'receipt',
+			'issue',
+			'transfer-out',
+			'transfer-in',
+			'adjustment'
+		] as const) {
 			expect(movements.some((m) => m.reason === reason)).toBe(true);
 		}
-		expect(movements.filter((m) => m.reason === 'receipt' && m.lot).every((m) => m.expiry)).toBe(true);
+		expect(movements.filter((m) => m.reason === 'receipt' && m.lot).every((m) => m.expiry)).toBe(
+			true
+		);
 
 		const issuesIn = (month: string) =>
 			readMovements(docs.ledger(month)).movements.filter((m) => m.reason === 'issue').length;

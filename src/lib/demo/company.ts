@@ -35,7 +35,13 @@ const OPEN_MS = 30 * 60_000;
 const CLOSE_MS = 10 * 3_600_000;
 
 const WAREHOUSES = [
-	{ code: 'TY-MAIN', name: '桃園總倉', address: '桃園市觀音區工業五路 8 號', share: 0.5, aisles: 6 },
+	{
+		code: 'TY-MAIN',
+		name: '桃園總倉',
+		address: '桃園市觀音區工業五路 8 號',
+		share: 0.5,
+		aisles: 6
+	},
 	{ code: 'TC', name: '台中倉', address: '台中市西屯區工業區一路 32 號', share: 0.25, aisles: 3 },
 	{ code: 'KH', name: '高雄倉', address: '高雄市仁武區仁武工業區 15 號', share: 0.25, aisles: 3 }
 ] as const;
@@ -74,7 +80,10 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 
 	const flush = (requests: MovementRequest[]): void => {
 		if (requests.length === 0) return;
-		movements += recordMovementsBatch(ctx, requests, { command: 'seedDemoCompany', balances }).flat().length;
+		movements += recordMovementsBatch(ctx, requests, {
+			command: 'seedDemoCompany',
+			balances
+		}).flat().length;
 	};
 
 	// Opening stock on the first morning.
@@ -82,7 +91,12 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 	setup.warehouses.forEach((w, wi) => {
 		for (const sku of skus) {
 			const qty = Math.round(sku.dailyDemand * w.share * 20) + 1;
-			opening.push(stock.receipt(sku, wi, w.id, setup.binOf(sku, wi), qty, firstDay, prng, { ref: 'OPENING', note: '期初庫存' }));
+			opening.push(
+				stock.receipt(sku, wi, w.id, setup.binOf(sku, wi), qty, firstDay, prng, {
+					ref: 'OPENING',
+					note: '期初庫存'
+				})
+			);
 		}
 	});
 	flush(opening);
@@ -103,7 +117,12 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 			onOrder.set(p.sku, (onOrder.get(p.sku) ?? 0) - p.qty);
 			const main = setup.warehouses[0];
 			if (!main) continue;
-			requests.push(stock.receipt(p.sku, 0, main.id, setup.binOf(p.sku, 0), p.qty, day, prng, { ref: p.po, note: p.sku.family.supplier }));
+			requests.push(
+				stock.receipt(p.sku, 0, main.id, setup.binOf(p.sku, 0), p.qty, day, prng, {
+					ref: p.po,
+					note: p.sku.family.supplier
+				})
+			);
 		}
 
 		// 2. Branch replenishment from the main warehouse, every Monday.
@@ -116,7 +135,9 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 					const target = Math.ceil(sku.dailyDemand * w.share * season * 18);
 					const have = stock.onHand(sku, wi);
 					if (have > target * 0.45) continue;
-					requests.push(...stock.transfer(sku, 0, wi, setup, Math.min(target - have, stock.onHand(sku, 0))));
+					requests.push(
+						...stock.transfer(sku, 0, wi, setup, Math.min(target - have, stock.onHand(sku, 0)))
+					);
 				}
 			}
 		}
@@ -124,7 +145,9 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 		// 3. Sales orders: more of them in season, each a few lines, shipped FEFO.
 		const weights = skus.map((s) => s.weight * seasonFactor(s.family.profile, day));
 		const dayFactor = weights.reduce((a, b) => a + b, 0) / skus.reduce((a, s) => a + s.weight, 0);
-		const lines = Math.round(LINES_PER_DAY * dayFactor * (weekday === 6 ? 0.5 : 1) * (0.8 + 0.4 * prng.next()));
+		const lines = Math.round(
+			LINES_PER_DAY * dayFactor * (weekday === 6 ? 0.5 : 1) * (0.8 + 0.4 * prng.next())
+		);
 		let remaining = lines;
 		while (remaining > 0) {
 			const wi = prng.weighted(setup.warehouses.map((w) => w.share));
@@ -147,9 +170,21 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 			const sku = prng.pick(skus);
 			const wi = prng.int(0, setup.warehouses.length - 1);
 			const w = setup.warehouses[wi];
-			if (w) requests.push(...stock.adjust(sku, wi, w.id, setup.binOf(sku, wi), prng.chance(0.7) ? -prng.int(1, 3) : prng.int(1, 2), prng));
+			if (w)
+				requests.push(
+					...stock.adjust(
+						sku,
+						wi,
+						w.id,
+						setup.binOf(sku, wi),
+						prng.chance(0.7) ? -prng.int(1, 3) : prng.int(1, 2),
+						prng
+					)
+				);
 		}
-		setup.warehouses.forEach((w, wi) => requests.push(...stock.writeOffExpired(wi, w.id, setup, day)));
+		setup.warehouses.forEach((w, wi) =>
+			requests.push(...stock.writeOffExpired(wi, w.id, setup, day))
+		);
 
 		// 5. Purchasing: reorder for the main warehouse when the whole company runs low.
 		for (const sku of skus) {
@@ -183,7 +218,11 @@ function createCatalog(ctx: CommandContext, skus: Sku[]): DemoSetup {
 			for (let aisle = 1; aisle <= spec.aisles; aisle++) {
 				for (let level = 1; level <= 3; level++) {
 					const code = `${zone}-${String(aisle).padStart(2, '0')}-${String(level).padStart(2, '0')}`;
-					const loc = createLocation(ctx, { warehouseId: w.id, code, name: `${zoneName} ${aisle} 排 ${level} 層` });
+					const loc = createLocation(ctx, {
+						warehouseId: w.id,
+						code,
+						name: `${zoneName} ${aisle} 排 ${level} 層`
+					});
 					byZone.set(code, loc.id);
 				}
 			}

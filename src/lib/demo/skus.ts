@@ -50,7 +50,10 @@ export function buildSkus(families: readonly Family[], prng: Prng, linesPerDay: 
 						shelfLifeDays: family.shelfLifeDays,
 						lotTracked: family.shelfLifeDays > 0,
 						barcode: ean13(index + 1),
-						standardCostCents: Math.max(100, Math.round((family.costCents * costFactor * (0.85 + 0.3 * prng.next())) / 10) * 10)
+						standardCostCents: Math.max(
+							100,
+							Math.round((family.costCents * costFactor * (0.85 + 0.3 * prng.next())) / 10) * 10
+						)
 					}
 				});
 			}

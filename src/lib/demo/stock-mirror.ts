@@ -19,11 +19,45 @@ export interface PlaceResolver {
 export interface StockMirror {
 	onHand(sku: Sku, wi: number): number;
 	onHandAll(sku: Sku): number;
-	receipt(sku: Sku, wi: number, warehouseId: string, locationId: string, qty: number, dayMs: number, prng: Prng, meta: { ref: string; note: string }): MovementRequest;
-	issue(sku: Sku, wi: number, warehouseId: string, locationId: string, want: number, meta: { ref: string; note: string }): MovementRequest[];
-	transfer(sku: Sku, from: number, to: number, places: PlaceResolver, qty: number): MovementRequest[];
-	adjust(sku: Sku, wi: number, warehouseId: string, locationId: string, delta: number, prng: Prng): MovementRequest[];
-	writeOffExpired(wi: number, warehouseId: string, places: PlaceResolver, dayMs: number): MovementRequest[];
+	receipt(
+		sku: Sku,
+		wi: number,
+		warehouseId: string,
+		locationId: string,
+		qty: number,
+		dayMs: number,
+		prng: Prng,
+		meta: { ref: string; note: string }
+	): MovementRequest;
+	issue(
+		sku: Sku,
+		wi: number,
+		warehouseId: string,
+		locationId: string,
+		want: number,
+		meta: { ref: string; note: string }
+	): MovementRequest[];
+	transfer(
+		sku: Sku,
+		from: number,
+		to: number,
+		places: PlaceResolver,
+		qty: number
+	): MovementRequest[];
+	adjust(
+		sku: Sku,
+		wi: number,
+		warehouseId: string,
+		locationId: string,
+		delta: number,
+		prng: Prng
+	): MovementRequest[];
+	writeOffExpired(
+		wi: number,
+		warehouseId: string,
+		places: PlaceResolver,
+		dayMs: number
+	): MovementRequest[];
 }
 
 const DAY_MS = 86_400_000;
@@ -47,7 +81,9 @@ export function createStockMirror(): StockMirror {
 		const same = list.find((l) => l.lot === lot.lot);
 		if (same) same.qty += lot.qty;
 		else list.push({ ...lot });
-		list.sort((a, b) => (a.expiry ?? '9999') .localeCompare(b.expiry ?? '9999') || a.lot.localeCompare(b.lot));
+		list.sort(
+			(a, b) => (a.expiry ?? '9999').localeCompare(b.expiry ?? '9999') || a.lot.localeCompare(b.lot)
+		);
 	};
 	/** Takes up to `want` FEFO; returns the lots and quantities taken. */
 	const take = (list: Lot[], want: number): Lot[] => {
@@ -79,7 +115,11 @@ export function createStockMirror(): StockMirror {
 			const producedMs = dayMs - prng.int(3, 30) * DAY_MS;
 			const shelf = sku.input.shelfLifeDays ?? 0;
 			const lot: Lot = tracked
-				? { lot: `L${isoDay(producedMs).replaceAll('-', '').slice(2)}`, expiry: isoDay(producedMs + shelf * DAY_MS), qty }
+				? {
+						lot: `L${isoDay(producedMs).replaceAll('-', '').slice(2)}`,
+						expiry: isoDay(producedMs + shelf * DAY_MS),
+						qty
+					}
 				: { lot: '', qty };
 			add(lotsOf(sku, wi), lot);
 			const cost = sku.input.standardCostCents ?? 0;
@@ -102,7 +142,16 @@ export function createStockMirror(): StockMirror {
 		issue(sku, wi, warehouseId, locationId, want, meta) {
 			return take(lotsOf(sku, wi), want).map((l) => ({
 				kind: 'issue',
-				input: { itemId: sku.id, warehouseId, locationId, lot: lotField(l), qty: l.qty, unit: sku.input.unit, ref: meta.ref, note: meta.note }
+				input: {
+					itemId: sku.id,
+					warehouseId,
+					locationId,
+					lot: lotField(l),
+					qty: l.qty,
+					unit: sku.input.unit,
+					ref: meta.ref,
+					note: meta.note
+				}
 			}));
 		},
 		transfer(sku, from, to, places, qty) {
@@ -135,13 +184,25 @@ export function createStockMirror(): StockMirror {
 				take([lot], -delta);
 				if (lot.qty <= 0) list.splice(list.indexOf(lot), 1);
 				const note = prng.chance(0.5) ? '搬運破損報廢' : '盤點差異 (盤虧)';
-				return [{ kind: 'adjustment', input: { ...base, lot: lotField(lot), qtyDelta: delta, note } }];
+				return [
+					{ kind: 'adjustment', input: { ...base, lot: lotField(lot), qtyDelta: delta, note } }
+				];
 			}
 			const lot = list[list.length - 1];
 			if (!lot && sku.input.lotTracked) return [];
 			if (lot) lot.qty += delta;
 			else add(list, { lot: '', qty: delta });
-			return [{ kind: 'adjustment', input: { ...base, lot: lot ? lotField(lot) : undefined, qtyDelta: delta, note: '盤點差異 (盤盈)' } }];
+			return [
+				{
+					kind: 'adjustment',
+					input: {
+						...base,
+						lot: lot ? lotField(lot) : undefined,
+						qtyDelta: delta,
+						note: '盤點差異 (盤盈)'
+					}
+				}
+			];
 		},
 		writeOffExpired(wi, warehouseId, places, dayMs) {
 			const today = isoDay(dayMs);
@@ -150,10 +211,20 @@ export function createStockMirror(): StockMirror {
 				if (!key.endsWith(`|${wi}`)) continue;
 				const sku = skusSeen.get(key);
 				if (!sku) continue;
-				for (const l of list.filter((x) => x.expiry !== undefined && x.expiry <= today && x.qty > 0)) {
+				for (const l of list.filter(
+					(x) => x.expiry !== undefined && x.expiry <= today && x.qty > 0
+				)) {
 					requests.push({
 						kind: 'adjustment',
-						input: { itemId: sku.id, warehouseId, locationId: places.binOf(sku, wi), lot: lotField(l), qtyDelta: -l.qty, unit: sku.input.unit, note: '過期報廢' }
+						input: {
+							itemId: sku.id,
+							warehouseId,
+							locationId: places.binOf(sku, wi),
+							lot: lotField(l),
+							qtyDelta: -l.qty,
+							unit: sku.input.unit,
+							note: '過期報廢'
+						}
 					});
 					l.qty = 0;
 				}

@@ -27,7 +27,9 @@ describe('catalog doc', () => {
 	it('merges concurrent edits of different fields of one item', () => {
 		const a = new Y.Doc();
 		const b = new Y.Doc();
-		a.transact(() => writeEntity(entityMap(a, 'items'), 'i1', { code: 'A-1', name: 'A', unit: '個' }));
+		a.transact(() =>
+			writeEntity(entityMap(a, 'items'), 'i1', { code: 'A-1', name: 'A', unit: '個' })
+		);
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 		a.transact(() => writeEntity(entityMap(a, 'items'), 'i1', { name: '改名' }));
 		b.transact(() => writeEntity(entityMap(b, 'items'), 'i1', { safetyStock: 9 }));
@@ -51,7 +53,9 @@ describe('catalog doc', () => {
 		const doc = new Y.Doc();
 		let calls = 0;
 		const stop = observeCatalog(doc, () => calls++);
-		doc.transact(() => writeEntity(entityMap(doc, 'items'), 'i1', { code: 'A', name: 'A', unit: '個' }));
+		doc.transact(() =>
+			writeEntity(entityMap(doc, 'items'), 'i1', { code: 'A', name: 'A', unit: '個' })
+		);
 		doc.transact(() => writeEntity(entityMap(doc, 'items'), 'i1', { name: 'B' }));
 		doc.transact(() => ledgerMonthsMap(doc).set('2025-01', true));
 		expect(calls).toBe(3);

@@ -32,7 +32,11 @@ export type FieldValue = string | number | boolean;
  * value changed (an unchanged field is not rewritten, so it cannot clobber a concurrent edit).
  * Call inside a transaction. `id` is the map key and is not stored as a field.
  */
-export function writeEntity(map: Y.Map<unknown>, id: string, fields: Record<string, unknown>): void {
+export function writeEntity(
+	map: Y.Map<unknown>,
+	id: string,
+	fields: Record<string, unknown>
+): void {
 	let entity = map.get(id);
 	if (!(entity instanceof Y.Map)) {
 		entity = new Y.Map<unknown>();

@@ -33,7 +33,11 @@ describe('migrations', () => {
 	it('leaves a doc from a newer schema untouched and says so', () => {
 		const doc = new Y.Doc();
 		doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
-		expect(migrateCatalog(doc)).toEqual({ from: SCHEMA_VERSION + 1, to: SCHEMA_VERSION + 1, newer: true });
+		expect(migrateCatalog(doc)).toEqual({
+			from: SCHEMA_VERSION + 1,
+			to: SCHEMA_VERSION + 1,
+			newer: true
+		});
 		expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION + 1);
 	});
 });

@@ -28,7 +28,10 @@ function writer(): { doc: Y.Doc; updates: Uint8Array[] } {
 	return { doc, updates };
 }
 
-export function describePersistenceContract(name: string, makeStore: () => Promise<StoreHarness> | StoreHarness): void {
+export function describePersistenceContract(
+	name: string,
+	makeStore: () => Promise<StoreHarness> | StoreHarness
+): void {
 	describe(`persistence contract: ${name}`, () => {
 		const harnesses: StoreHarness[] = [];
 		const open = async (): Promise<StoreHarness> => {
@@ -61,7 +64,9 @@ export function describePersistenceContract(name: string, makeStore: () => Promi
 			const loaded = await store.load(ROOM);
 			expect(loaded.lastSeq).toBe(lastSeq);
 			expect(loaded.updates.map((u) => [...u])).toEqual(w.updates.map((u) => [...u]));
-			expect(docOf(loaded.updates).getArray('movements').toJSON()).toEqual(w.doc.getArray('movements').toJSON());
+			expect(docOf(loaded.updates).getArray('movements').toJSON()).toEqual(
+				w.doc.getArray('movements').toJSON()
+			);
 		});
 
 		it('keeps rooms and workspaces apart and lists docs per workspace, sorted', async () => {
@@ -88,11 +93,17 @@ export function describePersistenceContract(name: string, makeStore: () => Promi
 			expect(result.merged).toBe(30);
 			expect(await store.count(ROOM)).toBe(1);
 			const loaded = await store.load(ROOM);
-			expect(docOf(loaded.updates).getMap('items').toJSON()).toEqual(w.doc.getMap('items').toJSON());
+			expect(docOf(loaded.updates).getMap('items').toJSON()).toEqual(
+				w.doc.getMap('items').toJSON()
+			);
 			// Appends after a compaction still come back.
 			w.doc.getMap('items').set('late', true);
 			await store.append(ROOM, w.updates[w.updates.length - 1] ?? new Uint8Array());
-			expect(docOf((await store.load(ROOM)).updates).getMap('items').toJSON()).toEqual(w.doc.getMap('items').toJSON());
+			expect(
+				docOf((await store.load(ROOM)).updates)
+					.getMap('items')
+					.toJSON()
+			).toEqual(w.doc.getMap('items').toJSON());
 		});
 
 		it('does nothing when there is nothing to compact', async () => {
@@ -119,7 +130,11 @@ export function describePersistenceContract(name: string, makeStore: () => Promi
 			}
 			await Promise.all([compaction, ...appends]);
 			await store.compact(ROOM);
-			expect(docOf((await store.load(ROOM)).updates).getArray('movements').toJSON()).toEqual(movements.toJSON());
+			expect(
+				docOf((await store.load(ROOM)).updates)
+					.getArray('movements')
+					.toJSON()
+			).toEqual(movements.toJSON());
 		});
 
 		it('keeps everything after close and reopen (durable backends)', async () => {
@@ -138,9 +153,11 @@ export function describePersistenceContract(name: string, makeStore: () => Promi
 			w.doc.getArray('movements').push([{ id: 'after-compaction' }]);
 			await h.store.append(ROOM, w.updates[w.updates.length - 1] ?? new Uint8Array());
 			const again = await h.reopen();
-			expect(docOf((await again.load(ROOM)).updates).getArray('movements').toJSON()).toEqual(
-				w.doc.getArray('movements').toJSON()
-			);
+			expect(
+				docOf((await again.load(ROOM)).updates)
+					.getArray('movements')
+					.toJSON()
+			).toEqual(w.doc.getArray('movements').toJSON());
 			expect(await again.listDocs('acme')).toEqual(['ledger-2026-11']);
 		});
 	});

@@ -62,7 +62,8 @@ export function createHlc(device: string, wallClockMs: () => number): Hlc {
 		receive(stamp) {
 			const remote = parseStamp(stamp);
 			if (!remote) return;
-			if (remote.wallMs > last.wallMs) last = { wallMs: remote.wallMs, counter: remote.counter, device };
+			if (remote.wallMs > last.wallMs)
+				last = { wallMs: remote.wallMs, counter: remote.counter, device };
 			else if (remote.wallMs === last.wallMs && remote.counter > last.counter)
 				last = { wallMs: last.wallMs, counter: remote.counter, device };
 		}

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { itemSchema } from '../catalog/entities';
 import { parseItemsCsv } from './items-csv';
 
-const existing = [itemSchema.parse({ id: 'old1', code: 'PKG-BOX-30', name: '紙箱 30cm', unit: '個', safetyStock: 50 })];
+const existing = [
+	itemSchema.parse({
+		id: 'old1',
+		code: 'PKG-BOX-30',
+		name: '紙箱 30cm',
+		unit: '個',
+		safetyStock: 50
+	})
+];
 
 describe('items CSV', () => {
 	it('parses a good file into create and update rows', () => {
@@ -37,19 +45,31 @@ describe('items CSV', () => {
 				action: 'update',
 				itemId: 'old1',
 				// Empty cells keep the existing values (safety stock 50).
-				input: expect.objectContaining({ code: 'pkg-box-30', name: '紙箱 30公分', safetyStock: 50, standardCostCents: 1250 })
+				input: expect.objectContaining({
+					code: 'pkg-box-30',
+					name: '紙箱 30公分',
+					safetyStock: 50,
+					standardCostCents: 1250
+				})
 			}
 		]);
 	});
 
 	it('accepts zh-TW headers, a BOM, CRLF and quoted commas', () => {
-		const csv = '\uFEFF料號,品名,單位,標準成本,安全庫存\r\nSNK-PA-12,"鳳梨酥, 12入",盒,"1,250.00","1,200"\r\n';
+		const csv =
+			'\uFEFF料號,品名,單位,標準成本,安全庫存\r\nSNK-PA-12,"鳳梨酥, 12入",盒,"1,250.00","1,200"\r\n';
 		const preview = parseItemsCsv(csv, []);
 		expect(preview.errors).toEqual([]);
 		expect(preview.rows[0]).toMatchObject({
 			row: 2,
 			action: 'create',
-			input: { code: 'SNK-PA-12', name: '鳳梨酥, 12入', unit: '盒', standardCostCents: 125000, safetyStock: 1200 }
+			input: {
+				code: 'SNK-PA-12',
+				name: '鳳梨酥, 12入',
+				unit: '盒',
+				standardCostCents: 125000,
+				safetyStock: 1200
+			}
 		});
 	});
 
@@ -87,7 +107,10 @@ describe('items CSV', () => {
 	});
 
 	it('refuses a code the catalog already holds twice (offline duplicates)', () => {
-		const twice = [...existing, itemSchema.parse({ id: 'old2', code: 'pkg-box-30', name: '重複', unit: '個' })];
+		const twice = [
+			...existing,
+			itemSchema.parse({ id: 'old2', code: 'pkg-box-30', name: '重複', unit: '個' })
+		];
 		const preview = parseItemsCsv('code,name,unit\nPKG-BOX-30,紙箱,個\n', twice);
 		expect(preview.rows).toEqual([]);
 		expect(preview.errors[0]).toMatchObject({ row: 2, code: 'duplicate-sku-code' });

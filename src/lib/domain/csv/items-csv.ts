@@ -99,7 +99,8 @@ function readRecords(text: string): { records: Record_[]; errors: ItemsCsvError[
 				if (e.type === 'Delimiter') continue;
 				errors.push({ row: line, field: '', code: 'invalid-csv', message: e.message });
 			}
-			if (result.data.some((cell) => cell.trim() !== '')) records.push({ line, cells: result.data });
+			if (result.data.some((cell) => cell.trim() !== ''))
+				records.push({ line, cells: result.data });
 		}
 	});
 	return { records, errors };
@@ -191,16 +192,27 @@ export function parseItemsCsv(text: string, existing: readonly Item[]): ItemsCsv
 	const columns = header.cells.map(columnOfHeader);
 	for (const column of REQUIRED) {
 		if (!columns.includes(column))
-			errors.push({ row: header.line, field: column, code: 'invalid-csv', message: `missing column ${column}` });
+			errors.push({
+				row: header.line,
+				field: column,
+				code: 'invalid-csv',
+				message: `missing column ${column}`
+			});
 	}
 	const seen = new Set<ItemCsvColumn>();
 	for (const column of columns) {
 		if (column === null) continue;
 		if (seen.has(column))
-			errors.push({ row: header.line, field: column, code: 'invalid-csv', message: `column ${column} appears twice` });
+			errors.push({
+				row: header.line,
+				field: column,
+				code: 'invalid-csv',
+				message: `column ${column} appears twice`
+			});
 		seen.add(column);
 	}
-	if (errors.some((e) => e.row === header.line && e.code === 'invalid-csv')) return { rows, errors };
+	if (errors.some((e) => e.row === header.line && e.code === 'invalid-csv'))
+		return { rows, errors };
 
 	const linesByCode = new Map<string, number[]>();
 	for (const record of records) {

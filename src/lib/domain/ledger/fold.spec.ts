@@ -5,7 +5,9 @@ import { applyMovement, foldBalances, onHandOf, type Balance } from './fold';
 import type { Movement } from './movement';
 
 let seq = 0;
-function mv(partial: Partial<Movement> & { qty: number; wallMs?: number; device?: string }): Movement {
+function mv(
+	partial: Partial<Movement> & { qty: number; wallMs?: number; device?: string }
+): Movement {
 	const { wallMs = 1000 + seq, ...rest } = partial;
 	seq++;
 	return {
@@ -60,35 +62,42 @@ describe('foldBalances', () => {
 	});
 
 	it('orders equal stamps by id', () => {
-		const a = { ...mv({ qty: 1 }), at: formatStamp({ wallMs: 5, counter: 0, device: 'x' }), id: 'b' };
+		const a = {
+			...mv({ qty: 1 }),
+			at: formatStamp({ wallMs: 5, counter: 0, device: 'x' }),
+			id: 'b'
+		};
 		const b = { ...a, id: 'a', qty: 2 };
 		expect(foldBalances([a, b]).get('i1|w1||')).toEqual(foldBalances([b, a]).get('i1|w1||'));
 	});
 
-	it.each([1, 2, 3, 4, 5, 6, 7, 8])('folds shuffled movements to the same result (seed %i)', (seed) => {
-		const prng = createPrng(seed);
-		const movements: Movement[] = [];
-		for (let i = 0; i < 300; i++) {
-			movements.push(
-				mv({
-					qty: prng.chance(0.5) ? prng.int(1, 50) : -prng.int(1, 50) / 4 - 0.1,
-					itemId: prng.pick(['i1', 'i2', 'i3']),
-					warehouseId: prng.pick(['w1', 'w2']),
-					locationId: prng.pick([undefined, 'A', 'B']),
-					lot: prng.pick([undefined, 'L1', 'L2']),
-					wallMs: prng.int(0, 100),
-					device: prng.pick(['d1', 'd2', 'd3'])
-				})
-			);
+	it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+		'folds shuffled movements to the same result (seed %i)',
+		(seed) => {
+			const prng = createPrng(seed);
+			const movements: Movement[] = [];
+			for (let i = 0; i < 300; i++) {
+				movements.push(
+					mv({
+						qty: prng.chance(0.5) ? prng.int(1, 50) : -prng.int(1, 50) / 4 - 0.1,
+						itemId: prng.pick(['i1', 'i2', 'i3']),
+						warehouseId: prng.pick(['w1', 'w2']),
+						locationId: prng.pick([undefined, 'A', 'B']),
+						lot: prng.pick([undefined, 'L1', 'L2']),
+						wallMs: prng.int(0, 100),
+						device: prng.pick(['d1', 'd2', 'd3'])
+					})
+				);
+			}
+			const expected = snapshot(foldBalances(movements));
+			expect(snapshot(foldBalances(prng.shuffle(movements)))).toEqual(expected);
+			expect(snapshot(foldBalances([...movements].reverse()))).toEqual(expected);
+			// The incremental path used by projections agrees with the full fold.
+			const incremental = new Map<string, Balance>();
+			for (const m of prng.shuffle(movements)) applyMovement(incremental, m);
+			expect(snapshot(incremental)).toEqual(expected);
 		}
-		const expected = snapshot(foldBalances(movements));
-		expect(snapshot(foldBalances(prng.shuffle(movements)))).toEqual(expected);
-		expect(snapshot(foldBalances([...movements].reverse()))).toEqual(expected);
-		// The incremental path used by projections agrees with the full fold.
-		const incremental = new Map<string, Balance>();
-		for (const m of prng.shuffle(movements)) applyMovement(incremental, m);
-		expect(snapshot(incremental)).toEqual(expected);
-	});
+	);
 
 	it('adds fractional quantities without float drift', () => {
 		const balances = foldBalances([mv({ qty: 0.1 }), mv({ qty: 0.2 }), mv({ qty: -0.3 })]);

@@ -66,7 +66,10 @@ export interface StockQuery {
 }
 
 /** On hand summed over every position matching the query. */
-export function onHandOf(balances: Map<string, Balance> | Iterable<Balance>, q: StockQuery): number {
+export function onHandOf(
+	balances: Map<string, Balance> | Iterable<Balance>,
+	q: StockQuery
+): number {
 	const values = balances instanceof Map ? balances.values() : balances;
 	let total = 0;
 	for (const b of values) {

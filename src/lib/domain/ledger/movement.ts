@@ -33,7 +33,10 @@ export const movementSchema = z.object({
 	lot: z.string().min(1).max(64).optional(),
 	expiry: isoDate.optional(),
 	/** Signed quantity in the item's base unit. */
-	qty: z.number().finite().refine((n) => n !== 0, 'quantity cannot be zero'),
+	qty: z
+		.number()
+		.finite()
+		.refine((n) => n !== 0, 'quantity cannot be zero'),
 	unitCostCents: z.number().int().nonnegative().optional(),
 	reason: z.enum(MOVEMENT_REASONS),
 	/** Groups related movements: both legs of a transfer, or a business document id. */
@@ -53,8 +56,15 @@ export interface StockKey {
 	lot: string;
 }
 
-export function stockKeyOf(m: Pick<Movement, 'itemId' | 'warehouseId' | 'locationId' | 'lot'>): StockKey {
-	return { itemId: m.itemId, warehouseId: m.warehouseId, locationId: m.locationId ?? '', lot: m.lot ?? '' };
+export function stockKeyOf(
+	m: Pick<Movement, 'itemId' | 'warehouseId' | 'locationId' | 'lot'>
+): StockKey {
+	return {
+		itemId: m.itemId,
+		warehouseId: m.warehouseId,
+		locationId: m.locationId ?? '',
+		lot: m.lot ?? ''
+	};
 }
 
 export function stockKeyString(k: StockKey): string {

@@ -21,7 +21,12 @@ describe('stockStatus', () => {
 		{ name: 'negative after a merge', onHand: -3, over: { safetyStock: 1 }, status: 'out' },
 		{ name: 'under safety stock', onHand: 4, over: { safetyStock: 5 }, status: 'low' },
 		{ name: 'at safety stock', onHand: 5, over: { safetyStock: 5 }, status: 'ok' },
-		{ name: 'at reorder point', onHand: 20, over: { safetyStock: 5, reorderPoint: 20 }, status: 'low' },
+		{
+			name: 'at reorder point',
+			onHand: 20,
+			over: { safetyStock: 5, reorderPoint: 20 },
+			status: 'low'
+		},
 		{ name: 'above reorder point', onHand: 21, over: { reorderPoint: 20 }, status: 'ok' },
 		{ name: 'above max stock', onHand: 101, over: { maxStock: 100 }, status: 'over' },
 		{ name: 'at max stock', onHand: 100, over: { maxStock: 100 }, status: 'ok' },
@@ -37,7 +42,13 @@ describe('summaries', () => {
 		item({ id: 'b', maxStock: 5, standardCostCents: 100 }),
 		item({ id: 'c' })
 	];
-	const balances = [bal('a', 'w1', 3, 'L1'), bal('a', 'w1', 2, 'L2'), bal('a', 'w2', 1), bal('b', 'w2', 9), bal('zz', 'w1', 4)];
+	const balances = [
+		bal('a', 'w1', 3, 'L1'),
+		bal('a', 'w1', 2, 'L2'),
+		bal('a', 'w2', 1),
+		bal('b', 'w2', 9),
+		bal('zz', 'w1', 4)
+	];
 
 	it('summarizes by item with totals per warehouse and a status', () => {
 		expect(summarizeByItem(items, balances)).toEqual([
@@ -48,7 +59,9 @@ describe('summaries', () => {
 	});
 
 	it('summarizes by warehouse with value at standard cost', () => {
-		const warehouses = ['w1', 'w2', 'w3'].map((id) => warehouseSchema.parse({ id, code: id, name: id }));
+		const warehouses = ['w1', 'w2', 'w3'].map((id) =>
+			warehouseSchema.parse({ id, code: id, name: id })
+		);
 		expect(summarizeByWarehouse(warehouses, items, balances)).toEqual([
 			{ warehouseId: 'w1', skuCount: 2, totalQty: 9, valueCents: 1250, lowCount: 1 },
 			{ warehouseId: 'w2', skuCount: 2, totalQty: 10, valueCents: 250 + 900, lowCount: 1 },

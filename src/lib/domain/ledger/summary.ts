@@ -19,7 +19,8 @@ export interface ItemStock {
  */
 export function stockStatus(item: Item, onHand: number): StockStatus {
 	if (onHand <= 0) return 'out';
-	if (onHand < item.safetyStock || (item.reorderPoint > 0 && onHand <= item.reorderPoint)) return 'low';
+	if (onHand < item.safetyStock || (item.reorderPoint > 0 && onHand <= item.reorderPoint))
+		return 'low';
 	if (item.maxStock > 0 && onHand > item.maxStock) return 'over';
 	return 'ok';
 }

@@ -39,11 +39,23 @@ function codeOf(fn: () => unknown): ErrorCode | 'ok' {
 
 describe('movement validation', () => {
 	it.each([
-		{ name: 'known target', ref: { itemId: 'i1', warehouseId: 'w1', locationId: 'l1' }, code: 'ok' },
+		{
+			name: 'known target',
+			ref: { itemId: 'i1', warehouseId: 'w1', locationId: 'l1' },
+			code: 'ok'
+		},
 		{ name: 'no location', ref: { itemId: 'i1', warehouseId: 'w1' }, code: 'ok' },
 		{ name: 'unknown item', ref: { itemId: 'zz', warehouseId: 'w1' }, code: 'unknown-item' },
-		{ name: 'unknown warehouse', ref: { itemId: 'i1', warehouseId: 'zz' }, code: 'unknown-warehouse' },
-		{ name: 'unknown location', ref: { itemId: 'i1', warehouseId: 'w1', locationId: 'zz' }, code: 'unknown-location' },
+		{
+			name: 'unknown warehouse',
+			ref: { itemId: 'i1', warehouseId: 'zz' },
+			code: 'unknown-warehouse'
+		},
+		{
+			name: 'unknown location',
+			ref: { itemId: 'i1', warehouseId: 'w1', locationId: 'zz' },
+			code: 'unknown-location'
+		},
 		{
 			name: 'location of another warehouse',
 			ref: { itemId: 'i1', warehouseId: 'w1', locationId: 'l2' },
@@ -89,19 +101,28 @@ describe('movement validation', () => {
 
 	it('refuses to take out more than is on hand at the named level', () => {
 		const at = '000000000000001-000000-d';
-		const base = { reason: 'receipt', device: 'd', user: 'u', at, itemId: 'i1', warehouseId: 'w1' } as const;
+		const base = {
+			reason: 'receipt',
+			device: 'd',
+			user: 'u',
+			at,
+			itemId: 'i1',
+			warehouseId: 'w1'
+		} as const;
 		const movements: Movement[] = [
 			{ ...base, id: 'a', qty: 5, locationId: 'l1', lot: 'L1' },
 			{ ...base, id: 'b', qty: 3, locationId: 'l1', lot: 'L2' }
 		];
 		const balances = foldBalances(movements);
-		expect(codeOf(() => checkAvailable(balances, { itemId: 'i1', warehouseId: 'w1' }, 8))).toBe('ok');
+		expect(codeOf(() => checkAvailable(balances, { itemId: 'i1', warehouseId: 'w1' }, 8))).toBe(
+			'ok'
+		);
 		expect(codeOf(() => checkAvailable(balances, { itemId: 'i1', warehouseId: 'w1' }, 9))).toBe(
 			'insufficient-stock'
 		);
-		expect(codeOf(() => checkAvailable(balances, { itemId: 'i1', warehouseId: 'w1', lot: 'L2' }, 4))).toBe(
-			'insufficient-stock'
-		);
+		expect(
+			codeOf(() => checkAvailable(balances, { itemId: 'i1', warehouseId: 'w1', lot: 'L2' }, 4))
+		).toBe('insufficient-stock');
 		expect(codeOf(() => checkAvailable(balances, { itemId: 'i1', warehouseId: 'w2' }, 1))).toBe(
 			'insufficient-stock'
 		);

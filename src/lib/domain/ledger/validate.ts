@@ -56,7 +56,8 @@ export function resolvePlace(
 	if (!warehouse) throw new UnknownWarehouseError(ref.warehouseId);
 	if (ref.locationId === undefined || ref.locationId === '') return { warehouse };
 	const location = catalog.locations.get(ref.locationId);
-	if (!location || location.warehouseId !== warehouse.id) throw new UnknownLocationError(ref.locationId);
+	if (!location || location.warehouseId !== warehouse.id)
+		throw new UnknownLocationError(ref.locationId);
 	return { warehouse, location };
 }
 
@@ -80,13 +81,16 @@ export function checkItemCodeUnique(
 	code: string,
 	selfId?: string
 ): void {
-	if (findByCode(items, code, selfId)) throw new DuplicateCodeError('duplicate-sku-code', code.trim());
+	if (findByCode(items, code, selfId))
+		throw new DuplicateCodeError('duplicate-sku-code', code.trim());
 }
 
 /** Stock leaving a position may not exceed what is on hand there. */
 export function checkAvailable(
 	balances: Map<string, Balance> | Iterable<Balance>,
-	query: StockQuery, qty: number): void {
+	query: StockQuery,
+	qty: number
+): void {
 	const available = onHandOf(balances, query);
 	if (available < qty) throw new InsufficientStockError(query.itemId, available, qty);
 }
