@@ -6,6 +6,7 @@ export {
 	errorMessage,
 	fmtNumber,
 	fmtMoney,
+	fmtMoneyWhole,
 	fmtDateTime,
 	fmtStamp,
 	htmlLang

@@ -7,6 +7,7 @@ import {
 	DEFAULT_LOCALE,
 	formatDateTime,
 	formatMoney,
+	formatMoneyWhole,
 	formatNumber,
 	isLocale,
 	translate,
@@ -65,6 +66,10 @@ export function fmtNumber(value: number): string {
 
 export function fmtMoney(cents: number): string {
 	return formatMoney(locale.current, cents);
+}
+
+export function fmtMoneyWhole(cents: number): string {
+	return formatMoneyWhole(locale.current, cents);
 }
 
 export function fmtDateTime(ms: number): string {

@@ -91,6 +91,11 @@ export function formatMoney(locale: Locale, cents: number): string {
 	);
 }
 
+/** Whole currency units, for KPI tiles where cents are noise. */
+export function formatMoneyWhole(locale: Locale, cents: number): string {
+	return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(cents / 100));
+}
+
 export function formatDateTime(locale: Locale, ms: number): string {
 	return new Intl.DateTimeFormat(locale, {
 		year: 'numeric',

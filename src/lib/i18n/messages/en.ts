@@ -28,6 +28,8 @@ export const en: Messages = {
 	'common.back': 'Back',
 	'common.results': '{count} results',
 	'common.readOnly': 'Read-only',
+	'common.filterAll': '{label}: all',
+	'common.filterValue': '{label}: {value}',
 
 	'dept.warehouse': 'Warehouse',
 	'dept.sales': 'Sales',
@@ -50,7 +52,7 @@ export const en: Messages = {
 	'nav.movements': 'Movement history',
 	'nav.items': 'Items',
 	'nav.itemsImport': 'Import items',
-	'nav.warehouses': 'Warehouses & locations',
+	'nav.warehouses': 'Warehouses',
 	'nav.menu': 'Menu',
 	'nav.main': 'Main navigation',
 

@@ -29,6 +29,8 @@ export const zhCN: Messages = {
 	'common.back': '返回',
 	'common.results': '共 {count} 条',
 	'common.readOnly': '只读',
+	'common.filterAll': '{label}：全部',
+	'common.filterValue': '{label}：{value}',
 
 	'dept.warehouse': '仓储',
 	'dept.sales': '销售',

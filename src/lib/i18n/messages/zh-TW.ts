@@ -28,6 +28,8 @@ export const zhTW = {
 	'common.back': '返回',
 	'common.results': '共 {count} 筆',
 	'common.readOnly': '唯讀',
+	'common.filterAll': '{label}：全部',
+	'common.filterValue': '{label}：{value}',
 
 	'dept.warehouse': '倉管',
 	'dept.sales': '業務',
