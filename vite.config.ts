@@ -11,6 +11,9 @@ export default defineConfig({
 			manifest: false, // static/manifest.webmanifest is the source of truth
 			// SPA: precache adapter-static's fallback page so a reload of any route works offline.
 			kit: { adapterFallback: 'index.html', spa: true },
+			// Absolute: SvelteKit builds with a relative base, which would register ./sw.js per route.
+			base: '/',
+			scope: '/',
 			workbox: {
 				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
 				navigateFallback: '/index.html',

@@ -66,7 +66,9 @@ export async function issueToken(options: IssueTokenOptions): Promise<string> {
 		role: options.role,
 		exp: now + ttlSeconds
 	});
-	if (!claims.success) throw new TokenError('bad-claims', claims.error.issues[0]?.message ?? 'bad claims');
+	if (!claims.success) {
+		throw new TokenError('bad-claims', claims.error.issues[0]?.message ?? 'bad claims');
+	}
 	return new SignJWT({ workspace: claims.data.workspace, role: claims.data.role })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setSubject(claims.data.sub)
@@ -75,7 +77,10 @@ export async function issueToken(options: IssueTokenOptions): Promise<string> {
 		.sign(key(options.secret));
 }
 
-export async function verifyToken(secret: string, token: string | null | undefined): Promise<Claims> {
+export async function verifyToken(
+	secret: string,
+	token: string | null | undefined
+): Promise<Claims> {
 	if (!token) throw new TokenError('missing', 'no token');
 	let payload: unknown;
 	try {
@@ -86,7 +91,10 @@ export async function verifyToken(secret: string, token: string | null | undefin
 	}
 	const claims = ClaimsSchema.safeParse(payload);
 	if (!claims.success) {
-		throw new TokenError('bad-claims', `token claims invalid: ${claims.error.issues[0]?.path.join('.') ?? ''}`);
+		throw new TokenError(
+			'bad-claims',
+			`token claims invalid: ${claims.error.issues[0]?.path.join('.') ?? ''}`
+		);
 	}
 	return claims.data;
 }

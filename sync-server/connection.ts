@@ -45,7 +45,10 @@ export interface AttachedConnection {
 
 export function attachConnection(options: ConnectionOptions): AttachedConnection {
 	const { socket, key, metrics, rooms, store } = options;
-	const logger = options.logger.child({ room: `${key.workspace}/${key.doc}`, user: options.claims.sub });
+	const logger = options.logger.child({
+		room: `${key.workspace}/${key.doc}`,
+		user: options.claims.sub
+	});
 	let closed = false;
 
 	const peer: Peer = {

@@ -31,7 +31,8 @@ function pathOf(req: IncomingMessage): string {
 async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext): Promise<void> {
 	const path = pathOf(req);
 	if (path === '/healthz') {
-		if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
+		if (req.method !== 'GET' && req.method !== 'HEAD')
+			return sendJson(res, 405, { error: 'GET only' });
 		return sendJson(res, 200, { ok: true });
 	}
 	if (path === '/metrics') {

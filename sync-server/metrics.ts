@@ -34,14 +34,54 @@ interface Series {
 
 export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 	const series: Series[] = [
-		{ name: 'stockflow_rooms', type: 'gauge', help: 'Rooms (docs) loaded in memory', value: gauges.rooms },
-		{ name: 'stockflow_connections', type: 'gauge', help: 'Open WebSocket connections', value: gauges.connections },
-		{ name: 'stockflow_bytes_in_total', type: 'counter', help: 'Bytes received on WebSockets', value: metrics.bytesIn },
-		{ name: 'stockflow_bytes_out_total', type: 'counter', help: 'Bytes sent on WebSockets', value: metrics.bytesOut },
-		{ name: 'stockflow_updates_persisted_total', type: 'counter', help: 'Yjs updates stored', value: metrics.updatesPersisted },
-		{ name: 'stockflow_rejected_writes_total', type: 'counter', help: 'Updates dropped from connections without write rights', value: metrics.rejectedWrites },
-		{ name: 'stockflow_protocol_errors_total', type: 'counter', help: 'Connections closed for malformed, oversized or text frames', value: metrics.protocolErrors },
-		{ name: 'stockflow_refused_connections_total', type: 'counter', help: 'WebSocket upgrades refused (auth, workspace, doc)', value: metrics.refusedConnections }
+		{
+			name: 'stockflow_rooms',
+			type: 'gauge',
+			help: 'Rooms (docs) loaded in memory',
+			value: gauges.rooms
+		},
+		{
+			name: 'stockflow_connections',
+			type: 'gauge',
+			help: 'Open WebSocket connections',
+			value: gauges.connections
+		},
+		{
+			name: 'stockflow_bytes_in_total',
+			type: 'counter',
+			help: 'Bytes received on WebSockets',
+			value: metrics.bytesIn
+		},
+		{
+			name: 'stockflow_bytes_out_total',
+			type: 'counter',
+			help: 'Bytes sent on WebSockets',
+			value: metrics.bytesOut
+		},
+		{
+			name: 'stockflow_updates_persisted_total',
+			type: 'counter',
+			help: 'Yjs updates stored',
+			value: metrics.updatesPersisted
+		},
+		{
+			name: 'stockflow_rejected_writes_total',
+			type: 'counter',
+			help: 'Updates dropped from connections without write rights',
+			value: metrics.rejectedWrites
+		},
+		{
+			name: 'stockflow_protocol_errors_total',
+			type: 'counter',
+			help: 'Connections closed for malformed, oversized or text frames',
+			value: metrics.protocolErrors
+		},
+		{
+			name: 'stockflow_refused_connections_total',
+			type: 'counter',
+			help: 'WebSocket upgrades refused (auth, workspace, doc)',
+			value: metrics.refusedConnections
+		}
 	];
 	return (
 		series

@@ -131,7 +131,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	});
 	const address = http.address();
 	const port = typeof address === 'object' && address ? address.port : options.port;
-	logger.info({ port, host: options.host ?? '0.0.0.0', dataDir: options.dataDir }, 'relay listening');
+	logger.info(
+		{ port, host: options.host ?? '0.0.0.0', dataDir: options.dataDir },
+		'relay listening'
+	);
 
 	let closing: Promise<void> | null = null;
 	return {

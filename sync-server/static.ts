@@ -25,7 +25,8 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.map': 'application/json; charset=utf-8'
 };
 
-const NO_CACHE = /^(index\.html|sw\.js|service-worker\.js|manifest\.webmanifest|workbox-[^/]*\.js)$/;
+const NO_CACHE =
+	/^(index\.html|sw\.js|service-worker\.js|manifest\.webmanifest|workbox-[^/]*\.js)$/;
 
 export function contentTypeOf(file: string): string {
 	return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -81,7 +82,9 @@ export async function serveStatic(
 	return true;
 }
 
-async function fileAt(path: string): Promise<{ path: string; size: number; mtimeMs: number } | null> {
+async function fileAt(
+	path: string
+): Promise<{ path: string; size: number; mtimeMs: number } | null> {
 	try {
 		const info = await stat(path);
 		return info.isFile() ? { path, size: info.size, mtimeMs: info.mtimeMs } : null;

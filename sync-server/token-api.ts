@@ -29,7 +29,9 @@ export async function handleTokenRequest(
 		admin = await verifyToken(secret, bearer);
 	} catch (err) {
 		if (err instanceof TokenError) {
-			return sendJson(res, err.problem === 'bad-claims' ? 403 : 401, { error: `token ${err.problem}` });
+			return sendJson(res, err.problem === 'bad-claims' ? 403 : 401, {
+				error: `token ${err.problem}`
+			});
 		}
 		throw err;
 	}
@@ -46,7 +48,9 @@ export async function handleTokenRequest(
 	const parsed = TokenRequest.safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		return sendJson(res, 400, { error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+		return sendJson(res, 400, {
+			error: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`
+		});
 	}
 	const { role, user = role, ttl = '8h' } = parsed.data;
 	const token = await issueToken({ secret, workspace: admin.workspace, role, user, ttl });

@@ -83,7 +83,9 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 	const selectUpTo = db.prepare<[string, string, number], Row>(
 		'SELECT seq, data FROM updates WHERE workspace = ? AND doc = ? AND seq <= ? ORDER BY snapshot DESC, seq ASC'
 	);
-	const deleteSeq = options.readonly ? null : db.prepare<[number]>('DELETE FROM updates WHERE seq = ?');
+	const deleteSeq = options.readonly
+		? null
+		: db.prepare<[number]>('DELETE FROM updates WHERE seq = ?');
 
 	let closed = false;
 	function writable(): void {

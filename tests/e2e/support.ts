@@ -20,4 +20,6 @@ export async function tokenFor(workspace: string, role: string, user: string): P
 export async function signIn(page: Page, workspace: string, role: string, user: string): Promise<void> {
 	const token = await tokenFor(workspace, role, user);
 	await page.goto(`/signin?token=${encodeURIComponent(token)}`);
+	// The sign-in page stores the session, then lands on the department's home page.
+	await page.waitForURL((url) => url.pathname !== '/signin', { timeout: 15_000 });
 }

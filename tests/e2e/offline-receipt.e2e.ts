@@ -1,0 +1,116 @@
+// The foundation user story: a warehouse clerk and a sales user in two browsers; the clerk
+// records a goods receipt while offline (surviving a reload), reconnects, and the sales
+// user's stock overview shows the new quantity.
+import { expect, test, type Page } from '@playwright/test';
+import { freshWorkspace, signIn } from './support';
+
+async function createWarehouse(page: Page, code: string, name: string): Promise<void> {
+	await page.goto('/warehouses');
+	await page.getByTestId('warehouse-new').click();
+	await page.getByTestId('warehouse-code').fill(code);
+	await page.getByTestId('warehouse-name').fill(name);
+	await page.getByTestId('warehouse-save').click();
+	await expect(page.getByTestId(`warehouse-${code}`)).toBeVisible();
+}
+
+async function createItem(page: Page, code: string, name: string, unit: string): Promise<void> {
+	await page.goto('/items');
+	await page.getByTestId('item-new').click();
+	await page.getByTestId('item-code').fill(code);
+	await page.getByTestId('item-name').fill(name);
+	await page.getByTestId('item-unit').fill(unit);
+	await page.getByTestId('item-save').click();
+	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
+}
+
+async function expectSynced(page: Page): Promise<void> {
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
+		timeout: 15_000
+	});
+}
+
+test('a receipt recorded offline reaches the other department after reconnecting', async ({
+	browser
+}) => {
+	const workspace = freshWorkspace('story');
+	const warehouseCtx = await browser.newContext();
+	const salesCtx = await browser.newContext();
+	const clerk = await warehouseCtx.newPage();
+	const sales = await salesCtx.newPage();
+
+	await signIn(clerk, workspace, 'warehouse', 'wang');
+	await expectSynced(clerk);
+	await createWarehouse(clerk, 'TY', '桃園總倉');
+	await createItem(clerk, 'BOLT-M6', '六角螺栓 M6', '個');
+
+	await signIn(sales, workspace, 'sales', 'lin');
+	await sales.goto('/stock');
+	await expect(sales.getByTestId('onhand-BOLT-M6')).toHaveText('0');
+	await expectSynced(clerk);
+
+	// The clerk's network goes away; the receipt is recorded locally.
+	await warehouseCtx.setOffline(true);
+	await expect(clerk.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+	await clerk.goto('/movements/new').catch(() => {}); // full navigation: served by the service worker
+	await clerk.getByTestId('movement-type-receipt').click();
+	await clerk.getByTestId('movement-item').fill('BOLT-M6');
+	await clerk.getByTestId('movement-item').press('Enter');
+	await clerk.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
+	await clerk.getByTestId('movement-qty').fill('120');
+	await clerk.getByTestId('movement-submit').click();
+	await expect(clerk.getByTestId('toast-success')).toBeVisible();
+	await expect(clerk.getByTestId('pending-count')).toHaveAttribute('data-count', /^[1-9]/);
+
+	// Still offline: a reload comes from the service worker and the receipt from IndexedDB.
+	await clerk.reload();
+	await clerk.goto('/stock');
+	await expect(clerk.getByTestId('onhand-BOLT-M6')).toHaveText('120');
+	await expect(clerk.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+	await expect(sales.getByTestId('onhand-BOLT-M6')).toHaveText('0');
+
+	// Back online: the relay confirms the change and sales sees it.
+	await warehouseCtx.setOffline(false);
+	await expect(sales.getByTestId('onhand-BOLT-M6')).toHaveText('120', { timeout: 15_000 });
+	await expectSynced(clerk);
+	await expect(clerk.getByTestId('pending-count')).toHaveAttribute('data-count', '0');
+
+	await warehouseCtx.close();
+	await salesCtx.close();
+});
+
+test('a live receipt appears in the other browser within a second', async ({ browser }) => {
+	const workspace = freshWorkspace('live');
+	const a = await (await browser.newContext()).newPage();
+	const b = await (await browser.newContext()).newPage();
+	await signIn(a, workspace, 'admin', 'chen');
+	await expectSynced(a);
+	await createWarehouse(a, 'KH', '高雄倉');
+	await createItem(a, 'TAPE-48', '封箱膠帶 48mm', '捲');
+	await signIn(b, workspace, 'sales', 'lin');
+	await b.goto('/stock');
+	await expect(b.getByTestId('onhand-TAPE-48')).toHaveText('0');
+	await expectSynced(b);
+
+	await a.goto('/movements/new');
+	await a.getByTestId('movement-item').fill('TAPE-48');
+	await a.getByTestId('movement-item').press('Enter');
+	await a.getByTestId('movement-warehouse').selectOption({ label: 'KH · 高雄倉' });
+	await a.getByTestId('movement-qty').fill('36');
+	const submittedAt = Date.now();
+	await a.getByTestId('movement-submit').click();
+	await expect(b.getByTestId('onhand-TAPE-48')).toHaveText('36', { timeout: 5_000 });
+	// Reported, not asserted: timings on a shared 2-core machine belong in benchmarks.
+	console.log(`live receipt visible in the other browser after ${Date.now() - submittedAt} ms`);
+	await expect(a.getByTestId('toast-success')).toBeVisible();
+});
+
+test('a sales user cannot record movements and a bad sign-in link is explained', async ({
+	page
+}) => {
+	const workspace = freshWorkspace('rights');
+	await signIn(page, workspace, 'sales', 'lin');
+	await page.goto('/movements/new');
+	await expect(page.getByTestId('movement-forbidden')).toBeVisible();
+	await page.goto('/signin?token=not-a-jwt');
+	await expect(page.getByTestId('signin-error')).toBeVisible();
+});
