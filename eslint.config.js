@@ -15,26 +15,53 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
-			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
 		}
 	},
 	{
 		// Layering (docs/ARCHITECTURE §3): the domain is pure.
 		files: ['src/lib/domain/**/*.ts'],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: ['yjs', 'dexie', 'y-*', '$app/*', '**/doc/*', '**/storage/*'] }],
-			'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the clock in.' }]
+			'no-restricted-imports': [
+				'error',
+				{ patterns: ['yjs', 'dexie', 'y-*', '$app/*', '**/doc/*', '**/storage/*'] }
+			],
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message: 'Pass the clock in.'
+				}
+			]
 		}
 	},
 	{
 		files: ['src/lib/components/**/*.svelte', 'src/routes/**/*.svelte'],
 		rules: { 'no-restricted-imports': ['error', { patterns: ['yjs', 'dexie', 'y-*'] }] }
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', 'bench/out/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'data/',
+			'test-results/',
+			'playwright-report/',
+			'bench/out/'
+		]
+	}
 );

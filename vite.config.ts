@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
@@ -23,7 +23,12 @@ export default defineConfig({
 		})
 	],
 	test: {
-		include: ['src/**/*.spec.ts', 'tests/unit/**/*.spec.ts', 'tests/relay/**/*.spec.ts', 'sync-server/**/*.spec.ts'],
+		include: [
+			'src/**/*.spec.ts',
+			'tests/unit/**/*.spec.ts',
+			'tests/relay/**/*.spec.ts',
+			'sync-server/**/*.spec.ts'
+		],
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 30_000

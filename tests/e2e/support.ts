@@ -17,7 +17,12 @@ export async function tokenFor(workspace: string, role: string, user: string): P
 		.sign(new TextEncoder().encode(E2E_SECRET));
 }
 
-export async function signIn(page: Page, workspace: string, role: string, user: string): Promise<void> {
+export async function signIn(
+	page: Page,
+	workspace: string,
+	role: string,
+	user: string
+): Promise<void> {
 	const token = await tokenFor(workspace, role, user);
 	await page.goto(`/signin?token=${encodeURIComponent(token)}`);
 	// The sign-in page stores the session, then lands on the department's home page.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, DuplicateCodeError, InsufficientStockError, InvalidFieldError } from '../domain/errors';
+import {
+	ERROR_CODES,
+	DuplicateCodeError,
+	InsufficientStockError,
+	InvalidFieldError
+} from '../domain/errors';
 import { LOCALES, MESSAGES, translate, translateError, translateThrown } from './translate';
 
 describe('i18n messages', () => {
@@ -37,9 +42,9 @@ describe('i18n messages', () => {
 	});
 
 	it('translates field names inside invalid-field errors', () => {
-		expect(translateThrown('zh-TW', new InvalidFieldError('safetyStock', 'must be >= 0'))).toContain(
-			'安全庫存'
-		);
+		expect(
+			translateThrown('zh-TW', new InvalidFieldError('safetyStock', 'must be >= 0'))
+		).toContain('安全庫存');
 	});
 
 	it('reports unexpected errors without losing their message', () => {

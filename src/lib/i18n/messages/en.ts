@@ -205,7 +205,8 @@ export const en: Messages = {
 	'warehouse.address': 'Address',
 	'warehouse.locations': 'Locations',
 	'warehouses.title': 'Warehouses & locations',
-	'warehouses.subtitle': 'Warehouses and their locations; a location code is unique within its warehouse.',
+	'warehouses.subtitle':
+		'Warehouses and their locations; a location code is unique within its warehouse.',
 	'warehouses.new': 'New warehouse',
 	'warehouses.newTitle': 'New warehouse',
 	'warehouses.editTitle': 'Edit warehouse {code}',

@@ -88,7 +88,8 @@ export const zhTW = {
 	'landing.title': '歡迎使用 Stockflow 進銷存',
 	'landing.body': '每台裝置都保有一份完整資料，離線也能作業；連線後自動與同事同步。',
 	'landing.howTitle': '如何取得登入連結',
-	'landing.howAdmin': '如果你負責安裝：在專案目錄執行下列指令，終端機會印出網址與管理員的登入連結。',
+	'landing.howAdmin':
+		'如果你負責安裝：在專案目錄執行下列指令，終端機會印出網址與管理員的登入連結。',
 	'landing.howTeam': '如果你是同事：請管理員為你的角色（倉管、業務…）產生一個登入連結。',
 	'landing.howToken': '管理員也可以用指令產生連結：',
 	'landing.continue': '繼續使用（已登入為 {user}）',
@@ -109,7 +110,8 @@ export const zhTW = {
 	'home.quick': '快速操作',
 	'home.soon.badge': '下一版推出',
 	'home.soon.title': '{department}功能即將推出',
-	'home.soon.body': '這個部門的專屬頁面會在下一個版本加入。現在你可以先查看共用的庫存總覽與品項資料。',
+	'home.soon.body':
+		'這個部門的專屬頁面會在下一個版本加入。現在你可以先查看共用的庫存總覽與品項資料。',
 	'home.soon.will': '將會包含：',
 	'home.soon.sales.1': '銷貨訂單與可承諾量（ATP）',
 	'home.soon.sales.2': '出貨與退貨',

@@ -21,7 +21,8 @@ export function isMovementType(v: unknown): v is MovementType {
 	return typeof v === 'string' && (MOVEMENT_TYPES as readonly string[]).includes(v);
 }
 
-export type SubmitResult = { ok: true; message: string } | { ok: false; error: StockflowError | null };
+export type SubmitResult =
+	{ ok: true; message: string } | { ok: false; error: StockflowError | null };
 
 export class MovementForm {
 	type = $state<MovementType>('receipt');
@@ -43,7 +44,9 @@ export class MovementForm {
 	constructor(private readonly ws: WorkspaceState) {}
 
 	readonly errors = $derived.by(() => {
-		const e: Partial<Record<'item' | 'warehouse' | 'toWarehouse' | 'qty' | 'note' | 'cost', string>> = {};
+		const e: Partial<
+			Record<'item' | 'warehouse' | 'toWarehouse' | 'qty' | 'note' | 'cost', string>
+		> = {};
 		if (!this.item) e.item = t('movement.selectItem');
 		if (!this.warehouseId) e.warehouse = t('movement.selectWarehouse');
 		if (this.type === 'transfer') {
@@ -54,7 +57,8 @@ export class MovementForm {
 		if (this.qty === null) e.qty = t('validation.number');
 		else if (this.type === 'adjustment' ? this.qty === 0 : this.qty <= 0)
 			e.qty = t(this.type === 'adjustment' ? 'movement.qtyNonZero' : 'movement.qtyPositive');
-		if (this.type === 'adjustment' && this.note.trim() === '') e.note = t('movement.reasonRequired');
+		if (this.type === 'adjustment' && this.note.trim() === '')
+			e.note = t('movement.reasonRequired');
 		if (this.type === 'receipt' && this.costInvalid) e.cost = t('validation.money');
 		return e;
 	});
@@ -90,7 +94,9 @@ export class MovementForm {
 	findExact(text: string): Item | undefined {
 		const code = normalizeCode(text);
 		return this.ws.items.find(
-			(i) => i.active && (normalizeCode(i.code) === code || (i.barcode !== '' && i.barcode === text.trim()))
+			(i) =>
+				i.active &&
+				(normalizeCode(i.code) === code || (i.barcode !== '' && i.barcode === text.trim()))
 		);
 	}
 
@@ -104,7 +110,11 @@ export class MovementForm {
 		const base = { itemId: item.id, unit: item.unit, lot };
 		const here = { warehouseId: this.warehouseId, locationId: opt(this.locationId) };
 		const type = this.type;
-		const before = onHandOf(this.ws.balances, { itemId: item.id, warehouseId: here.warehouseId, locationId: here.locationId });
+		const before = onHandOf(this.ws.balances, {
+			itemId: item.id,
+			warehouseId: here.warehouseId,
+			locationId: here.locationId
+		});
 		const beforeTo = onHandOf(this.ws.balances, {
 			itemId: item.id,
 			warehouseId: this.toWarehouseId,
@@ -114,14 +124,27 @@ export class MovementForm {
 			switch (type) {
 				case 'receipt':
 					return recordReceipt(ctx, {
-						...base, ...here, qty, unitCostCents: this.unitCostCents,
-						expiry: lot ? opt(this.expiry) : undefined, note: opt(this.note), ref: opt(this.ref)
+						...base,
+						...here,
+						qty,
+						unitCostCents: this.unitCostCents,
+						expiry: lot ? opt(this.expiry) : undefined,
+						note: opt(this.note),
+						ref: opt(this.ref)
 					});
 				case 'issue':
-					return recordIssue(ctx, { ...base, ...here, qty, note: opt(this.note), ref: opt(this.ref) });
+					return recordIssue(ctx, {
+						...base,
+						...here,
+						qty,
+						note: opt(this.note),
+						ref: opt(this.ref)
+					});
 				case 'transfer':
 					return recordTransfer(ctx, {
-						...base, qty, from: here,
+						...base,
+						qty,
+						from: here,
 						to: { warehouseId: this.toWarehouseId, locationId: opt(this.toLocationId) },
 						note: opt(this.note)
 					});
@@ -141,7 +164,11 @@ export class MovementForm {
 		switch (this.type) {
 			case 'transfer':
 				return t('movement.successTransfer', {
-					qty, unit: item.unit, code: item.code, fromQty: before - qty, toQty: beforeTo + qty
+					qty,
+					unit: item.unit,
+					code: item.code,
+					fromQty: before - qty,
+					toQty: beforeTo + qty
 				});
 			case 'receipt':
 			case 'issue':
@@ -149,7 +176,10 @@ export class MovementForm {
 				const delta = this.type === 'issue' ? -qty : qty;
 				const typeKey: MessageKey = `movement.${this.type}`;
 				return t('movement.success', {
-					type: t(typeKey), code: item.code, unit: item.unit, qty: Math.round((before + delta) * 1e6) / 1e6
+					type: t(typeKey),
+					code: item.code,
+					unit: item.unit,
+					qty: Math.round((before + delta) * 1e6) / 1e6
 				});
 			}
 		}

@@ -46,7 +46,7 @@ export function departmentOfRole(role: Role): Department {
 }
 
 export function departmentHome(d: Department): string {
-	return resolve('/dept/[department]', { department: d });
+	return resolve('/(app)/dept/[department]', { department: d });
 }
 
 const SHARED: NavEntry[] = [
@@ -66,10 +66,20 @@ export function navFor(d: Department): NavEntry[] {
 			return [
 				overview,
 				{ href: resolve('/stock'), label: 'nav.stock', icon: 'chart', page: 'stock' },
-				{ href: resolve('/movements/new'), label: 'nav.movementNew', icon: 'plus', page: 'movement-new' },
+				{
+					href: resolve('/movements/new'),
+					label: 'nav.movementNew',
+					icon: 'plus',
+					page: 'movement-new'
+				},
 				{ href: resolve('/movements'), label: 'nav.movements', icon: 'history', page: 'movements' },
 				{ href: resolve('/items'), label: 'nav.items', icon: 'box', page: 'items' },
-				{ href: resolve('/warehouses'), label: 'nav.warehouses', icon: 'warehouse', page: 'warehouses' }
+				{
+					href: resolve('/warehouses'),
+					label: 'nav.warehouses',
+					icon: 'warehouse',
+					page: 'warehouses'
+				}
 			];
 		case 'sales':
 		case 'purchasing':
