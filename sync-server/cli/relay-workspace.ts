@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { WorkspaceDocs } from '../../src/lib/commands/context';
 import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
-import { CATALOG, ledgerDocName } from '../../src/lib/doc/names';
+import { CATALOG, isLedgerDocName, ledgerDocName } from '../../src/lib/doc/names';
 import { MESSAGE_QUERY_STATE_VECTOR, encodeStateVectorQuery } from '../protocol';
 
 export interface RelayWorkspace {
@@ -142,10 +142,11 @@ export async function openRelayWorkspace(options: {
 	let paused = false;
 	const docs: WorkspaceDocs = {
 		catalog: catalog.doc,
+		shared: (name) => open(name, !paused).doc,
 		ledger: (month) => open(ledgerDocName(month), !paused).doc,
 		ledgers: () =>
 			[...entries.entries()]
-				.filter(([name]) => name !== CATALOG)
+				.filter(([name]) => isLedgerDocName(name))
 				.sort(([a], [b]) => (a < b ? -1 : 1))
 				.map(([, entry]) => entry.doc)
 	};

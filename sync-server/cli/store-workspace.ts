@@ -3,7 +3,7 @@
 // exactly them, one merged update per doc, through the persistence port.
 
 import * as Y from 'yjs';
-import type { WorkspaceDocs } from '../../src/lib/commands/context';
+import { isSharedDocName, type WorkspaceDocs } from '../../src/lib/commands/context';
 import {
 	workspaceDocsInMemory,
 	type MemoryWorkspaceDocs
@@ -29,8 +29,7 @@ export async function loadStoreWorkspace(
 	const inner: MemoryWorkspaceDocs = workspaceDocsInMemory();
 	let skippedRows = 0;
 	for (const name of await store.listDocs(workspace)) {
-		// Only the docs this CLI understands; `orders`/`counts` are left alone.
-		if (name !== CATALOG && !isLedgerDocName(name)) continue;
+		if (name !== CATALOG && !isSharedDocName(name) && !isLedgerDocName(name)) continue;
 		const target = inner.get(name);
 		for (const update of (await store.load({ workspace, doc: name })).updates) {
 			try {
@@ -58,6 +57,7 @@ export async function loadStoreWorkspace(
 
 	const docs: WorkspaceDocs = {
 		catalog: inner.catalog,
+		shared: (name) => watch(name, inner.shared(name)),
 		ledger(month) {
 			const doc = inner.ledger(month);
 			return watch(`ledger-${month}`, doc);

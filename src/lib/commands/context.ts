@@ -11,8 +11,18 @@ export interface IdSource {
 	next(): string;
 }
 
+/** Workspace-wide docs besides the catalog: one each, not partitioned by month. */
+export const SHARED_DOCS = ['orders', 'counts'] as const;
+export type SharedDocName = (typeof SHARED_DOCS)[number];
+
+export function isSharedDocName(name: string): name is SharedDocName {
+	return (SHARED_DOCS as readonly string[]).includes(name);
+}
+
 export interface WorkspaceDocs {
 	readonly catalog: Y.Doc;
+	/** The `orders` or `counts` doc (opened with the workspace). */
+	shared(name: SharedDocName): Y.Doc;
 	/** The ledger doc of a month (`2026-11`), opened on demand. */
 	ledger(month: string): Y.Doc;
 	/** Every ledger doc currently open, for folds over all movements. */

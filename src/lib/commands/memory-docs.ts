@@ -3,17 +3,23 @@
 
 import * as Y from 'yjs';
 import { CATALOG, isMonth, ledgerDocName } from '../doc/names';
-import type { WorkspaceDocs } from './context';
+import { isSharedDocName, SHARED_DOCS, type SharedDocName, type WorkspaceDocs } from './context';
 
 export interface MemoryWorkspaceDocs extends WorkspaceDocs {
-	/** Names of every doc created so far (`catalog` first, then ledgers by month). */
+	/** Names of every doc created so far (`catalog`, the shared docs, then ledgers by month). */
 	names(): string[];
-	/** The doc with this name, created when missing (`catalog` or `ledger-YYYY-MM`). */
+	/** The doc with this name, created when missing (`catalog`, `orders`, `counts`, `ledger-YYYY-MM`). */
 	get(name: string): Y.Doc;
 }
 
 export function workspaceDocsInMemory(): MemoryWorkspaceDocs {
 	const catalog = new Y.Doc();
+	const shared = new Map<SharedDocName, Y.Doc>(SHARED_DOCS.map((name) => [name, new Y.Doc()]));
+	const sharedDoc = (name: SharedDocName): Y.Doc => {
+		const doc = shared.get(name);
+		if (!doc) throw new RangeError(`Unknown doc ${name}`);
+		return doc;
+	};
 	const ledgers = new Map<string, Y.Doc>();
 	const ledger = (month: string): Y.Doc => {
 		if (!isMonth(month)) throw new RangeError(`Not a month: ${month}`);
@@ -26,11 +32,13 @@ export function workspaceDocsInMemory(): MemoryWorkspaceDocs {
 	};
 	return {
 		catalog,
+		shared: sharedDoc,
 		ledger,
 		ledgers: () => [...ledgers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d),
-		names: () => [CATALOG, ...[...ledgers.keys()].sort().map(ledgerDocName)],
+		names: () => [CATALOG, ...SHARED_DOCS, ...[...ledgers.keys()].sort().map(ledgerDocName)],
 		get(name) {
 			if (name === CATALOG) return catalog;
+			if (isSharedDocName(name)) return sharedDoc(name);
 			const m = /^ledger-(\d{4}-\d{2})$/.exec(name);
 			if (!m?.[1]) throw new RangeError(`Unknown doc ${name}`);
 			return ledger(m[1]);

@@ -17,7 +17,13 @@ import { createHlc, type Hlc } from '../domain/clock/hlc';
 import { createIdGenerator } from '../domain/ids';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
 import type { Role } from '../domain/auth/roles';
-import type { CommandContext, IdSource, WorkspaceDocs } from '../commands/context';
+import {
+	SHARED_DOCS,
+	type CommandContext,
+	type IdSource,
+	type SharedDocName,
+	type WorkspaceDocs
+} from '../commands/context';
 import type { KeyValueStore } from '../storage/kv';
 import { docDbName, projectionDbName } from '../storage/db-names';
 import { openLocalDoc, type CorruptDocReport, type LocalDoc } from '../storage/local-doc';
@@ -36,6 +42,7 @@ export interface RuntimeSession {
 
 export type RuntimeEvent =
 	| { kind: 'catalog' }
+	| { kind: 'doc'; name: SharedDocName }
 	| { kind: 'balances'; origin: ChangeOrigin }
 	| { kind: 'connection' }
 	| { kind: 'ready' }
@@ -78,6 +85,7 @@ export class WorkspaceRuntime {
 	projector: Projector | null = null;
 
 	private readonly ledgerDocs = new Map<string, OpenDoc>();
+	private readonly sharedDocs = new Map<SharedDocName, OpenDoc>();
 	private readonly projectorReady: Promise<Projector>;
 	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
 	private catalogDirty = false;
@@ -110,6 +118,7 @@ export class WorkspaceRuntime {
 		const ledger = (month: string): Y.Doc => this.openLedger(month).doc;
 		this.docs = {
 			catalog: this.catalog,
+			shared: (name) => this.openShared(name).doc,
 			ledger,
 			ledgers: () =>
 				[...this.ledgerDocs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d.doc)
@@ -157,13 +166,11 @@ export class WorkspaceRuntime {
 		this.sync?.destroy();
 		await this.ready.catch(() => undefined);
 		await this.projector?.close();
-		const locals = await Promise.all([
-			this.catalogLocal,
-			...[...this.ledgerDocs.values()].map((d) => d.local)
-		]);
+		const opened = [...this.sharedDocs.values(), ...this.ledgerDocs.values()];
+		const locals = await Promise.all([this.catalogLocal, ...opened.map((d) => d.local)]);
 		await Promise.all(locals.map((l) => l?.destroy()));
 		this.catalog.destroy();
-		for (const d of this.ledgerDocs.values()) d.doc.destroy();
+		for (const d of opened) d.doc.destroy();
 	}
 
 	private emit(event: RuntimeEvent): void {
@@ -193,10 +200,32 @@ export class WorkspaceRuntime {
 		await this.catalogLocal;
 		this.catalogDirty = true;
 		this.flushCatalog();
+		for (const name of SHARED_DOCS) this.openShared(name);
 		this.openLedger(monthOfMs(this.nowMs()));
-		await Promise.all([...this.ledgerDocs.values()].map((d) => d.local));
+		await Promise.all(
+			[...this.sharedDocs.values(), ...this.ledgerDocs.values()].map((d) => d.local)
+		);
 		this.isReady = true;
 		this.emit({ kind: 'ready' });
+	}
+
+	/** `orders` / `counts`: persisted and synced like the catalog; changes coalesce per microtask. */
+	private openShared(name: SharedDocName): OpenDoc {
+		const existing = this.sharedDocs.get(name);
+		if (existing) return existing;
+		const doc = new Y.Doc();
+		let queued = false;
+		doc.on('update', () => {
+			if (queued) return;
+			queued = true;
+			queueMicrotask(() => {
+				queued = false;
+				this.emit({ kind: 'doc', name });
+			});
+		});
+		const open: OpenDoc = { doc, local: this.openLocal(name, doc) };
+		this.sharedDocs.set(name, open);
+		return open;
 	}
 
 	private openLedger(month: string): OpenDoc {

@@ -49,6 +49,8 @@ export class WorkspaceState {
 	locations: Location[] = $state.raw([]);
 	balances: Balance[] = $state.raw([]);
 	ledgerMonths: string[] = $state.raw([]);
+	/** Bumped on every change of the `orders` / `counts` docs; page view models derive from it. */
+	docRevision = $state({ orders: 0, counts: 0 });
 	stock: ItemStock[] = $derived(summarizeByItem(this.items, this.balances));
 	warehouseSummary: WarehouseStock[] = $derived(
 		summarizeByWarehouse(this.warehouses, this.items, this.balances)
@@ -156,6 +158,9 @@ export class WorkspaceState {
 				this.warehouses = this.runtime.warehouses;
 				this.locations = this.runtime.locations;
 				this.ledgerMonths = this.runtime.ledgerMonths;
+				return;
+			case 'doc':
+				this.docRevision[event.name] += 1;
 				return;
 			case 'balances':
 				if (event.origin === 'local') this.publishBalances();
