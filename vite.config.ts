@@ -22,6 +22,10 @@ export default defineConfig({
 			}
 		})
 	],
+	build: {
+		// The per-plugin timing report is noise for operators running `npm start`.
+		rolldownOptions: { checks: { bundlerTimings: false } }
+	},
 	test: {
 		include: [
 			'src/**/*.spec.ts',
