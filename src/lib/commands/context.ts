@@ -5,6 +5,7 @@
 import type * as Y from 'yjs';
 import type { Hlc } from '../domain/clock/hlc';
 import type { Role } from '../domain/auth/roles';
+import type { Balance } from '../domain/ledger/fold';
 
 export interface IdSource {
 	/** A new globally unique id (time-sortable is nice, not required). */
@@ -35,6 +36,12 @@ export interface CommandContext {
 	readonly ids: IdSource;
 	readonly user: string;
 	readonly role: Role;
+	/**
+	 * Current balances when the caller already keeps a fold of every movement (the browser's
+	 * projector). Without it, stock checks fold the open ledger docs, which costs a pass over
+	 * the whole history per command.
+	 */
+	readonly balances?: () => ReadonlyMap<string, Balance>;
 }
 
 /** Every transaction a command makes carries this origin so observers know who changed what. */

@@ -139,7 +139,10 @@ export function recordMovementsBatch(
 	// Rights are per doc kind, so any month's ledger name answers "may this role write ledgers".
 	requireWrite(ctx, ledgerDocName('1970-01'));
 	const catalog = catalogIndexOf(ctx);
-	const stock = stagedBalances(options.balances ?? currentBalances(ctx));
+	const kept = ctx.balances?.();
+	const stock = stagedBalances(
+		options.balances ?? (kept ? new Map(kept) : undefined) ?? currentBalances(ctx)
+	);
 	const result = requests.map((request) => {
 		const movements = buildMovements(ctx, catalog, stock, request);
 		for (const m of movements) stock.apply(m);

@@ -45,6 +45,7 @@ export type RuntimeEvent =
 	| { kind: 'doc'; name: SharedDocName }
 	| { kind: 'balances'; origin: ChangeOrigin }
 	| { kind: 'connection' }
+	| { kind: 'usable' }
 	| { kind: 'ready' }
 	| { kind: 'corrupt-doc'; report: CorruptDocReport };
 
@@ -78,6 +79,14 @@ export class WorkspaceRuntime {
 	/** Resolves when every doc opened at start holds its local data and projections are reconciled. */
 	readonly ready: Promise<void>;
 	isReady = false;
+	/**
+	 * Resolves as soon as the catalog is loaded and balances can be trusted: right after the
+	 * catalog when the stored projection was valid (ledgers keep loading behind it), else with
+	 * `ready`. A year of history does not stand between a clerk and today's stock.
+	 */
+	readonly usable: Promise<void>;
+	isUsable = false;
+	private markUsable: () => void = () => {};
 	items: Item[] = [];
 	warehouses: Warehouse[] = [];
 	locations: Location[] = [];
@@ -124,6 +133,7 @@ export class WorkspaceRuntime {
 				[...this.ledgerDocs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d.doc)
 		};
 		this.projectorReady = this.openProjector();
+		this.usable = new Promise((resolve) => (this.markUsable = resolve));
 		this.ready = this.start();
 	}
 
@@ -138,7 +148,15 @@ export class WorkspaceRuntime {
 	/** The context commands run with: this workspace's docs, clock, ids and the session's user. */
 	context(): CommandContext {
 		const { user, role } = this.options.session;
-		return { docs: this.docs, clock: this.clock, ids: this.ids, user, role };
+		const projector = this.projector;
+		return {
+			docs: this.docs,
+			clock: this.clock,
+			ids: this.ids,
+			user,
+			role,
+			...(projector && this.isUsable ? { balances: () => projector.balances } : {})
+		};
 	}
 
 	/** The catalog provider's awareness (presence), once connected; null when local-only. */
@@ -202,11 +220,21 @@ export class WorkspaceRuntime {
 		this.flushCatalog();
 		for (const name of SHARED_DOCS) this.openShared(name);
 		this.openLedger(monthOfMs(this.nowMs()));
+		const projector = await this.projectorReady;
+		if (projector.covers(this.ledgerMonths.map(ledgerDocName))) this.becomeUsable();
 		await Promise.all(
 			[...this.sharedDocs.values(), ...this.ledgerDocs.values()].map((d) => d.local)
 		);
+		this.becomeUsable();
 		this.isReady = true;
 		this.emit({ kind: 'ready' });
+	}
+
+	private becomeUsable(): void {
+		if (this.isUsable || this.closed) return;
+		this.isUsable = true;
+		this.markUsable();
+		this.emit({ kind: 'usable' });
 	}
 
 	/** `orders` / `counts`: persisted and synced like the catalog; changes coalesce per microtask. */

@@ -43,7 +43,10 @@ function nextFrame(fn: () => void): void {
 }
 
 export class WorkspaceState {
+	/** The catalog and trustworthy balances are loaded: pages can render and commands run. */
 	ready = $state(false);
+	/** Every local ledger doc is loaded and reconciled too (history of all months is complete). */
+	settled = $state(false);
 	items: Item[] = $state.raw([]);
 	warehouses: Warehouse[] = $state.raw([]);
 	locations: Location[] = $state.raw([]);
@@ -83,10 +86,14 @@ export class WorkspaceState {
 		});
 		this.detachWindow = this.watchBrowserOnline();
 		void requestPersistentStorage().then((granted) => (storageState.persisted = granted));
-		void this.runtime.ready.then(() => {
+		void this.runtime.usable.then(() => {
 			storageState.projectionRejected = this.runtime.projector?.rejectedReason ?? null;
 			this.publishBalances();
 			this.ready = true;
+		});
+		void this.runtime.ready.then(() => {
+			this.publishBalances();
+			this.settled = true;
 		});
 	}
 
@@ -119,7 +126,7 @@ export class WorkspaceState {
 		limit: number;
 		beforeAt?: string;
 	}): Promise<Movement[]> {
-		await this.runtime.ready;
+		await this.runtime.usable;
 		const projector = this.runtime.projector;
 		if (!projector) return [];
 		await projector.flush();
@@ -169,6 +176,7 @@ export class WorkspaceState {
 			case 'connection':
 				this.publishConnection();
 				return;
+			case 'usable':
 			case 'ready':
 				return;
 			case 'corrupt-doc':

@@ -59,6 +59,8 @@ export class Projector {
 	lastError: string | null = null;
 	/** How each ledger doc was last reconciled (tests and diagnostics). */
 	readonly reconciled = new Map<string, ReconcileKind>();
+	/** Ledger docs the stored projection held a checkpoint for when it was opened. */
+	readonly storedDocs: ReadonlySet<string>;
 
 	private readonly ids = new Set<string>();
 	private readonly counts = new Map<string, number>();
@@ -88,10 +90,12 @@ export class Projector {
 				this.balances.set(key, balance);
 			}
 			for (const cp of stored.checkpoints.values()) this.counts.set(cp.doc, cp.count);
+			this.storedDocs = new Set(stored.checkpoints.keys());
 			this.needsRebuild = false;
 			this.rejectedReason = null;
 		} else {
 			this.checkpoints = new Map();
+			this.storedDocs = new Set();
 			this.needsRebuild = true;
 			this.rejectedReason = stored.reason;
 		}
@@ -114,6 +118,16 @@ export class Projector {
 			await db.open();
 			return new Projector(db, { ok: false, reason: `unreadable: ${String(error)}` });
 		}
+	}
+
+	/**
+	 * Whether the stored balances already cover every listed ledger doc, so they can be shown
+	 * (and stock checked against them) before those docs finish loading.
+	 */
+	covers(docNames: Iterable<string>): boolean {
+		if (this.rejectedReason !== null) return false;
+		for (const name of docNames) if (!this.storedDocs.has(name)) return false;
+		return true;
 	}
 
 	onChange(listener: (change: ProjectionChange) => void): () => void {

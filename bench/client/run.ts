@@ -1,0 +1,168 @@
+// Client at scale: a workspace with 2,000 SKUs and 10k / 100k movements over 12 months, in
+// headless Chromium against the real built app and relay. Measures the fresh-device sync, the
+// cold start from IndexedDB to an interactive stock overview, recording one more movement,
+// and JS heap — each also as a ratio against the same workspace with no movements (the
+// baseline: the cost of booting the app and its catalog), measured in the same run.
+//
+//   npx tsx bench/client/run.ts [--quick]     (needs `npx vite build` first)
+
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { issueToken } from '../../sync-server/auth';
+import { startServer } from '../../sync-server/server';
+import { silentLogger } from '../../sync-server/logger';
+import { seedWorkspace, type SeedResult } from './seed';
+
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--headless',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [0, 10_000] : [0, 10_000, 100_000];
+const ITEMS = quick ? 500 : 2_000;
+const COLD_RUNS = 3;
+
+interface Figures {
+	movements: number;
+	freshMs: number;
+	coldMs: number;
+	recordMs: number;
+	heapMb: number;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function untilStockShows(page: Page, probe: SeedResult['probe']): Promise<number> {
+	const started = Date.now();
+	await page.goto('/stock');
+	await page
+		.locator(`[data-testid="onhand-${probe.code}"][data-value="${probe.onHand}"]`)
+		.waitFor({ timeout: 120_000 });
+	return Date.now() - started;
+}
+
+async function measure(
+	browser: Browser,
+	origin: string,
+	workspace: string,
+	seed: SeedResult
+): Promise<Figures> {
+	const token = await issueToken({
+		secret: SECRET,
+		workspace,
+		role: 'admin',
+		user: 'bench',
+		ttl: '2h'
+	});
+	const context = await browser.newContext({
+		baseURL: origin,
+		viewport: { width: 1366, height: 768 }
+	});
+	const first = await context.newPage();
+	await first.goto(`/signin?token=${token}`);
+	await first.waitForURL((url) => url.pathname !== '/signin');
+	const freshMs = await untilStockShows(first, seed.probe);
+	// Let the projection finish writing before the cold starts.
+	await first.waitForTimeout(1_500);
+	await first.close();
+
+	const colds: number[] = [];
+	let heapMb = 0;
+	for (let run = 0; run < COLD_RUNS; run++) {
+		const page = await context.newPage();
+		colds.push(await untilStockShows(page, seed.probe));
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Performance.enable');
+		const { metrics } = await cdp.send('Performance.getMetrics');
+		heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1_048_576;
+		await page.close();
+	}
+
+	const page = await context.newPage();
+	await page.goto('/movements/new');
+	await page.getByTestId('movement-item').fill(seed.probe.code);
+	await page.getByTestId('movement-item').press('Enter');
+	await page.getByTestId('movement-warehouse').selectOption({ index: 1 });
+	await page.getByTestId('movement-qty').fill('5');
+	const started = Date.now();
+	await page.getByTestId('movement-submit').click();
+	await page.getByTestId('toast-success').waitFor();
+	const recordMs = Date.now() - started;
+	await context.close();
+	return { movements: seed.movements, freshMs, coldMs: median(colds), recordMs, heapMb };
+}
+
+async function main(): Promise<void> {
+	if (!existsSync('build/index.html')) throw new Error('Build the app first: npx vite build');
+	const dataDir = mkdtempSync(join(tmpdir(), 'stockflow-bench-client-'));
+	const nowMs = Date.now();
+	const seeds: { workspace: string; seed: SeedResult }[] = [];
+	for (const movements of SIZES) {
+		const workspace = `bench-${movements}`;
+		const t0 = Date.now();
+		const seed = await seedWorkspace({
+			dataDir,
+			workspace,
+			items: ITEMS,
+			movements,
+			nowMs,
+			seed: 7
+		});
+		console.log(
+			`seeded ${workspace}: ${ITEMS} items, ${seed.movements} movements in ${Date.now() - t0} ms`
+		);
+		seeds.push({ workspace, seed });
+	}
+	const server = await startServer({
+		port: 0,
+		host: '127.0.0.1',
+		dataDir,
+		staticDir: 'build',
+		secret: SECRET,
+		logger: silentLogger()
+	});
+	const origin = `http://127.0.0.1:${server.port}`;
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS
+	});
+	const results: Figures[] = [];
+	try {
+		for (const { workspace, seed } of seeds)
+			results.push(await measure(browser, origin, workspace, seed));
+	} finally {
+		await browser.close();
+		await server.close();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+
+	const base = results[0];
+	if (!base) return;
+	const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+	console.log(
+		`\nClient at scale (${ITEMS} SKUs; baseline = same catalog, no movements; median of ${COLD_RUNS} cold starts)`
+	);
+	console.log('movements | fresh device sync | cold start → stock | record one | JS heap');
+	for (const r of results) {
+		console.log(
+			`${String(r.movements).padStart(9)} | ${String(r.freshMs).padStart(6)} ms ${ratio(r.freshMs, base.freshMs).padStart(7)} | ` +
+				`${String(r.coldMs).padStart(6)} ms ${ratio(r.coldMs, base.coldMs).padStart(7)} | ` +
+				`${String(r.recordMs).padStart(5)} ms ${ratio(r.recordMs, base.recordMs).padStart(7)} | ` +
+				`${r.heapMb.toFixed(1).padStart(6)} MB ${ratio(r.heapMb, base.heapMb).padStart(6)}`
+		);
+	}
+}
+
+await main();
