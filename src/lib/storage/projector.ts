@@ -106,9 +106,15 @@ export class Projector {
 		let db = new ProjectionDb(name);
 		try {
 			await db.open();
-			const stored = await loadStoredProjection(db);
+			const [stored, searchRows] = await Promise.all([
+				loadStoredProjection(db),
+				db.itemSearch.toArray()
+			]);
 			if (!stored.ok) console.warn(`stockflow: projection rejected (${stored.reason}); rebuilding`);
-			return new Projector(db, stored);
+			const projector = new Projector(db, stored);
+			// Known rows are not rewritten at every start: only catalog changes reach Dexie.
+			if (stored.ok) for (const row of searchRows) projector.itemRows.set(row.id, row);
+			return projector;
 		} catch (error) {
 			// A projection is only a cache: an unreadable one is deleted and rebuilt.
 			console.error('stockflow: projection database unreadable; recreating it', error);
