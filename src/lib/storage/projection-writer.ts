@@ -49,6 +49,12 @@ export interface ProjectionWriter {
 	current(): WriteBatch;
 	/** Schedules a flush of the current batch (once per task). */
 	schedule(beforeFlush: (batch: WriteBatch) => void): void;
+	/**
+	 * Ends the current batch now (finalized and queued as its own transaction). The projector
+	 * cuts after each ledger doc it loads whole, so a first sync of a year of history lands
+	 * month by month: a tab closed halfway keeps the months already written.
+	 */
+	cut(): void;
 	/** Resolves after everything scheduled so far is written (or failed). */
 	idle(): Promise<void>;
 }
@@ -98,6 +104,9 @@ export function createProjectionWriter(
 			scheduled = true;
 			// A macrotask, so every observer of the current burst of transactions has run.
 			setTimeout(flush, 0);
+		},
+		cut() {
+			if (scheduled) flush();
 		},
 		async idle() {
 			if (scheduled) flush();

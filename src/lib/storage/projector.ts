@@ -183,6 +183,7 @@ export class Projector {
 		this.dirtyDocs.add(docName);
 		if (!cp) {
 			this.applyValues(docName, array.toArray(), 'remote');
+			this.writer.cut();
 			return 'whole-doc';
 		}
 		if (!stateVectorDominates(Y.encodeStateVector(ledger.doc), cp.stateVector)) {
@@ -220,6 +221,9 @@ export class Projector {
 			if (!ledger?.loaded) continue;
 			this.dirtyDocs.add(name);
 			this.applyValues(name, movementsArray(ledger.doc).toArray(), 'remote');
+			// One transaction per month: each is consistent (rows, balances, checkpoint) alone.
+			this.scheduleWrite();
+			this.writer.cut();
 		}
 		this.scheduleWrite();
 	}
