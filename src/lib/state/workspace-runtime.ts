@@ -209,12 +209,14 @@ export class WorkspaceRuntime {
 	}
 
 	private async start(): Promise<void> {
+		// The catalog loads while the projection opens; it is read (and ledgers attached) only
+		// once both are there, so nothing that arrives in between is missed.
+		this.catalogLocal = this.openLocal(CATALOG, this.catalog);
 		await this.projectorReady;
 		this.unobserveCatalog = observeCatalog(this.catalog, () => {
 			this.catalogDirty = true;
 			queueMicrotask(() => this.flushCatalog());
 		});
-		this.catalogLocal = this.openLocal(CATALOG, this.catalog);
 		await this.catalogLocal;
 		this.catalogDirty = true;
 		this.flushCatalog();
