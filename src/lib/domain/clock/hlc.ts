@@ -1,6 +1,6 @@
 // Hybrid logical clock: stamps `<wall ms>-<counter>-<device>` that every device orders
 // the same way after a merge. Business order comes from stamps, never from array position.
-// The wall clock is passed in (no Date.now() in the domain).
+// The wall clock is passed in (the domain never reads the system clock itself).
 
 export type Stamp = string;
 
