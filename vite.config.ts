@@ -15,7 +15,7 @@ export default defineConfig({
 			base: '/',
 			scope: '/',
 			workbox: {
-				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'], // wasm: camera scan fallback
 				navigateFallback: '/index.html',
 				// The relay's own endpoints must never be answered from the cache.
 				navigateFallbackDenylist: [/^\/sync\//, /^\/healthz/, /^\/metrics/, /^\/api\//]

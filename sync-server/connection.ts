@@ -4,12 +4,22 @@
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Claims } from './auth';
-import { PersistenceError, ProtocolError, handleMessage, type MessageContext } from './messages';
+import { createRateLimiter, type RelayLimits } from './limits';
+import {
+	DocTooLargeError,
+	PersistenceError,
+	ProtocolError,
+	handleMessage,
+	type MessageContext
+} from './messages';
 import type { Metrics } from './metrics';
 import type { PersistencePort, RoomKey } from './persistence/port';
 import {
+	CLOSE_DOC_TOO_LARGE,
 	CLOSE_INTERNAL_ERROR,
 	CLOSE_PROTOCOL_ERROR,
+	CLOSE_RATE_LIMITED,
+	CLOSE_SLOW_CONSUMER,
 	CLOSE_UNSUPPORTED_DATA,
 	encodeSyncStep1
 } from './protocol';
@@ -25,6 +35,7 @@ export interface ConnectionOptions {
 	store: PersistencePort;
 	metrics: Metrics;
 	logger: Logger;
+	limits: RelayLimits;
 }
 
 /** ws reports its own frame-level failures (oversize, bad opcode, unmasked) with WS_ERR_* codes. */
@@ -44,12 +55,13 @@ export interface AttachedConnection {
 }
 
 export function attachConnection(options: ConnectionOptions): AttachedConnection {
-	const { socket, key, metrics, rooms, store } = options;
+	const { socket, key, metrics, rooms, store, limits } = options;
 	const logger = options.logger.child({
 		room: `${key.workspace}/${key.doc}`,
 		user: options.claims.sub
 	});
 	let closed = false;
+	const rate = createRateLimiter(limits.messagesPerSecond, limits.messageBurst);
 
 	const peer: Peer = {
 		awarenessClients: new Set(),
@@ -59,6 +71,22 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			socket.send(message, (err) => {
 				if (err) logger.debug({ err }, 'send failed');
 			});
+		},
+		forward(message) {
+			if (closed) return;
+			// The kernel's socket buffer is full and ws is queueing in our heap: this client
+			// does not read as fast as the room writes. Dropping it bounds memory; on reconnect
+			// it catches up with one sync step instead of the whole backlog.
+			if (socket.bufferedAmount + message.byteLength > limits.maxBufferedBytes) {
+				metrics.slowConsumersDropped += 1;
+				fail(CLOSE_SLOW_CONSUMER, 'slow consumer: send buffer full, reconnect to catch up', false);
+				// close() waits for the buffer to drain: a stalled peer would hold it forever.
+				const stalled = setTimeout(() => socket.terminate(), 5000);
+				stalled.unref();
+				socket.once('close', () => clearTimeout(stalled));
+				return;
+			}
+			peer.send(message);
 		}
 	};
 
@@ -94,6 +122,11 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			fail(CLOSE_UNSUPPORTED_DATA, 'text frames are not supported', true);
 			return;
 		}
+		if (!rate.take()) {
+			metrics.rateLimited += 1;
+			fail(CLOSE_RATE_LIMITED, 'rate limit: too many messages, try again later', false);
+			return;
+		}
 		queue = queue.then(async () => {
 			if (closed) return;
 			const room = await roomReady;
@@ -102,6 +135,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 				room,
 				peer,
 				canWrite: options.canWrite,
+				maxDocBytes: limits.maxDocBytes,
 				async persist(update) {
 					const result = await store.append(key, update);
 					metrics.updatesPersisted += 1;
@@ -116,7 +150,10 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 				await handleMessage(bytes, ctx);
 			} catch (err) {
 				if (err instanceof ProtocolError) fail(CLOSE_PROTOCOL_ERROR, err.message, true);
-				else if (err instanceof PersistenceError) {
+				else if (err instanceof DocTooLargeError) {
+					metrics.docTooLarge += 1;
+					fail(CLOSE_DOC_TOO_LARGE, `document too large: limit ${err.limitBytes} bytes`, false);
+				} else if (err instanceof PersistenceError) {
 					logger.error({ err: err.cause }, 'persistence failed');
 					fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
 				} else {

@@ -16,6 +16,7 @@ import {
 	encodeAwareness,
 	encodeStateVectorAnswer,
 	encodeSyncStep2,
+	isEmptyStateVector,
 	isEmptyUpdate
 } from './protocol';
 import type { Peer, Room } from './room';
@@ -36,10 +37,20 @@ export class PersistenceError extends Error {
 	}
 }
 
+/** The update would grow the doc past the size limit: close with 4413, nothing stored. */
+export class DocTooLargeError extends Error {
+	constructor(readonly limitBytes: number) {
+		super(`document too large (limit ${limitBytes} bytes)`);
+		this.name = 'DocTooLargeError';
+	}
+}
+
 export interface MessageContext {
 	readonly room: Room;
 	readonly peer: Peer;
 	readonly canWrite: boolean;
+	/** See RelayLimits.maxDocBytes. */
+	readonly maxDocBytes: number;
 	/** Stores an update durably (before it is applied). */
 	persist(update: Uint8Array): Promise<void>;
 	/** A read-only connection tried to change the doc. */
@@ -79,8 +90,13 @@ async function handleSync(decoder: decoding.Decoder, ctx: MessageContext): Promi
 	switch (syncType) {
 		case SYNC_STEP_1: {
 			const stateVector = parse(() => decoding.readVarUint8Array(decoder));
-			const answer = parse(() => encodeSyncStep2(ctx.room.doc, stateVector));
-			ctx.peer.send(answer);
+			if (isEmptyStateVector(stateVector)) {
+				// A fresh client: the cached state plus the updates since (duplicates of updates
+				// also forwarded to this peer are harmless, Yjs applies each once).
+				for (const message of ctx.room.fullStateMessages()) ctx.peer.send(message);
+				return;
+			}
+			ctx.peer.send(parse(() => encodeSyncStep2(ctx.room.doc, stateVector)));
 			return;
 		}
 		case SYNC_STEP_2:
@@ -105,11 +121,15 @@ async function receiveUpdate(update: Uint8Array, ctx: MessageContext): Promise<v
 		if (!known) ctx.rejectWrite();
 		return;
 	}
+	if (ctx.room.storedBytes + update.byteLength > ctx.maxDocBytes) {
+		throw new DocTooLargeError(ctx.maxDocBytes);
+	}
 	try {
 		await ctx.persist(update);
 	} catch (err) {
 		throw new PersistenceError(err);
 	}
+	ctx.room.storedBytes += update.byteLength;
 	// Origin = the sending peer, so the room forwards it to everyone else.
 	parse(() => Y.applyUpdate(ctx.room.doc, update, ctx.peer));
 }

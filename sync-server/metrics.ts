@@ -7,6 +7,11 @@ export interface Metrics {
 	rejectedWrites: number;
 	protocolErrors: number;
 	refusedConnections: number;
+	slowConsumersDropped: number;
+	rateLimited: number;
+	docTooLarge: number;
+	/** Group commits (transactions) that stored at least one update. */
+	persistBatches: number;
 }
 
 export function createMetrics(): Metrics {
@@ -16,7 +21,11 @@ export function createMetrics(): Metrics {
 		updatesPersisted: 0,
 		rejectedWrites: 0,
 		protocolErrors: 0,
-		refusedConnections: 0
+		refusedConnections: 0,
+		slowConsumersDropped: 0,
+		rateLimited: 0,
+		docTooLarge: 0,
+		persistBatches: 0
 	};
 }
 
@@ -81,6 +90,30 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			type: 'counter',
 			help: 'WebSocket upgrades refused (auth, workspace, doc)',
 			value: metrics.refusedConnections
+		},
+		{
+			name: 'stockflow_slow_consumers_dropped_total',
+			type: 'counter',
+			help: 'Connections closed (4408) because their send buffer passed the limit',
+			value: metrics.slowConsumersDropped
+		},
+		{
+			name: 'stockflow_rate_limited_total',
+			type: 'counter',
+			help: 'Connections closed (4429) for sending messages faster than allowed',
+			value: metrics.rateLimited
+		},
+		{
+			name: 'stockflow_doc_too_large_total',
+			type: 'counter',
+			help: 'Connections closed (4413) by an update that would pass the document size limit',
+			value: metrics.docTooLarge
+		},
+		{
+			name: 'stockflow_persist_batches_total',
+			type: 'counter',
+			help: 'Transactions that stored updates (group commit: several updates per transaction)',
+			value: metrics.persistBatches
 		}
 	];
 	return (

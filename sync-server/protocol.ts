@@ -23,6 +23,14 @@ export const CLOSE_PROTOCOL_ERROR = 1002;
 export const CLOSE_UNSUPPORTED_DATA = 1003;
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_INTERNAL_ERROR = 1011;
+/**
+ * Application close codes (4000–4999, RFC 6455 §7.4.2), shaped after the HTTP status they
+ * resemble so a log reader can guess them. y-websocket reconnects after any close, so each
+ * one also carries a reason text saying what to do.
+ */
+export const CLOSE_SLOW_CONSUMER = 4408;
+export const CLOSE_DOC_TOO_LARGE = 4413;
+export const CLOSE_RATE_LIMITED = 4429;
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 	const encoder = encoding.createEncoder();
@@ -36,6 +44,20 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);
 	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
 	return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 answering an empty state vector: the whole doc. */
+export function encodeFullState(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	encoding.writeVarUint(encoder, SYNC_STEP_2);
+	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+	return encoding.toUint8Array(encoder);
+}
+
+/** A state vector with no clients (`varUint(0)`): the sender has nothing yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {

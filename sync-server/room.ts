@@ -2,12 +2,14 @@
 // awareness, and the peers that receive every change (except the one that sent it).
 
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { RoomKey } from './persistence/port';
-import { encodeAwareness, encodeUpdate } from './protocol';
+import { encodeAwareness, encodeFullState, encodeUpdate } from './protocol';
 
 export interface Peer {
 	send(message: Uint8Array): void;
+	/** Forwarding another peer's change: may close a peer whose send buffer is full. */
+	forward(message: Uint8Array): void;
 	/** Awareness client ids this peer announced; removed when it disconnects. */
 	readonly awarenessClients: Set<number>;
 }
@@ -17,6 +19,17 @@ export interface Room {
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers: Set<Peer>;
+	/**
+	 * Bytes stored for this doc since it was loaded (snapshot and rows at load, plus every
+	 * update stored since): what the document size limit checks, without encoding the doc.
+	 */
+	storedBytes: number;
+	/**
+	 * What a client that has nothing (a fresh join) needs: sync step 2 with the whole doc,
+	 * encoded once, followed by the update messages applied since it was encoded. A join to a
+	 * large doc costs buffer writes, not `encodeStateAsUpdate`, even while writes go on.
+	 */
+	fullStateMessages(): Uint8Array[];
 	destroy(): void;
 }
 
@@ -26,15 +39,32 @@ interface AwarenessChange {
 	removed: number[];
 }
 
-export function createRoom(key: RoomKey, doc: Y.Doc): Room {
+/** Updates replayed after the cached state before it is re-encoded instead. */
+const MAX_TAIL_MESSAGES = 256;
+
+export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	const peers = new Set<Peer>();
+	// The cached full state and the update messages applied after it. The tail is dropped (and
+	// the state re-encoded by the next join) once replaying it would cost more than encoding.
+	let fullState: Uint8Array | null = null;
+	let tail: Uint8Array[] = [];
+	let tailBytes = 0;
 	const awareness = new awarenessProtocol.Awareness(doc);
 	// The relay itself is not a participant.
 	awareness.setLocalState(null);
 
 	const onUpdate = (update: Uint8Array, origin: unknown): void => {
 		const message = encodeUpdate(update);
-		for (const peer of peers) if (peer !== origin) peer.send(message);
+		if (fullState) {
+			tail.push(message);
+			tailBytes += message.byteLength;
+			if (tail.length > MAX_TAIL_MESSAGES || tailBytes > fullState.byteLength / 2) {
+				fullState = null;
+				tail = [];
+				tailBytes = 0;
+			}
+		}
+		for (const peer of peers) if (peer !== origin) peer.forward(message);
 	};
 	doc.on('update', onUpdate);
 
@@ -46,7 +76,7 @@ export function createRoom(key: RoomKey, doc: Y.Doc): Room {
 			for (const id of removed) sender.awarenessClients.delete(id);
 		}
 		const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
-		for (const peer of peers) peer.send(message);
+		for (const peer of peers) peer.forward(message);
 	};
 	awareness.on('update', onAwareness);
 
@@ -55,7 +85,18 @@ export function createRoom(key: RoomKey, doc: Y.Doc): Room {
 		doc,
 		awareness,
 		peers,
+		storedBytes,
+		fullStateMessages() {
+			if (!fullState) {
+				fullState = encodeFullState(doc);
+				tail = [];
+				tailBytes = 0;
+			}
+			return [fullState, ...tail];
+		},
 		destroy() {
+			fullState = null;
+			tail = [];
 			awareness.off('update', onAwareness);
 			doc.off('update', onUpdate);
 			awareness.destroy();

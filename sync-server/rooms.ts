@@ -72,7 +72,8 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 				const { doc, skipped } = docFromUpdates(updates);
 				if (skipped > 0) logger.error({ room: id, skipped }, 'skipped unreadable stored updates');
 				logger.debug({ room: id, rows: updates.length }, 'room loaded');
-				return createRoom(key, doc);
+				const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+				return createRoom(key, doc, bytes);
 			});
 			const entry: Entry = { refs: 1, ready, unloadTimer: null };
 			entries.set(id, entry);

@@ -9,6 +9,7 @@ import { resolveSecret } from './secret';
 import { attachConnection, type AttachedConnection } from './connection';
 import { createRequestHandler } from './http';
 import { silentLogger } from './logger';
+import { resolveLimits, type RelayLimits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import type { PersistencePort } from './persistence/port';
 import { openSqliteStore } from './persistence/sqlite';
@@ -32,6 +33,10 @@ export interface StartServerOptions {
 	compactAfterRows?: number;
 	/** Ping interval; a connection that missed the previous pong is terminated. Default 30 s. */
 	pingIntervalMs?: number;
+	/** Slow-consumer, rate and document size limits; defaults in limits.ts. */
+	limits?: Partial<RelayLimits>;
+	/** Default SQLite store's fsync policy (see SqliteStoreOptions.synchronous). */
+	sqliteSynchronous?: 'full' | 'normal';
 	/** Storage; default SQLite in dataDir. The server closes it on close(). */
 	store?: PersistencePort;
 	logger?: Logger;
@@ -40,14 +45,25 @@ export interface StartServerOptions {
 export interface RunningServer {
 	port: number;
 	metrics: Metrics;
+	/** Rooms loaded in memory now (the `stockflow_rooms` gauge). */
+	rooms(): number;
 	close(): Promise<void>;
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
 	const logger = options.logger ?? silentLogger();
 	const secret = options.secret ?? resolveSecret(options.dataDir);
-	const store = options.store ?? openSqliteStore({ dataDir: options.dataDir });
 	const metrics = createMetrics();
+	const limits = resolveLimits(options.limits);
+	const store =
+		options.store ??
+		openSqliteStore({
+			dataDir: options.dataDir,
+			synchronous: options.sqliteSynchronous,
+			onCommit: () => {
+				metrics.persistBatches += 1;
+			}
+		});
 	const rooms = createRoomRegistry({
 		store,
 		logger,
@@ -94,7 +110,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 						rooms,
 						store,
 						metrics,
-						logger
+						logger,
+						limits
 					});
 					connections.add(connection);
 					// Forget it once its last frames are handled.
@@ -140,6 +157,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	return {
 		port,
 		metrics,
+		rooms: () => rooms.size(),
 		close() {
 			closing ??= (async () => {
 				clearInterval(keepalive);
@@ -147,7 +165,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 					(ws) =>
 						new Promise<void>((resolve) => {
 							ws.once('close', () => resolve());
-							ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+							ws.close(CLOSE_GOING_AWAY, 'server going away, try again shortly');
 							// A peer that never answers the close handshake must not block shutdown.
 							setTimeout(() => {
 								ws.terminate();

@@ -21,6 +21,7 @@ const CONTENT_TYPES: Record<string, string> = {
 	'.webp': 'image/webp',
 	'.woff2': 'font/woff2',
 	'.woff': 'font/woff',
+	'.wasm': 'application/wasm', // camera-scan fallback (zxing-wasm): streaming compile needs it
 	'.txt': 'text/plain; charset=utf-8',
 	'.map': 'application/json; charset=utf-8'
 };

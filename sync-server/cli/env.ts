@@ -19,6 +19,14 @@ export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 	return port;
 }
 
+/** STOCKFLOW_SQLITE_SYNC: `full` (default, fsync per commit) or `normal`. */
+export function sqliteSyncFromEnv(env: NodeJS.ProcessEnv = process.env): 'full' | 'normal' {
+	const raw = env.STOCKFLOW_SQLITE_SYNC;
+	if (raw === undefined || raw === '' || raw === 'full') return 'full';
+	if (raw === 'normal') return 'normal';
+	throw new UsageError(`invalid STOCKFLOW_SQLITE_SYNC "${raw}": full or normal`);
+}
+
 export function hostFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 	return env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0';
 }

@@ -9,7 +9,9 @@ Commands:
   token --workspace W --role R [--user U] [--ttl 8h]
                                           print a sign-in token (JWT)
   demo --workspace W [--seed N]           fill a workspace with a demo company
-  report stock --workspace W [--json]     on-hand stock per item and warehouse`;
+  report stock --workspace W [--json]     on-hand stock per item and warehouse
+  backup --out FILE                       consistent copy of the database (relay may run)
+  restore FILE [--force]                  replace the database with a backup (relay stopped)`;
 
 type Command = (argv: string[]) => Promise<void>;
 
@@ -17,7 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	start: async () => (await import('./start')).startCommand,
 	token: async () => (await import('./token')).tokenCommand,
 	demo: async () => (await import('./demo')).demoCommand,
-	report: async () => (await import('./report')).reportCommand
+	report: async () => (await import('./report')).reportCommand,
+	backup: async () => (await import('./backup')).backupCommand,
+	restore: async () => (await import('./restore')).restoreCommand
 };
 
 async function main(argv: string[]): Promise<void> {

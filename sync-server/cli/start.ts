@@ -8,7 +8,7 @@ import { createLogger } from '../logger';
 import { startServer } from '../server';
 import { noPositionals, parseFlags } from './args';
 import { needsBuild, runBuild } from './build';
-import { PACKAGE_ROOT, dataDirFromEnv, hostFromEnv, portFromEnv } from './env';
+import { PACKAGE_ROOT, dataDirFromEnv, hostFromEnv, portFromEnv, sqliteSyncFromEnv } from './env';
 
 const DEMO_WORKSPACE = 'demo';
 
@@ -18,6 +18,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 	const port = portFromEnv();
 	const host = hostFromEnv();
 	const dataDir = dataDirFromEnv();
+	const sqliteSynchronous = sqliteSyncFromEnv();
 	const logger = createLogger();
 
 	if (process.env.STOCKFLOW_SKIP_BUILD !== '1' && needsBuild(PACKAGE_ROOT)) {
@@ -32,6 +33,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 		dataDir,
 		secret,
 		staticDir: join(PACKAGE_ROOT, 'build'),
+		sqliteSynchronous,
 		logger
 	});
 

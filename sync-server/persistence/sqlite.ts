@@ -1,12 +1,18 @@
 // Embedded persistence: one SQLite file `${dataDir}/stockflow.sqlite` (better-sqlite3, WAL).
 // Rows are raw Yjs updates; compaction replaces a room's rows with one merged snapshot row.
+// Appends are group-committed on a writer thread: everything appended while the previous
+// transaction commits goes into the next one (one fsync), and each append resolves only after
+// its transaction committed.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { AppendResult, CompactResult, PersistencePort, RoomKey, StoredUpdates } from './port';
+import { roomId } from './port';
 import { mergeStored } from './merge';
+import { openStockflowDatabase } from './sqlite-open';
+import { startSqliteWriter, type SqliteSynchronous } from './sqlite-writer';
 
 export const SQLITE_FILE = 'stockflow.sqlite';
 
@@ -14,18 +20,15 @@ export interface SqliteStoreOptions {
 	dataDir: string;
 	/** Open an existing file without writing (CLI reports next to a running relay). */
 	readonly?: boolean;
+	/**
+	 * `full` (default): every commit is fsynced — survives power loss. `normal`: survives a
+	 * crashed or killed process (WAL in the page cache) but may lose the last commits on power
+	 * loss; much lower latency on a slow or busy disk.
+	 */
+	synchronous?: SqliteSynchronous;
+	/** Called after each group commit with the number of updates it stored (metrics). */
+	onCommit?: (updates: number) => void;
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS updates (
-	seq INTEGER PRIMARY KEY AUTOINCREMENT,
-	workspace TEXT NOT NULL,
-	doc TEXT NOT NULL,
-	snapshot INTEGER NOT NULL DEFAULT 0,
-	data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_room ON updates (workspace, doc, seq);
-`;
 
 interface Row {
 	seq: number;
@@ -38,14 +41,16 @@ export function sqliteFilePath(dataDir: string): string {
 
 export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 	const file = sqliteFilePath(options.dataDir);
-	let db: Database.Database;
-	if (options.readonly) {
-		db = new Database(file, { readonly: true, fileMustExist: true });
-	} else {
-		mkdirSync(options.dataDir, { recursive: true });
-		db = new Database(file);
+	if (!options.readonly) mkdirSync(options.dataDir, { recursive: true });
+	// Refuses (StoreOpenError) a file that is not a Stockflow database; never recreates it.
+	const db: Database.Database = openStockflowDatabase(file, {
+		readonly: options.readonly,
+		check: !options.readonly
+	});
+	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');
-		// FULL, not NORMAL: in WAL mode NORMAL already survives kill -9 (a committed
+		// This connection compacts; the writer thread appends with options.synchronous.
+		// FULL, not NORMAL, by default: in WAL mode NORMAL already survives kill -9 (a committed
 		// transaction sits in the WAL file in the OS page cache, which outlives the process),
 		// but it may lose the last commits on power loss or a kernel crash. The relay tells
 		// clients "stored" (message 100) right after append, and clients may then consider
@@ -53,7 +58,6 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		// second, and the CLI demo sends a month of movements as one update, so the fsync per
 		// commit costs little.
 		db.pragma('synchronous = FULL');
-		db.exec(SCHEMA);
 	}
 	// The CLI may read or write while the relay holds the file: wait instead of failing.
 	db.pragma('busy_timeout = 5000');
@@ -70,11 +74,6 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 	const listDocs = db.prepare<[string], { doc: string }>(
 		'SELECT DISTINCT doc FROM updates WHERE workspace = ? ORDER BY doc'
 	);
-	const insert = options.readonly
-		? null
-		: db.prepare<[string, string, number, Buffer]>(
-				'INSERT INTO updates (workspace, doc, snapshot, data) VALUES (?, ?, ?, ?)'
-			);
 	const insertAt = options.readonly
 		? null
 		: db.prepare<[number, string, string, Buffer]>(
@@ -92,6 +91,27 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		if (closed) throw new Error('SQLite store is closed');
 		if (options.readonly) throw new Error('SQLite store is read-only');
 	}
+
+	// Row counts per room, read once and then kept up to date here, so an append does not
+	// COUNT(*) a room with 100,000 rows. Only this process writes while the relay runs.
+	const counts = new Map<string, number>();
+	function rowsOf(room: RoomKey): number {
+		const id = roomId(room);
+		let n = counts.get(id);
+		if (n === undefined) {
+			n = countRoom.get(room.workspace, room.doc)?.n ?? 0;
+			counts.set(id, n);
+		}
+		return n;
+	}
+
+	// Appends go to the writer thread (group commit, fsync off the relay's thread). Reads and
+	// compaction use this connection; WAL lets them run next to the writer's transactions.
+	const writer = options.readonly
+		? null
+		: startSqliteWriter(file, options.synchronous ?? 'full', (rows) => {
+				options.onCommit?.(rows);
+			});
 
 	const compactTx = db.transaction((room: RoomKey): CompactResult => {
 		// Bound first: rows appended after this point (another process, or a later call) keep
@@ -113,12 +133,14 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		const top = Math.max(...decodable.map((row) => row.seq));
 		for (const row of decodable) deleteSeq?.run(row.seq);
 		insertAt?.run(top, room.workspace, room.doc, Buffer.from(snapshot));
+		counts.delete(roomId(room));
 		return { merged: decodable.length, snapshotBytes: snapshot.byteLength };
 	});
 
 	return {
 		async load(room: RoomKey): Promise<StoredUpdates> {
 			if (closed) throw new Error('SQLite store is closed');
+			await writer?.drain();
 			const rows = selectRoom.all(room.workspace, room.doc);
 			let lastSeq = 0;
 			const updates = rows.map((row) => {
@@ -129,26 +151,38 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		},
 		async append(room: RoomKey, update: Uint8Array): Promise<AppendResult> {
 			writable();
-			const info = insert?.run(room.workspace, room.doc, 0, Buffer.from(update));
-			const seq = Number(info?.lastInsertRowid ?? 0);
-			const storedRows = countRoom.get(room.workspace, room.doc)?.n ?? 0;
+			// slice(): post only these bytes, not the (possibly pooled) buffer behind a view.
+			if (!writer) throw new Error('SQLite store is read-only');
+			// Read the count before this row can be committed, so it never includes it.
+			rowsOf(room);
+			const seq = await writer.append({
+				workspace: room.workspace,
+				doc: room.doc,
+				data: update.slice()
+			});
+			const storedRows = rowsOf(room) + 1;
+			counts.set(roomId(room), storedRows);
 			return { seq, storedRows };
 		},
 		async compact(room: RoomKey): Promise<CompactResult> {
 			writable();
+			await writer?.drain();
 			return compactTx(room);
 		},
 		async count(room: RoomKey): Promise<number> {
 			if (closed) throw new Error('SQLite store is closed');
+			await writer?.drain();
 			return countRoom.get(room.workspace, room.doc)?.n ?? 0;
 		},
 		async listDocs(workspace: string): Promise<string[]> {
 			if (closed) throw new Error('SQLite store is closed');
+			await writer?.drain();
 			return listDocs.all(workspace).map((row) => row.doc);
 		},
 		async close(): Promise<void> {
 			if (closed) return;
 			closed = true;
+			await writer?.close();
 			if (!options.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
 			db.close();
 		}

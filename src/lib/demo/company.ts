@@ -14,6 +14,7 @@ import { CUSTOMERS, FAMILIES } from './products';
 import { buildSkus, type Sku } from './skus';
 import { isLunarNewYearHoliday, seasonFactor } from './seasons';
 import { createStockMirror } from './stock-mirror';
+import { seedDemoOrders } from './orders';
 
 export interface DemoOptions {
 	seed: number;
@@ -201,7 +202,13 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 		// Let the event loop breathe between days so a CLI can show progress.
 		if (new Date(day).getUTCDate() === 1) await Promise.resolve();
 	}
-	return { items: skus.length, warehouses: setup.warehouses.length, movements };
+	// Sales orders, customers and the order board (issue 5): src/lib/demo/orders.ts.
+	const sales = seedDemoOrders(docs, { seed: opts.seed, nowMs: opts.nowMs, sinceMs: firstDay });
+	return {
+		items: skus.length,
+		warehouses: setup.warehouses.length,
+		movements: movements + sales.movements
+	};
 }
 
 export interface DemoSetup {

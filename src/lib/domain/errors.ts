@@ -14,7 +14,16 @@ export const ERROR_CODES = [
 	'invalid-field',
 	'invalid-csv',
 	'forbidden',
-	'invalid-document-value'
+	'invalid-document-value',
+	// Sales orders (issue 5)
+	'oversell',
+	'unknown-order',
+	'invalid-transition',
+	'unknown-customer',
+	'duplicate-customer-code',
+	// Stocktakes (issue 6)
+	'unknown-count',
+	'count-status'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -92,5 +101,58 @@ export class InvalidFieldError extends StockflowError {
 export class ForbiddenError extends StockflowError {
 	constructor(role: string, action: string) {
 		super('forbidden', `Role ${role} may not ${action}`, { role, action });
+	}
+}
+
+// Sales orders (issue 5)
+
+/** Confirming more than is available to promise; the UI offers to back-order the rest. */
+export class OversellError extends StockflowError {
+	readonly shortages: readonly {
+		lineId: string;
+		itemId: string;
+		requested: number;
+		available: number;
+	}[];
+
+	constructor(
+		shortages: readonly { lineId: string; itemId: string; requested: number; available: number }[]
+	) {
+		const first = shortages[0];
+		super(
+			'oversell',
+			`Only ${first?.available ?? 0} available, ${first?.requested ?? 0} requested`,
+			{
+				itemId: first?.itemId ?? '',
+				available: first?.available ?? 0,
+				requested: first?.requested ?? 0,
+				lines: shortages.length
+			}
+		);
+		this.shortages = shortages;
+	}
+}
+
+export class UnknownOrderError extends StockflowError {
+	constructor(orderId: string) {
+		super('unknown-order', `Unknown order ${orderId}`, { orderId });
+	}
+}
+
+export class InvalidTransitionError extends StockflowError {
+	constructor(status: string, action: string) {
+		super('invalid-transition', `Cannot ${action} an order that is ${status}`, { status, action });
+	}
+}
+
+export class UnknownCustomerError extends StockflowError {
+	constructor(customerId: string) {
+		super('unknown-customer', `Unknown customer ${customerId}`, { customerId });
+	}
+}
+
+export class DuplicateCustomerCodeError extends StockflowError {
+	constructor(code: string) {
+		super('duplicate-customer-code', `Customer code ${code} is already in use`, { code });
 	}
 }

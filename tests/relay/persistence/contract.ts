@@ -137,6 +137,41 @@ export function describePersistenceContract(
 			).toEqual(movements.toJSON());
 		});
 
+		it('settles concurrent appends to several rooms in issue order per room (group commit)', async () => {
+			const h = await open();
+			const rooms: RoomKey[] = ['ledger-2026-09', 'ledger-2026-10', 'catalog'].map((doc) => ({
+				workspace: 'acme',
+				doc
+			}));
+			const writers = rooms.map(() => writer());
+			for (let i = 0; i < 8; i++) {
+				for (const w of writers) w.doc.getArray('movements').push([{ id: `m${i}` }]);
+			}
+			// Issued without awaiting, interleaved across rooms: one turn of a busy relay.
+			const pending = writers.flatMap((w, r) =>
+				w.updates.map((u, i) => ({ r, i, result: h.store.append(rooms[r] ?? ROOM, u) }))
+			);
+			const settled = await Promise.all(
+				pending.map(async (p) => ({ ...p, result: await p.result }))
+			);
+			for (const [r, room] of rooms.entries()) {
+				const mine = settled.filter((p) => p.r === r);
+				expect(mine.map((p) => p.result.storedRows)).toEqual(mine.map((p) => p.i + 1));
+				const seqs = mine.map((p) => p.result.seq);
+				expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+				expect(new Set(seqs).size).toBe(seqs.length);
+				expect(
+					docOf((await h.store.load(room)).updates)
+						.getArray('movements')
+						.toJSON()
+				).toEqual(writers[r]?.doc.getArray('movements').toJSON());
+			}
+			if (h.reopen) {
+				const again = await h.reopen();
+				for (const room of rooms) expect(await again.count(room)).toBe(8);
+			}
+		});
+
 		it('keeps everything after close and reopen (durable backends)', async () => {
 			const h = await open();
 			if (!h.reopen) {

@@ -1,4 +1,10 @@
-import { openSqliteStore } from '../../../sync-server/persistence/sqlite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SQLITE_FILE, openSqliteStore } from '../../../sync-server/persistence/sqlite';
+import { StoreOpenError } from '../../../sync-server/persistence/sqlite-open';
 import { tempDir } from '../fixtures/relay';
 import { describePersistenceContract } from './contract';
 
@@ -17,4 +23,60 @@ describePersistenceContract('SQLite', () => {
 			dir.remove();
 		}
 	};
+});
+
+describe('SQLite group commit', () => {
+	it('stores the appends of one event-loop turn in one transaction, each resolving after it', async () => {
+		const dir = tempDir('stockflow-sqlite-');
+		const commits: number[] = [];
+		const store = openSqliteStore({ dataDir: dir.path, onCommit: (n) => commits.push(n) });
+		const room = { workspace: 'acme', doc: 'ledger-2026-11' };
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		for (let i = 0; i < 10; i++) doc.getArray('movements').push([{ id: `m${i}` }]);
+
+		const results = await Promise.all(updates.map((u) => store.append(room, u)));
+		expect(commits).toEqual([10]);
+		expect(results.map((r) => r.storedRows)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+		// A later turn is a new transaction; and a reopened file has every row.
+		await store.append(room, updates[0] ?? new Uint8Array());
+		expect(commits).toEqual([10, 1]);
+		await store.close();
+		const reopened = openSqliteStore({ dataDir: dir.path });
+		expect(await reopened.count(room)).toBe(11);
+		await reopened.close();
+		dir.remove();
+	});
+});
+
+describe('SQLite file checks', () => {
+	it('refuses a file that is not a Stockflow database and leaves it byte for byte', () => {
+		const dir = tempDir('stockflow-sqlite-');
+		const file = join(dir.path, SQLITE_FILE);
+		const garbage = Buffer.from(
+			'this is not a database, but it may be someone’s only copy'.repeat(40)
+		);
+		writeFileSync(file, garbage);
+		expect(() => openSqliteStore({ dataDir: dir.path })).toThrow(StoreOpenError);
+		expect(readFileSync(file).equals(garbage)).toBe(true);
+		dir.remove();
+	});
+
+	it('refuses another application’s SQLite database instead of adding tables to it', () => {
+		const dir = tempDir('stockflow-sqlite-');
+		const file = join(dir.path, SQLITE_FILE);
+		const other = new Database(file);
+		other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+		other.close();
+		expect(() => openSqliteStore({ dataDir: dir.path })).toThrow(/unexpected tables: invoices/);
+		const check = new Database(file, { readonly: true });
+		const tables = check
+			.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+			.all();
+		check.close();
+		expect(tables.map((t) => t.name)).toEqual(['invoices']);
+		dir.remove();
+	});
 });

@@ -27,6 +27,8 @@ export const itemSchema = z.object({
 	/** Standard cost per base unit, integer minor units (cents). */
 	standardCostCents: z.number().int().nonnegative().default(0),
 	lotTracked: z.boolean().default(false),
+	/** Which stock a pick list suggests first: oldest receipt (fifo) or earliest expiry (fefo). */
+	pickPolicy: z.enum(['fifo', 'fefo']).default('fifo'),
 	active: z.boolean().default(true)
 });
 export type Item = z.infer<typeof itemSchema>;

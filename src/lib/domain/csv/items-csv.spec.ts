@@ -37,6 +37,7 @@ describe('items CSV', () => {
 					barcode: '4710000000011',
 					standardCostCents: 120,
 					lotTracked: false,
+					pickPolicy: 'fifo',
 					active: true
 				}
 			},

@@ -47,11 +47,20 @@ export function applyMovement(balances: Map<string, Balance>, m: Movement): void
 	if (compareStamps(m.at, current.lastAt) > 0) current.lastAt = m.at;
 }
 
-/** Balances keyed by `stockKeyString`; positions that went back to zero are kept with qty 0. */
+/**
+ * Balances keyed by `stockKeyString`; positions that went back to zero are kept with qty 0.
+ * A movement id seen twice counts once (like the projector): two devices may append the same
+ * deterministic movement, e.g. both approving one stocktake offline.
+ */
 export function foldBalances(movements: Iterable<Movement>): Map<string, Balance> {
 	const sorted = [...movements].sort(compareMovements);
 	const balances = new Map<string, Balance>();
-	for (const m of sorted) applyMovement(balances, m);
+	const seen = new Set<string>();
+	for (const m of sorted) {
+		if (seen.has(m.id)) continue;
+		seen.add(m.id);
+		applyMovement(balances, m);
+	}
 	return balances;
 }
 

@@ -471,6 +471,16 @@ export const en: Messages = {
 	'labels.preview': 'Preview',
 	'labels.empty': 'Tick items on the left to preview labels',
 	'labels.print': 'Print {count}',
+	// Warehouse floor: guided picking (issue 6)
+	'nav.picking': 'Picking',
+	'picking.subtitle':
+		"Bins and lots suggested by the item's policy (FEFO / FIFO), in walking order",
+	'picking.fill': 'Choose an item and a warehouse, and enter a quantity',
+	'picking.make': 'Make pick list',
+	'picking.shortfall': 'Short by {qty} {unit}',
+	'picking.confirm': 'Picked',
+	'picking.picked': 'Picked',
+	'picking.nothing': 'Nothing to pick in this warehouse',
 	// Stocktake errors (issue 6)
 	'error.unknown-count': 'Stocktake {countId} not found',
 	'error.count-status': 'This stocktake cannot do that in its current status',
@@ -602,7 +612,7 @@ export const en: Messages = {
 	'orders.carrier': 'Carrier',
 	'orders.tracking': 'Tracking number',
 	'orders.pickList': 'Pick list',
-	'orders.pickFrom': '{location} {lot}: {qty}',
+	'orders.pickFrom': '{place}: {qty}',
 	'orders.noBin': 'No bin',
 	'orders.pickMissing': '{qty} not in stock',
 	'orders.signedBy': 'Signed by',

@@ -54,6 +54,40 @@ const SHARED: NavEntry[] = [
 	{ href: resolve('/items'), label: 'nav.items', icon: 'box', page: 'items' }
 ];
 
+/** Warehouse floor pages (issue 6): counts, alerts, lot trace, labels. */
+const WAREHOUSE_FLOOR: NavEntry[] = [
+	{
+		href: resolve('/warehouse/stocktakes'),
+		label: 'nav.stocktakes',
+		icon: 'clipboard',
+		page: 'warehouse-stocktakes'
+	},
+	{
+		href: resolve('/warehouse/alerts'),
+		label: 'nav.alerts',
+		icon: 'alert',
+		page: 'warehouse-alerts'
+	},
+	{
+		href: resolve('/warehouse/picking'),
+		label: 'nav.picking',
+		icon: 'issue',
+		page: 'warehouse-picking'
+	},
+	{
+		href: resolve('/warehouse/lots'),
+		label: 'nav.lotTrace',
+		icon: 'search',
+		page: 'warehouse-lots'
+	},
+	{
+		href: resolve('/warehouse/labels'),
+		label: 'nav.labels',
+		icon: 'scan',
+		page: 'warehouse-labels'
+	}
+];
+
 export function navFor(d: Department): NavEntry[] {
 	const overview: NavEntry = {
 		href: departmentHome(d),
@@ -79,9 +113,34 @@ export function navFor(d: Department): NavEntry[] {
 					label: 'nav.warehouses',
 					icon: 'warehouse',
 					page: 'warehouses'
-				}
+				},
+				// Warehouse floor (issue 6)
+				...WAREHOUSE_FLOOR
 			];
 		case 'sales':
+			// Sales (issue 5): the live order board, customers, repurchase prediction.
+			return [
+				overview,
+				{
+					href: resolve('/sales/board'),
+					label: 'nav.salesBoard',
+					icon: 'clipboard',
+					page: 'sales-board'
+				},
+				{
+					href: resolve('/sales/customers'),
+					label: 'nav.customers',
+					icon: 'user',
+					page: 'sales-customers'
+				},
+				{
+					href: resolve('/sales/reorder'),
+					label: 'nav.reorder',
+					icon: 'sparkle',
+					page: 'sales-reorder'
+				},
+				...SHARED
+			];
 		case 'purchasing':
 		case 'production':
 		case 'finance':
@@ -104,6 +163,10 @@ export function pageOfPath(path: string): string {
 	if (path.startsWith('/dept/')) return 'overview';
 	if (path === '/movements/new') return 'movement-new';
 	if (path.startsWith('/items/import')) return 'items-import';
+	const floor = /^\/warehouse\/(stocktakes|alerts|picking|lots|labels)/.exec(path);
+	if (floor?.[1]) return `warehouse-${floor[1]}`;
+	const sales = /^\/sales\/(board|customers|reorder)/.exec(path);
+	if (sales) return `sales-${sales[1]}`;
 	const first = path.split('/').filter(Boolean)[0];
 	return first ?? 'overview';
 }
@@ -115,5 +178,13 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	movements: 'nav.movements',
 	items: 'nav.items',
 	'items-import': 'nav.itemsImport',
-	warehouses: 'nav.warehouses'
+	warehouses: 'nav.warehouses',
+	'sales-board': 'nav.salesBoard',
+	'sales-customers': 'nav.customers',
+	'sales-reorder': 'nav.reorder',
+	'warehouse-stocktakes': 'nav.stocktakes',
+	'warehouse-alerts': 'nav.alerts',
+	'warehouse-picking': 'nav.picking',
+	'warehouse-lots': 'nav.lotTrace',
+	'warehouse-labels': 'nav.labels'
 };

@@ -1,0 +1,390 @@
+// Relay benchmark: our relay against the reference y-websocket server (@y/websocket-server),
+// same load, same run, real y-websocket clients in separate worker processes on 127.0.0.1.
+//   converge  N clients over D docs writing small movements; propagation latency writer→reader
+//   join      a fresh client joins a doc of 10,000 / 100,000 movements
+//   idle      1,000 rooms written once and left: what they cost once everyone is gone
+// Every figure is printed as ours / reference (lower is better everywhere).
+//   npm run bench -- --only relay [--quick]
+//   BENCH_CASES=10x1,200x20     only these converge cases (N x docs), no join/idle
+//   BENCH_STORE=memory          ours on the in-memory store: isolates the cost of the fsync
+//   BENCH_SQLITE_SYNC=normal    ours with STOCKFLOW_SQLITE_SYNC=normal
+
+import { cpus, loadavg } from 'node:os';
+import { z } from 'zod';
+import { issueToken } from '../sync-server/auth';
+import { forkChild, ProcStats, type Child } from './relay/rpc';
+import { seedFile } from './relay/seed';
+import { BENCH_SECRET, nowMs, type Target } from './relay/shared';
+import { percentile, renderTable, type Row } from './relay/stats';
+
+type ServerKind = 'ours' | 'reference';
+const SERVERS: ServerKind[] = ['ours', 'reference'];
+const WORKERS = 4;
+/** Our relay unloads rooms this long after the last client left (bench setting; default 30 s). */
+const BENCH_GRACE_MS = 2000;
+
+interface Server {
+	kind: ServerKind;
+	child: Child;
+	port: number;
+}
+
+async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<Server> {
+	const file = kind === 'ours' ? './server-ours.ts' : './server-reference.ts';
+	const { child, ready } = await forkChild(file, z.object({ port: z.number() }), env);
+	return { kind, child, port: ready.port };
+}
+
+function stats(server: Server, gc = false): Promise<ProcStats> {
+	return server.child.call('stats', gc ? 'gc' : null, ProcStats);
+}
+
+const tokens = new Map<string, string>();
+async function target(server: Server, workspace: string, doc: string): Promise<Target> {
+	let token = tokens.get(workspace);
+	if (!token) {
+		token = await issueToken({
+			secret: BENCH_SECRET,
+			workspace,
+			role: 'warehouse',
+			user: 'bench',
+			ttl: '2h'
+		});
+		tokens.set(workspace, token);
+	}
+	return { serverUrl: `ws://127.0.0.1:${server.port}/sync/${workspace}`, room: doc, token };
+}
+
+/** `ledger-YYYY-MM` names, valid docs for our relay; the reference takes any path. */
+function docName(i: number): string {
+	const month = 1 + (i % 12);
+	return `ledger-${2020 + Math.floor(i / 12)}-${String(month).padStart(2, '0')}`;
+}
+
+const RunResult = z.object({
+	latencies: z.array(z.number()),
+	writes: z.number(),
+	cpuUs: z.number(),
+	wallMs: z.number(),
+	eldP99Ms: z.number(),
+	eldMaxMs: z.number()
+});
+const Empty = z.object({}).passthrough();
+
+interface ConvergeFigures {
+	p50: number;
+	p99: number;
+	delivered: number;
+	relayCpu: number;
+	relayRss: number;
+	clientCpuMax: number;
+	clientEldP99: number;
+}
+
+async function converge(
+	workers: Child[],
+	kind: ServerKind,
+	n: number,
+	d: number,
+	durationMs: number,
+	scenario: number
+): Promise<ConvergeFigures> {
+	const server = await startServer(kind);
+	try {
+		const workspace = `conv-${scenario}`;
+		const perWorker = await Promise.all(
+			workers.map(async (_, w) => {
+				const targets: Target[] = [];
+				for (let i = w; i < n; i += workers.length)
+					targets.push(await target(server, workspace, docName(i % d)));
+				return targets;
+			})
+		);
+		await Promise.all(
+			workers.map((worker, w) =>
+				(perWorker[w]?.length ?? 0) > 0
+					? worker.call('connect', { targets: perWorker[w], firstIndex: w * 100_000 }, Empty)
+					: Promise.resolve({})
+			)
+		);
+		const writesPerSecond = Math.min(2, 100 / n);
+		const before = await stats(server);
+		const t0 = nowMs();
+		const results = await Promise.all(
+			workers.map((worker, w) =>
+				(perWorker[w]?.length ?? 0) > 0
+					? worker.call('run', { durationMs, writesPerSecond, drainMs: 1000 }, RunResult)
+					: Promise.resolve(null)
+			)
+		);
+		const wall = nowMs() - t0;
+		const after = await stats(server);
+		await Promise.all(workers.map((worker) => worker.call('reset', null, Empty)));
+
+		const ran = results.filter((r): r is z.infer<typeof RunResult> => r !== null);
+		const latencies = ran.flatMap((r) => r.latencies).sort((a, b) => a - b);
+		const writes = ran.reduce((sum, r) => sum + r.writes, 0);
+		// Each write should reach every other client of its doc.
+		const expected = writes * (n / d - 1);
+		return {
+			p50: percentile(latencies, 50),
+			p99: percentile(latencies, 99),
+			delivered: expected > 0 ? latencies.length / expected : NaN,
+			relayCpu: ((after.cpuUs - before.cpuUs) / 1000 / wall) * 100,
+			relayRss: after.rss,
+			clientCpuMax: Math.max(...ran.map((r) => (r.cpuUs / 1000 / r.wallMs) * 100)),
+			clientEldP99: Math.max(...ran.map((r) => r.eldP99Ms))
+		};
+	} finally {
+		await server.child.stop();
+	}
+}
+
+interface JoinFigures {
+	firstMs: number;
+	meanMs: number;
+	cpuMsPerJoin: number;
+	rss: number;
+	heap: number;
+}
+
+async function join(
+	workers: Child[],
+	kind: ServerKind,
+	size: number,
+	joins: number
+): Promise<JoinFigures> {
+	const [seeder, joiner] = workers;
+	if (!seeder || !joiner) throw new Error('need two workers');
+	const server = await startServer(kind);
+	try {
+		const t = await target(server, 'join', docName(0));
+		await seeder.call('seed', { target: t, file: seedFile(size), expected: size }, Empty);
+		const Ms = z.object({ ms: z.number() });
+		// The first join also waits for the relay to have stored and applied the seed.
+		const first = await joiner.call('join', { target: t, expected: size }, Ms);
+		// Collect the seed's and the first join's garbage now, not inside the measured joins.
+		const before = await stats(server, true);
+		const times: number[] = [];
+		for (let i = 0; i < joins; i++)
+			times.push((await joiner.call('join', { target: t, expected: size }, Ms)).ms);
+		const after = await stats(server);
+		const mem = await stats(server, true);
+		await seeder.call('reset', null, Empty);
+		return {
+			firstMs: first.ms,
+			meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+			cpuMsPerJoin: (after.cpuUs - before.cpuUs) / 1000 / joins,
+			rss: mem.rss,
+			heap: mem.heapUsed
+		};
+	} finally {
+		await server.child.stop();
+	}
+}
+
+interface IdleFigures {
+	rooms: number;
+	heapGrowth: number;
+	rssGrowth: number;
+}
+
+async function idle(workers: Child[], kind: ServerKind, rooms: number): Promise<IdleFigures> {
+	const server = await startServer(kind, { BENCH_GRACE_MS: String(BENCH_GRACE_MS) });
+	try {
+		const base = await stats(server, true);
+		const targets = await Promise.all(
+			Array.from({ length: rooms }, (_, i) => target(server, `idle-${i}`, docName(0)))
+		);
+		await Promise.all(
+			workers.map((worker, w) =>
+				worker.call(
+					'idle',
+					{
+						targets: targets.filter((_, i) => i % workers.length === w),
+						entries: 10,
+						parallel: 10
+					},
+					Empty
+				)
+			)
+		);
+		await new Promise((resolve) => setTimeout(resolve, BENCH_GRACE_MS + 2000));
+		const end = await stats(server, true);
+		return {
+			rooms: end.rooms,
+			heapGrowth: end.heapUsed - base.heapUsed,
+			rssGrowth: end.rss - base.rss
+		};
+	} finally {
+		await server.child.stop();
+	}
+}
+
+export async function runRelayBench(options: { quick: boolean }): Promise<void> {
+	const quick = options.quick;
+	const load0 = loadavg()[0] ?? 0;
+	const convergeCases: [number, number][] = quick
+		? [
+				[2, 1],
+				[50, 1],
+				[200, 20]
+			]
+		: [
+				[2, 1],
+				[10, 1],
+				[10, 5],
+				[50, 1],
+				[50, 20],
+				[200, 1],
+				[200, 20]
+			];
+	// BENCH_CASES=10x1,200x20 runs only those converge cases (and skips join and idle).
+	const picked = process.env.BENCH_CASES?.split(',').map((c) => c.split('x').map(Number));
+	if (picked)
+		convergeCases.splice(
+			0,
+			convergeCases.length,
+			...picked.map(([n, d]) => [n ?? 2, d ?? 1] as [number, number])
+		);
+	const durationMs = quick ? 4000 : 10_000;
+	const joinSizes = picked ? [] : quick ? [10_000] : [10_000, 100_000];
+	const idleRooms = picked ? 0 : quick ? 300 : 1000;
+
+	for (const size of joinSizes) seedFile(size);
+	const workers = await Promise.all(
+		Array.from(
+			{ length: WORKERS },
+			async () => (await forkChild('./client-worker.ts', z.object({ pid: z.number() }))).child
+		)
+	);
+	const rows: Row[] = [];
+	const notes: string[] = [];
+	try {
+		let scenario = 0;
+		for (const [n, d] of convergeCases) {
+			const figures: Partial<Record<ServerKind, ConvergeFigures>> = {};
+			for (const kind of SERVERS) {
+				process.stderr.write(`converge N=${n} D=${d} ${kind}…\n`);
+				figures[kind] = await converge(workers, kind, n, d, durationMs, scenario++);
+			}
+			const o = figures.ours;
+			const r = figures.reference;
+			if (!o || !r) continue;
+			const name = `converge N=${n} D=${d} (${Math.min(2, 100 / n)}/s each)`;
+			rows.push(
+				{ scenario: name, metric: 'propagation p50', unit: 'ms', ours: o.p50, reference: r.p50 },
+				{ scenario: name, metric: 'propagation p99', unit: 'ms', ours: o.p99, reference: r.p99 },
+				{ scenario: name, metric: 'relay CPU', unit: '%', ours: o.relayCpu, reference: r.relayCpu },
+				{
+					scenario: name,
+					metric: 'relay RSS',
+					unit: 'MiB',
+					ours: o.relayRss,
+					reference: r.relayRss
+				},
+				{
+					scenario: name,
+					metric: 'client CPU (max worker)',
+					unit: '%',
+					ours: o.clientCpuMax,
+					reference: r.clientCpuMax
+				},
+				{
+					scenario: name,
+					metric: 'client loop delay p99',
+					unit: 'ms',
+					ours: o.clientEldP99,
+					reference: r.clientEldP99
+				}
+			);
+			if (o.delivered < 0.999 || r.delivered < 0.999)
+				notes.push(
+					`${name}: delivered ours ${(o.delivered * 100).toFixed(1)}%, reference ${(r.delivered * 100).toFixed(1)}%`
+				);
+		}
+		for (const size of joinSizes) {
+			const figures: Partial<Record<ServerKind, JoinFigures>> = {};
+			for (const kind of SERVERS) {
+				process.stderr.write(`join ${size} ${kind}…\n`);
+				figures[kind] = await join(workers, kind, size, 5);
+			}
+			const o = figures.ours;
+			const r = figures.reference;
+			if (!o || !r) continue;
+			const name = `join ${size.toLocaleString('en')} movements`;
+			rows.push(
+				{
+					scenario: name,
+					metric: 'time to synced (first)',
+					unit: 'ms',
+					ours: o.firstMs,
+					reference: r.firstMs
+				},
+				{
+					scenario: name,
+					metric: 'time to synced (mean of 5)',
+					unit: 'ms',
+					ours: o.meanMs,
+					reference: r.meanMs
+				},
+				{
+					scenario: name,
+					metric: 'relay CPU per join',
+					unit: 'ms',
+					ours: o.cpuMsPerJoin,
+					reference: r.cpuMsPerJoin
+				},
+				{ scenario: name, metric: 'relay RSS', unit: 'MiB', ours: o.rss, reference: r.rss },
+				{ scenario: name, metric: 'relay heap', unit: 'MiB', ours: o.heap, reference: r.heap }
+			);
+		}
+		const idleFigures: Partial<Record<ServerKind, IdleFigures>> = {};
+		for (const kind of idleRooms > 0 ? SERVERS : []) {
+			process.stderr.write(`idle ${idleRooms} rooms ${kind}…\n`);
+			idleFigures[kind] = await idle(workers, kind, idleRooms);
+		}
+		const o = idleFigures.ours;
+		const r = idleFigures.reference;
+		if (o && r) {
+			const name = `${idleRooms} idle rooms`;
+			rows.push(
+				{
+					scenario: name,
+					metric: 'rooms still loaded',
+					unit: 'n',
+					ours: o.rooms,
+					reference: r.rooms
+				},
+				{
+					scenario: name,
+					metric: 'heap growth',
+					unit: 'MiB',
+					ours: o.heapGrowth,
+					reference: r.heapGrowth
+				},
+				{
+					scenario: name,
+					metric: 'RSS growth',
+					unit: 'MiB',
+					ours: o.rssGrowth,
+					reference: r.rssGrowth
+				}
+			);
+		}
+	} finally {
+		await Promise.all(workers.map((w) => w.stop()));
+	}
+	console.log(renderTable(rows));
+	console.log(
+		`\nours = Stockflow relay (SQLite, synchronous=FULL, group commit; idle rooms unload after ${BENCH_GRACE_MS} ms in this bench, 30 s by default);` +
+			'\nreference = @y/websocket-server setupWSConnection, in memory (YPERSISTENCE unset).' +
+			`\n${WORKERS} client worker processes; writes per client per second = min(2, 100/N); ` +
+			`${durationMs / 1000} s per converge scenario; latency = writer clock → reader observer.`
+	);
+	for (const note of notes) console.log(`note: ${note}`);
+	console.log(
+		`load average (1 min) at start ${load0.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)} on ${cpus().length} CPUs: ` +
+			'other work on the machine shows up in both columns, ratios are the figure to read.'
+	);
+}

@@ -1,0 +1,29 @@
+// `npm run bench [-- --quick] [-- --only relay|client]`: every benchmark, each printing its
+// figures as ratios against a baseline measured in the same run.
+//   relay   our relay vs the reference y-websocket server (bench/relay.ts)
+//   client  the app at scale in headless Chromium (bench/client/run.ts; needs `npx vite build`)
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runRelayBench } from './relay';
+
+const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+
+if (only === undefined || only === 'relay') {
+	console.log('## Relay: Stockflow relay vs @y/websocket-server\n');
+	await runRelayBench({ quick });
+}
+
+const clientBench = fileURLToPath(new URL('./client/run.ts', import.meta.url));
+if ((only === undefined || only === 'client') && existsSync(clientBench)) {
+	console.log('\n## Client at scale\n');
+	const result = spawnSync(
+		process.execPath,
+		['--import', 'tsx', clientBench, ...(quick ? ['--quick'] : [])],
+		{ stdio: 'inherit' }
+	);
+	if (result.status !== 0) process.exitCode = result.status ?? 1;
+}

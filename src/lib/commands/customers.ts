@@ -1,0 +1,86 @@
+// Customer commands: create, edit and CSV import into the catalog doc's `customers` map.
+// Codes stay unique (normalized); an edit writes only the fields it changes.
+
+import { findByCode } from '../domain/catalog/duplicates';
+import { customerSchema, type Customer, type CustomerInput } from '../domain/customers/customer';
+import { parseCustomersCsv, type CustomersCsvPreview } from '../domain/customers/customers-csv';
+import { DuplicateCustomerCodeError, UnknownCustomerError } from '../domain/errors';
+import { parseOrThrow } from '../domain/parse';
+import { writeEntity } from '../doc/catalog-doc';
+import { customersMap, readCustomers } from '../doc/customers-doc';
+import { CATALOG } from '../doc/names';
+import { ensureSchema } from '../doc/schema';
+import { requireWrite } from './access';
+import { commandOrigin, type CommandContext } from './context';
+
+export type { CustomersCsvPreview };
+
+function write(ctx: CommandContext, command: string, rows: readonly Customer[]): void {
+	const doc = ctx.docs.catalog;
+	doc.transact(
+		() => {
+			ensureSchema(doc, 'catalog');
+			for (const c of rows) writeEntity(customersMap(doc), c.id, c);
+		},
+		commandOrigin(ctx, command)
+	);
+}
+
+export function createCustomer(ctx: CommandContext, input: Omit<CustomerInput, 'id'>): Customer {
+	requireWrite(ctx, CATALOG);
+	const customer = parseOrThrow(customerSchema, { ...input, id: ctx.ids.next() });
+	if (findByCode(readCustomers(ctx.docs.catalog), customer.code))
+		throw new DuplicateCustomerCodeError(customer.code);
+	write(ctx, 'createCustomer', [customer]);
+	return customer;
+}
+
+export function updateCustomer(
+	ctx: CommandContext,
+	id: string,
+	patch: Partial<Omit<CustomerInput, 'id'>>
+): Customer {
+	requireWrite(ctx, CATALOG);
+	const all = readCustomers(ctx.docs.catalog);
+	const existing = all.find((c) => c.id === id);
+	if (!existing) throw new UnknownCustomerError(id);
+	const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+	const customer = parseOrThrow(customerSchema, { ...existing, ...changes, id });
+	if (findByCode(all, customer.code, id)) throw new DuplicateCustomerCodeError(customer.code);
+	const doc = ctx.docs.catalog;
+	const changed = Object.fromEntries(
+		Object.keys(changes).map((k) => [k, new Map(Object.entries(customer)).get(k)])
+	);
+	doc.transact(
+		() => {
+			ensureSchema(doc, 'catalog');
+			writeEntity(customersMap(doc), id, changed);
+		},
+		commandOrigin(ctx, 'updateCustomer')
+	);
+	return customer;
+}
+
+export function previewCustomersCsv(ctx: CommandContext, csvText: string): CustomersCsvPreview {
+	requireWrite(ctx, CATALOG);
+	return parseCustomersCsv(csvText, readCustomers(ctx.docs.catalog));
+}
+
+/** Applies the preview's valid rows in one transaction, matching codes again (a sync may have run). */
+export function importCustomersCsv(
+	ctx: CommandContext,
+	preview: CustomersCsvPreview
+): { created: number; updated: number } {
+	requireWrite(ctx, CATALOG);
+	const all = readCustomers(ctx.docs.catalog);
+	let created = 0;
+	const planned = preview.rows.map((row) => {
+		const existing =
+			(row.customerId ? all.find((c) => c.id === row.customerId) : undefined) ??
+			findByCode(all, row.input.code);
+		if (!existing) created++;
+		return parseOrThrow(customerSchema, { ...row.input, id: existing?.id ?? ctx.ids.next() });
+	});
+	write(ctx, 'importCustomersCsv', planned);
+	return { created, updated: planned.length - created };
+}

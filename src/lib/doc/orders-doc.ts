@@ -1,0 +1,172 @@
+// Sales orders in the `orders` doc: `salesOrders` is `Y.Map<orderId, Y.Map>`; each order map
+// holds its header fields, `lines` (`Y.Array<Y.Map>`, one map per line so concurrent edits of
+// different lines or fields merge) and `events` (`Y.Array` of plain, immutable objects —
+// append-only; status is folded from it). Everything read is parsed; bad entries are skipped
+// and counted.
+
+import * as Y from 'yjs';
+import {
+	orderHeaderSchema,
+	orderLineSchema,
+	parseOrderEvent,
+	type Order,
+	type OrderEvent,
+	type OrderHeader,
+	type OrderLine
+} from '../domain/orders/order';
+import { SCHEMA_VERSION } from './schema';
+
+export const SALES_ORDERS = 'salesOrders';
+
+export function salesOrdersMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap<unknown>(SALES_ORDERS);
+}
+
+/** Stamps `meta.schemaVersion` when absent (inside the writing transaction). */
+export function ensureOrdersSchema(doc: Y.Doc): void {
+	const meta = doc.getMap<unknown>('meta');
+	if (!meta.has('schemaVersion')) meta.set('schemaVersion', SCHEMA_VERSION);
+}
+
+export interface OrdersRead {
+	orders: Order[];
+	/** Orders, lines and events skipped because they failed to parse. */
+	invalid: number;
+}
+
+function readLines(array: unknown): { lines: OrderLine[]; invalid: number } {
+	const lines: OrderLine[] = [];
+	let invalid = 0;
+	if (!(array instanceof Y.Array)) return { lines, invalid: 0 };
+	for (const entry of array.toArray()) {
+		const parsed = orderLineSchema.safeParse(entry instanceof Y.Map ? entry.toJSON() : entry);
+		if (parsed.success) lines.push(parsed.data);
+		else invalid++;
+	}
+	return { lines, invalid };
+}
+
+function readEvents(array: unknown): { events: OrderEvent[]; invalid: number } {
+	const events: OrderEvent[] = [];
+	let invalid = 0;
+	if (!(array instanceof Y.Array)) return { events, invalid: 0 };
+	const seen = new Set<string>();
+	for (const entry of array.toArray()) {
+		const event = parseOrderEvent(entry);
+		if (!event) invalid++;
+		else if (!seen.has(event.id)) {
+			seen.add(event.id);
+			events.push(event);
+		}
+	}
+	return { events, invalid };
+}
+
+export function readOrder(doc: Y.Doc, id: string): Order | null {
+	const entry = salesOrdersMap(doc).get(id);
+	return entry instanceof Y.Map ? parseOrderMap(id, entry).order : null;
+}
+
+function parseOrderMap(id: string, map: Y.Map<unknown>): { order: Order | null; invalid: number } {
+	const header = orderHeaderSchema.safeParse({
+		id,
+		number: map.get('number'),
+		customerId: map.get('customerId'),
+		warehouseId: map.get('warehouseId'),
+		requestedDate: map.get('requestedDate'),
+		notes: map.get('notes'),
+		createdAt: map.get('createdAt'),
+		createdBy: map.get('createdBy')
+	});
+	if (!header.success) return { order: null, invalid: 1 };
+	const { lines, invalid: badLines } = readLines(map.get('lines'));
+	const { events, invalid: badEvents } = readEvents(map.get('events'));
+	return { order: { ...header.data, lines, events }, invalid: badLines + badEvents };
+}
+
+/** Every valid order, sorted by creation stamp then id. */
+export function readOrders(doc: Y.Doc): OrdersRead {
+	const orders: Order[] = [];
+	let invalid = 0;
+	for (const [id, entry] of salesOrdersMap(doc).entries()) {
+		if (!(entry instanceof Y.Map)) {
+			invalid++;
+			continue;
+		}
+		const r = parseOrderMap(id, entry);
+		invalid += r.invalid;
+		if (r.order) orders.push(r.order);
+	}
+	orders.sort((a, b) =>
+		a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
+	);
+	return { orders, invalid };
+}
+
+/** The order's Y.Map, or null. Commands use it to write inside their transaction. */
+export function orderMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+	const entry = salesOrdersMap(doc).get(id);
+	return entry instanceof Y.Map ? entry : null;
+}
+
+function arrayOf(map: Y.Map<unknown>, key: 'lines' | 'events'): Y.Array<unknown> {
+	const existing = map.get(key);
+	if (existing instanceof Y.Array) return existing;
+	const created = new Y.Array<unknown>();
+	map.set(key, created);
+	return created;
+}
+
+/** Creates the order map with its header, lines and an empty event log. Inside a transaction. */
+export function writeNewOrder(doc: Y.Doc, header: OrderHeader, lines: readonly OrderLine[]): void {
+	const map = new Y.Map<unknown>();
+	salesOrdersMap(doc).set(header.id, map);
+	for (const [k, v] of Object.entries(header)) if (k !== 'id') map.set(k, v);
+	map.set('lines', new Y.Array<unknown>());
+	map.set('events', new Y.Array<unknown>());
+	replaceLines(map, lines);
+}
+
+/** Header fields that changed are set; unchanged ones are left alone (merge-friendly). */
+export function writeHeader(map: Y.Map<unknown>, fields: Partial<Omit<OrderHeader, 'id'>>): void {
+	for (const [k, v] of Object.entries(fields))
+		if (v !== undefined && map.get(k) !== v) map.set(k, v);
+}
+
+/**
+ * Brings the lines array to `lines`: existing line maps (by id) get only their changed fields,
+ * new lines are appended, missing ones removed. Draft orders only (the command checks).
+ */
+export function replaceLines(map: Y.Map<unknown>, lines: readonly OrderLine[]): void {
+	const array = arrayOf(map, 'lines');
+	const wanted = new Map(lines.map((l) => [l.id, l]));
+	for (let i = array.length - 1; i >= 0; i--) {
+		const entry = array.get(i);
+		const id = entry instanceof Y.Map ? entry.get('id') : undefined;
+		if (typeof id !== 'string' || !wanted.has(id)) array.delete(i, 1);
+	}
+	const present = new Map<string, Y.Map<unknown>>();
+	for (const entry of array.toArray())
+		if (entry instanceof Y.Map && typeof entry.get('id') === 'string')
+			present.set(String(entry.get('id')), entry);
+	for (const line of lines) {
+		let target = present.get(line.id);
+		if (!target) {
+			target = new Y.Map<unknown>();
+			array.push([target]);
+		}
+		for (const [k, v] of Object.entries(line)) if (target.get(k) !== v) target.set(k, v);
+	}
+}
+
+/** Appends one immutable event. Inside a transaction. */
+export function appendOrderEvent(map: Y.Map<unknown>, event: OrderEvent): void {
+	arrayOf(map, 'events').push([{ ...event, payload: { ...event.payload } }]);
+}
+
+export function observeOrders(doc: Y.Doc, onChange: () => void): () => void {
+	const map = salesOrdersMap(doc);
+	const handler = (): void => onChange();
+	map.observeDeep(handler);
+	return () => map.unobserveDeep(handler);
+}

@@ -1,0 +1,169 @@
+// Available to promise (可承諾量): on hand − reserved, per item × warehouse and in total.
+// Reserved = the unshipped part of every confirmed order's reservations. After an offline
+// merge the reservations can exceed stock; `allocate` hands the stock out in confirmation
+// order (earliest stamp first, order id as tiebreak) and reports every line left short, so
+// every device flags the same orders as over-allocated.
+
+import { compareStamps, type Stamp } from '../clock/hlc';
+import type { Balance } from '../ledger/fold';
+import type { OrderLine } from './order';
+import { openReservedQty, type OrderFold } from './state-machine';
+
+export interface Reservation {
+	orderId: string;
+	lineId: string;
+	itemId: string;
+	warehouseId: string;
+	qty: number;
+	confirmedAt: Stamp;
+}
+
+export interface FoldedOrder {
+	id: string;
+	warehouseId: string;
+	lines: readonly OrderLine[];
+	fold: OrderFold;
+}
+
+const round = (q: number): number => Math.round(q * 1e6) / 1e6;
+const key = (itemId: string, warehouseId: string): string => `${itemId}|${warehouseId}`;
+
+export function reservationsOf(orders: Iterable<FoldedOrder>): Reservation[] {
+	const out: Reservation[] = [];
+	for (const o of orders) {
+		const confirmedAt = o.fold.confirmedAt;
+		if (!confirmedAt) continue;
+		for (const line of o.lines) {
+			const qty = openReservedQty(o.fold, line.id);
+			if (qty > 0)
+				out.push({
+					orderId: o.id,
+					lineId: line.id,
+					itemId: line.itemId,
+					warehouseId: o.warehouseId,
+					qty,
+					confirmedAt
+				});
+		}
+	}
+	return out;
+}
+
+/** On hand per `item|warehouse`, summed over locations and lots. */
+export function onHandByWarehouse(balances: Iterable<Balance>): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const b of balances) {
+		const k = key(b.itemId, b.warehouseId);
+		out.set(k, round((out.get(k) ?? 0) + b.qty));
+	}
+	return out;
+}
+
+export interface AtpView {
+	onHand: number;
+	reserved: number;
+	/** May be negative after an offline double confirmation. */
+	available: number;
+}
+
+export class AtpIndex {
+	private readonly onHand: Map<string, number>;
+	private readonly reserved = new Map<string, number>();
+
+	constructor(balances: Iterable<Balance>, reservations: Iterable<Reservation>) {
+		this.onHand = onHandByWarehouse(balances);
+		for (const r of reservations) {
+			const k = key(r.itemId, r.warehouseId);
+			this.reserved.set(k, round((this.reserved.get(k) ?? 0) + r.qty));
+		}
+	}
+
+	/** One warehouse, or every warehouse when `warehouseId` is omitted. */
+	of(itemId: string, warehouseId?: string): AtpView {
+		let onHand = 0;
+		let reserved = 0;
+		const prefix = `${itemId}|`;
+		for (const [k, q] of this.onHand)
+			if (warehouseId ? k === key(itemId, warehouseId) : k.startsWith(prefix)) onHand += q;
+		for (const [k, q] of this.reserved)
+			if (warehouseId ? k === key(itemId, warehouseId) : k.startsWith(prefix)) reserved += q;
+		onHand = round(onHand);
+		reserved = round(reserved);
+		return { onHand, reserved, available: round(onHand - reserved) };
+	}
+}
+
+export function compareReservations(a: Reservation, b: Reservation): number {
+	return (
+		compareStamps(a.confirmedAt, b.confirmedAt) ||
+		(a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0) ||
+		(a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0)
+	);
+}
+
+export interface Shortfall {
+	orderId: string;
+	lineId: string;
+	itemId: string;
+	warehouseId: string;
+	reserved: number;
+	/** What stock covers of this reservation after earlier confirmations took theirs. */
+	covered: number;
+	shortfall: number;
+}
+
+/**
+ * Hands each item × warehouse's on-hand stock to its reservations, earliest confirmation first.
+ * Returns the lines that could not be covered, keyed by order id.
+ */
+export function allocate(
+	balances: Iterable<Balance>,
+	reservations: readonly Reservation[]
+): Map<string, Shortfall[]> {
+	const left = onHandByWarehouse(balances);
+	const out = new Map<string, Shortfall[]>();
+	for (const r of [...reservations].sort(compareReservations)) {
+		const k = key(r.itemId, r.warehouseId);
+		const stock = Math.max(0, left.get(k) ?? 0);
+		const covered = Math.min(stock, r.qty);
+		left.set(k, round(stock - covered));
+		const shortfall = round(r.qty - covered);
+		if (shortfall <= 0) continue;
+		const list = out.get(r.orderId) ?? [];
+		list.push({ ...r, reserved: r.qty, covered: round(covered), shortfall });
+		out.set(r.orderId, list);
+	}
+	return out;
+}
+
+export interface ConfirmPlan {
+	reserved: { lineId: string; qty: number }[];
+	backordered: { lineId: string; qty: number }[];
+	/** Lines asking more than is available (empty when everything can be promised). */
+	short: { lineId: string; itemId: string; requested: number; available: number }[];
+}
+
+/**
+ * What confirming these lines from one warehouse would reserve. Lines of the same item share
+ * the available quantity in line order; anything beyond it is the back-order.
+ */
+export function planConfirmation(
+	lines: readonly OrderLine[],
+	warehouseId: string,
+	atp: AtpIndex
+): ConfirmPlan {
+	const left = new Map<string, number>();
+	const plan: ConfirmPlan = { reserved: [], backordered: [], short: [] };
+	for (const line of lines) {
+		const available =
+			left.get(line.itemId) ?? Math.max(0, atp.of(line.itemId, warehouseId).available);
+		const reserve = Math.min(available, line.qty);
+		left.set(line.itemId, round(available - reserve));
+		plan.reserved.push({ lineId: line.id, qty: round(reserve) });
+		const missing = round(line.qty - reserve);
+		plan.backordered.push({ lineId: line.id, qty: missing });
+		if (missing > 0)
+			plan.short.push({ lineId: line.id, itemId: line.itemId, requested: line.qty, available });
+	}
+	return plan;
+}

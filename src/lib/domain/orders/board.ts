@@ -1,0 +1,65 @@
+// The order board as one pure fold: every order with its folded status, totals and flags
+// (over-allocated, late, conflict), plus the ATP index the form and the commands check against.
+// Same orders + same movements → same board on every device.
+
+import type { Balance } from '../ledger/fold';
+import { orderTotals, type Order, type OrderTotals } from './order';
+import { allocate, AtpIndex, reservationsOf, type Shortfall } from './atp';
+import { foldOrder, type OrderFold, type OrderStatus } from './state-machine';
+
+export interface BoardOrder {
+	order: Order;
+	fold: OrderFold;
+	totals: OrderTotals;
+	/** Lines whose reservation stock cannot cover (after earlier confirmations took theirs). */
+	shortfalls: Shortfall[];
+	overAllocated: boolean;
+	late: boolean;
+	/** Some transition was overruled by a concurrent one. */
+	hasConflict: boolean;
+}
+
+export interface Board {
+	orders: BoardOrder[];
+	atp: AtpIndex;
+}
+
+const DONE: readonly OrderStatus[] = ['shipped', 'delivered', 'cancelled'];
+
+/** `todayIso` is the local calendar day (YYYY-MM-DD) the caller considers "today". */
+export function isLate(order: Order, status: OrderStatus, todayIso: string): boolean {
+	return !DONE.includes(status) && order.requestedDate < todayIso;
+}
+
+export function buildBoard(
+	orders: readonly Order[],
+	balances: Iterable<Balance>,
+	todayIso: string
+): Board {
+	const balanceList = [...balances];
+	const folded = orders.map((order) => ({
+		id: order.id,
+		warehouseId: order.warehouseId,
+		lines: order.lines,
+		order,
+		fold: foldOrder(order.lines, order.events)
+	}));
+	const reservations = reservationsOf(folded);
+	const shortfalls = allocate(balanceList, reservations);
+	const atp = new AtpIndex(balanceList, reservations);
+	return {
+		atp,
+		orders: folded.map(({ order, fold }) => {
+			const short = shortfalls.get(order.id) ?? [];
+			return {
+				order,
+				fold,
+				totals: orderTotals(order.lines),
+				shortfalls: short,
+				overAllocated: short.length > 0,
+				late: isLate(order, fold.status, todayIso),
+				hasConflict: fold.conflicts.length > 0
+			};
+		})
+	};
+}

@@ -1,0 +1,42 @@
+// Order numbers: `SO-<year>-<device tag>-<seq>`, e.g. `SO-2026-K7QM-000123`. Two devices
+// create orders offline without talking to each other, so a company-wide counter is
+// impossible; a per-device sequence under a tag derived from the HLC device id never collides
+// unless two device ids hash to the same tag, and the command checks the number is unused.
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Four stable characters from the device id (FNV-1a), readable on a phone call. */
+export function deviceTag(device: string): string {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < device.length; i++) {
+		h ^= device.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	let tag = '';
+	for (let i = 0; i < 4; i++) {
+		tag += ALPHABET[h % ALPHABET.length];
+		h = Math.floor(h / ALPHABET.length);
+	}
+	return tag;
+}
+
+const NUMBER = /^SO-(\d{4})-([0-9A-Z]{4})-(\d{6,})$/;
+
+export function formatOrderNumber(year: number, tag: string, seq: number): string {
+	return `SO-${year}-${tag}-${String(seq).padStart(6, '0')}`;
+}
+
+/** The next free number for this device and year, given every number already in the doc. */
+export function nextOrderNumber(existing: Iterable<string>, device: string, year: number): string {
+	const tag = deviceTag(device);
+	let max = 0;
+	const taken = new Set<string>();
+	for (const n of existing) {
+		taken.add(n);
+		const m = NUMBER.exec(n);
+		if (m && Number(m[1]) === year && m[2] === tag) max = Math.max(max, Number(m[3]));
+	}
+	let seq = max + 1;
+	while (taken.has(formatOrderNumber(year, tag, seq))) seq++;
+	return formatOrderNumber(year, tag, seq);
+}

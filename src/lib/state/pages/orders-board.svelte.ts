@@ -1,0 +1,148 @@
+// The live order board: every sales order folded into columns by status, with filters, the
+// over-allocation / late / conflict flags, a "changed just now" mark on cards another device
+// changed in the last few seconds, and who is looking at which order (presence page
+// `order:<id>`).
+
+import type * as Y from 'yjs';
+import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/board';
+import { ORDER_STATUSES, type OrderStatus } from '../../domain/orders/state-machine';
+import { readOrders, salesOrdersMap } from '../../doc/orders-doc';
+import { presence, setPresence, type Peer } from '../presence.svelte';
+import type { WorkspaceState } from '../workspace.svelte';
+import {
+	changedOrderIds,
+	localToday,
+	ORDER_PAGE_PREFIX,
+	viewersByOrder
+} from './orders-board-helpers';
+
+/** A remote transaction touching more orders than this is a catch-up sync, not a live edit. */
+const BULK_SYNC_ORDERS = 5;
+
+/** How long a remotely changed card stays highlighted. */
+export const CHANGED_HIGHLIGHT_MS = 5000;
+
+/** Columns of the board: partial shipments sit with shipping, terminal states at the end. */
+export const BOARD_COLUMNS: readonly OrderStatus[] = ORDER_STATUSES;
+
+export { localToday, ORDER_PAGE_PREFIX };
+
+export interface BoardFilters {
+	customerId: string;
+	warehouseId: string;
+	/** YYYY-MM-DD; '' = any. */
+	dueBy: string;
+	lateOnly: boolean;
+	/** Only over-allocated or conflicting orders. */
+	flaggedOnly: boolean;
+}
+
+export class OrdersBoardModel {
+	filters: BoardFilters = $state({
+		customerId: '',
+		warehouseId: '',
+		dueBy: '',
+		lateOnly: false,
+		flaggedOnly: false
+	});
+	/** Order id → wall ms of its last change by another device. */
+	changed: Record<string, number> = $state({});
+	today = $state(localToday());
+	selectedId: string | null = $state(null);
+
+	readonly board: Board = $derived.by(() => {
+		void this.ws.docRevision.orders;
+		return buildBoard(readOrders(this.doc).orders, this.ws.balances, this.today);
+	});
+
+	readonly visible: BoardOrder[] = $derived(this.board.orders.filter((o) => this.matches(o)));
+
+	readonly columns: { status: OrderStatus; orders: BoardOrder[] }[] = $derived(
+		BOARD_COLUMNS.map((status) => ({
+			status,
+			orders: this.visible
+				.filter((o) => o.fold.status === status)
+				.sort(
+					(a, b) =>
+						a.order.requestedDate.localeCompare(b.order.requestedDate) ||
+						a.order.number.localeCompare(b.order.number)
+				)
+		}))
+	);
+
+	readonly selected: BoardOrder | null = $derived(
+		this.board.orders.find((o) => o.order.id === this.selectedId) ?? null
+	);
+
+	/** Order id → the other people viewing it. */
+	readonly viewers: Map<string, Peer[]> = $derived(viewersByOrder(presence.peers));
+
+	private readonly ws: WorkspaceState;
+	private readonly doc: Y.Doc;
+	private readonly stop: () => void;
+	private timers: ReturnType<typeof setTimeout>[] = [];
+	private seenSync = false;
+
+	constructor(ws: WorkspaceState) {
+		this.ws = ws;
+		this.doc = ws.runtime.docs.shared('orders');
+		this.seenSync = ws.runtime.sync?.provider('orders')?.synced ?? false;
+		const map = salesOrdersMap(this.doc);
+		const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction): void => {
+			// Local commands are local transactions; everything else came from another device.
+			if (txn.local || !this.ws.ready) return;
+			// Until the first sync with the relay completes, remote changes are loading, not news;
+			// a later catch-up (after reconnecting) that touches many orders at once is too.
+			const provider = this.ws.runtime.sync?.provider('orders');
+			const synced = provider?.synced ?? false;
+			if (!this.seenSync) {
+				this.seenSync = synced;
+				if (!synced) return;
+			}
+			const ids = changedOrderIds(map, events);
+			if (ids.length > 0 && (synced || ids.length <= BULK_SYNC_ORDERS)) this.markChanged(ids);
+		};
+		map.observeDeep(onChange);
+		this.stop = () => map.unobserveDeep(onChange);
+	}
+
+	private matches(o: BoardOrder): boolean {
+		const f = this.filters;
+		if (f.customerId && o.order.customerId !== f.customerId) return false;
+		if (f.warehouseId && o.order.warehouseId !== f.warehouseId) return false;
+		if (f.dueBy && o.order.requestedDate > f.dueBy) return false;
+		if (f.lateOnly && !o.late) return false;
+		if (f.flaggedOnly && !(o.overAllocated || o.hasConflict)) return false;
+		return true;
+	}
+
+	private markChanged(ids: string[]): void {
+		const now = Date.now();
+		this.changed = { ...this.changed, ...Object.fromEntries(ids.map((id) => [id, now])) };
+		const timer = setTimeout(() => {
+			this.timers = this.timers.filter((t) => t !== timer);
+			const cutoff = Date.now() - CHANGED_HIGHLIGHT_MS + 50;
+			this.changed = Object.fromEntries(
+				Object.entries(this.changed).filter(([, at]) => at > cutoff)
+			);
+		}, CHANGED_HIGHLIGHT_MS);
+		this.timers.push(timer);
+	}
+
+	isChanged(id: string): boolean {
+		return id in this.changed;
+	}
+
+	/** Opens an order's detail and tells others we are looking at it. */
+	open(id: string | null, department = 'sales'): void {
+		this.selectedId = id;
+		setPresence({ department, page: id ? `${ORDER_PAGE_PREFIX}${id}` : 'sales-board' });
+	}
+
+	close(): void {
+		this.stop();
+		for (const t of this.timers) clearTimeout(t);
+		this.timers = [];
+		if (this.selectedId) setPresence({ department: 'sales', page: 'sales-board' });
+	}
+}

@@ -1,0 +1,154 @@
+// View model of the stocktake pages: sessions from the `counts` doc, the review (variance of
+// each counted position against the book at its count stamp) and accuracy over time.
+// Re-derives when the counts doc or the balances change.
+
+import type { Item, Location } from '../../domain/catalog/entities';
+import type { Movement } from '../../domain/ledger/movement';
+import { isPostingOf } from '../../domain/stocktake/posting';
+import type { CountSession } from '../../domain/stocktake/session';
+import {
+	accuracyOf,
+	computeVariances,
+	type Accuracy,
+	type Tolerance,
+	type Variance
+} from '../../domain/stocktake/variance';
+import {
+	approveCount,
+	cancelCount,
+	openCount,
+	pendingPostings,
+	reconcileCount,
+	recordCountLines,
+	submitCount,
+	type CountLineInput,
+	type OpenCountInput
+} from '../../commands/stocktake/stocktake';
+import { readCountSessions } from '../../doc/counts-doc';
+import { readMovements } from '../../doc/ledger-doc';
+import type { WorkspaceState } from '../workspace.svelte';
+
+export interface ReviewRow extends Variance {
+	item: Item | undefined;
+	location: Location | undefined;
+}
+
+export interface Review {
+	rows: ReviewRow[];
+	accuracy: Accuracy;
+	/** Positions with a difference (what approval posts). */
+	adjustments: number;
+}
+
+export interface AccuracyPoint {
+	session: CountSession;
+	accuracy: Accuracy;
+}
+
+export class StocktakeBook {
+	tolerance = $state<Tolerance>({ qty: 0, ratio: 0 });
+
+	sessions: CountSession[] = $derived.by(() => {
+		void this.ws.docRevision.counts;
+		return readCountSessions(this.ws.runtime.docs.shared('counts')).sessions;
+	});
+
+	/** Every movement this device holds; refolded only when balances change. */
+	private movements: Movement[] = $derived.by(() => {
+		void this.ws.balances;
+		return this.ws.runtime.docs.ledgers().flatMap((doc) => readMovements(doc).movements);
+	});
+
+	constructor(private readonly ws: WorkspaceState) {}
+
+	open(input: OpenCountInput) {
+		return this.ws.run((ctx) => openCount(ctx, input));
+	}
+
+	record(countId: string, line: CountLineInput) {
+		return this.ws.run((ctx) => recordCountLines(ctx, countId, [line]));
+	}
+
+	submit(countId: string) {
+		return this.ws.run((ctx) => submitCount(ctx, countId));
+	}
+
+	approve(countId: string) {
+		return this.ws.run((ctx) => approveCount(ctx, countId));
+	}
+
+	cancel(countId: string) {
+		return this.ws.run((ctx) => cancelCount(ctx, countId));
+	}
+
+	/**
+	 * Posts corrections for approved counts whose book@stamp changed because a movement
+	 * stamped before a count line arrived late (see `reconcileCount`). Pages call it from an
+	 * effect, so it re-runs whenever the ledgers change; it writes nothing when all is settled.
+	 */
+	reconcileApproved(): number {
+		void this.movements;
+		if (!this.ws.canWrite('ledger') || !this.ws.canWrite('counts')) return 0;
+		let written = 0;
+		for (const s of this.sessions) {
+			// The pure check over the already-parsed movements keeps this cheap when settled.
+			if (s.status !== 'approved' || pendingPostings(s, this.movements).length === 0) continue;
+			const r = this.ws.run((ctx) => reconcileCount(ctx, s.id));
+			if (r.ok) written += r.value.length;
+		}
+		return written;
+	}
+
+	session(id: string): CountSession | undefined {
+		return this.sessions.find((s) => s.id === id);
+	}
+
+	review(session: CountSession): Review {
+		const variances = computeVariances(session, this.movements, {
+			tolerance: this.tolerance,
+			exclude: (m) => isPostingOf(session.id, m)
+		});
+		const rows = variances.map((v) => ({
+			...v,
+			item: this.ws.item(v.line.itemId),
+			location: v.line.locationId ? this.ws.location(v.line.locationId) : undefined
+		}));
+		return {
+			rows,
+			accuracy: accuracyOf(variances),
+			adjustments: variances.filter((v) => v.delta !== 0).length
+		};
+	}
+
+	/** Accuracy of every approved count, oldest first. */
+	history(): AccuracyPoint[] {
+		return this.sessions
+			.filter((s) => s.status === 'approved')
+			.map((session) => ({ session, accuracy: this.review(session).accuracy }))
+			.reverse();
+	}
+
+	/** Positions of the session's warehouse the book says hold stock (the count sheet's list). */
+	expected(
+		session: CountSession,
+		locationId: string
+	): { itemId: string; lot: string; qty: number }[] {
+		const scopeItems = session.scopeItemIds;
+		return this.ws.balances
+			.filter(
+				(b) =>
+					b.warehouseId === session.warehouseId &&
+					b.locationId === locationId &&
+					b.qty !== 0 &&
+					(scopeItems.length === 0 || scopeItems.includes(b.itemId))
+			)
+			.map((b) => ({ itemId: b.itemId, lot: b.lot, qty: b.qty }));
+	}
+
+	/** Bins the count covers, in walking order is up to the caller. */
+	locationsOf(session: CountSession): Location[] {
+		const all = this.ws.locationsOf(session.warehouseId).filter((l) => l.active);
+		if (session.scopeLocationIds.length === 0) return all;
+		return all.filter((l) => session.scopeLocationIds.includes(l.id));
+	}
+}

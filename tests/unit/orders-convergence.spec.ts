@@ -1,0 +1,240 @@
+// Yjs-level convergence of the order board: simulated devices with skewed clocks confirm,
+// pick, ship, cancel and resolve the same orders while offline, exchange updates in random
+// order (with duplicates), and must all end with one board: same statuses, same over-allocation
+// flags, same conflicts, same ATP — and every shipment matched by its ledger movements.
+
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createItem, createWarehouse } from '../../src/lib/commands/catalog';
+import type { CommandContext } from '../../src/lib/commands/context';
+import { createCommandContext } from '../../src/lib/commands/create-context';
+import { createCustomer } from '../../src/lib/commands/customers';
+import {
+	workspaceDocsInMemory,
+	type MemoryWorkspaceDocs
+} from '../../src/lib/commands/memory-docs';
+import { recordReceipt } from '../../src/lib/commands/movements';
+import { createOrder } from '../../src/lib/commands/orders/create';
+import { boardOf } from '../../src/lib/commands/orders/read';
+import { resolveOverAllocation, RESOLUTIONS } from '../../src/lib/commands/orders/resolve';
+import { shipOrder } from '../../src/lib/commands/orders/shipping';
+import {
+	cancelOrder,
+	confirmOrder,
+	packOrder,
+	startPicking
+} from '../../src/lib/commands/orders/transitions';
+import { readMovements } from '../../src/lib/doc/ledger-doc';
+import { StockflowError } from '../../src/lib/domain/errors';
+import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
+
+interface Device {
+	docs: MemoryWorkspaceDocs;
+	ctx: CommandContext;
+}
+
+const START = Date.UTC(2026, 10, 2, 1, 0);
+
+function copyAll(from: MemoryWorkspaceDocs, to: MemoryWorkspaceDocs): void {
+	for (const name of from.names())
+		Y.applyUpdate(
+			to.get(name),
+			Y.encodeStateAsUpdate(from.get(name), Y.encodeStateVector(to.get(name)))
+		);
+}
+
+function exchange(a: Device, b: Device, prng: Prng): void {
+	const [from, to] = prng.chance(0.5) ? [a, b] : [b, a];
+	for (const name of prng.shuffle([...new Set([...a.docs.names(), ...b.docs.names()])])) {
+		const update = Y.encodeStateAsUpdate(
+			from.docs.get(name),
+			Y.encodeStateVector(to.docs.get(name))
+		);
+		Y.applyUpdate(to.docs.get(name), update);
+		if (prng.chance(0.2)) Y.applyUpdate(to.docs.get(name), update);
+	}
+	copyAll(to.docs, from.docs);
+}
+
+function attempt(fn: () => unknown): void {
+	try {
+		fn();
+	} catch (err) {
+		if (!(err instanceof StockflowError)) throw err;
+	}
+}
+
+function snapshot(device: Device) {
+	const board = boardOf(device.ctx);
+	const movements = device.docs.ledgers().flatMap((d) => readMovements(d).movements);
+	return {
+		orders: board.orders.map((o) => ({
+			number: o.order.number,
+			status: o.fold.status,
+			overAllocated: o.overAllocated,
+			shortfalls: o.shortfalls.map((s) => [s.lineId, s.shortfall]),
+			conflicts: o.fold.conflicts.map((c) => [c.event.id, c.winner?.id ?? null]),
+			lines: [...o.fold.lines.entries()]
+		})),
+		atp: [
+			...new Set(
+				board.orders.flatMap((o) => o.order.lines.map((l) => `${l.itemId}|${o.order.warehouseId}`))
+			)
+		]
+			.sort()
+			.map((k) => {
+				const [itemId = '', warehouseId = ''] = k.split('|');
+				return [k, board.atp.of(itemId, warehouseId)];
+			}),
+		movementCount: movements.length
+	};
+}
+
+function run(seed: number) {
+	const prng = createPrng(seed);
+	const clock = { ms: START };
+	const devices: Device[] = Array.from({ length: 4 }, (_, i) => {
+		const docs = workspaceDocsInMemory();
+		const skewMs = prng.int(-120_000, 120_000);
+		return {
+			docs,
+			ctx: createCommandContext({
+				docs,
+				device: `dev${i}`,
+				user: `user${i}`,
+				role: 'admin',
+				nowMs: () => clock.ms + skewMs,
+				random: prng.next
+			})
+		};
+	});
+	const [first] = devices;
+	if (!first) throw new Error('no devices');
+	const warehouses = [
+		createWarehouse(first.ctx, { code: 'TPE', name: '台北倉' }),
+		createWarehouse(first.ctx, { code: 'KHH', name: '高雄倉' })
+	];
+	const items = ['A', 'B', 'C'].map((c) =>
+		createItem(first.ctx, { code: c, name: `品項 ${c}`, unit: '個' })
+	);
+	const customers = ['C1', 'C2', 'C3'].map((c) => createCustomer(first.ctx, { code: c, name: c }));
+	for (const item of items)
+		for (const w of warehouses)
+			recordReceipt(first.ctx, {
+				itemId: item.id,
+				warehouseId: w.id,
+				qty: prng.int(3, 12),
+				unit: '個'
+			});
+	for (let i = 0; i < 8; i++) {
+		createOrder(first.ctx, {
+			customerId: prng.pick(customers).id,
+			warehouseId: prng.pick(warehouses).id,
+			requestedDate: '2026-11-10',
+			lines: prng
+				.shuffle(items)
+				.slice(0, prng.int(1, 2))
+				.map((item) => ({ itemId: item.id, qty: prng.int(2, 8), unitPriceCents: 1000 }))
+		});
+	}
+	for (const d of devices.slice(1)) copyAll(first.docs, d.docs);
+
+	for (let step = 0; step < 120; step++) {
+		clock.ms += prng.int(1_000, 90_000);
+		const device = prng.pick(devices);
+		const board = boardOf(device.ctx);
+		const order = prng.pick(board.orders);
+		const id = order.order.id;
+		const action = prng.int(0, 9);
+		attempt(() => {
+			switch (action) {
+				case 0:
+				case 1:
+					return confirmOrder(device.ctx, id, { backorder: prng.chance(0.5) });
+				case 2:
+					return startPicking(device.ctx, id);
+				case 3:
+					return packOrder(device.ctx, id);
+				case 4:
+				case 5:
+					return shipOrder(device.ctx, id, { carrier: 'T-cat' });
+				case 6:
+					return cancelOrder(device.ctx, id);
+				case 7:
+					return resolveOverAllocation(device.ctx, id, prng.pick(RESOLUTIONS));
+				case 8:
+					return recordReceipt(device.ctx, {
+						itemId: prng.pick(items).id,
+						warehouseId: prng.pick(warehouses).id,
+						qty: prng.int(1, 4),
+						unit: '個'
+					});
+				default:
+					if (prng.chance(0.5)) {
+						const [a, b] = prng.shuffle(devices);
+						if (a && b) exchange(a, b, prng);
+					}
+					return;
+			}
+		});
+	}
+	const syncAll = () => {
+		for (let round = 0; round < 2; round++)
+			for (const a of prng.shuffle(devices))
+				for (const b of prng.shuffle(devices)) if (a !== b) exchange(a, b, prng);
+	};
+	syncAll();
+	// Finale: two devices each promise the whole remaining stock of one item, offline.
+	const [, d1, d2] = devices;
+	const item = prng.pick(items);
+	const w = prng.pick(warehouses);
+	const free = Math.max(1, boardOf(first.ctx).atp.of(item.id, w.id).available);
+	for (const d of [d1, d2]) {
+		if (!d) throw new Error('no device');
+		clock.ms += 30_000;
+		const o = createOrder(d.ctx, {
+			customerId: prng.pick(customers).id,
+			warehouseId: w.id,
+			requestedDate: '2026-11-30',
+			lines: [{ itemId: item.id, qty: free, unitPriceCents: 1000 }]
+		});
+		confirmOrder(d.ctx, o.id, { backorder: true });
+	}
+	syncAll();
+	return devices;
+}
+
+describe('order board convergence', () => {
+	it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])(
+		'seed %i: every device shows the same board',
+		(seed) => {
+			const devices = run(seed);
+			const [first, ...rest] = devices.map(snapshot);
+			for (const other of rest) expect(other).toEqual(first);
+		}
+	);
+
+	it('nothing is lost or double-counted: shipped quantities equal the issue movements per order', () => {
+		for (const seed of [21, 22, 23]) {
+			const [device] = run(seed);
+			if (!device) throw new Error('no device');
+			const movements = device.docs.ledgers().flatMap((d) => readMovements(d).movements);
+			for (const o of boardOf(device.ctx).orders) {
+				const shipped = [...o.fold.lines.values()].reduce((s, l) => s + l.shipped, 0);
+				const issued = -movements
+					.filter((m) => m.reason === 'issue' && m.ref === o.order.number)
+					.reduce((s, m) => s + m.qty, 0);
+				expect(issued).toBeCloseTo(shipped, 6);
+			}
+		}
+	});
+
+	it('the random runs exercise the interesting cases', () => {
+		const all = [1, 2, 3, 4, 5, 6, 7, 8].map((s) => boardOf(run(s)[0]!.ctx).orders);
+		const statuses = new Set(all.flat().map((o) => o.fold.status));
+		expect(statuses.has('shipped') || statuses.has('partially-shipped')).toBe(true);
+		expect(statuses.has('cancelled')).toBe(true);
+		expect(all.flat().some((o) => o.hasConflict)).toBe(true);
+		expect(all.flat().filter((o) => o.overAllocated).length).toBeGreaterThan(0);
+	});
+});
