@@ -635,6 +635,7 @@ export const en: Messages = {
 		'From each customer’s past gaps between orders of an item (the median), who is likely to reorder soon.',
 	'reorder.explain': 'orders every ~{interval} days, last {since} days ago',
 	'reorder.dueIn': 'in ~{days} days',
+	'reorder.dueToday': 'due about today',
 	'reorder.overdue': '{days} days overdue',
 	'reorder.basedOn': 'from {count} orders',
 	'reorder.soonOnly': 'Likely soon only',

@@ -619,6 +619,7 @@ export const zhCN: Messages = {
 	'reorder.subtitle': '按每个客户每个商品过去的订购间隔（中位数），找出近期可能再订的客户。',
 	'reorder.explain': '约每 {interval} 天订一次，上次在 {since} 天前',
 	'reorder.dueIn': '约 {days} 天后',
+	'reorder.dueToday': '约今天',
 	'reorder.overdue': '已超过 {days} 天',
 	'reorder.basedOn': '基于 {count} 次订购',
 	'reorder.soonOnly': '只看即将复购',

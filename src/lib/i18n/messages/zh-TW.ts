@@ -620,6 +620,7 @@ export const zhTW = {
 	'reorder.subtitle': '依每位客戶每個品項過去的訂購間隔（中位數），找出近期可能再訂的客戶。',
 	'reorder.explain': '約每 {interval} 天訂一次，上次在 {since} 天前',
 	'reorder.dueIn': '約 {days} 天後',
+	'reorder.dueToday': '約今天',
 	'reorder.overdue': '已超過 {days} 天',
 	'reorder.basedOn': '依 {count} 次訂購',
 	'reorder.soonOnly': '只看即將回購',
