@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end: real Chromium (Debian's) against the real built app served by the real relay.
 const PORT = Number(process.env.E2E_PORT ?? 8477);
+// Per port, so two runs on one machine (E2E_PORT) never delete each other's relay data.
+const DATA_DIR = `test-results/e2e-data-${PORT}`;
 export const E2E_SECRET = 'e2e-secret-not-for-production-0123456789';
 
 export default defineConfig({
@@ -31,14 +33,14 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'rm -rf test-results/e2e-data && node bin/stockflow.js start',
+		command: `rm -rf ${DATA_DIR} && node bin/stockflow.js start`,
 		url: `http://localhost:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			DATA_DIR: 'test-results/e2e-data',
+			DATA_DIR,
 			STOCKFLOW_SECRET: E2E_SECRET,
 			STOCKFLOW_SKIP_BUILD: '1',
 			LOG_LEVEL: 'warn'

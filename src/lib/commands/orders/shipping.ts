@@ -32,8 +32,9 @@ export interface PickListLine extends ShipLine {
 }
 
 /**
- * What can ship now per line: the reservation stock covers (not its shortfall) plus any
- * stock nobody has reserved, never more than is still unshipped.
+ * What can ship now per line: the reservation stock covers (not its shortfall), the
+ * back-ordered part stock now covers (`BoardOrder.ready`), plus any stock nobody has reserved
+ * or is waiting for, never more than is still unshipped.
  */
 export function shippableQty(current: BoardOrder, freeAtp: (itemId: string) => number): ShipLine[] {
 	const free = new Map<string, number>();
@@ -44,7 +45,11 @@ export function shippableQty(current: BoardOrder, freeAtp: (itemId: string) => n
 		const short = current.shortfalls
 			.filter((s) => s.lineId === line.id)
 			.reduce((sum, s) => sum + s.shortfall, 0);
-		const covered = Math.max(0, openReserved - short);
+		// The back-ordered part that stock now covers for this order (earliest confirmation first).
+		const ready = current.ready
+			.filter((r) => r.lineId === line.id)
+			.reduce((sum, r) => sum + r.qty, 0);
+		const covered = Math.max(0, openReserved - short) + ready;
 		const spare = free.get(line.itemId) ?? Math.max(0, freeAtp(line.itemId));
 		const extra = Math.min(spare, Math.max(0, line.qty - shipped - covered));
 		free.set(line.itemId, roundQty(spare - extra));

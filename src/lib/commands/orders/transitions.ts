@@ -1,10 +1,14 @@
 // Status commands: confirm (with the ATP check), start picking, pack, cancel, deliver, and
 // customer feedback. Each refuses locally what the state machine would not apply.
 
-import { InvalidTransitionError, OversellError } from '../../domain/errors';
+import { InvalidFieldError, InvalidTransitionError, OversellError } from '../../domain/errors';
 import { planConfirmation } from '../../domain/orders/atp';
 import type { OrderEvent } from '../../domain/orders/order';
-import { nextStatus, type StatusEventType } from '../../domain/orders/state-machine';
+import {
+	canCloseShort,
+	nextStatus,
+	type StatusEventType
+} from '../../domain/orders/state-machine';
 import type { CommandContext } from '../context';
 import { appendEvent } from './events';
 import { boardOf, requireOrder } from './read';
@@ -57,6 +61,19 @@ export function packOrder(ctx: CommandContext, orderId: string, packages = 1): O
 export function cancelOrder(ctx: CommandContext, orderId: string, reason = ''): OrderEvent {
 	checkTransition(ctx, orderId, 'cancel');
 	return appendEvent(ctx, orderId, 'cancel', { reason }, 'cancelOrder');
+}
+
+/**
+ * Closes a partially shipped order short (結案（短交）): the unshipped rest is given up and its
+ * reservation released. Needs a reason; refused before any shipment (use cancel) and once
+ * everything shipped.
+ */
+export function closeOrderShort(ctx: CommandContext, orderId: string, reason: string): OrderEvent {
+	const current = requireOrder(boardOf(ctx), orderId);
+	if (!canCloseShort(current.fold.status, current.order.lines, current.fold.lines))
+		throw new InvalidTransitionError(current.fold.status, 'close-short');
+	if (!reason.trim()) throw new InvalidFieldError('reason', 'required');
+	return appendEvent(ctx, orderId, 'close-short', { reason: reason.trim() }, 'closeOrderShort');
 }
 
 export function deliverOrder(

@@ -5,6 +5,12 @@
 import type { Balance } from '../ledger/fold';
 import { orderTotals, type Order, type OrderTotals } from './order';
 import { allocate, AtpIndex, reservationsOf, type Shortfall } from './atp';
+import {
+	allocateBackorders,
+	backordersOf,
+	readyAsReservations,
+	type ReadyLine
+} from './backorders';
 import { foldOrder, type OrderFold, type OrderStatus } from './state-machine';
 
 export interface BoardOrder {
@@ -14,6 +20,9 @@ export interface BoardOrder {
 	/** Lines whose reservation stock cannot cover (after earlier confirmations took theirs). */
 	shortfalls: Shortfall[];
 	overAllocated: boolean;
+	/** Back-ordered lines that stock now covers (可出貨), derived, never stored. */
+	ready: ReadyLine[];
+	backorderReady: boolean;
 	late: boolean;
 	/** Some transition was overruled by a concurrent one. */
 	hasConflict: boolean;
@@ -24,7 +33,7 @@ export interface Board {
 	atp: AtpIndex;
 }
 
-const DONE: readonly OrderStatus[] = ['shipped', 'delivered', 'cancelled'];
+const DONE: readonly OrderStatus[] = ['shipped', 'delivered', 'closed-short', 'cancelled'];
 
 /** `todayIso` is the local calendar day (YYYY-MM-DD) the caller considers "today". */
 export function isLate(order: Order, status: OrderStatus, todayIso: string): boolean {
@@ -46,7 +55,10 @@ export function buildBoard(
 	}));
 	const reservations = reservationsOf(folded);
 	const shortfalls = allocate(balanceList, reservations);
-	const atp = new AtpIndex(balanceList, reservations);
+	const needs = backordersOf(folded);
+	const ready = allocateBackorders(balanceList, reservations, needs);
+	// Stock waiting for an older back-order is not available to a newer confirmation.
+	const atp = new AtpIndex(balanceList, [...reservations, ...readyAsReservations(ready, needs)]);
 	return {
 		atp,
 		orders: folded.map(({ order, fold }) => {
@@ -57,6 +69,8 @@ export function buildBoard(
 				totals: orderTotals(order.lines),
 				shortfalls: short,
 				overAllocated: short.length > 0,
+				ready: ready.get(order.id) ?? [],
+				backorderReady: ready.has(order.id),
 				late: isLate(order, fold.status, todayIso),
 				hasConflict: fold.conflicts.length > 0
 			};

@@ -41,6 +41,7 @@ export const ORDER_EVENT_TYPES = [
 	'ship',
 	'deliver',
 	'cancel',
+	'close-short',
 	'reallocate',
 	'return',
 	'feedback'
@@ -65,6 +66,8 @@ export const EVENT_PAYLOADS = {
 	}),
 	deliver: z.object({ signedBy: z.string().min(1).max(100), signedAt: z.string().max(40) }),
 	cancel: z.object({ reason: z.string().max(300).default('') }),
+	/** Close a partially shipped order short (結案（短交）): the rest will not ship. */
+	'close-short': z.object({ reason: z.string().trim().min(1).max(300) }),
 	/** Over-allocation fix: move `qty` of a line's reservation to back-order. */
 	reallocate: z.object({ lineId: id, toBackorder: z.number().finite().positive() }),
 	return: z.object({
@@ -95,6 +98,7 @@ export const orderEventSchema = z.discriminatedUnion('type', [
 	eventOf('ship'),
 	eventOf('deliver'),
 	eventOf('cancel'),
+	eventOf('close-short'),
 	eventOf('reallocate'),
 	eventOf('return'),
 	eventOf('feedback')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	backorderQty,
+	canCloseShort,
 	foldOrder,
 	nextStatus,
 	openReservedQty,
@@ -58,7 +59,16 @@ describe('transition table', () => {
 		['shipped', 'deliver', 'delivered'],
 		['shipped', 'cancel', null],
 		['delivered', 'cancel', null],
-		['cancelled', 'confirm', null]
+		['cancelled', 'confirm', null],
+		['partially-shipped', 'close-short', 'closed-short'],
+		['picking', 'close-short', 'closed-short'],
+		['packed', 'close-short', 'closed-short'],
+		['confirmed', 'close-short', null],
+		['draft', 'close-short', null],
+		['shipped', 'close-short', null],
+		['closed-short', 'ship', null],
+		['closed-short', 'cancel', null],
+		['closed-short', 'deliver', 'delivered']
 	];
 	it.each(table)('%s + %s → %s', (from, event, to) => {
 		expect(nextStatus(from, event)).toBe(to);
@@ -180,5 +190,76 @@ describe('foldOrder', () => {
 		]);
 		expect(late.lines.get('l1')?.returned).toBe(2);
 		expect(late.feedback?.rating).toBe(4);
+	});
+
+	describe('close short (結案（短交）)', () => {
+		const shipSome = (ms: number, by = 'bob', device = 'd2') =>
+			ev('ship', ms, { lines: [{ lineId: 'l1', qty: 4 }], carrier: '', tracking: '' }, by, device);
+		const closeShort = (ms: number, by = 'carol', device = 'd3') =>
+			ev('close-short', ms, { reason: '客戶不要了' }, by, device);
+
+		it('releases the remaining reservation and keeps the reason', () => {
+			const f = foldOrder(L, [confirm(1), shipSome(2), closeShort(3)]);
+			expect(f.status).toBe('closed-short');
+			expect(f.closedShort).toMatchObject({ reason: '客戶不要了', by: 'carol' });
+			expect(openReservedQty(f, 'l1')).toBe(0);
+			expect(openReservedQty(f, 'l2')).toBe(0);
+			expect(backorderQty(f, L[0]!)).toBe(0);
+			expect(f.lines.get('l1')?.shipped).toBe(4);
+		});
+
+		it('needs a shipment first and something left to ship', () => {
+			const none = foldOrder(L, [confirm(1), ev('start-picking', 2, {}), closeShort(3)]);
+			expect(none.status).toBe('picking');
+			expect(none.conflicts.map((c) => c.event.type)).toEqual(['close-short']);
+			const all = foldOrder(L, [confirm(1), shipAll(2), closeShort(3)]);
+			expect(all.status).toBe('shipped');
+			expect(all.conflicts).toHaveLength(1);
+			expect(canCloseShort('picking', L, none.lines)).toBe(false);
+		});
+
+		it('a shipment stamped after the close overrules it, like a cancel', () => {
+			const close = closeShort(3);
+			const late = ev('ship', 4, { lines: [{ lineId: 'l2', qty: 5 }], carrier: '', tracking: '' });
+			const f = foldOrder(L, [late, close, shipSome(2), confirm(1)]);
+			expect(f.status).toBe('partially-shipped');
+			expect(f.closedShort).toBeNull();
+			expect(f.conflicts).toHaveLength(1);
+			expect(f.conflicts[0]).toMatchObject({ event: { id: close.id }, winner: { id: late.id } });
+			expect(openReservedQty(f, 'l1')).toBe(6);
+		});
+
+		it('a shipment stamped before the close counts, and the close still applies when rest remains', () => {
+			const f = foldOrder(L, [
+				confirm(1),
+				shipSome(2),
+				closeShort(5),
+				ev('ship', 4, { lines: [{ lineId: 'l2', qty: 5 }], carrier: '', tracking: '' })
+			]);
+			expect(f.status).toBe('closed-short');
+			expect(f.lines.get('l2')?.shipped).toBe(5);
+		});
+
+		it('two devices closing short: one counts, the other is a quiet duplicate', () => {
+			const a = closeShort(3, 'carol', 'd3');
+			const b = closeShort(4, 'dan', 'd4');
+			const f = foldOrder(L, [b, a, shipSome(2), confirm(1)]);
+			expect(f.closedShort?.by).toBe('carol');
+			expect(f.duplicates.map((e) => e.id)).toEqual([b.id]);
+			expect(f.conflicts).toEqual([]);
+		});
+
+		it('the shipped part can still be signed for and returned', () => {
+			const f = foldOrder(L, [
+				confirm(1),
+				shipSome(2),
+				closeShort(3),
+				ev('return', 4, { lines: [{ lineId: 'l1', qty: 1, reason: 'damaged', restock: true }] }),
+				ev('deliver', 5, { signedBy: '王', signedAt: '2026-11-20' })
+			]);
+			expect(f.status).toBe('delivered');
+			expect(f.closedShort).not.toBeNull();
+			expect(f.lines.get('l1')?.returned).toBe(1);
+		});
 	});
 });

@@ -4,6 +4,8 @@
 //   1. Physical facts win: once any shipment is in the log, every cancel is overruled,
 //      whatever its stamp — the goods left the building and the ledger already says so.
 //   2. Otherwise the earliest stamp wins; a later event that is no longer valid is overruled.
+// A short close (結案（短交）) follows rule 1 too: a shipment stamped after it (made on a device
+// that had not seen the close) overrules it, and the order carries on shipping.
 // Overruled events stay in the log and are reported as conflicts naming who did what.
 
 import { compareStamps, type Stamp } from '../clock/hlc';
@@ -17,12 +19,20 @@ export const ORDER_STATUSES = [
 	'partially-shipped',
 	'shipped',
 	'delivered',
+	'closed-short',
 	'cancelled'
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Event types that move the status; the others annotate the order. */
-export type StatusEventType = 'confirm' | 'start-picking' | 'pack' | 'ship' | 'deliver' | 'cancel';
+export type StatusEventType =
+	| 'confirm'
+	| 'start-picking'
+	| 'pack'
+	| 'ship'
+	| 'deliver'
+	| 'cancel'
+	| 'close-short';
 
 /**
  * Every allowed transition. A `ship` that leaves quantity unshipped lands in
@@ -31,11 +41,19 @@ export type StatusEventType = 'confirm' | 'start-picking' | 'pack' | 'ship' | 'd
 export const TRANSITIONS: Record<OrderStatus, Partial<Record<StatusEventType, OrderStatus>>> = {
 	draft: { confirm: 'confirmed', cancel: 'cancelled' },
 	confirmed: { 'start-picking': 'picking', pack: 'packed', ship: 'shipped', cancel: 'cancelled' },
-	picking: { pack: 'packed', ship: 'shipped', cancel: 'cancelled' },
-	packed: { ship: 'shipped', cancel: 'cancelled' },
-	'partially-shipped': { 'start-picking': 'picking', pack: 'packed', ship: 'shipped' },
+	// `close-short` from picking/packed needs an earlier shipment (checked by `canCloseShort`).
+	picking: { pack: 'packed', ship: 'shipped', cancel: 'cancelled', 'close-short': 'closed-short' },
+	packed: { ship: 'shipped', cancel: 'cancelled', 'close-short': 'closed-short' },
+	'partially-shipped': {
+		'start-picking': 'picking',
+		pack: 'packed',
+		ship: 'shipped',
+		'close-short': 'closed-short'
+	},
 	shipped: { deliver: 'delivered' },
 	delivered: {},
+	// What did ship can still be signed for; the short close stays on record in the fold.
+	'closed-short': { deliver: 'delivered' },
 	cancelled: {}
 };
 
@@ -50,8 +68,8 @@ export const RESERVING_STATUSES: readonly OrderStatus[] = [
 /** Non-status events and the statuses they are valid in. */
 const ANNOTATIONS: Record<'reallocate' | 'return' | 'feedback', readonly OrderStatus[]> = {
 	reallocate: RESERVING_STATUSES,
-	return: ['partially-shipped', 'shipped', 'delivered'],
-	feedback: ['partially-shipped', 'shipped', 'delivered']
+	return: ['partially-shipped', 'shipped', 'delivered', 'closed-short'],
+	feedback: ['partially-shipped', 'shipped', 'delivered', 'closed-short']
 };
 
 export function nextStatus(status: OrderStatus, type: StatusEventType): OrderStatus | null {
@@ -89,6 +107,8 @@ export interface OrderFold {
 	duplicates: OrderEvent[];
 	feedback: { rating: number; comment: string; by: string; at: Stamp } | null;
 	delivery: { signedBy: string; signedAt: string; by: string } | null;
+	/** The short close that took effect, if any (kept after a later delivery). */
+	closedShort: { reason: string; by: string; at: Stamp } | null;
 	/** Stamp of the newest event (or null for a fresh draft). */
 	lastAt: Stamp | null;
 }
@@ -118,6 +138,7 @@ export function foldOrder(lines: readonly OrderLine[], events: readonly OrderEve
 		duplicates: [],
 		feedback: null,
 		delivery: null,
+		closedShort: null,
 		lastAt: sorted.at(-1)?.at ?? null
 	};
 	let lastStatusEvent: OrderEvent | null = null;
@@ -127,6 +148,18 @@ export function foldOrder(lines: readonly OrderLine[], events: readonly OrderEve
 		if (event.type === 'cancel' && firstShip) {
 			fold.conflicts.push({ event, winner: firstShip, statusAt });
 			continue;
+		}
+		if (event.type === 'close-short') {
+			const laterShip = sorted.find((e) => e.type === 'ship' && compareEvents(e, event) > 0);
+			if (laterShip) {
+				fold.conflicts.push({ event, winner: laterShip, statusAt });
+				continue;
+			}
+			if (!canCloseShort(statusAt, lines, state)) {
+				if (lastStatusEvent?.type === 'close-short') fold.duplicates.push(event);
+				else fold.conflicts.push({ event, winner: lastStatusEvent, statusAt });
+				continue;
+			}
 		}
 		if (event.type === 'ship') {
 			// A shipment is a physical fact with ledger movements: its quantities always count.
@@ -179,6 +212,9 @@ function applyStatusPayload(fold: OrderFold, event: OrderEvent): void {
 				if (line) line.backordered = round(line.backordered + b.qty);
 			}
 			return;
+		case 'close-short':
+			fold.closedShort = { reason: event.payload.reason, by: event.by, at: event.at };
+			return;
 		case 'deliver':
 			fold.delivery = {
 				signedBy: event.payload.signedBy,
@@ -213,6 +249,20 @@ function applyAnnotation(fold: OrderFold, event: OrderEvent): void {
 		default:
 			return;
 	}
+}
+
+/**
+ * A short close needs something shipped (otherwise it is a cancel) and something left to ship
+ * (otherwise the order is simply shipped).
+ */
+export function canCloseShort(
+	status: OrderStatus,
+	lines: readonly OrderLine[],
+	state: ReadonlyMap<string, LineState>
+): boolean {
+	if (!nextStatus(status, 'close-short')) return false;
+	const anyShipped = lines.some((l) => (state.get(l.id)?.shipped ?? 0) > 0);
+	return anyShipped && !lines.every((l) => (state.get(l.id)?.shipped ?? 0) >= l.qty);
 }
 
 /** Reserved but not yet shipped, per line; zero once the order no longer holds stock. */
