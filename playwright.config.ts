@@ -9,6 +9,7 @@ export const E2E_SECRET = 'e2e-secret-not-for-production-0123456789';
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
+	outputDir: `test-results/pw-${PORT}`,
 	fullyParallel: false,
 	workers: 1,
 	retries: process.env.CI ? 1 : 0,
