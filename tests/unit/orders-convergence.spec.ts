@@ -1,7 +1,8 @@
 // Yjs-level convergence of the order board: simulated devices with skewed clocks confirm,
-// pick, ship, cancel and resolve the same orders while offline, exchange updates in random
-// order (with duplicates), and must all end with one board: same statuses, same over-allocation
-// flags, same conflicts, same ATP — and every shipment matched by its ledger movements.
+// pick, ship, cancel, close short and resolve the same orders while offline, exchange updates
+// in random order (with duplicates), and must all end with one board: same statuses, same
+// over-allocation flags, same conflicts, same ready back-orders, same ATP — and every
+// shipment matched by its ledger movements.
 
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -20,6 +21,7 @@ import { resolveOverAllocation, RESOLUTIONS } from '../../src/lib/commands/order
 import { shipOrder } from '../../src/lib/commands/orders/shipping';
 import {
 	cancelOrder,
+	closeOrderShort,
 	confirmOrder,
 	packOrder,
 	startPicking
@@ -74,6 +76,8 @@ function snapshot(device: Device) {
 			overAllocated: o.overAllocated,
 			shortfalls: o.shortfalls.map((s) => [s.lineId, s.shortfall]),
 			conflicts: o.fold.conflicts.map((c) => [c.event.id, c.winner?.id ?? null]),
+			closedShort: o.fold.closedShort,
+			ready: o.ready.map((r) => [r.lineId, r.qty]),
 			lines: [...o.fold.lines.entries()]
 		})),
 		atp: [
@@ -145,7 +149,7 @@ function run(seed: number) {
 		const board = boardOf(device.ctx);
 		const order = prng.pick(board.orders);
 		const id = order.order.id;
-		const action = prng.int(0, 9);
+		const action = prng.int(0, 10);
 		attempt(() => {
 			switch (action) {
 				case 0:
@@ -162,6 +166,8 @@ function run(seed: number) {
 					return cancelOrder(device.ctx, id);
 				case 7:
 					return resolveOverAllocation(device.ctx, id, prng.pick(RESOLUTIONS));
+				case 9:
+					return closeOrderShort(device.ctx, id, '客戶不要剩下的');
 				case 8:
 					return recordReceipt(device.ctx, {
 						itemId: prng.pick(items).id,
@@ -236,5 +242,55 @@ describe('order board convergence', () => {
 		expect(statuses.has('cancelled')).toBe(true);
 		expect(all.flat().some((o) => o.hasConflict)).toBe(true);
 		expect(all.flat().filter((o) => o.overAllocated).length).toBeGreaterThan(0);
+		expect(statuses.has('closed-short')).toBe(true);
+		expect(all.flat().some((o) => o.ready.length > 0)).toBe(true);
+	});
+
+	it('close short on one device, ship the rest on another: the shipment wins on both', () => {
+		const clock = { ms: START };
+		const make = (name: string, skewMs: number): Device => {
+			const docs = workspaceDocsInMemory();
+			const ctx = createCommandContext({
+				docs,
+				device: name,
+				user: `user-${name}`,
+				role: 'admin',
+				nowMs: () => clock.ms + skewMs,
+				random: createPrng(name.charCodeAt(3)).next
+			});
+			return { docs, ctx };
+		};
+		// Device B's clock runs 5 s ahead, so its shipment is stamped after A's close.
+		const a = make('devA', 0);
+		const b = make('devB', 5_000);
+		const w = createWarehouse(a.ctx, { code: 'TPE', name: '台北倉' });
+		const item = createItem(a.ctx, { code: 'A', name: 'A', unit: '個' });
+		const c = createCustomer(a.ctx, { code: 'C1', name: 'C1' });
+		recordReceipt(a.ctx, { itemId: item.id, warehouseId: w.id, qty: 4, unit: '個' });
+		const o = createOrder(a.ctx, {
+			customerId: c.id,
+			warehouseId: w.id,
+			requestedDate: '2026-11-10',
+			lines: [{ itemId: item.id, qty: 10, unitPriceCents: 1000 }]
+		});
+		confirmOrder(a.ctx, o.id, { backorder: true });
+		shipOrder(a.ctx, o.id);
+		copyAll(a.docs, b.docs);
+		// Stock for the rest arrives at device B, which ships it while A closes the order short.
+		clock.ms += 60_000;
+		recordReceipt(b.ctx, { itemId: item.id, warehouseId: w.id, qty: 6, unit: '個' });
+		closeOrderShort(a.ctx, o.id, '客戶只要四個');
+		shipOrder(b.ctx, o.id);
+		copyAll(a.docs, b.docs);
+		copyAll(b.docs, a.docs);
+		for (const d of [a, b]) {
+			const bo = boardOf(d.ctx).orders.find((x) => x.order.id === o.id);
+			expect(bo?.fold.status).toBe('shipped');
+			expect(bo?.fold.closedShort).toBeNull();
+			expect(bo?.fold.conflicts.map((x) => [x.event.type, x.winner?.type])).toEqual([
+				['close-short', 'ship']
+			]);
+		}
+		expect(snapshot(a)).toEqual(snapshot(b));
 	});
 });

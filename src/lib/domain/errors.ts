@@ -23,7 +23,10 @@ export const ERROR_CODES = [
 	'duplicate-customer-code',
 	// Stocktakes (issue 6)
 	'unknown-count',
-	'count-status'
+	'count-status',
+	// Transfers between warehouses (issue 6)
+	'unknown-transfer',
+	'transfer-status'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

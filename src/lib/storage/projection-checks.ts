@@ -79,24 +79,35 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 	if (schema.schemaVersion !== PROJECTION_SCHEMA_VERSION)
 		return { ok: false, reason: `schema version ${schema.schemaVersion}` };
 	const checkpoints = new Map<string, Checkpoint>();
-	let expectedRows = 0;
 	for (const row of metas) {
 		if (row.doc === SCHEMA_META_KEY) continue;
 		const cp = asCheckpoint(row);
 		if (!cp) return { ok: false, reason: `bad checkpoint ${row.doc}` };
-		const month = monthOfLedgerDoc(cp.doc) ?? '';
-		const stored = await db.movements.where('month').equals(month).count();
+		checkpoints.set(cp.doc, cp);
+	}
+	// Every read at once: a cold start waits for the slowest, not for the sum of round trips.
+	const [counts, keys, balances] = await Promise.all([
+		Promise.all(
+			[...checkpoints.values()].map((cp) =>
+				db.movements
+					.where('month')
+					.equals(monthOfLedgerDoc(cp.doc) ?? '')
+					.count()
+			)
+		),
+		db.movements.toCollection().primaryKeys(),
+		db.balances.toArray()
+	]);
+	let expectedRows = 0;
+	for (const [i, cp] of [...checkpoints.values()].entries()) {
+		const stored = counts[i];
 		if (stored !== cp.count)
 			return { ok: false, reason: `${cp.doc}: ${stored} rows, checkpoint says ${cp.count}` };
-		checkpoints.set(cp.doc, cp);
 		expectedRows += cp.count;
 	}
-	const ids = (await db.movements.toCollection().primaryKeys()).filter(
-		(k): k is string => typeof k === 'string'
-	);
+	const ids = keys.filter((k): k is string => typeof k === 'string');
 	if (ids.length !== expectedRows)
 		return { ok: false, reason: `${ids.length} movement rows, checkpoints say ${expectedRows}` };
-	const balances = await db.balances.toArray();
 	if (!balances.every(isBalanceRow)) return { ok: false, reason: 'malformed balance row' };
 	const sum = balanceChecksum(balances);
 	if (sum.rows !== (schema.balanceRows ?? 0) || sum.qtySum !== (schema.qtySum ?? 0))
