@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderMetrics, type Gauges, type Metrics } from './metrics';
 import { serveStatic } from './static';
-import { handleTokenRequest, sendJson } from './token-api';
+import { handleTokenRequest, handleWhoami, sendJson } from './token-api';
 
 export interface HttpContext {
 	secret: string;
@@ -46,6 +46,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 	if (path === '/api/token') {
 		if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
 		return handleTokenRequest(req, res, ctx.secret);
+	}
+	if (path === '/api/whoami') {
+		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
+		return handleWhoami(req, res, ctx.secret);
 	}
 	if (path.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
 	if (path.startsWith('/sync/')) return sendJson(res, 426, { error: 'WebSocket upgrade required' });

@@ -17,6 +17,31 @@ const TokenRequest = z.object({
 		.optional()
 });
 
+/**
+ * GET /api/whoami: whether the relay accepts this bearer token, and as whom. Browsers cannot
+ * read the HTTP status of a refused websocket upgrade; this tells a client "your sign-in is
+ * no longer valid" apart from "the relay is unreachable".
+ */
+export async function handleWhoami(
+	req: IncomingMessage,
+	res: ServerResponse,
+	secret: string
+): Promise<void> {
+	const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+	try {
+		const claims = await verifyToken(secret, bearer);
+		sendJson(res, 200, {
+			workspace: claims.workspace,
+			role: claims.role,
+			user: claims.sub,
+			expMs: claims.exp * 1000
+		});
+	} catch (err) {
+		if (!(err instanceof TokenError)) throw err;
+		sendJson(res, err.problem === 'bad-claims' ? 403 : 401, { error: `token ${err.problem}` });
+	}
+}
+
 export async function handleTokenRequest(
 	req: IncomingMessage,
 	res: ServerResponse,

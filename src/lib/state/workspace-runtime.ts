@@ -30,6 +30,7 @@ import { openLocalDoc, type CorruptDocReport, type LocalDoc } from '../storage/l
 import { Projector, type ChangeOrigin } from '../storage/projector';
 import { PendingTracker } from '../sync/pending-tracker';
 import { SyncClient } from '../sync/sync-client';
+import type { TokenCheck } from '../sync/token-check';
 import { cryptoRandom, deviceId } from './device';
 
 export interface RuntimeSession {
@@ -56,7 +57,7 @@ export interface RuntimeOptions {
 	serverUrl: string | null;
 	onEvent?: (event: RuntimeEvent) => void;
 	WebSocketPolyfill?: typeof WebSocket;
-	probeHealth?: () => Promise<boolean>;
+	checkToken?: () => Promise<TokenCheck>;
 	isBrowserOnline?: () => boolean;
 	nowMs?: () => number;
 	random?: () => number;
@@ -119,7 +120,7 @@ export class WorkspaceRuntime {
 						pending: this.pending,
 						onChange: () => this.emit({ kind: 'connection' }),
 						...(options.isBrowserOnline ? { isBrowserOnline: options.isBrowserOnline } : {}),
-						...(options.probeHealth ? { probeHealth: options.probeHealth } : {}),
+						...(options.checkToken ? { checkToken: options.checkToken } : {}),
 						...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
 						nowMs: this.nowMs
 					});

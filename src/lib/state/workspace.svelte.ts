@@ -20,6 +20,7 @@ import { searchItemsInMemory } from '../storage/item-search';
 import { queryMovements } from '../storage/movement-history';
 import { requestPersistentStorage } from '../storage/persist-request';
 import { syncServerUrl, wsOriginOf } from '../sync/ws-url';
+import { checkToken } from '../sync/token-check';
 import { connection } from './connection.svelte';
 import { bindPresence, unbindPresence } from './presence.svelte';
 import { storageState } from './storage.svelte';
@@ -80,7 +81,7 @@ export class WorkspaceState {
 			kv: browserKeyValueStore(),
 			serverUrl,
 			isBrowserOnline,
-			probeHealth: async () => (await fetch('/healthz', { cache: 'no-store' })).ok,
+			checkToken: () => checkToken(location.origin, session.token),
 			onEvent: (event) => this.onEvent(event),
 			...overrides
 		});

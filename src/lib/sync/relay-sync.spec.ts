@@ -12,6 +12,7 @@ import { recordReceipt } from '../commands/movements';
 import { memoryKeyValueStore } from '../storage/kv';
 import { WorkspaceRuntime } from '../state/workspace-runtime';
 import { syncServerUrl } from './ws-url';
+import { checkToken } from './token-check';
 
 const SECRET = 'test-secret-for-runtime-sync-0123456789';
 let server: RunningServer;
@@ -40,7 +41,7 @@ async function device(name: string, token: string, workspace: string): Promise<W
 		serverUrl: syncServerUrl(`ws://127.0.0.1:${server.port}`, workspace),
 		storageNamespace: `${workspace}-${name}`,
 		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-		probeHealth: async () => true
+		checkToken: () => checkToken(`http://127.0.0.1:${server.port}`, token)
 	});
 	await rt.ready;
 	return rt;

@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { computeConnectionStatus, type ConnectionStatus } from './connection-status';
 import type { PendingTracker } from './pending-tracker';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
+import type { TokenCheck } from './token-check';
 
 /** The relay closes with these when the token is missing, invalid or lacks rights. */
 export const UNAUTHORIZED_CLOSE_CODES: readonly number[] = [4401, 4403];
@@ -22,8 +23,8 @@ export interface SyncClientOptions {
 	/** Called whenever status, pending or lastConfirmedAt may have changed. */
 	onChange: () => void;
 	isBrowserOnline?: () => boolean;
-	/** true when the relay answers HTTP (so a refused websocket means refused credentials). */
-	probeHealth?: () => Promise<boolean>;
+	/** Asks the relay whether it accepts our token, after repeated failed upgrades. */
+	checkToken?: () => Promise<TokenCheck>;
 	WebSocketPolyfill?: typeof WebSocket;
 	nowMs?: () => number;
 	/** Connect immediately (default true). */
@@ -197,14 +198,13 @@ export class SyncClient {
 	}
 
 	private async probeRefusal(): Promise<void> {
-		const probe = this.options.probeHealth;
-		if (!probe || this.probing || this.unauthorized) return;
+		const check = this.options.checkToken;
+		if (!check || this.probing || this.unauthorized) return;
 		if (!(this.options.isBrowserOnline?.() ?? true)) return;
 		this.probing = true;
 		try {
-			if (await probe()) this.setUnauthorized();
-		} catch {
-			// The relay is unreachable: that is offline, not unauthorized; keep retrying.
+			// Unreachable is offline, not unauthorized: keep retrying.
+			if ((await check()) === 'refused') this.setUnauthorized();
 		} finally {
 			this.probing = false;
 		}
