@@ -1,5 +1,6 @@
-// Sales and the shared order board: two browsers watch the same board live, and two devices
-// that confirm the same last units while offline end with a flagged order and a working fix.
+// Sales and the shared order board: two browsers watch the same board live, two devices that
+// confirm the same last units while offline end with a flagged order and a working fix, and a
+// back-order gets the stock that arrives, then closes short.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { freshWorkspace, signIn } from './support';
 
@@ -183,6 +184,64 @@ test('offline double confirmation of the last units is flagged and resolved', as
 	await expect(b.getByTestId('order-detail')).toContainText('缺貨待補 10');
 	await ctxA.close();
 	await ctxB.close();
+});
+
+async function receive(page: Page, qty: number): Promise<void> {
+	await page.goto('/movements/new');
+	await page.getByTestId('movement-item').fill('TEA-600');
+	await page.getByTestId('movement-item').press('Enter');
+	await page.getByTestId('movement-warehouse').selectOption({ label: 'TPE · 台北倉' });
+	await page.getByTestId('movement-qty').fill(String(qty));
+	await page.getByTestId('movement-submit').click();
+	await expect(page.getByTestId('toast-success')).toBeVisible();
+}
+
+test('a back-order gets the stock that arrives, ships from the landing page link, and closes short', async ({
+	page
+}) => {
+	const workspace = freshWorkspace('backorder');
+	await signIn(page, workspace, 'admin', 'chen');
+	await expectSynced(page);
+	await setUpCompany(page);
+	await page.goto('/sales/board');
+	// 14 ordered, 10 on hand: confirm and back-order the 4 missing.
+	await createOrder(page, 'C001 全聯福利中心', 14);
+	await expect(card(page, '全聯福利中心')).toContainText('NT$6,615.00');
+	await open(page, '全聯福利中心');
+	await page.getByTestId('order-confirm').click();
+	await page.getByTestId('order-confirm-backorder').click();
+	await expect(page.getByTestId('order-status')).toHaveText('已確認');
+	await page.getByTestId('order-ship').click();
+	await expect(page.getByTestId('ship-qty')).toHaveValue('10');
+	await page.getByTestId('ship-submit').click();
+	await expect(page.getByTestId('order-status')).toHaveText('部分出貨');
+	await closePanel(page);
+	await expect(card(page, '全聯福利中心')).toHaveAttribute('data-ready', 'false');
+
+	// 3 arrive: the back-order is ready to ship (not all 4 of it).
+	await receive(page, 3);
+	await page.goto('/dept/sales');
+	await expect(page.getByTestId('sales-kpi-ready').getByTestId('sales-kpi-value')).toHaveText('1');
+	await expect(page.getByTestId('sales-kpi-shipped')).toContainText('NT$4,725');
+	await page.getByTestId('sales-kpi-ready').click();
+	await expect(page.getByTestId('quick-filter')).toContainText('缺貨待補可出貨');
+	await expect(page.getByTestId('board-card')).toHaveCount(1);
+	await expect(card(page, '全聯福利中心')).toHaveAttribute('data-ready', 'true');
+	await open(page, '全聯福利中心');
+	await expect(page.getByTestId('ready-qty')).toHaveText('可出貨 3');
+	await page.getByTestId('order-ship').click();
+	await expect(page.getByTestId('ship-qty')).toHaveValue('3');
+	await page.getByTestId('ship-submit').click();
+	await expect(page.getByTestId('order-status')).toHaveText('部分出貨');
+
+	// The customer gives up the last one: close short with a reason.
+	await page.getByTestId('order-close-short').click();
+	await expect(page.getByTestId('close-short-submit')).toBeDisabled();
+	await page.getByTestId('close-short-reason').fill('客戶不要最後一箱');
+	await page.getByTestId('close-short-submit').click();
+	await expect(page.getByTestId('order-status')).toHaveText('結案（短交）');
+	await expect(page.getByTestId('closed-short-reason')).toContainText('客戶不要最後一箱');
+	await expect(page.getByTestId('order-close-short')).toBeHidden();
 });
 
 test('customers import from a CSV exported by Excel', async ({ page }) => {

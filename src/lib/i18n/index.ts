@@ -7,6 +7,8 @@ export {
 	fmtNumber,
 	fmtMoney,
 	fmtMoneyWhole,
+	fmtCurrency,
+	fmtCurrencyWhole,
 	fmtDateTime,
 	fmtStamp,
 	htmlLang

@@ -8,6 +8,7 @@ import {
 	formatDateTime,
 	formatMoney,
 	formatMoneyWhole,
+	formatCurrency,
 	formatNumber,
 	isLocale,
 	translate,
@@ -70,6 +71,16 @@ export function fmtMoney(cents: number): string {
 
 export function fmtMoneyWhole(cents: number): string {
 	return formatMoneyWhole(locale.current, cents);
+}
+
+/** Money with the currency (NT$): order amounts, sales KPIs. */
+export function fmtCurrency(cents: number): string {
+	return formatCurrency(locale.current, cents);
+}
+
+/** Whole NT$, for KPI tiles. */
+export function fmtCurrencyWhole(cents: number): string {
+	return formatCurrency(locale.current, cents, true);
 }
 
 export function fmtDateTime(ms: number): string {

@@ -96,6 +96,25 @@ export function formatMoneyWhole(locale: Locale, cents: number): string {
 	return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(cents / 100));
 }
 
+/**
+ * Money with its currency, NT$ in every locale: Intl's zh-TW symbol for TWD is a bare `$`,
+ * which reads as US dollars to anyone else, so the currency part is always written `NT$`.
+ * `whole` drops the cents (KPI tiles).
+ */
+export function formatCurrency(locale: Locale, cents: number, whole = false): string {
+	const fmt = numberFormat(locale, {
+		style: 'currency',
+		currency: 'TWD',
+		currencyDisplay: 'narrowSymbol',
+		minimumFractionDigits: whole ? 0 : 2,
+		maximumFractionDigits: whole ? 0 : 2
+	});
+	return fmt
+		.formatToParts(whole ? Math.round(cents / 100) : cents / 100)
+		.map((p) => (p.type === 'currency' ? 'NT$' : p.value))
+		.join('');
+}
+
 export function formatDateTime(locale: Locale, ms: number): string {
 	return new Intl.DateTimeFormat(locale, {
 		year: 'numeric',

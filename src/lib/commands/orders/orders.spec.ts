@@ -20,6 +20,7 @@ import { returnOrder } from './returns';
 import { shipOrder } from './shipping';
 import {
 	cancelOrder,
+	closeOrderShort,
 	confirmOrder,
 	deliverOrder,
 	recordFeedback,
@@ -144,6 +145,44 @@ describe('order commands', () => {
 		const o = order();
 		cancelOrder(ctx, o.id);
 		expect(() => confirmOrder(ctx, o.id)).toThrow(StockflowError);
+	});
+});
+
+describe('short close and back-orders', () => {
+	it('closes a partially shipped order short with a reason, releasing the rest', () => {
+		const { ctx, order, item, w1 } = setup();
+		const o = order(ctx, 14);
+		expect(() => closeOrderShort(ctx, o.id, '客戶不要了')).toThrow(StockflowError);
+		confirmOrder(ctx, o.id, { backorder: true });
+		expect(() => closeOrderShort(ctx, o.id, '客戶不要了')).toThrow(StockflowError);
+		const lineId = requireOrder(boardOf(ctx), o.id).order.lines[0]!.id;
+		shipOrder(ctx, o.id, { lines: [{ lineId, qty: 6 }] });
+		expect(boardOf(ctx).atp.of(item.id, w1.id).available).toBe(0);
+		expect(() => closeOrderShort(ctx, o.id, '  ')).toThrow(StockflowError);
+		closeOrderShort(ctx, o.id, '客戶不要了');
+		const bo = requireOrder(boardOf(ctx), o.id);
+		expect(bo.fold.status).toBe('closed-short');
+		expect(bo.fold.closedShort?.reason).toBe('客戶不要了');
+		// The 4 reserved but unshipped units are free again.
+		expect(boardOf(ctx).atp.of(item.id, w1.id).available).toBe(4);
+		expect(() => shipOrder(ctx, o.id)).toThrow(StockflowError);
+	});
+
+	it('a back-order becomes ready when stock arrives and the ship form offers it', () => {
+		const { ctx, order, item, w1 } = setup();
+		const first = order(ctx, 12);
+		confirmOrder(ctx, first.id, { backorder: true });
+		shipOrder(ctx, first.id);
+		expect(requireOrder(boardOf(ctx), first.id).backorderReady).toBe(false);
+		recordReceipt(ctx, { itemId: item.id, warehouseId: w1.id, qty: 5, unit: '箱' });
+		const bo = requireOrder(boardOf(ctx), first.id);
+		expect(bo.ready.map((r) => r.qty)).toEqual([2]);
+		// The 3 left over are free to promise; the 2 the back-order waits for are not.
+		expect(boardOf(ctx).atp.of(item.id, w1.id).available).toBe(3);
+		const later = order(ctx, 5);
+		expect(() => confirmOrder(ctx, later.id)).toThrow(OversellError);
+		shipOrder(ctx, first.id);
+		expect(requireOrder(boardOf(ctx), first.id).fold.status).toBe('shipped');
 	});
 });
 

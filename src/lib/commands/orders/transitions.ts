@@ -4,11 +4,7 @@
 import { InvalidFieldError, InvalidTransitionError, OversellError } from '../../domain/errors';
 import { planConfirmation } from '../../domain/orders/atp';
 import type { OrderEvent } from '../../domain/orders/order';
-import {
-	canCloseShort,
-	nextStatus,
-	type StatusEventType
-} from '../../domain/orders/state-machine';
+import { canCloseShort, nextStatus, type StatusEventType } from '../../domain/orders/state-machine';
 import type { CommandContext } from '../context';
 import { appendEvent } from './events';
 import { boardOf, requireOrder } from './read';

@@ -52,10 +52,15 @@ describe('summaries', () => {
 
 	it('summarizes by item with totals per warehouse and a status', () => {
 		expect(summarizeByItem(items, balances)).toEqual([
-			{ itemId: 'a', onHand: 6, byWarehouse: { w1: 5, w2: 1 }, status: 'low' },
-			{ itemId: 'b', onHand: 9, byWarehouse: { w2: 9 }, status: 'over' },
-			{ itemId: 'c', onHand: 0, byWarehouse: {}, status: 'out' }
+			{ itemId: 'a', onHand: 6, byWarehouse: { w1: 5, w2: 1 }, inTransit: 0, status: 'low' },
+			{ itemId: 'b', onHand: 9, byWarehouse: { w2: 9 }, inTransit: 0, status: 'over' },
+			{ itemId: 'c', onHand: 0, byWarehouse: {}, inTransit: 0, status: 'out' }
 		]);
+	});
+
+	it('keeps stock in transit out of on hand (transfers)', () => {
+		const [a] = summarizeByItem(items, [...balances, bal('a', '@transit', 4)]);
+		expect(a).toMatchObject({ onHand: 6, inTransit: 4, byWarehouse: { w1: 5, w2: 1 } });
 	});
 
 	it('summarizes by warehouse with value at standard cost', () => {

@@ -10,8 +10,13 @@ export interface ItemStock {
 	itemId: string;
 	onHand: number;
 	byWarehouse: Record<string, number>;
+	/** On the road between warehouses (transfers): not on hand anywhere, not in `onHand`. */
+	inTransit: number;
 	status: StockStatus;
 }
+
+/** Mirrors `IN_TRANSIT_WAREHOUSE` (domain/transfers/transfer.ts); kept here to stay a leaf. */
+const IN_TRANSIT = '@transit';
 
 /**
  * out: nothing on hand; low: under safety stock, or at/under the reorder point when one is set;
@@ -42,9 +47,9 @@ function totalsByItem(balances: Iterable<Balance>): Map<string, Record<string, n
 export function summarizeByItem(items: Item[], balances: Iterable<Balance>): ItemStock[] {
 	const totals = totalsByItem(balances);
 	return items.map((item) => {
-		const byWarehouse = totals.get(item.id) ?? {};
+		const { [IN_TRANSIT]: inTransit = 0, ...byWarehouse } = totals.get(item.id) ?? {};
 		const onHand = roundQty(Object.values(byWarehouse).reduce((sum, q) => sum + q, 0));
-		return { itemId: item.id, onHand, byWarehouse, status: stockStatus(item, onHand) };
+		return { itemId: item.id, onHand, byWarehouse, inTransit, status: stockStatus(item, onHand) };
 	});
 }
 

@@ -26,13 +26,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Event types that move the status; the others annotate the order. */
 export type StatusEventType =
-	| 'confirm'
-	| 'start-picking'
-	| 'pack'
-	| 'ship'
-	| 'deliver'
-	| 'cancel'
-	| 'close-short';
+	'confirm' | 'start-picking' | 'pack' | 'ship' | 'deliver' | 'cancel' | 'close-short';
 
 /**
  * Every allowed transition. A `ship` that leaves quantity unshipped lands in

@@ -85,6 +85,12 @@ const WAREHOUSE_FLOOR: NavEntry[] = [
 		label: 'nav.labels',
 		icon: 'scan',
 		page: 'warehouse-labels'
+	},
+	{
+		href: resolve('/warehouse/transfers'),
+		label: 'nav.transfers',
+		icon: 'transfer',
+		page: 'warehouse-transfers'
 	}
 ];
 
@@ -163,7 +169,7 @@ export function pageOfPath(path: string): string {
 	if (path.startsWith('/dept/')) return 'overview';
 	if (path === '/movements/new') return 'movement-new';
 	if (path.startsWith('/items/import')) return 'items-import';
-	const floor = /^\/warehouse\/(stocktakes|alerts|picking|lots|labels)/.exec(path);
+	const floor = /^\/warehouse\/(stocktakes|alerts|picking|lots|labels|transfers)/.exec(path);
 	if (floor?.[1]) return `warehouse-${floor[1]}`;
 	const sales = /^\/sales\/(board|customers|reorder)/.exec(path);
 	if (sales) return `sales-${sales[1]}`;
@@ -186,5 +192,6 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	'warehouse-alerts': 'nav.alerts',
 	'warehouse-picking': 'nav.picking',
 	'warehouse-lots': 'nav.lotTrace',
-	'warehouse-labels': 'nav.labels'
+	'warehouse-labels': 'nav.labels',
+	'warehouse-transfers': 'nav.transfers'
 };

@@ -2,11 +2,13 @@
 // orders a Yjs change touched, and who is viewing which order.
 
 import type * as Y from 'yjs';
+import { stampWallMs, type Stamp } from '../../domain/clock/hlc';
 import type { Peer } from '../presence.svelte';
 
 export const ORDER_PAGE_PREFIX = 'order:';
 
-function isoDay(d: Date): string {
+/** The local calendar day of `d`, YYYY-MM-DD. */
+export function isoDay(d: Date): string {
 	const pad = (n: number): string => String(n).padStart(2, '0');
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
@@ -14,6 +16,11 @@ function isoDay(d: Date): string {
 /** Today's local calendar day (the board's notion of "late"). */
 export function localToday(): string {
 	return isoDay(new Date());
+}
+
+/** The local calendar day a clock stamp was made on. */
+export function localDayOfStamp(stamp: Stamp): string {
+	return isoDay(new Date(stampWallMs(stamp)));
 }
 
 /** A local calendar day `days` after `iso`. */

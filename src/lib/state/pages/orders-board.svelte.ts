@@ -5,6 +5,7 @@
 
 import type * as Y from 'yjs';
 import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/board';
+import { isOpenOrder } from '../../domain/orders/sales-kpis';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/orders/state-machine';
 import { readOrders, salesOrdersMap } from '../../doc/orders-doc';
 import { presence, setPresence, type Peer } from '../presence.svelte';
@@ -35,6 +36,16 @@ export interface BoardFilters {
 	lateOnly: boolean;
 	/** Only over-allocated or conflicting orders. */
 	flaggedOnly: boolean;
+	/** A quick filter the sales landing page links to ('' = none). */
+	only: QuickFilter;
+}
+
+/** Quick filters behind the sales landing page's numbers (`/sales/board?only=…`). */
+export const QUICK_FILTERS = ['open', 'ready', 'over-allocated'] as const;
+export type QuickFilter = (typeof QUICK_FILTERS)[number] | '';
+
+export function isQuickFilter(value: string): value is QuickFilter {
+	return value === '' || (QUICK_FILTERS as readonly string[]).includes(value);
 }
 
 export class OrdersBoardModel {
@@ -43,7 +54,8 @@ export class OrdersBoardModel {
 		warehouseId: '',
 		dueBy: '',
 		lateOnly: false,
-		flaggedOnly: false
+		flaggedOnly: false,
+		only: ''
 	});
 	/** Order id → wall ms of its last change by another device. */
 	changed: Record<string, number> = $state({});
@@ -113,6 +125,9 @@ export class OrdersBoardModel {
 		if (f.dueBy && o.order.requestedDate > f.dueBy) return false;
 		if (f.lateOnly && !o.late) return false;
 		if (f.flaggedOnly && !(o.overAllocated || o.hasConflict)) return false;
+		if (f.only === 'open' && !isOpenOrder(o)) return false;
+		if (f.only === 'ready' && !o.backorderReady) return false;
+		if (f.only === 'over-allocated' && !o.overAllocated) return false;
 		return true;
 	}
 

@@ -34,8 +34,13 @@ export class RepurchaseModel {
 		void this.ws.docRevision.orders;
 		return estimateRepurchases(purchaseHistory(this.ws), { nowMs: this.nowMs });
 	});
+	/** One customer only ('' = all): the sales landing page links here per customer. */
+	customerId = $state('');
 	readonly shown: RepurchaseEstimate[] = $derived(
-		this.soonOnly ? this.all.filter((e) => e.likelySoon) : this.all
+		this.all.filter(
+			(e) =>
+				(!this.soonOnly || e.likelySoon) && (!this.customerId || e.customerId === this.customerId)
+		)
 	);
 
 	private readonly ws: WorkspaceState;
