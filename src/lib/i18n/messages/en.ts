@@ -656,7 +656,7 @@ export const en: Messages = {
 	'orders.closeShortBody':
 		'The {qty} not yet shipped will not ship; its reserved stock is released for other orders. What shipped can still be signed for and returned.',
 	'orders.closeShortReason': 'Reason for closing short',
-	'orders.closedShortBy': '{by} closed it short: {reason}',
+	'orders.closedShortBy': '{reason} ({by})',
 	'orders.readyToShip': 'Ready to ship',
 	'orders.readyQty': 'Ready to ship {qty}',
 	'orders.only.open': 'Open orders',

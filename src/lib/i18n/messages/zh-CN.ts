@@ -639,7 +639,7 @@ export const zhCN: Messages = {
 	'orders.closeShortBody':
 		'未出货的 {qty} 不再出货，保留的库存会释放给其他订单。已出货的部分照常签收、退货。',
 	'orders.closeShortReason': '短交原因',
-	'orders.closedShortBy': '{by} 结案（短交）：{reason}',
+	'orders.closedShortBy': '{reason}（{by}）',
 	'orders.readyToShip': '可出货',
 	'orders.readyQty': '可出货 {qty}',
 	'orders.only.open': '未结订单',

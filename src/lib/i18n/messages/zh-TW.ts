@@ -640,7 +640,7 @@ export const zhTW = {
 	'orders.closeShortBody':
 		'未出貨的 {qty} 不再出貨，保留的庫存會釋出給其他訂單。已出貨的部分照常簽收、退貨。',
 	'orders.closeShortReason': '短交原因',
-	'orders.closedShortBy': '{by} 結案（短交）：{reason}',
+	'orders.closedShortBy': '{reason}（{by}）',
 	'orders.readyToShip': '可出貨',
 	'orders.readyQty': '可出貨 {qty}',
 	'orders.only.open': '未結訂單',

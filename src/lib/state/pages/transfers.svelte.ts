@@ -1,0 +1,82 @@
+// View model of the transfers page: transfers from the `orders` doc with their folded status
+// and in-transit quantities, and the commands the page runs. Re-derives when the orders doc
+// or the balances change; reconciles overruled events (reversals) like stocktakes do.
+
+import {
+	cancelTransfer,
+	createTransfer,
+	dispatchTransfer,
+	receiveTransfer,
+	reconcileTransfers,
+	resolveTransferDiscrepancy,
+	type CreateTransferInput,
+	type DispatchInput,
+	type ResolveInput
+} from '../../commands/transfers/transfers';
+import { readTransfers } from '../../doc/transfers-doc';
+import { foldTransfer, type TransferFold } from '../../domain/transfers/state-machine';
+import type { ReceiveLine, Transfer } from '../../domain/transfers/transfer';
+import type { WorkspaceState } from '../workspace.svelte';
+
+export interface TransferRow {
+	transfer: Transfer;
+	fold: TransferFold;
+	/** Sum over lines still on the road (base units of mixed items; a count, not a total). */
+	inTransitQty: number;
+	shortQty: number;
+}
+
+export class TransferBook {
+	rows: TransferRow[] = $derived.by(() => {
+		void this.ws.docRevision.orders;
+		return readTransfers(this.ws.runtime.docs.shared('orders')).transfers.map((transfer) => {
+			const fold = foldTransfer(transfer.events);
+			return {
+				transfer,
+				fold,
+				inTransitQty: fold.lines.reduce((s, l) => s + l.inTransit, 0),
+				shortQty: fold.lines.reduce((s, l) => s + l.short, 0)
+			};
+		});
+	});
+
+	constructor(private readonly ws: WorkspaceState) {}
+
+	row(id: string): TransferRow | undefined {
+		return this.rows.find((r) => r.transfer.id === id);
+	}
+
+	create(input: CreateTransferInput) {
+		return this.ws.run((ctx) => createTransfer(ctx, input));
+	}
+
+	dispatch(id: string, input: DispatchInput = {}) {
+		return this.ws.run((ctx) => dispatchTransfer(ctx, id, input));
+	}
+
+	receive(id: string, lines: ReceiveLine[]) {
+		return this.ws.run((ctx) => receiveTransfer(ctx, id, lines));
+	}
+
+	resolve(id: string, input: ResolveInput) {
+		return this.ws.run((ctx) => resolveTransferDiscrepancy(ctx, id, input));
+	}
+
+	cancel(id: string) {
+		return this.ws.run((ctx) => cancelTransfer(ctx, id));
+	}
+
+	/**
+	 * Writes reversals of overruled events and postings this device has not seen yet. Pages
+	 * call it from an effect so it re-runs when the ledgers or transfers change; it writes
+	 * nothing when everything is settled.
+	 */
+	reconcile(): number {
+		void this.ws.balances;
+		void this.rows;
+		if (!this.ws.canWrite('ledger') || !this.ws.canWrite('orders')) return 0;
+		if (!this.rows.some((r) => r.fold.applied.length + r.fold.conflicts.length > 0)) return 0;
+		const result = this.ws.run((ctx) => reconcileTransfers(ctx));
+		return result.ok ? result.value.length : 0;
+	}
+}
