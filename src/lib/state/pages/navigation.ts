@@ -154,6 +154,15 @@ export function navFor(d: Department): NavEntry[] {
 	}
 }
 
+/**
+ * The department whose own pages a path belongs to (`/sales/…`, `/warehouse/…`), or null for
+ * shared pages (stock, items…), which keep the department the user came from.
+ */
+export function departmentOfPath(path: string): Department | null {
+	const first = path.split('/')[1];
+	return isDepartment(first) ? first : null;
+}
+
 /** The nav entry a path belongs to (longest matching prefix), for highlighting and presence. */
 export function entryOfPath(path: string, entries: NavEntry[]): NavEntry | undefined {
 	let best: NavEntry | undefined;
