@@ -5,7 +5,7 @@ import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/boa
 import { UnknownOrderError } from '../../domain/errors';
 import { readOrders } from '../../doc/orders-doc';
 import type { CommandContext } from '../context';
-import { ledgerBalances } from './ledger-cache';
+import { ledgerBalances } from '../ledger-cache';
 
 /** Lateness does not matter to commands; any fixed day will do. */
 export function boardOf(ctx: CommandContext): Board {

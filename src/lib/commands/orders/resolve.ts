@@ -11,7 +11,7 @@ import { readItems, readLocations, readWarehouses } from '../../doc/catalog-doc'
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { appendEvent } from './events';
-import { ledgerBalances, ledgerMovements } from './ledger-cache';
+import { ledgerBalances, ledgerMovements } from '../ledger-cache';
 import { boardOf, requireOrder } from './read';
 import { shipOrder, shippableQty } from './shipping';
 import { cancelOrder } from './transitions';

@@ -18,7 +18,7 @@ import { readItems, readLocations } from '../../doc/catalog-doc';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { appendEvent } from './events';
-import { ledgerBalances, ledgerMovements } from './ledger-cache';
+import { ledgerBalances, ledgerMovements } from '../ledger-cache';
 import { boardOf, requireOrder } from './read';
 
 export interface ShipLine {

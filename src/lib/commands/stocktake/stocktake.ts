@@ -27,12 +27,12 @@ import {
 	readCountSession,
 	writeNewSession
 } from '../../doc/counts-doc';
-import { readMovements } from '../../doc/ledger-doc';
 import { ledgerDocName } from '../../doc/names';
 import { SCHEMA_VERSION } from '../../doc/schema';
 import { catalogIndexOf, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { writeCountPostings } from './write-postings';
+import { writeLedgerPostings } from '../ledger-postings';
+import { ledgerMovements } from '../ledger-cache';
 
 const COUNTS = 'counts';
 
@@ -184,7 +184,7 @@ export function cancelCount(ctx: CommandContext, countId: string): void {
 
 /** Every movement this device holds (all open ledgers). */
 export function allMovements(ctx: CommandContext): Movement[] {
-	return ctx.docs.ledgers().flatMap((doc) => readMovements(doc).movements);
+	return ledgerMovements(ctx);
 }
 
 /** The postings this session needs on top of what it already posted (see `countPostings`). */
@@ -205,7 +205,7 @@ export function approveCount(ctx: CommandContext, countId: string): Movement[] {
 	if (session.status !== 'submitted') throw new CountStatusError(session.status, 'approve');
 	// Ledgers first: a crash between the two leaves a count that can be approved again, and the
 	// second approval finds the postings already present and writes only what is missing.
-	const written = writeCountPostings(
+	const written = writeLedgerPostings(
 		ctx,
 		pendingPostings(session, allMovements(ctx)),
 		'approveCount'
@@ -231,5 +231,5 @@ export function reconcileCount(ctx: CommandContext, countId: string): Movement[]
 	const pending = pendingPostings(session, allMovements(ctx));
 	if (pending.length === 0) return [];
 	requireWrite(ctx, ledgerDocName('1970-01'));
-	return writeCountPostings(ctx, pending, 'reconcileCount');
+	return writeLedgerPostings(ctx, pending, 'reconcileCount');
 }

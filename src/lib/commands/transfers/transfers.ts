@@ -27,7 +27,6 @@ import {
 	type TransferEventType,
 	type TransferHeader
 } from '../../domain/transfers/transfer';
-import { readMovements } from '../../doc/ledger-doc';
 import { ledgerDocName } from '../../doc/names';
 import { ensureOrdersSchema } from '../../doc/orders-doc';
 import {
@@ -38,7 +37,8 @@ import {
 } from '../../doc/transfers-doc';
 import { catalogIndexOf, currentBalances, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { writeCountPostings } from '../stocktake/write-postings';
+import { writeLedgerPostings } from '../ledger-postings';
+import { ledgerMovements } from '../ledger-cache';
 
 const ORDERS = 'orders';
 
@@ -130,7 +130,7 @@ function commit(
 		},
 		commandOrigin(ctx, command)
 	);
-	if (postings.length > 0) writeCountPostings(ctx, postings, command);
+	if (postings.length > 0) writeLedgerPostings(ctx, postings, command);
 	return event;
 }
 
@@ -267,7 +267,7 @@ export function reconcileTransfer(ctx: CommandContext, transferId: string): Move
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	const missing = missingPostings(transfer, fold, presentIds(ctx));
 	if (missing.length === 0) return [];
-	return writeCountPostings(ctx, missing, 'reconcileTransfer');
+	return writeLedgerPostings(ctx, missing, 'reconcileTransfer');
 }
 
 /** `reconcileTransfer` for every transfer that has events, reading the ledgers once. */
@@ -278,12 +278,9 @@ export function reconcileTransfers(ctx: CommandContext): Movement[] {
 	);
 	if (missing.length === 0) return [];
 	requireWrite(ctx, ORDERS);
-	return writeCountPostings(ctx, missing, 'reconcileTransfer');
+	return writeLedgerPostings(ctx, missing, 'reconcileTransfer');
 }
 
 function presentIds(ctx: CommandContext): Set<string> {
-	const present = new Set<string>();
-	for (const doc of ctx.docs.ledgers())
-		for (const m of readMovements(doc).movements) present.add(m.id);
-	return present;
+	return new Set(ledgerMovements(ctx).map((m) => m.id));
 }

@@ -25,7 +25,7 @@ import {
 	type OpenCountInput
 } from '../../commands/stocktake/stocktake';
 import { readCountSessions } from '../../doc/counts-doc';
-import { readMovements } from '../../doc/ledger-doc';
+import { ledgerMovements } from '../../commands/ledger-cache';
 import type { WorkspaceState } from '../workspace.svelte';
 
 export interface ReviewRow extends Variance {
@@ -56,7 +56,7 @@ export class StocktakeBook {
 	/** Every movement this device holds; refolded only when balances change. */
 	private movements: Movement[] = $derived.by(() => {
 		void this.ws.balances;
-		return this.ws.runtime.docs.ledgers().flatMap((doc) => readMovements(doc).movements);
+		return ledgerMovements(this.ws.runtime);
 	});
 
 	constructor(private readonly ws: WorkspaceState) {}

@@ -8,7 +8,7 @@ import { foldLots, lotFactsOf, type LotSummary } from '../../domain/lots/lot-fol
 import { traceLot, type LotTrace } from '../../domain/lots/trace';
 import { allocatePick, type Allocation, type Pick } from '../../domain/picking/allocate';
 import { recordIssue } from '../../commands/movements';
-import { readMovements } from '../../doc/ledger-doc';
+import { ledgerMovements } from '../../commands/ledger-cache';
 import type { WorkspaceState } from '../workspace.svelte';
 
 const DAY_MS = 86_400_000;
@@ -29,7 +29,7 @@ export class WarehouseFloor {
 
 	movements: Movement[] = $derived.by(() => {
 		void this.ws.balances;
-		return this.ws.runtime.docs.ledgers().flatMap((doc) => readMovements(doc).movements);
+		return ledgerMovements(this.ws.runtime);
 	});
 	lots: Map<string, LotSummary> = $derived(foldLots(this.movements));
 

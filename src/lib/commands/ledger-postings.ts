@@ -1,25 +1,24 @@
-// Writes count postings into the ledgers of their stamps' months. Unlike recordMovementsBatch
-// it does not check stock (a count may find less than the book — that is the point) and it
-// skips movements whose id is already in a ledger, so approving twice on one device is a no-op.
+// Writes derived postings (stocktake adjustments, transfer legs and their reversals) into the
+// ledgers of their stamps' months. Unlike recordMovementsBatch it does not check stock (a count
+// may find less than the book — that is the point), and it skips movements whose id is already
+// in a ledger: postings have deterministic ids, so writing them twice is a no-op.
 
-import type { Movement } from '../../domain/ledger/movement';
-import { ledgerMonthsMap, readLedgerMonths } from '../../doc/catalog-doc';
-import { appendMovements, readMovements } from '../../doc/ledger-doc';
-import { CATALOG, ledgerDocName, monthOfStamp } from '../../doc/names';
-import { ensureSchema } from '../../doc/schema';
-import { requireWrite } from '../access';
-import { commandOrigin, type CommandContext } from '../context';
+import type { Movement } from '../domain/ledger/movement';
+import { ledgerMonthsMap, readLedgerMonths } from '../doc/catalog-doc';
+import { appendMovements } from '../doc/ledger-doc';
+import { hasMovement } from './ledger-cache';
+import { CATALOG, ledgerDocName, monthOfStamp } from '../doc/names';
+import { ensureSchema } from '../doc/schema';
+import { requireWrite } from './access';
+import { commandOrigin, type CommandContext } from './context';
 
 /** Returns the movements actually written (those not already present). */
-export function writeCountPostings(
+export function writeLedgerPostings(
 	ctx: CommandContext,
 	movements: readonly Movement[],
 	command: string
 ): Movement[] {
-	const present = new Set<string>();
-	for (const doc of ctx.docs.ledgers())
-		for (const m of readMovements(doc).movements) present.add(m.id);
-	const fresh = movements.filter((m) => !present.has(m.id));
+	const fresh = movements.filter((m) => !hasMovement(ctx, m.id));
 	const byMonth = new Map<string, Movement[]>();
 	for (const m of fresh) {
 		const month = monthOfStamp(m.at);
