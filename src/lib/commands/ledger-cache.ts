@@ -1,7 +1,8 @@
 // Movements, ids and balances of the open ledger docs for commands, read and folded once per
-// doc version instead of once per command (a year of history is parsed once, not per click). A doc's version is its state vector: any change, local
-// or remote, changes it. Balances of different docs combine by addition (the fold is
-// commutative), so only the changed month is refolded.
+// doc version instead of once per command (a year of history is parsed once, not per click).
+// A doc's version is its state vector, which every local or remote change moves. Balances of
+// different docs combine by addition (the fold is commutative), so only the changed month is
+// refolded.
 
 import * as Y from 'yjs';
 import { foldBalances, roundQty, type Balance } from '../domain/ledger/fold';
