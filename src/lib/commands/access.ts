@@ -2,12 +2,11 @@
 
 import { canWrite } from '../domain/auth/roles';
 import { ForbiddenError } from '../domain/errors';
-import { foldBalances, type Balance } from '../domain/ledger/fold';
+import type { Balance } from '../domain/ledger/fold';
 import { indexCatalog, type CatalogIndex } from '../domain/ledger/validate';
-import type { Movement } from '../domain/ledger/movement';
 import { readItems, readLocations, readWarehouses } from '../doc/catalog-doc';
-import { readMovements } from '../doc/ledger-doc';
 import type { CommandContext } from './context';
+import { ledgerBalances } from './ledger-cache';
 
 export function requireWrite(ctx: CommandContext, docName: string): void {
 	if (!canWrite(ctx.role, docName)) throw new ForbiddenError(ctx.role, `write ${docName}`);
@@ -22,9 +21,7 @@ export function catalogIndexOf(ctx: CommandContext): CatalogIndex {
 	});
 }
 
-/** Balances over every open ledger doc (what this device knows right now). */
+/** Balances over the opening and every open ledger doc (what this device knows right now). */
 export function currentBalances(ctx: CommandContext): Map<string, Balance> {
-	const all: Movement[] = [];
-	for (const doc of ctx.docs.ledgers()) all.push(...readMovements(doc).movements);
-	return foldBalances(all);
+	return ledgerBalances(ctx);
 }

@@ -26,7 +26,10 @@ export interface WorkspaceDocs {
 	shared(name: SharedDocName): Y.Doc;
 	/** The ledger doc of a month (`2026-11`), opened on demand. */
 	ledger(month: string): Y.Doc;
-	/** Every ledger doc currently open, for folds over all movements. */
+	/**
+	 * The open ledger docs from the base month on (every month when no period is closed), for
+	 * folds over all movements; closed months enter as the base month's opening.
+	 */
 	ledgers(): readonly Y.Doc[];
 }
 

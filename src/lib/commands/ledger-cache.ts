@@ -2,12 +2,22 @@
 // doc version instead of once per command (a year of history is parsed once, not per click).
 // A doc's version is its state vector, which every local or remote change moves. Balances of
 // different docs combine by addition (the fold is commutative), so only the changed month is
-// refolded.
+// refolded. After a period close the open ledgers start at the base month, whose opening
+// balances (the close) enter every fold as synthetic `opening` movements.
 
 import * as Y from 'yjs';
 import { foldBalances, roundQty, type Balance } from '../domain/ledger/fold';
 import type { Movement } from '../domain/ledger/movement';
 import { readMovements } from '../doc/ledger-doc';
+import { baseMonthOf, readOpening } from '../doc/period-doc';
+import {
+	openingLots,
+	openingMovements,
+	previousMonth,
+	type OpeningBalances
+} from '../domain/ledger/period';
+import { foldLots, type LotSummary } from '../domain/lots/lot-fold';
+import { OpeningMissingError } from '../domain/errors';
 import type { CommandContext } from './context';
 
 interface Folded {
@@ -34,8 +44,45 @@ function folded(doc: Y.Doc): Folded {
 	return entry;
 }
 
+interface FoldedOpening {
+	movements: Movement[];
+	balances: Map<string, Balance>;
+}
+
+const openingCache = new WeakMap<OpeningBalances, FoldedOpening>();
+
+/**
+ * The opening balances the open ledgers start from: null when no period is closed. Throws
+ * when a period is closed but its opening has not arrived yet — stock would be understated.
+ */
+export function ledgerOpening(ctx: Pick<CommandContext, 'docs'>): OpeningBalances | null {
+	const base = baseMonthOf(ctx.docs.catalog);
+	if (base === null) return null;
+	const { opening } = readOpening(ctx.docs.ledger(base));
+	if (!opening || opening.closedMonth !== previousMonth(base)) throw new OpeningMissingError(base);
+	return opening;
+}
+
+function foldedOpening(opening: OpeningBalances | null): FoldedOpening {
+	if (!opening) return { movements: [], balances: new Map() };
+	const hit = openingCache.get(opening);
+	if (hit) return hit;
+	const movements = openingMovements(opening);
+	const entry = { movements, balances: foldBalances(movements) };
+	openingCache.set(opening, entry);
+	return entry;
+}
+
+/** The opening (as synthetic movements) plus every movement of the open ledgers. */
 export function ledgerMovements(ctx: Pick<CommandContext, 'docs'>): Movement[] {
-	return ctx.docs.ledgers().flatMap((doc) => folded(doc).movements);
+	const opening = foldedOpening(ledgerOpening(ctx)).movements;
+	return [...opening, ...ctx.docs.ledgers().flatMap((doc) => folded(doc).movements)];
+}
+
+/** Lots over the opening and the open ledgers, with expiry and first receipt from closed months. */
+export function ledgerLots(ctx: Pick<CommandContext, 'docs'>): Map<string, LotSummary> {
+	const opening = ledgerOpening(ctx);
+	return foldLots(ledgerMovements(ctx), openingLots(opening));
 }
 
 /** Whether a movement with this id is in any open ledger (postings are written once). */
@@ -46,8 +93,12 @@ export function hasMovement(ctx: Pick<CommandContext, 'docs'>, id: string): bool
 /** A fresh map (callers may change it) of balances over every open ledger doc. */
 export function ledgerBalances(ctx: Pick<CommandContext, 'docs'>): Map<string, Balance> {
 	const out = new Map<string, Balance>();
-	for (const doc of ctx.docs.ledgers()) {
-		for (const [k, b] of folded(doc).balances) {
+	const parts = [
+		foldedOpening(ledgerOpening(ctx)).balances,
+		...ctx.docs.ledgers().map((doc) => folded(doc).balances)
+	];
+	for (const balances of parts) {
+		for (const [k, b] of balances) {
 			const current = out.get(k);
 			if (!current) out.set(k, { ...b });
 			else {

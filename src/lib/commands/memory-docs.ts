@@ -3,6 +3,7 @@
 
 import * as Y from 'yjs';
 import { CATALOG, isMonth, ledgerDocName } from '../doc/names';
+import { baseMonthOf } from '../doc/period-doc';
 import { isSharedDocName, SHARED_DOCS, type SharedDocName, type WorkspaceDocs } from './context';
 
 export interface MemoryWorkspaceDocs extends WorkspaceDocs {
@@ -34,7 +35,13 @@ export function workspaceDocsInMemory(): MemoryWorkspaceDocs {
 		catalog,
 		shared: sharedDoc,
 		ledger,
-		ledgers: () => [...ledgers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d),
+		ledgers: () => {
+			const base = baseMonthOf(catalog);
+			return [...ledgers.entries()]
+				.filter(([month]) => base === null || month >= base)
+				.sort(([a], [b]) => (a < b ? -1 : 1))
+				.map(([, d]) => d);
+		},
 		names: () => [CATALOG, ...SHARED_DOCS, ...[...ledgers.keys()].sort().map(ledgerDocName)],
 		get(name) {
 			if (name === CATALOG) return catalog;

@@ -6,7 +6,11 @@
 import type { Item } from '../domain/catalog/entities';
 import { InvalidFieldError } from '../domain/errors';
 import type { Balance } from '../domain/ledger/fold';
-import { movementSchema, type Movement, type MovementReason } from '../domain/ledger/movement';
+import {
+	storedMovementSchema,
+	type Movement,
+	type MovementReason
+} from '../domain/ledger/movement';
 import {
 	checkAvailable,
 	checkPositiveQty,
@@ -16,13 +20,11 @@ import {
 	type CatalogIndex
 } from '../domain/ledger/validate';
 import { parseOrThrow } from '../domain/parse';
-import { ledgerMonthsMap, readLedgerMonths } from '../doc/catalog-doc';
-import { appendMovements } from '../doc/ledger-doc';
-import { CATALOG, ledgerDocName, monthOfStamp } from '../doc/names';
-import { ensureSchema } from '../doc/schema';
+import { ledgerDocName } from '../doc/names';
 import { catalogIndexOf, currentBalances, requireWrite } from './access';
 import { stagedBalances, type StagedBalances } from './staged-balances';
-import { commandOrigin, type CommandContext } from './context';
+import type { CommandContext } from './context';
+import { fileMovements } from './ledger-postings';
 
 export interface ReceiptInput {
 	itemId: string;
@@ -148,7 +150,7 @@ export function recordMovementsBatch(
 		for (const m of movements) stock.apply(m);
 		return movements;
 	});
-	writeMovements(ctx, result.flat(), options.command ?? 'recordMovementsBatch');
+	fileMovements(ctx, result.flat(), options.command ?? 'recordMovementsBatch');
 	if (options.balances) stock.commit();
 	return result;
 }
@@ -303,35 +305,5 @@ function stamp(ctx: CommandContext, draft: Draft): Movement {
 		user: ctx.user
 	};
 	for (const [k, v] of Object.entries(draft)) if (v !== undefined) raw[k] = v;
-	return parseOrThrow(movementSchema, raw);
-}
-
-function writeMovements(ctx: CommandContext, movements: Movement[], command: string): void {
-	const byMonth = new Map<string, Movement[]>();
-	for (const m of movements) {
-		const month = monthOfStamp(m.at);
-		const list = byMonth.get(month);
-		if (list) list.push(m);
-		else byMonth.set(month, [m]);
-	}
-	const known = new Set(readLedgerMonths(ctx.docs.catalog));
-	const newMonths = [...byMonth.keys()].filter((month) => !known.has(month));
-	for (const month of byMonth.keys()) requireWrite(ctx, ledgerDocName(month));
-	if (newMonths.length > 0) requireWrite(ctx, CATALOG);
-	const origin = commandOrigin(ctx, command);
-	for (const [month, list] of byMonth) {
-		const doc = ctx.docs.ledger(month);
-		doc.transact(() => {
-			ensureSchema(doc, 'ledger', month);
-			appendMovements(doc, list);
-		}, origin);
-	}
-	if (newMonths.length > 0) {
-		const catalog = ctx.docs.catalog;
-		catalog.transact(() => {
-			ensureSchema(catalog, 'catalog');
-			const months = ledgerMonthsMap(catalog);
-			for (const month of newMonths) months.set(month, true);
-		}, origin);
-	}
+	return parseOrThrow(storedMovementSchema, raw);
 }

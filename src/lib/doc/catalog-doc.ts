@@ -120,6 +120,7 @@ export function observeCatalog(doc: Y.Doc, onChange: () => void): () => void {
 	const maps = [
 		...CATALOG_MAPS.map((name) => entityMap(doc, name)),
 		ledgerMonthsMap(doc),
+		doc.getMap<unknown>('periods'),
 		doc.getMap<unknown>('meta')
 	];
 	const handler = (): void => onChange();

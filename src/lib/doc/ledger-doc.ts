@@ -2,7 +2,7 @@
 // edited, never deleted. Array position means nothing; folds order by stamp.
 
 import * as Y from 'yjs';
-import { movementSchema, type Movement } from '../domain/ledger/movement';
+import { storedMovementSchema, type Movement } from '../domain/ledger/movement';
 
 export function movementsArray(doc: Y.Doc): Y.Array<unknown> {
 	return doc.getArray<unknown>('movements');
@@ -33,7 +33,7 @@ export function readMovements(doc: Y.Doc): { movements: Movement[]; invalid: num
 	// Creating the Y.Array runs an (empty) transaction; a read should not, so skip absent ones.
 	if (!doc.share.has('movements')) return { movements, invalid };
 	for (const value of movementsArray(doc)) {
-		const parsed = movementSchema.safeParse(value);
+		const parsed = storedMovementSchema.safeParse(value);
 		if (parsed.success) movements.push(parsed.data);
 		else invalid++;
 	}
@@ -48,7 +48,7 @@ export function observeMovements(doc: Y.Doc, onAdded: (added: Movement[]) => voi
 		for (const part of event.changes.delta) {
 			if (!part.insert || !Array.isArray(part.insert)) continue;
 			for (const value of part.insert as unknown[]) {
-				const parsed = movementSchema.safeParse(value);
+				const parsed = storedMovementSchema.safeParse(value);
 				if (parsed.success) added.push(parsed.data);
 			}
 		}
@@ -56,4 +56,24 @@ export function observeMovements(doc: Y.Doc, onAdded: (added: Movement[]) => voi
 	};
 	array.observe(handler);
 	return () => array.unobserve(handler);
+}
+
+// Values appended since a state vector, without walking the whole array: the diff update
+// (`encodeStateAsUpdate(doc, sv)`) holds exactly the structs added since, and for the
+// append-only movements array those are ContentAny items without a map key.
+export interface AppendedValues {
+	values: unknown[];
+}
+
+export function valuesAppendedSince(doc: Y.Doc, stateVector: Uint8Array): AppendedValues {
+	const diff = Y.encodeStateAsUpdate(doc, stateVector);
+	const { structs } = Y.decodeUpdate(diff);
+	const values: unknown[] = [];
+	for (const struct of structs) {
+		if (!(struct instanceof Y.Item)) continue;
+		if (struct.parentSub !== null) continue; // a map entry (meta), not an array element
+		if (struct.deleted) continue;
+		if (struct.content instanceof Y.ContentAny) values.push(...struct.content.arr);
+	}
+	return { values };
 }

@@ -26,7 +26,11 @@ export const ERROR_CODES = [
 	'count-status',
 	// Transfers between warehouses (issue 6)
 	'unknown-transfer',
-	'transfer-status'
+	'transfer-status',
+	// Period close (issue 4)
+	'opening-missing',
+	'period-closed',
+	'period-close-blocked'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -157,5 +161,28 @@ export class UnknownCustomerError extends StockflowError {
 export class DuplicateCustomerCodeError extends StockflowError {
 	constructor(code: string) {
 		super('duplicate-customer-code', `Customer code ${code} is already in use`, { code });
+	}
+}
+
+// Period close (issue 4)
+
+/** A period is closed but the base month's opening balances have not synced yet. */
+export class OpeningMissingError extends StockflowError {
+	constructor(month: string) {
+		super('opening-missing', `Opening balances of ${month} have not arrived yet`, { month });
+	}
+}
+
+/** The document's stamps fall in a closed period, which takes no more postings. */
+export class PeriodClosedError extends StockflowError {
+	constructor(month: string) {
+		super('period-closed', `${month} is closed`, { month });
+	}
+}
+
+/** A month cannot be closed yet; `reason` says why (see commands/period-close.ts). */
+export class PeriodCloseBlockedError extends StockflowError {
+	constructor(month: string, reason: string) {
+		super('period-close-blocked', `${month} cannot be closed: ${reason}`, { month, reason });
 	}
 }

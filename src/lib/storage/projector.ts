@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Item } from '../domain/catalog/entities';
 import { applyMovement, type Balance } from '../domain/ledger/fold';
-import { movementSchema, stockKeyOf, stockKeyString } from '../domain/ledger/movement';
+import { storedMovementSchema, stockKeyOf, stockKeyString } from '../domain/ledger/movement';
 import { compareStamps, type Stamp } from '../domain/clock/hlc';
 import { movementsArray } from '../doc/ledger-doc';
 import { monthOfLedgerDoc } from '../doc/names';
@@ -265,7 +265,7 @@ export class Projector {
 		let maxAt: Stamp | null = null;
 		let applied = 0;
 		for (const value of values) {
-			const parsed = movementSchema.safeParse(value);
+			const parsed = storedMovementSchema.safeParse(value);
 			if (!parsed.success) continue; // counted by the doc layer's readers; never projected
 			const m = parsed.data;
 			if (this.ids.has(m.id)) continue;

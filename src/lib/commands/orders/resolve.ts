@@ -4,14 +4,14 @@
 
 import { InvalidFieldError } from '../../domain/errors';
 import { roundQty } from '../../domain/ledger/fold';
-import { foldLots, lotFactsOf } from '../../domain/lots/lot-fold';
+import { lotFactsOf } from '../../domain/lots/lot-fold';
 import { allocatePick } from '../../domain/picking/allocate';
 import type { Board, BoardOrder } from '../../domain/orders/board';
 import { readItems, readLocations, readWarehouses } from '../../doc/catalog-doc';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { appendEvent } from './events';
-import { ledgerBalances, ledgerMovements } from '../ledger-cache';
+import { ledgerBalances, ledgerLots } from '../ledger-cache';
 import { boardOf, requireOrder } from './read';
 import { shipOrder, shippableQty } from './shipping';
 import { cancelOrder } from './transitions';
@@ -71,7 +71,7 @@ export function transferShortfall(ctx: CommandContext, orderId: string): void {
 	const warehouses = readWarehouses(ctx.docs.catalog).map((w) => w.id);
 	const items = new Map(readItems(ctx.docs.catalog).map((i) => [i.id, i]));
 	const balances = [...ledgerBalances(ctx).values()];
-	const lots = foldLots(ledgerMovements(ctx));
+	const lots = ledgerLots(ctx);
 	const locations = readLocations(ctx.docs.catalog);
 	const requests: MovementRequest[] = [];
 	for (const s of current.shortfalls) {

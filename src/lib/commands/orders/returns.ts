@@ -4,15 +4,11 @@
 
 import { InvalidFieldError, InvalidTransitionError } from '../../domain/errors';
 import { roundQty } from '../../domain/ledger/fold';
-import { movementSchema, type Movement } from '../../domain/ledger/movement';
+import { storedMovementSchema, type Movement } from '../../domain/ledger/movement';
 import type { OrderEvent, ReturnReason } from '../../domain/orders/order';
 import { parseOrThrow } from '../../domain/parse';
-import { ledgerMonthsMap, readLedgerMonths } from '../../doc/catalog-doc';
-import { appendMovements } from '../../doc/ledger-doc';
-import { CATALOG, ledgerDocName, monthOfStamp } from '../../doc/names';
-import { ensureSchema } from '../../doc/schema';
-import { requireWrite } from '../access';
-import { commandOrigin, type CommandContext } from '../context';
+import type { CommandContext } from '../context';
+import { fileMovements } from '../ledger-postings';
 import { appendEvent } from './events';
 import { boardOf, requireOrder } from './read';
 
@@ -44,7 +40,7 @@ export function returnOrder(
 			throw new InvalidFieldError('qty', 'more than was shipped');
 		if (!r.restock) continue;
 		movements.push(
-			parseOrThrow(movementSchema, {
+			parseOrThrow(storedMovementSchema, {
 				id: ctx.ids.next(),
 				at: ctx.clock.now(),
 				itemId: line.itemId,
@@ -59,7 +55,7 @@ export function returnOrder(
 			})
 		);
 	}
-	if (movements.length > 0) writeReturnMovements(ctx, movements);
+	if (movements.length > 0) fileMovements(ctx, movements, 'returnOrder');
 	return appendEvent(
 		ctx,
 		orderId,
@@ -69,28 +65,4 @@ export function returnOrder(
 		},
 		'returnOrder'
 	);
-}
-
-/** Same filing as commands/movements.ts: one transaction per month doc, new months marked. */
-function writeReturnMovements(ctx: CommandContext, movements: Movement[]): void {
-	const origin = commandOrigin(ctx, 'returnOrder');
-	const byMonth = new Map<string, Movement[]>();
-	for (const m of movements)
-		byMonth.set(monthOfStamp(m.at), [...(byMonth.get(monthOfStamp(m.at)) ?? []), m]);
-	const known = new Set(readLedgerMonths(ctx.docs.catalog));
-	const newMonths = [...byMonth.keys()].filter((m) => !known.has(m));
-	for (const month of byMonth.keys()) requireWrite(ctx, ledgerDocName(month));
-	if (newMonths.length > 0) requireWrite(ctx, CATALOG);
-	for (const [month, list] of byMonth) {
-		const doc = ctx.docs.ledger(month);
-		doc.transact(() => {
-			ensureSchema(doc, 'ledger', month);
-			appendMovements(doc, list);
-		}, origin);
-	}
-	if (newMonths.length > 0)
-		ctx.docs.catalog.transact(() => {
-			ensureSchema(ctx.docs.catalog, 'catalog');
-			for (const month of newMonths) ledgerMonthsMap(ctx.docs.catalog).set(month, true);
-		}, origin);
 }

@@ -4,7 +4,7 @@
 // short nothing is written at all; the event follows in the orders doc.
 
 import { roundQty } from '../../domain/ledger/fold';
-import { foldLots, lotFactsOf } from '../../domain/lots/lot-fold';
+import { lotFactsOf } from '../../domain/lots/lot-fold';
 import { allocatePick, type Allocation } from '../../domain/picking/allocate';
 import {
 	InsufficientStockError,
@@ -18,7 +18,7 @@ import { readItems, readLocations } from '../../doc/catalog-doc';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { appendEvent } from './events';
-import { ledgerBalances, ledgerMovements } from '../ledger-cache';
+import { ledgerBalances, ledgerLots } from '../ledger-cache';
 import { boardOf, requireOrder } from './read';
 
 export interface ShipLine {
@@ -64,7 +64,7 @@ export function pickListFor(
 	lines: readonly ShipLine[]
 ): PickListLine[] {
 	const balances = ledgerBalances(ctx);
-	const lots = foldLots(ledgerMovements(ctx));
+	const lots = ledgerLots(ctx);
 	const items = new Map(readItems(ctx.docs.catalog).map((i) => [i.id, i]));
 	const locations = readLocations(ctx.docs.catalog).filter(
 		(l) => l.warehouseId === current.order.warehouseId

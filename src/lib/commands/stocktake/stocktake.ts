@@ -3,7 +3,7 @@
 // the ledgers). Status checks use this device's merged view; the fold settles races.
 
 import { stampWallMs } from '../../domain/clock/hlc';
-import { InvalidFieldError } from '../../domain/errors';
+import { InvalidFieldError, PeriodClosedError } from '../../domain/errors';
 import type { Movement } from '../../domain/ledger/movement';
 import { resolvePlace, resolveTarget } from '../../domain/ledger/validate';
 import { parseOrThrow } from '../../domain/parse';
@@ -27,7 +27,8 @@ import {
 	readCountSession,
 	writeNewSession
 } from '../../doc/counts-doc';
-import { ledgerDocName } from '../../doc/names';
+import { ledgerDocName, monthOfStamp } from '../../doc/names';
+import { baseMonthOf } from '../../doc/period-doc';
 import { SCHEMA_VERSION } from '../../doc/schema';
 import { catalogIndexOf, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
@@ -182,6 +183,24 @@ export function cancelCount(ctx: CommandContext, countId: string): void {
 	transition(ctx, countId, 'cancelled', ['opened', 'submitted']);
 }
 
+/**
+ * The closed month a count's lines reach into, or null. Book quantities at a stamp inside a
+ * closed period need that period's movements, which a device no longer has to hold.
+ */
+export function sealedMonthOf(
+	ctx: Pick<CommandContext, 'docs'>,
+	session: Pick<CountSession, 'lines'>
+): string | null {
+	const base = baseMonthOf(ctx.docs.catalog);
+	if (base === null) return null;
+	let earliest: string | null = null;
+	for (const line of session.lines) {
+		const month = monthOfStamp(line.at);
+		if (month < base && (earliest === null || month < earliest)) earliest = month;
+	}
+	return earliest;
+}
+
 /** Every movement this device holds (all open ledgers). */
 export function allMovements(ctx: CommandContext): Movement[] {
 	return ledgerMovements(ctx);
@@ -203,6 +222,8 @@ export function approveCount(ctx: CommandContext, countId: string): Movement[] {
 	requireWrite(ctx, ledgerDocName('1970-01'));
 	const session = requireSession(ctx, countId);
 	if (session.status !== 'submitted') throw new CountStatusError(session.status, 'approve');
+	const sealed = sealedMonthOf(ctx, session);
+	if (sealed !== null) throw new PeriodClosedError(sealed);
 	// Ledgers first: a crash between the two leaves a count that can be approved again, and the
 	// second approval finds the postings already present and writes only what is missing.
 	const written = writeLedgerPostings(
@@ -228,6 +249,8 @@ export function approveCount(ctx: CommandContext, countId: string): Movement[] {
 export function reconcileCount(ctx: CommandContext, countId: string): Movement[] {
 	const session = requireSession(ctx, countId);
 	if (session.status !== 'approved') return [];
+	// A count in a closed period is final: late arrivals are carried into the open period.
+	if (sealedMonthOf(ctx, session) !== null) return [];
 	const pending = pendingPostings(session, allMovements(ctx));
 	if (pending.length === 0) return [];
 	requireWrite(ctx, ledgerDocName('1970-01'));

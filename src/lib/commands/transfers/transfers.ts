@@ -37,7 +37,7 @@ import {
 } from '../../doc/transfers-doc';
 import { catalogIndexOf, currentBalances, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { writeLedgerPostings } from '../ledger-postings';
+import { openPeriodPostings, writeLedgerPostings } from '../ledger-postings';
 import { ledgerMovements } from '../ledger-cache';
 
 const ORDERS = 'orders';
@@ -265,7 +265,7 @@ export function cancelTransfer(
  */
 export function reconcileTransfer(ctx: CommandContext, transferId: string): Movement[] {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
-	const missing = missingPostings(transfer, fold, presentIds(ctx));
+	const missing = openPeriodPostings(ctx, missingPostings(transfer, fold, presentIds(ctx)));
 	if (missing.length === 0) return [];
 	return writeLedgerPostings(ctx, missing, 'reconcileTransfer');
 }
@@ -273,8 +273,11 @@ export function reconcileTransfer(ctx: CommandContext, transferId: string): Move
 /** `reconcileTransfer` for every transfer that has events, reading the ledgers once. */
 export function reconcileTransfers(ctx: CommandContext): Movement[] {
 	const present = presentIds(ctx);
-	const missing = readTransfers(ordersDoc(ctx)).transfers.flatMap((t) =>
-		t.events.length === 0 ? [] : missingPostings(t, foldTransfer(t.events), present)
+	const missing = openPeriodPostings(
+		ctx,
+		readTransfers(ordersDoc(ctx)).transfers.flatMap((t) =>
+			t.events.length === 0 ? [] : missingPostings(t, foldTransfer(t.events), present)
+		)
 	);
 	if (missing.length === 0) return [];
 	requireWrite(ctx, ORDERS);

@@ -12,7 +12,8 @@ export const MOVEMENT_REASONS = [
 	'adjustment',
 	'count',
 	'return',
-	'production'
+	'production',
+	'opening'
 ] as const;
 export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 
@@ -20,7 +21,8 @@ export type MovementReason = (typeof MOVEMENT_REASONS)[number];
 export const INBOUND_REASONS: readonly MovementReason[] = ['receipt', 'transfer-in', 'return'];
 /** Reasons whose quantity is always negative (stock goes out). */
 export const OUTBOUND_REASONS: readonly MovementReason[] = ['issue', 'transfer-out'];
-/** `adjustment`, `count` and `production` may go either way. */
+/** `adjustment`, `count` and `production` may go either way. `opening` is never stored in a
+ * ledger: it is the synthetic carry-in of a closed period's balances (see ledger/period.ts). */
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -47,6 +49,15 @@ export const movementSchema = z.object({
 });
 
 export type Movement = z.infer<typeof movementSchema>;
+
+/**
+ * What a ledger array may hold: any movement but a synthetic `opening` one. Opening balances
+ * live in their own record, so a peer cannot slip stock in through the ledger as an "opening".
+ */
+export const storedMovementSchema = movementSchema.refine((m) => m.reason !== 'opening', {
+	message: 'opening balances are not ledger entries',
+	path: ['reason']
+});
 
 /** A stock position: where a quantity sits. Lot is '' when the item is not lot-tracked. */
 export interface StockKey {

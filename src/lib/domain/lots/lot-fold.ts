@@ -25,8 +25,29 @@ function lotKey(itemId: string, lot: string): string {
 
 const INFLOW_REASONS = new Set(['receipt', 'production', 'return']);
 
-export function foldLots(movements: Iterable<Movement>): Map<string, LotSummary> {
+/** Lot facts carried over from closed periods (see ledger/period.ts `openingLots`). */
+export interface LotSeed {
+	itemId: string;
+	lot: string;
+	expiry?: string;
+	firstReceivedAt?: Stamp;
+}
+
+export function foldLots(
+	movements: Iterable<Movement>,
+	seeds: Iterable<LotSeed> = []
+): Map<string, LotSummary> {
 	const lots = new Map<string, LotSummary>();
+	for (const seed of seeds) {
+		lots.set(lotKey(seed.itemId, seed.lot), {
+			itemId: seed.itemId,
+			lot: seed.lot,
+			...(seed.expiry ? { expiry: seed.expiry } : {}),
+			...(seed.firstReceivedAt ? { firstReceivedAt: seed.firstReceivedAt } : {}),
+			onHand: 0,
+			byWarehouse: new Map()
+		});
+	}
 	const seen = new Set<string>(); // a movement id seen twice counts once, as in foldBalances
 	for (const m of [...movements].sort(compareMovements)) {
 		if (seen.has(m.id)) continue;

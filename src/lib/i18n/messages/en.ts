@@ -3,6 +3,7 @@ import type { Messages } from './zh-TW';
 import { warehouseFloor } from './en/warehouse-floor';
 import { sales } from './en/sales';
 import { transfers } from './en/transfers';
+import { periods } from './en/periods';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -354,5 +355,6 @@ export const en: Messages = {
 	'error.unexpected': 'Something went wrong: {message}',
 	...warehouseFloor,
 	...sales,
-	...transfers
+	...transfers,
+	...periods
 };

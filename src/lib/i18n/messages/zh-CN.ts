@@ -4,6 +4,7 @@ import type { Messages } from './zh-TW';
 import { warehouseFloor } from './zh-CN/warehouse-floor';
 import { sales } from './zh-CN/sales';
 import { transfers } from './zh-CN/transfers';
+import { periods } from './zh-CN/periods';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -342,5 +343,6 @@ export const zhCN: Messages = {
 	'error.unexpected': '发生意外错误：{message}',
 	...warehouseFloor,
 	...sales,
-	...transfers
+	...transfers,
+	...periods
 };

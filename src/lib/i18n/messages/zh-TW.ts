@@ -3,6 +3,7 @@
 import { warehouseFloor } from './zh-TW/warehouse-floor';
 import { sales } from './zh-TW/sales';
 import { transfers } from './zh-TW/transfers';
+import { periods } from './zh-TW/periods';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -343,7 +344,8 @@ export const zhTW = {
 	'error.unexpected': '發生未預期的錯誤：{message}',
 	...warehouseFloor,
 	...sales,
-	...transfers
+	...transfers,
+	...periods
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;

@@ -4,11 +4,11 @@
 import { formatStamp } from '../../domain/clock/hlc';
 import { computeAlerts, type Alert } from '../../domain/alerts/alerts';
 import type { Movement } from '../../domain/ledger/movement';
-import { foldLots, lotFactsOf, type LotSummary } from '../../domain/lots/lot-fold';
+import { lotFactsOf, type LotSummary } from '../../domain/lots/lot-fold';
 import { traceLot, type LotTrace } from '../../domain/lots/trace';
 import { allocatePick, type Allocation, type Pick } from '../../domain/picking/allocate';
 import { recordIssue } from '../../commands/movements';
-import { ledgerMovements } from '../../commands/ledger-cache';
+import { ledgerLots, ledgerMovements } from '../../commands/ledger-cache';
 import type { WorkspaceState } from '../workspace.svelte';
 
 const DAY_MS = 86_400_000;
@@ -31,7 +31,10 @@ export class WarehouseFloor {
 		void this.ws.balances;
 		return ledgerMovements(this.ws.runtime);
 	});
-	lots: Map<string, LotSummary> = $derived(foldLots(this.movements));
+	lots: Map<string, LotSummary> = $derived.by(() => {
+		void this.ws.balances;
+		return ledgerLots(this.ws.runtime);
+	});
 
 	alerts: Alert[] = $derived.by(() => {
 		const now = Date.now();
