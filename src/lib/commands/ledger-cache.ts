@@ -58,8 +58,8 @@ const openingCache = new WeakMap<OpeningBalances, FoldedOpening>();
 export function ledgerOpening(ctx: Pick<CommandContext, 'docs'>): OpeningBalances | null {
 	const base = baseMonthOf(ctx.docs.catalog);
 	if (base === null) return null;
-	const { opening } = readOpening(ctx.docs.ledger(base));
-	if (!opening || opening.closedMonth !== previousMonth(base)) throw new OpeningMissingError(base);
+	const { opening } = readOpening(ctx.docs.ledger(base), previousMonth(base));
+	if (!opening) throw new OpeningMissingError(base);
 	return opening;
 }
 

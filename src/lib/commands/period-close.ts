@@ -54,8 +54,7 @@ export function closeBlockers(
 		if (earlier) out.push({ kind: 'earlier-month-open', month: earlier });
 	}
 	if (closed !== null && expected === month) {
-		const { opening } = readOpening(ctx.docs.ledger(month));
-		if (!opening || opening.closedMonth !== closed) out.push({ kind: 'opening-missing' });
+		if (!readOpening(ctx.docs.ledger(month), closed).opening) out.push({ kind: 'opening-missing' });
 	}
 	// A count still open with lines in the month would need the month's movements to post.
 	for (const s of readCountSessions(ctx.docs.shared('counts')).sessions) {
@@ -97,7 +96,7 @@ export function closePeriod(ctx: CommandContext, month: string): OpeningBalances
 		throw new PeriodCloseBlockedError(month, blockers.map(describe).join('; '));
 	const ledger = ctx.docs.ledger(month);
 	const closed = readClosedThrough(ctx.docs.catalog);
-	const opening = closed === null ? null : readOpening(ledger).opening;
+	const opening = closed === null ? null : readOpening(ledger, closed).opening;
 	const record = closeMonthBalances({
 		month,
 		opening,
@@ -142,8 +141,8 @@ export function carryForwardLate(
 	const late: Movement[] = [];
 	for (const [i, month] of months.entries()) {
 		const doc = closedLedgers.get(month) as Y.Doc;
-		const { opening } = readOpening(ctx.docs.ledger(nextMonth(month)));
-		if (!opening || opening.closedMonth !== month) continue;
+		const { opening } = readOpening(ctx.docs.ledger(nextMonth(month)), month);
+		if (!opening) continue;
 		const later = months.slice(i + 1).map((m) => ids.get(m) as Set<string>);
 		for (const m of lateMovements(doc, opening)) {
 			if (!later.some((set) => set.has(m.id))) late.push(m);
@@ -169,7 +168,7 @@ export function periodRows(ctx: CommandContext): PeriodRow[] {
 		const closed = closedThrough !== null && month <= closedThrough;
 		const close =
 			closed && month === closedThrough
-				? readOpening(ctx.docs.ledger(nextMonth(month))).opening
+				? readOpening(ctx.docs.ledger(nextMonth(month)), month).opening
 				: null;
 		rows.push({ month, closed, close });
 	}

@@ -39,31 +39,42 @@ export function writeClosedThrough(catalog: Y.Doc, month: string): void {
 
 export interface OpeningRead {
 	opening: OpeningBalances | null;
-	/** A record was there but did not parse (a peer wrote garbage). */
-	invalid: boolean;
+	/** Entries that did not parse (a peer wrote garbage); they are ignored, never folded. */
+	invalid: number;
 }
 
-const openingCache = new WeakMap<object, OpeningBalances | null>();
+const parsedCache = new WeakMap<object, OpeningBalances | null>();
 
-/** The opening balances a ledger doc carries (parsed once per stored value). */
-export function readOpening(ledger: Y.Doc): OpeningRead {
-	if (!ledger.share.has('opening')) return { opening: null, invalid: false };
-	const raw = openingMap(ledger).get('balances');
-	if (raw === undefined) return { opening: null, invalid: false };
-	if (typeof raw !== 'object' || raw === null) return { opening: null, invalid: true };
-	if (openingCache.has(raw)) {
-		const hit = openingCache.get(raw) ?? null;
-		return { opening: hit, invalid: hit === null };
-	}
+function parseOpening(raw: unknown): OpeningBalances | null {
+	if (typeof raw !== 'object' || raw === null) return null;
+	if (parsedCache.has(raw)) return parsedCache.get(raw) ?? null;
 	const parsed = openingBalancesSchema.safeParse(raw);
 	const opening = parsed.success ? parsed.data : null;
-	openingCache.set(raw, opening);
-	return { opening, invalid: !parsed.success };
+	parsedCache.set(raw, opening);
+	return opening;
+}
+
+/**
+ * The opening balances a ledger doc carries for the close of `closedMonth`. Each close is its
+ * own entry (keyed by month and stamp), so a garbage or concurrent write cannot clobber a good
+ * one; when two admins closed concurrently, the later stamp wins on every device.
+ */
+export function readOpening(ledger: Y.Doc, closedMonth: string): OpeningRead {
+	if (!ledger.share.has('opening')) return { opening: null, invalid: 0 };
+	let best: OpeningBalances | null = null;
+	let invalid = 0;
+	for (const raw of openingMap(ledger).values()) {
+		const opening = parseOpening(raw);
+		if (!opening) invalid++;
+		else if (opening.closedMonth === closedMonth && (!best || opening.closedAt > best.closedAt))
+			best = opening;
+	}
+	return { opening: best, invalid };
 }
 
 /** Call inside a transaction on the ledger of the month after `opening.closedMonth`. */
 export function writeOpening(ledger: Y.Doc, opening: OpeningBalances): void {
-	openingMap(ledger).set('balances', opening);
+	openingMap(ledger).set(`${opening.closedMonth}@${opening.closedAt}`, opening);
 }
 
 export function encodeLedgerState(ledger: Y.Doc): string {

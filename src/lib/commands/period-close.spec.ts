@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Role } from '../domain/auth/roles';
+import { StockflowError } from '../domain/errors';
+import { onHandOf } from '../domain/ledger/fold';
+import { createPrng } from '../domain/random/prng';
+import { readMovements } from '../doc/ledger-doc';
+import { baseMonthOf, readClosedThrough, writeOpening } from '../doc/period-doc';
+import { createItem, createWarehouse } from './catalog';
+import type { CommandContext } from './context';
+import { createCommandContext } from './create-context';
+import { ledgerBalances, ledgerLots, ledgerMovements } from './ledger-cache';
+import { workspaceDocsInMemory, type MemoryWorkspaceDocs } from './memory-docs';
+import { recordIssue, recordReceipt } from './movements';
+import { carryForwardLate, closeBlockers, closePeriod, periodRows } from './period-close';
+import { approveCount, openCount, recordCountLines, submitCount } from './stocktake/stocktake';
+
+const OCT_10 = Date.UTC(2026, 9, 10, 9);
+const OCT_31 = Date.UTC(2026, 9, 31, 22);
+const NOV_3 = Date.UTC(2026, 10, 3, 9);
+
+interface Device {
+	docs: MemoryWorkspaceDocs;
+	ctx: CommandContext;
+	setNow(ms: number): void;
+}
+
+function device(name: string, role: Role = 'admin', docs = workspaceDocsInMemory()): Device {
+	let now = OCT_10;
+	const ctx = createCommandContext({
+		docs,
+		device: name,
+		user: name,
+		role,
+		nowMs: () => now,
+		random: createPrng(name.length * 7 + name.charCodeAt(0)).next
+	});
+	return { docs, ctx, setNow: (ms) => (now = ms) };
+}
+
+/** Two-way merge of every doc either device has. */
+function sync(a: Device, b: Device): void {
+	const names = new Set([...a.docs.names(), ...b.docs.names()]);
+	for (const name of names) {
+		const da = a.docs.get(name);
+		const db = b.docs.get(name);
+		Y.applyUpdate(db, Y.encodeStateAsUpdate(da, Y.encodeStateVector(db)));
+		Y.applyUpdate(da, Y.encodeStateAsUpdate(db, Y.encodeStateVector(da)));
+	}
+}
+
+function october() {
+	const hq = device('hq');
+	const item = createItem(hq.ctx, {
+		code: 'MILK-1L',
+		name: '鮮乳 1L',
+		unit: '瓶',
+		lotTracked: true
+	});
+	const wh = createWarehouse(hq.ctx, { code: 'TY', name: '桃園倉' });
+	recordReceipt(hq.ctx, {
+		itemId: item.id,
+		warehouseId: wh.id,
+		unit: '瓶',
+		qty: 40,
+		lot: 'A',
+		expiry: '2026-12-01'
+	});
+	recordReceipt(hq.ctx, {
+		itemId: item.id,
+		warehouseId: wh.id,
+		unit: '瓶',
+		qty: 30,
+		lot: 'B',
+		expiry: '2026-11-20'
+	});
+	recordIssue(hq.ctx, { itemId: item.id, warehouseId: wh.id, unit: '瓶', qty: 15, lot: 'A' });
+	hq.setNow(NOV_3);
+	return { hq, item, wh };
+}
+
+const onHand = (ctx: CommandContext, itemId: string) => onHandOf(ledgerBalances(ctx), { itemId });
+
+describe('closing a month', () => {
+	it('keeps every balance and lot fact while the open ledgers start at November', () => {
+		const { hq, item } = october();
+		const before = ledgerBalances(hq.ctx);
+		const lotsBefore = ledgerLots(hq.ctx);
+		const close = closePeriod(hq.ctx, '2026-10');
+		expect(close.positions).toHaveLength(2);
+		expect(readClosedThrough(hq.docs.catalog)).toBe('2026-10');
+		expect(baseMonthOf(hq.docs.catalog)).toBe('2026-11');
+		// October is no longer folded: only November's ledger is open.
+		expect(hq.docs.ledgers()).toEqual([hq.docs.ledger('2026-11')]);
+		expect(onHand(hq.ctx, item.id)).toBe(55);
+		const qtys = (m: Map<string, { qty: number }>) =>
+			[...m].map(([k, b]) => [k, b.qty]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+		expect(qtys(ledgerBalances(hq.ctx))).toEqual(qtys(before));
+		const lotsAfter = ledgerLots(hq.ctx);
+		for (const [key, lot] of lotsBefore) {
+			expect(lotsAfter.get(key)?.expiry).toBe(lot.expiry);
+			expect(lotsAfter.get(key)?.firstReceivedAt).toBe(lot.firstReceivedAt);
+		}
+		expect(periodRows(hq.ctx)[1]).toMatchObject({ month: '2026-10', closed: true });
+	});
+
+	it('still refuses to oversell against the opening', () => {
+		const { hq, item, wh } = october();
+		closePeriod(hq.ctx, '2026-10');
+		expect(() =>
+			recordIssue(hq.ctx, { itemId: item.id, warehouseId: wh.id, unit: '瓶', qty: 26, lot: 'A' })
+		).toThrow(StockflowError);
+		recordIssue(hq.ctx, { itemId: item.id, warehouseId: wh.id, unit: '瓶', qty: 25, lot: 'A' });
+		expect(onHand(hq.ctx, item.id)).toBe(30);
+	});
+
+	it('says why a month cannot be closed', () => {
+		const { hq, item, wh } = october();
+		expect(closeBlockers(hq.ctx, '2026-11', '2026-11').map((b) => b.kind)).toContain(
+			'current-month'
+		);
+		// A clerk counted on Oct 31 and has not submitted.
+		const floor = device('floor', 'admin', hq.docs);
+		floor.setNow(OCT_31);
+		const count = openCount(floor.ctx, { warehouseId: wh.id, kind: 'full', blind: false });
+		recordCountLines(floor.ctx, count.id, [{ itemId: item.id, lot: 'A', countedQty: 25 }]);
+		expect(() => closePeriod(hq.ctx, '2026-10')).toThrow(/is still open/);
+		const clerk = device('clerk', 'warehouse', hq.docs);
+		expect(() => closePeriod(clerk.ctx, '2026-10')).toThrow(/may not close a period/);
+		submitCount(hq.ctx, count.id);
+		approveCount(hq.ctx, count.id);
+		closePeriod(hq.ctx, '2026-10');
+		expect(() => closePeriod(hq.ctx, '2026-10')).toThrow(/already closed/);
+	});
+
+	it('a movement posted offline into a closed month is carried forward once, by any holder', () => {
+		const { hq, item, wh } = october();
+		const shop = device('shop');
+		sync(hq, shop);
+		// The shop is offline over the month end and issues on Oct 31.
+		shop.setNow(OCT_31);
+		recordIssue(shop.ctx, { itemId: item.id, warehouseId: wh.id, unit: '瓶', qty: 5, lot: 'B' });
+		closePeriod(hq.ctx, '2026-10');
+		sync(hq, shop);
+		// The close did not see the issue: it is late, and nobody's November fold has it yet.
+		expect(onHand(hq.ctx, item.id)).toBe(55);
+		const carried = carryForwardLate(shop.ctx, new Map([['2026-10', shop.docs.ledger('2026-10')]]));
+		expect(carried).toHaveLength(1);
+		// HQ also holds October and carries it too; the same id counts once.
+		carryForwardLate(hq.ctx, new Map([['2026-10', hq.docs.ledger('2026-10')]]));
+		sync(hq, shop);
+		expect(onHand(hq.ctx, item.id)).toBe(50);
+		expect(onHand(shop.ctx, item.id)).toBe(50);
+		expect(carryForwardLate(shop.ctx, new Map([['2026-10', shop.docs.ledger('2026-10')]]))).toEqual(
+			[]
+		);
+	});
+
+	it('a count with lines in a closed month cannot be approved after the close', () => {
+		const { hq, item, wh } = october();
+		const shop = device('shop');
+		sync(hq, shop);
+		shop.setNow(OCT_31);
+		const count = openCount(shop.ctx, { warehouseId: wh.id, kind: 'full', blind: false });
+		recordCountLines(shop.ctx, count.id, [{ itemId: item.id, lot: 'B', countedQty: 28 }]);
+		submitCount(shop.ctx, count.id);
+		closePeriod(hq.ctx, '2026-10'); // HQ did not know about the offline count
+		sync(hq, shop);
+		shop.setNow(NOV_3);
+		expect(() => approveCount(shop.ctx, count.id)).toThrow(/2026-10 is closed/);
+	});
+
+	it('a close whose opening has not arrived (or is garbage) stops stock checks instead of understating', () => {
+		const { hq, item, wh } = october();
+		closePeriod(hq.ctx, '2026-10');
+		const fresh = device('fresh');
+		// Only the catalog arrived.
+		Y.applyUpdate(fresh.docs.catalog, Y.encodeStateAsUpdate(hq.docs.catalog));
+		expect(() => ledgerMovements(fresh.ctx)).toThrow(/have not arrived/);
+		expect(() =>
+			recordIssue(fresh.ctx, { itemId: item.id, warehouseId: wh.id, unit: '瓶', qty: 1, lot: 'A' })
+		).toThrow(/have not arrived/);
+		expect(readMovements(fresh.docs.ledger('2026-11')).movements).toHaveLength(0);
+		fresh.docs
+			.ledger('2026-11')
+			.transact(() =>
+				fresh.docs
+					.ledger('2026-11')
+					.getMap('opening')
+					.set('2026-10@zzz', { closedMonth: '2026-10' })
+			);
+		expect(() => ledgerBalances(fresh.ctx)).toThrow(/have not arrived/);
+		sync(hq, fresh);
+		expect(onHand(fresh.ctx, item.id)).toBe(55);
+	});
+});
