@@ -5,7 +5,7 @@ import { StockflowError } from '../domain/errors';
 import { onHandOf } from '../domain/ledger/fold';
 import { createPrng } from '../domain/random/prng';
 import { readMovements } from '../doc/ledger-doc';
-import { baseMonthOf, readClosedThrough, writeOpening } from '../doc/period-doc';
+import { baseMonthOf, readClosedThrough } from '../doc/period-doc';
 import { createItem, createWarehouse } from './catalog';
 import type { CommandContext } from './context';
 import { createCommandContext } from './create-context';
