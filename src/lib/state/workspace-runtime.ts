@@ -1,11 +1,14 @@
 // The engine behind one open workspace, free of Svelte so Node tests can drive it: the docs
-// (catalog + one per ledger month, each with its local persistence and its provider), the
-// projector, the sync client and the command context. The runes wrapper in
+// (catalog + one per open ledger month, each with its local persistence and its provider), the
+// projector, the sync client and the command context. After a period close only the months
+// from the base month on are opened; the base month's opening stands in for the closed ones.
+// A closed month is opened only when this device still has unsent changes in it (posted
+// offline across the close); those are carried into the open period once they are loaded. The runes wrapper in
 // workspace.svelte.ts turns its change notifications into reactive fields.
 
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { CATALOG, ledgerDocName, monthOfMs } from '../doc/names';
+import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
 import {
 	observeCatalog,
 	readItems,
@@ -14,6 +17,9 @@ import {
 	readWarehouses
 } from '../doc/catalog-doc';
 import { createHlc, type Hlc } from '../domain/clock/hlc';
+import { nextMonth, previousMonth } from '../domain/ledger/period';
+import { readClosedThrough, readOpening } from '../doc/period-doc';
+import { carryForwardLate } from '../commands/period-close';
 import { createIdGenerator } from '../domain/ids';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
 import type { Role } from '../domain/auth/roles';
@@ -92,9 +98,15 @@ export class WorkspaceRuntime {
 	warehouses: Warehouse[] = [];
 	locations: Location[] = [];
 	ledgerMonths: string[] = [];
+	/** The last closed month (null: no period closed); months after it are the open ones. */
+	closedThrough: string | null = null;
 	projector: Projector | null = null;
 
+	/** Open months (from the base month on). */
 	private readonly ledgerDocs = new Map<string, OpenDoc>();
+	/** Closed months this device holds: unsent changes, or open when the close happened. */
+	private readonly closedLedgers = new Map<string, OpenDoc>();
+	private carryQueued = false;
 	private readonly sharedDocs = new Map<SharedDocName, OpenDoc>();
 	private readonly projectorReady: Promise<Projector>;
 	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
@@ -173,9 +185,63 @@ export class WorkspaceRuntime {
 		this.warehouses = readWarehouses(this.catalog);
 		this.locations = readLocations(this.catalog);
 		this.ledgerMonths = readLedgerMonths(this.catalog);
-		for (const month of this.ledgerMonths) this.openLedger(month);
+		const closed = readClosedThrough(this.catalog);
+		const closedNow = closed !== this.closedThrough;
+		this.closedThrough = closed;
+		if (closedNow) this.retireClosedMonths();
+		const base = this.baseMonth;
+		for (const month of this.ledgerMonths)
+			if (base === null || month >= base) this.openLedger(month);
+		if (base !== null) this.openLedger(base);
+		if (closedNow) this.refreshBase();
 		this.projector?.setItems(this.items);
 		this.emit({ kind: 'catalog' });
+	}
+
+	/** The first open month; null when no period is closed. */
+	get baseMonth(): string | null {
+		return this.closedThrough === null ? null : nextMonth(this.closedThrough);
+	}
+
+	/** Open ledgers of months a new close just sealed stay open (and synced) as closed ones. */
+	private retireClosedMonths(): void {
+		const base = this.baseMonth;
+		if (base === null) return;
+		for (const [month, open] of this.ledgerDocs) {
+			if (month >= base) continue;
+			this.ledgerDocs.delete(month);
+			this.closedLedgers.set(month, open);
+		}
+	}
+
+	/** Hands the projector the base month's opening once this device holds it. */
+	private refreshBase(): void {
+		const projector = this.projector;
+		if (!projector) return;
+		const base = this.baseMonth;
+		if (base === null) return projector.setBase(null, null);
+		const open = this.ledgerDocs.get(base);
+		const { opening } = open ? readOpening(open.doc, previousMonth(base)) : { opening: null };
+		if (opening) projector.setBase(base, opening);
+		this.queueCarryForward();
+	}
+
+	/** Carries movements that reached held closed months after their close (see period-close). */
+	private queueCarryForward(): void {
+		if (this.carryQueued || this.closedLedgers.size === 0) return;
+		this.carryQueued = true;
+		queueMicrotask(() => {
+			this.carryQueued = false;
+			if (this.closed || !this.isUsable) return;
+			const held = new Map([...this.closedLedgers].map(([month, open]) => [month, open.doc]));
+			try {
+				carryForwardLate(this.context(), held);
+			} catch (error) {
+				// Not allowed to write ledgers, or the opening has not arrived: another holder
+				// (or this one, later) carries them.
+				console.warn('stockflow: late movements not carried forward yet', error);
+			}
+		});
 	}
 
 	async close(): Promise<void> {
@@ -184,9 +250,15 @@ export class WorkspaceRuntime {
 		this.unobserveCatalog();
 		this.sync?.destroy();
 		await this.ready.catch(() => undefined);
-		await this.projector?.close();
-		const opened = [...this.sharedDocs.values(), ...this.ledgerDocs.values()];
+		const opened = [
+			...this.sharedDocs.values(),
+			...this.ledgerDocs.values(),
+			...this.closedLedgers.values()
+		];
+		// Docs opened after start (by a command) reconcile into the projection when they load:
+		// let them, then close the projection.
 		const locals = await Promise.all([this.catalogLocal, ...opened.map((d) => d.local)]);
+		await this.projector?.close();
 		await Promise.all(locals.map((l) => l?.destroy()));
 		this.catalog.destroy();
 		for (const d of opened) d.doc.destroy();
@@ -223,12 +295,19 @@ export class WorkspaceRuntime {
 		this.flushCatalog();
 		for (const name of SHARED_DOCS) this.openShared(name);
 		this.openLedger(monthOfMs(this.nowMs()));
+		// Closed months with changes the relay has not confirmed: sync them, then carry them.
+		for (const entry of this.pending.list()) {
+			const month = monthOfLedgerDoc(entry.doc);
+			if (month !== null) this.openLedger(month);
+		}
 		const projector = await this.projectorReady;
-		if (projector.covers(this.ledgerMonths.map(ledgerDocName))) this.becomeUsable();
+		const openNames = [...this.ledgerDocs.keys()].map(ledgerDocName);
+		if (projector.covers(openNames, this.closedThrough)) this.becomeUsable();
 		await Promise.all(
 			[...this.sharedDocs.values(), ...this.ledgerDocs.values()].map((d) => d.local)
 		);
 		this.becomeUsable();
+		this.queueCarryForward();
 		this.isReady = true;
 		this.emit({ kind: 'ready' });
 	}
@@ -260,16 +339,35 @@ export class WorkspaceRuntime {
 	}
 
 	private openLedger(month: string): OpenDoc {
-		const existing = this.ledgerDocs.get(month);
+		const existing = this.ledgerDocs.get(month) ?? this.closedLedgers.get(month);
 		if (existing) return existing;
 		const name = ledgerDocName(month);
 		const doc = new Y.Doc();
-		this.projector?.attachLedger(name, doc);
 		const open: OpenDoc = { doc, local: Promise.resolve(null) };
+		const base = this.baseMonth;
+		if (base !== null && month < base) {
+			// A closed month: synced, never folded; what reaches it late is carried forward.
+			this.closedLedgers.set(month, open);
+			doc.on('update', () => this.queueCarryForward());
+			open.local = this.openLocal(name, doc).then((local) => {
+				this.queueCarryForward();
+				return local;
+			});
+			return open;
+		}
+		this.projector?.attachLedger(name, doc);
 		this.ledgerDocs.set(month, open);
+		// The base month's opening may arrive (or change) after the doc opened.
+		doc.getMap<unknown>('opening').observe(() => {
+			if (month === this.baseMonth) {
+				this.refreshBase();
+				this.emit({ kind: 'balances', origin: 'remote' });
+			}
+		});
 		open.local = Promise.all([this.openLocal(name, doc), this.projectorReady]).then(
 			([local, projector]) => {
 				projector.reconcile(name);
+				if (month === this.baseMonth) this.refreshBase();
 				return local;
 			}
 		);

@@ -24,6 +24,8 @@ export type StoredProjection =
 			checkpoints: Map<string, Checkpoint>;
 			ids: string[];
 			balances: BalanceRow[];
+			/** The opening folded into the balances ('' when none; see projection-db MetaRow). */
+			opening: string;
 	  }
 	| { ok: false; reason: string };
 
@@ -73,7 +75,7 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 			metas.length === 0 && (await db.movements.count()) === 0 && (await db.balances.count()) === 0;
 		// A brand-new database is simply empty, not corrupt.
 		return empty
-			? { ok: true, checkpoints: new Map(), ids: [], balances: [] }
+			? { ok: true, checkpoints: new Map(), ids: [], balances: [], opening: '' }
 			: { ok: false, reason: 'no schema row' };
 	}
 	if (schema.schemaVersion !== PROJECTION_SCHEMA_VERSION)
@@ -112,5 +114,6 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 	const sum = balanceChecksum(balances);
 	if (sum.rows !== (schema.balanceRows ?? 0) || sum.qtySum !== (schema.qtySum ?? 0))
 		return { ok: false, reason: 'balance checksum mismatch' };
-	return { ok: true, checkpoints, ids, balances };
+	const opening = typeof schema.opening === 'string' ? schema.opening : '';
+	return { ok: true, checkpoints, ids, balances, opening };
 }

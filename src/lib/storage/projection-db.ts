@@ -47,6 +47,8 @@ export interface MetaRow {
 	/** Schema row only: number of balance rows and the sum of their qty, to catch tampering. */
 	balanceRows?: number;
 	qtySum?: number;
+	/** Schema row only: the opening the balances start from (`<closed month>@<stamp>`, '' none). */
+	opening?: string;
 }
 
 export class ProjectionDb extends Dexie {

@@ -3,7 +3,8 @@
 // Ledger docs are attached as they open; after a doc's local load the projector reconciles it
 // against its stored checkpoint (incremental when the checkpoint is an ancestor of the doc,
 // full rebuild otherwise), then follows it with an observer. Applying is idempotent by
-// movement id.
+// movement id. After a period close the balances start from the base month's opening (folded
+// in as synthetic movements, never written as history rows) and closed months are not folded.
 
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -13,6 +14,7 @@ import { storedMovementSchema, stockKeyOf, stockKeyString } from '../domain/ledg
 import { compareStamps, type Stamp } from '../domain/clock/hlc';
 import { movementsArray } from '../doc/ledger-doc';
 import { monthOfLedgerDoc } from '../doc/names';
+import { openingMovements, type OpeningBalances } from '../domain/ledger/period';
 import { itemSearchRow } from './item-search';
 import { balanceChecksum, loadStoredProjection, type Checkpoint } from './projection-checks';
 import {
@@ -61,6 +63,11 @@ export class Projector {
 	readonly reconciled = new Map<string, ReconcileKind>();
 	/** Ledger docs the stored projection held a checkpoint for when it was opened. */
 	readonly storedDocs: ReadonlySet<string>;
+	/** The opening folded into the balances: `<closed month>@<stamp>`, '' for none. */
+	openingKey: string;
+	/** First month whose ledger is folded (null: every month). */
+	private baseMonth: string | null = null;
+	private opening: OpeningBalances | null = null;
 
 	private readonly ids = new Set<string>();
 	private readonly counts = new Map<string, number>();
@@ -91,11 +98,13 @@ export class Projector {
 			}
 			for (const cp of stored.checkpoints.values()) this.counts.set(cp.doc, cp.count);
 			this.storedDocs = new Set(stored.checkpoints.keys());
+			this.openingKey = stored.opening;
 			this.needsRebuild = false;
 			this.rejectedReason = null;
 		} else {
 			this.checkpoints = new Map();
 			this.storedDocs = new Set();
+			this.openingKey = '';
 			this.needsRebuild = true;
 			this.rejectedReason = stored.reason;
 		}
@@ -130,8 +139,9 @@ export class Projector {
 	 * Whether the stored balances already cover every listed ledger doc, so they can be shown
 	 * (and stock checked against them) before those docs finish loading.
 	 */
-	covers(docNames: Iterable<string>): boolean {
+	covers(docNames: Iterable<string>, closedThrough: string | null): boolean {
 		if (this.rejectedReason !== null) return false;
+		if (this.openingKey.split('@')[0] !== (closedThrough ?? '')) return false;
 		for (const name of docNames) if (!this.storedDocs.has(name)) return false;
 		return true;
 	}
@@ -141,10 +151,31 @@ export class Projector {
 		return () => this.listeners.delete(listener);
 	}
 
+	/**
+	 * Folds balances from `opening` plus the ledgers of `baseMonth` on (null, null: every
+	 * ledger, no opening). Ledgers of earlier months are let go. Refolds unless the balances
+	 * already start from this opening (the stored projection's, typically).
+	 */
+	setBase(baseMonth: string | null, opening: OpeningBalances | null): void {
+		const key = opening ? `${opening.closedMonth}@${opening.closedAt}` : '';
+		const changed = key !== this.openingKey;
+		this.baseMonth = baseMonth;
+		this.opening = opening;
+		for (const [name, ledger] of this.ledgerDocs) {
+			if (baseMonth === null || ledger.month >= baseMonth) continue;
+			ledger.unobserve();
+			this.ledgerDocs.delete(name);
+			this.checkpoints.delete(name);
+		}
+		this.openingKey = key;
+		if (changed && !this.needsRebuild) this.rebuild();
+	}
+
 	/** Starts following a ledger doc. Its locally stored content is applied by `reconcile`. */
 	attachLedger(docName: string, doc: Y.Doc): void {
 		const month = monthOfLedgerDoc(docName);
 		if (month === null || this.ledgerDocs.has(docName)) return;
+		if (this.baseMonth !== null && month < this.baseMonth) return;
 		const array = movementsArray(doc);
 		const ledger: Ledger = { doc, month, loaded: false, unobserve: () => {} };
 		const handler = (event: Y.YArrayEvent<unknown>): void => {
@@ -215,10 +246,17 @@ export class Projector {
 		batch.itemDeletes.clear();
 		this.itemRows = new Map();
 		this.setItems(this.items);
+		if (this.opening) {
+			for (const m of openingMovements(this.opening)) {
+				applyMovement(this.balances, m);
+				this.touchedKeys.add(stockKeyString(stockKeyOf(m)));
+			}
+		}
 		const names = [...this.ledgerDocs.keys()].sort();
 		for (const name of names) {
 			const ledger = this.ledgerDocs.get(name);
-			if (!ledger?.loaded) continue;
+			// A doc still loading contributes what it holds; its reconcile adds the rest (by id).
+			if (!ledger) continue;
 			this.dirtyDocs.add(name);
 			this.applyValues(name, movementsArray(ledger.doc).toArray(), 'remote');
 			// One transaction per month: each is consistent (rows, balances, checkpoint) alone.
@@ -312,7 +350,8 @@ export class Projector {
 				doc: SCHEMA_META_KEY,
 				schemaVersion: PROJECTION_SCHEMA_VERSION,
 				balanceRows: sum.rows,
-				qtySum: sum.qtySum
+				qtySum: sum.qtySum,
+				opening: this.openingKey
 			});
 		}
 	}
