@@ -1,12 +1,16 @@
 // Writes a workspace of a given size straight into a relay's SQLite store, through the same
 // commands the UI uses: `items` SKUs in 3 warehouses and `movements` movements spread over
-// 12 months. Deterministic for a seed.
+// 12 months, optionally with every month before the current one closed (month-end close, so
+// devices start from the current month's opening). Deterministic for a seed.
 
 import { createWarehouse } from '../../src/lib/commands/catalog';
 import { writeEntity } from '../../src/lib/doc/catalog-doc';
 import { itemSchema, type Item } from '../../src/lib/domain/catalog/entities';
 import { createCommandContext } from '../../src/lib/commands/create-context';
 import { recordMovementsBatch, type MovementRequest } from '../../src/lib/commands/movements';
+import { closePeriod } from '../../src/lib/commands/period-close';
+import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
+import { monthOfMs } from '../../src/lib/doc/names';
 import type { Balance } from '../../src/lib/domain/ledger/fold';
 import { createPrng } from '../../src/lib/domain/random/prng';
 import { loadStoreWorkspace } from '../../sync-server/cli/store-workspace';
@@ -27,6 +31,8 @@ export async function seedWorkspace(options: {
 	movements: number;
 	nowMs: number;
 	seed: number;
+	/** Close every month before the current one. */
+	closePast?: boolean;
 }): Promise<SeedResult> {
 	const store = openSqliteStore({ dataDir: options.dataDir });
 	const loaded = await loadStoreWorkspace(store, options.workspace);
@@ -95,6 +101,12 @@ export async function seedWorkspace(options: {
 		recordMovementsBatch(ctx, requests, { balances });
 		for (const [key, delta] of staged) onHand.set(key, (onHand.get(key) ?? 0) + delta);
 		written += requests.length;
+	}
+	if (options.closePast) {
+		simulatedMs = options.nowMs;
+		const current = monthOfMs(options.nowMs);
+		for (const month of readLedgerMonths(loaded.docs.catalog))
+			if (month < current) closePeriod(ctx, month);
 	}
 	await loaded.save();
 	await store.close();
