@@ -72,6 +72,11 @@ describe('a workspace after a period close', () => {
 		expect(again.projector?.rebuilds).toBe(0);
 		expect(again.docs.ledgers()).toHaveLength(1);
 		expect(qtyOf(again)).toEqual(before);
+		// History of the closed month is still there on request, and never folded into stock.
+		const october = await again.closedMonthMovements('2026-10');
+		expect(october.map((m) => m.reason).sort()).toEqual(['issue', 'receipt']);
+		expect(again.docs.ledgers()).toHaveLength(1);
+		expect(qtyOf(again)).toEqual(before);
 	});
 
 	it('a new device needs only the catalog and November to show stock', async () => {

@@ -19,6 +19,8 @@ import {
 import { createHlc, type Hlc } from '../domain/clock/hlc';
 import { nextMonth, previousMonth } from '../domain/ledger/period';
 import { readClosedThrough, readOpening } from '../doc/period-doc';
+import { readMovements } from '../doc/ledger-doc';
+import type { Movement } from '../domain/ledger/movement';
 import { carryForwardLate } from '../commands/period-close';
 import { createIdGenerator } from '../domain/ids';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
@@ -201,6 +203,33 @@ export class WorkspaceRuntime {
 	/** The first open month; null when no period is closed. */
 	get baseMonth(): string | null {
 		return this.closedThrough === null ? null : nextMonth(this.closedThrough);
+	}
+
+	/**
+	 * Every movement of a closed month, for history: its ledger is opened (from this device's
+	 * storage, then the relay) on request and never folded into stock. Resolves once synced,
+	 * or with what is held after `timeoutMs` (offline).
+	 */
+	async closedMonthMovements(month: string, timeoutMs = 20_000): Promise<Movement[]> {
+		const open = this.openLedger(month);
+		await open.local;
+		const provider = this.sync?.provider(ledgerDocName(month));
+		const reachable = !['offline', 'unauthorized'].includes(this.sync?.status() ?? 'offline');
+		if (provider && !provider.synced && reachable) {
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(done, timeoutMs);
+				function done(): void {
+					clearTimeout(timer);
+					provider?.off('sync', onSync);
+					resolve();
+				}
+				function onSync(synced: boolean): void {
+					if (synced) done();
+				}
+				provider.on('sync', onSync);
+			});
+		}
+		return readMovements(open.doc).movements;
 	}
 
 	/** Open ledgers of months a new close just sealed stay open (and synced) as closed ones. */

@@ -314,6 +314,10 @@ export const en: Messages = {
 	'movements.ref': 'Ref',
 	'movements.empty': 'No movements yet',
 	'movements.emptyBody': 'Record your first goods receipt and it shows up here.',
+	'movements.closedPeriod':
+		'Months up to {month} are closed; their movements are not kept on this device until you load them.',
+	'movements.loadClosed': 'Load {month}',
+	'movements.closedLoaded': 'Includes closed {months} (downloaded from the server)',
 	'movements.new': 'Record movement',
 	'movements.filterItem': 'Item',
 	'movements.allItems': 'All items',
