@@ -8,8 +8,7 @@ import { writeEntity } from '../../src/lib/doc/catalog-doc';
 import { itemSchema, type Item } from '../../src/lib/domain/catalog/entities';
 import { createCommandContext } from '../../src/lib/commands/create-context';
 import { recordMovementsBatch, type MovementRequest } from '../../src/lib/commands/movements';
-import { closePeriod } from '../../src/lib/commands/period-close';
-import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
+import { closeMonthsBefore } from '../../src/lib/commands/period-close';
 import { monthOfMs } from '../../src/lib/doc/names';
 import type { Balance } from '../../src/lib/domain/ledger/fold';
 import { createPrng } from '../../src/lib/domain/random/prng';
@@ -104,9 +103,7 @@ export async function seedWorkspace(options: {
 	}
 	if (options.closePast) {
 		simulatedMs = options.nowMs;
-		const current = monthOfMs(options.nowMs);
-		for (const month of readLedgerMonths(loaded.docs.catalog))
-			if (month < current) closePeriod(ctx, month);
+		closeMonthsBefore(ctx, monthOfMs(options.nowMs));
 	}
 	await loaded.save();
 	await store.close();

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { WorkspaceDocs } from '../../src/lib/commands/context';
 import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
 import { CATALOG, isLedgerDocName, ledgerDocName } from '../../src/lib/doc/names';
+import { baseMonthOf } from '../../src/lib/doc/period-doc';
 import { MESSAGE_QUERY_STATE_VECTOR, encodeStateVectorQuery } from '../protocol';
 
 export interface RelayWorkspace {
@@ -128,7 +129,11 @@ export async function openRelayWorkspace(options: {
 		catalog.provider.destroy();
 		throw error;
 	}
-	const existing = readLedgerMonths(catalog.doc).map((month) => open(ledgerDocName(month), true));
+	// Closed months are summarised in the base month's opening: only open months are fetched.
+	const base = baseMonthOf(catalog.doc);
+	const existing = readLedgerMonths(catalog.doc)
+		.filter((month) => base === null || month >= base)
+		.map((month) => open(ledgerDocName(month), true));
 	await Promise.all(
 		existing.map((entry) =>
 			withTimeout(
@@ -144,11 +149,13 @@ export async function openRelayWorkspace(options: {
 		catalog: catalog.doc,
 		shared: (name) => open(name, !paused).doc,
 		ledger: (month) => open(ledgerDocName(month), !paused).doc,
-		ledgers: () =>
-			[...entries.entries()]
-				.filter(([name]) => isLedgerDocName(name))
+		ledgers: () => {
+			const from = baseMonthOf(catalog.doc);
+			return [...entries.entries()]
+				.filter(([name]) => isLedgerDocName(name) && (from === null || name >= ledgerDocName(from)))
 				.sort(([a], [b]) => (a < b ? -1 : 1))
-				.map(([, entry]) => entry.doc)
+				.map(([, entry]) => entry.doc);
+		}
 	};
 
 	return {

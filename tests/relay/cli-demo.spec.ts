@@ -6,6 +6,10 @@ import { runCli } from './fixtures/cli';
 import { connectClient, waitFor, waitSynced } from './fixtures/clients';
 import { tempDir, token, TEST_SECRET } from './fixtures/relay';
 import { spawnRelay } from './fixtures/spawn-relay';
+import { ledgerBalances } from '../../src/lib/commands/ledger-cache';
+import { readItems, readWarehouses } from '../../src/lib/doc/catalog-doc';
+import { loadStoreWorkspace } from '../../sync-server/cli/store-workspace';
+import { openSqliteStore } from '../../sync-server/persistence/sqlite';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -26,11 +30,14 @@ interface StockReport {
 describe('stockflow demo + report stock', () => {
 	it('writes the demo company straight into the store when no relay runs, and reports its stock', async () => {
 		const dir = dataDir();
-		const demo = await runCli(['demo', '--workspace', 'acme', '--seed', '7', '--months', '1'], {
-			DATA_DIR: dir
-		});
+		const demo = await runCli(
+			['demo', '--workspace', 'acme', '--seed', '7', '--months', '3', '--open-months', '1'],
+			{ DATA_DIR: dir }
+		);
 		expect(demo.stderr).toBe('');
 		expect(demo.code).toBe(0);
+		// Two of the three months are closed, as a company closing monthly would have them.
+		expect(demo.stdout).toMatch(/months closed through \d{4}-\d{2}/);
 		const summary = /(\d+) items, (\d+) warehouses, (\d+) movements/.exec(demo.stdout);
 		expect(Number(summary?.[1])).toBeGreaterThanOrEqual(200);
 		expect(Number(summary?.[2])).toBe(3);
@@ -44,6 +51,31 @@ describe('stockflow demo + report stock', () => {
 		expect(new Set(report.rows.map((r) => r.warehouseCode)).size).toBe(3);
 		expect(new Set(report.rows.map((r) => r.itemCode)).size).toBeGreaterThan(100);
 		for (const row of report.rows) expect(Number.isFinite(row.onHand)).toBe(true);
+		// The report folds every month's movements; a device folds the opening and the open
+		// month. Both must give the same stock.
+		const store = openSqliteStore({ dataDir: dir, readonly: true });
+		const loaded = await loadStoreWorkspace(store, 'acme');
+		expect(loaded.docs.ledgers()).toHaveLength(1);
+		const viaOpening = new Map<string, number>();
+		for (const b of ledgerBalances({ docs: loaded.docs }).values()) {
+			const key = `${b.itemId}|${b.warehouseId}`;
+			viaOpening.set(key, Math.round(((viaOpening.get(key) ?? 0) + b.qty) * 1e6) / 1e6);
+		}
+		await store.close();
+		const codes = new Map(readItems(loaded.docs.catalog).map((i) => [i.id, i.code]));
+		const whs = new Map(readWarehouses(loaded.docs.catalog).map((w) => [w.id, w.code]));
+		const fromOpening = [...viaOpening]
+			.filter(([, qty]) => qty !== 0)
+			.map(([key, qty]) => {
+				const [itemId, warehouseId] = key.split('|') as [string, string];
+				return `${codes.get(itemId)}@${whs.get(warehouseId)}=${qty}`;
+			})
+			.sort();
+		const fromReport = report.rows
+			.filter((r) => r.onHand !== 0)
+			.map((r) => `${r.itemCode}@${r.warehouseCode}=${r.onHand}`)
+			.sort();
+		expect(fromOpening).toEqual(fromReport);
 
 		const table = await runCli(['report', 'stock', '--workspace', 'acme'], { DATA_DIR: dir });
 		expect(table.code).toBe(0);

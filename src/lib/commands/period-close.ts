@@ -152,6 +152,21 @@ export function carryForwardLate(
 	return writeLedgerPostings(ctx, late, 'carryForward');
 }
 
+/**
+ * Closes every ledger month before `month` that is still open, oldest first (the demo and the
+ * benchmark close their history the way a company closing monthly would have). Returns them.
+ */
+export function closeMonthsBefore(ctx: CommandContext, month: string): string[] {
+	const closed: string[] = [];
+	const through = readClosedThrough(ctx.docs.catalog);
+	for (const m of readLedgerMonths(ctx.docs.catalog)) {
+		if (m >= month || (through !== null && m <= through)) continue;
+		closePeriod(ctx, m);
+		closed.push(m);
+	}
+	return closed;
+}
+
 export interface PeriodRow {
 	month: string;
 	closed: boolean;
