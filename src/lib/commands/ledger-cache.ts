@@ -63,6 +63,15 @@ export function ledgerOpening(ctx: Pick<CommandContext, 'docs'>): OpeningBalance
 	return opening;
 }
 
+/**
+ * Whether folds can be trusted: no period is closed, or the base month's opening is here.
+ * Views show nothing rather than understated stock while a new device waits for it.
+ */
+export function ledgerReadable(ctx: Pick<CommandContext, 'docs'>): boolean {
+	const base = baseMonthOf(ctx.docs.catalog);
+	return base === null || readOpening(ctx.docs.ledger(base), previousMonth(base)).opening !== null;
+}
+
 function foldedOpening(opening: OpeningBalances | null): FoldedOpening {
 	if (!opening) return { movements: [], balances: new Map() };
 	const hit = openingCache.get(opening);

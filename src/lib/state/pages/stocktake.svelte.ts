@@ -25,7 +25,7 @@ import {
 	type OpenCountInput
 } from '../../commands/stocktake/stocktake';
 import { readCountSessions } from '../../doc/counts-doc';
-import { ledgerMovements } from '../../commands/ledger-cache';
+import { ledgerMovements, ledgerReadable } from '../../commands/ledger-cache';
 import type { WorkspaceState } from '../workspace.svelte';
 
 export interface ReviewRow extends Variance {
@@ -56,7 +56,7 @@ export class StocktakeBook {
 	/** Every movement this device holds; refolded only when balances change. */
 	private movements: Movement[] = $derived.by(() => {
 		void this.ws.balances;
-		return ledgerMovements(this.ws.runtime);
+		return ledgerReadable(this.ws.runtime) ? ledgerMovements(this.ws.runtime) : [];
 	});
 
 	constructor(private readonly ws: WorkspaceState) {}

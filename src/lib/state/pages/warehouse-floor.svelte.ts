@@ -8,7 +8,7 @@ import { lotFactsOf, type LotSummary } from '../../domain/lots/lot-fold';
 import { traceLot, type LotTrace } from '../../domain/lots/trace';
 import { allocatePick, type Allocation, type Pick } from '../../domain/picking/allocate';
 import { recordIssue } from '../../commands/movements';
-import { ledgerLots, ledgerMovements } from '../../commands/ledger-cache';
+import { ledgerLots, ledgerMovements, ledgerReadable } from '../../commands/ledger-cache';
 import type { WorkspaceState } from '../workspace.svelte';
 
 const DAY_MS = 86_400_000;
@@ -29,11 +29,12 @@ export class WarehouseFloor {
 
 	movements: Movement[] = $derived.by(() => {
 		void this.ws.balances;
-		return ledgerMovements(this.ws.runtime);
+		return ledgerReadable(this.ws.runtime) ? ledgerMovements(this.ws.runtime) : [];
 	});
-	lots: Map<string, LotSummary> = $derived.by(() => {
+	private static readonly NO_LOTS: ReadonlyMap<string, LotSummary> = new Map(); // eslint-disable-line svelte/prefer-svelte-reactivity -- never mutated
+	lots: ReadonlyMap<string, LotSummary> = $derived.by(() => {
 		void this.ws.balances;
-		return ledgerLots(this.ws.runtime);
+		return ledgerReadable(this.ws.runtime) ? ledgerLots(this.ws.runtime) : WarehouseFloor.NO_LOTS;
 	});
 
 	alerts: Alert[] = $derived.by(() => {
