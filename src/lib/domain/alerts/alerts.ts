@@ -37,6 +37,8 @@ export interface AlertInput {
 	slowSince: Stamp;
 	/** Narrow to one warehouse; omitted = the whole company. */
 	warehouseId?: string;
+	/** Last issue per item from closed periods (the opening's `lastIssues`). */
+	lastIssues?: Iterable<readonly [string, Stamp]>;
 }
 
 const DAY_MS = 86_400_000;
@@ -47,6 +49,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 const OUTBOUND = new Set(['issue', 'production', 'transfer-out']);
+
+/** Stock leaving for use or elsewhere: what keeps an item from being slow-moving. */
+export function isIssueLike(m: Pick<Movement, 'qty' | 'reason'>): boolean {
+	return m.qty < 0 && OUTBOUND.has(m.reason);
+}
 
 export function computeAlerts(input: AlertInput): Alert[] {
 	const onHand = new Map<string, number>();

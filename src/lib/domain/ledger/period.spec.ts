@@ -100,6 +100,17 @@ describe('period close', () => {
 		}
 	});
 
+	it('carries each item’s last issue so slow-mover alerts see closed months', () => {
+		const ledger = randomLedger(5, 300);
+		const { openMar } = closeChain(ledger);
+		const early = ledger.filter((m) => monthOf(m) !== '2026-03');
+		const last = new Map<string, string>();
+		for (const m of early)
+			if (m.qty < 0 && m.reason === 'issue' && m.at > (last.get(m.itemId) ?? ''))
+				last.set(m.itemId, m.at);
+		expect(new Map(openMar.lastIssues)).toEqual(last);
+	});
+
 	it('refuses an opening that does not close the previous month', () => {
 		const { openFeb } = closeChain(randomLedger(1, 50));
 		expect(() =>

@@ -14,6 +14,7 @@ import { isStamp, type Stamp } from '../clock/hlc';
 import { foldBalances } from './fold';
 import { stockKeyOf, stockKeyString, type Movement } from './movement';
 import { foldLots } from '../lots/lot-fold';
+import { isIssueLike } from '../alerts/alerts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const month = z.string().regex(MONTH, 'expected YYYY-MM');
@@ -31,6 +32,11 @@ export const openingBalancesSchema = z.object({
 	closedMonth: month,
 	positions: z.array(positionTuple).max(1_000_000),
 	lots: z.array(lotTuple).max(1_000_000),
+	/** [itemId, stamp of its last issue] so slow-mover alerts see closed months. */
+	lastIssues: z
+		.array(z.tuple([id, stamp]))
+		.max(1_000_000)
+		.default([]),
 	/** Distinct movements of `closedMonth` folded in (for the period report). */
 	movementCount: z.number().int().nonnegative(),
 	/** `closedMonth`'s ledger state (base64 Yjs state vector) the close saw: later arrivals are late. */
@@ -131,10 +137,17 @@ export function closeMonthBalances(input: CloseInput): OpeningBalances {
 		if (!s.expiry && !s.firstReceivedAt) continue;
 		lots.push([s.itemId, s.lot, s.expiry ?? '', s.firstReceivedAt ?? '']);
 	}
+	const lastIssue = new Map<string, Stamp>(input.opening?.lastIssues ?? []);
+	for (const m of input.movements) {
+		if (!isIssueLike(m)) continue;
+		const prev = lastIssue.get(m.itemId);
+		if (!prev || m.at > prev) lastIssue.set(m.itemId, m.at);
+	}
 	return {
 		closedMonth: input.month,
 		positions,
 		lots,
+		lastIssues: [...lastIssue].sort(([a], [b]) => cmp(a, b)),
 		movementCount: new Set(input.movements.map((m) => m.id)).size,
 		stateVector: input.stateVector,
 		closedAt: input.closedAt,

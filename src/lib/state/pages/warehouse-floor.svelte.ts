@@ -8,7 +8,12 @@ import { lotFactsOf, type LotSummary } from '../../domain/lots/lot-fold';
 import { traceLot, type LotTrace } from '../../domain/lots/trace';
 import { allocatePick, type Allocation, type Pick } from '../../domain/picking/allocate';
 import { recordIssue } from '../../commands/movements';
-import { ledgerLots, ledgerMovements, ledgerReadable } from '../../commands/ledger-cache';
+import {
+	ledgerLots,
+	ledgerMovements,
+	ledgerOpening,
+	ledgerReadable
+} from '../../commands/ledger-cache';
 import type { WorkspaceState } from '../workspace.svelte';
 
 const DAY_MS = 86_400_000;
@@ -47,7 +52,10 @@ export class WarehouseFloor {
 			today: localToday(now),
 			expiryWithinDays: this.expiryWithinDays,
 			slowSince: formatStamp({ wallMs: now - this.slowDays * DAY_MS, counter: 0, device: '0' }),
-			warehouseId: this.warehouseId || undefined
+			warehouseId: this.warehouseId || undefined,
+			lastIssues: ledgerReadable(this.ws.runtime)
+				? (ledgerOpening(this.ws.runtime)?.lastIssues ?? [])
+				: []
 		});
 	});
 
