@@ -71,7 +71,10 @@ export function foldLots(
 }
 
 /** The lot facts of one item, keyed by lot, as `allocatePick` takes them. */
-export function lotFactsOf(lots: ReadonlyMap<string, LotSummary>, itemId: string): Map<string, LotFacts> {
+export function lotFactsOf(
+	lots: ReadonlyMap<string, LotSummary>,
+	itemId: string
+): Map<string, LotFacts> {
 	const out = new Map<string, LotFacts>();
 	for (const s of lots.values()) {
 		if (s.itemId !== itemId) continue;
