@@ -46,12 +46,12 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 	return encoding.toUint8Array(encoder);
 }
 
-/** Sync step 2 answering an empty state vector: the whole doc. */
-export function encodeFullState(doc: Y.Doc): Uint8Array {
+/** Sync step 2 answering an empty state vector: the whole doc, as an already encoded update. */
+export function encodeFullStateUpdate(update: Uint8Array): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, MESSAGE_SYNC);
 	encoding.writeVarUint(encoder, SYNC_STEP_2);
-	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
+	encoding.writeVarUint8Array(encoder, update);
 	return encoding.toUint8Array(encoder);
 }
 

@@ -4,7 +4,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomKey } from './persistence/port';
-import { encodeAwareness, encodeFullState, encodeUpdate } from './protocol';
+import { encodeAwareness, encodeFullStateUpdate, encodeUpdate } from './protocol';
 
 export interface Peer {
 	send(message: Uint8Array): void;
@@ -25,9 +25,11 @@ export interface Room {
 	 */
 	storedBytes: number;
 	/**
-	 * What a client that has nothing (a fresh join) needs: sync step 2 with the whole doc,
-	 * encoded once, followed by the update messages applied since it was encoded. A join to a
-	 * large doc costs buffer writes, not `encodeStateAsUpdate`, even while writes go on.
+	 * What a client that has nothing (a fresh join) needs: one sync step 2 with the whole doc,
+	 * encoded once and reused until the doc changes. Updates applied since are merged into it
+	 * (`Y.mergeUpdates`, no walk of the live doc) rather than sent after it: a client must see
+	 * the doc's current state in one transaction, not a stale state followed by catch-up (a
+	 * catalog from before a period close would have it open a closed month).
 	 */
 	fullStateMessages(): Uint8Array[];
 	destroy(): void;
@@ -39,14 +41,15 @@ interface AwarenessChange {
 	removed: number[];
 }
 
-/** Updates replayed after the cached state before it is re-encoded instead. */
-const MAX_TAIL_MESSAGES = 256;
+/** Updates merged into the cached state at the next join before it is re-encoded instead. */
+const MAX_TAIL_UPDATES = 256;
 
 export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	const peers = new Set<Peer>();
-	// The cached full state and the update messages applied after it. The tail is dropped (and
-	// the state re-encoded by the next join) once replaying it would cost more than encoding.
-	let fullState: Uint8Array | null = null;
+	// The cached whole-doc update (and its message) and the updates applied after it. The tail
+	// is dropped (and the state re-encoded by the next join) once it grows large.
+	let fullUpdate: Uint8Array | null = null;
+	let fullMessage: Uint8Array | null = null;
 	let tail: Uint8Array[] = [];
 	let tailBytes = 0;
 	const awareness = new awarenessProtocol.Awareness(doc);
@@ -55,11 +58,12 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 
 	const onUpdate = (update: Uint8Array, origin: unknown): void => {
 		const message = encodeUpdate(update);
-		if (fullState) {
-			tail.push(message);
-			tailBytes += message.byteLength;
-			if (tail.length > MAX_TAIL_MESSAGES || tailBytes > fullState.byteLength / 2) {
-				fullState = null;
+		if (fullUpdate) {
+			fullMessage = null;
+			tail.push(update);
+			tailBytes += update.byteLength;
+			if (tail.length > MAX_TAIL_UPDATES || tailBytes > fullUpdate.byteLength / 2) {
+				fullUpdate = null;
 				tail = [];
 				tailBytes = 0;
 			}
@@ -87,15 +91,17 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 		peers,
 		storedBytes,
 		fullStateMessages() {
-			if (!fullState) {
-				fullState = encodeFullState(doc);
-				tail = [];
-				tailBytes = 0;
-			}
-			return [fullState, ...tail];
+			if (!fullUpdate) fullUpdate = Y.encodeStateAsUpdate(doc);
+			else if (tail.length > 0) fullUpdate = Y.mergeUpdates([fullUpdate, ...tail]);
+			else if (fullMessage) return [fullMessage];
+			tail = [];
+			tailBytes = 0;
+			fullMessage = encodeFullStateUpdate(fullUpdate);
+			return [fullMessage];
 		},
 		destroy() {
-			fullState = null;
+			fullUpdate = null;
+			fullMessage = null;
 			tail = [];
 			awareness.off('update', onAwareness);
 			doc.off('update', onUpdate);

@@ -1,9 +1,13 @@
-// Fresh joins are served from a cached encoding of the room plus the updates applied since:
-// whatever the cache's state, a fresh client must end up with exactly the writer's doc.
+// Fresh joins are served from a cached encoding of the room with the updates applied since
+// merged in: whatever the cache's state, a fresh client must get exactly the writer's doc, in
+// one message (one transaction on the client).
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, waitFor, waitSynced, type Client } from './fixtures/clients';
 import { startTestRelay, tempDir, token } from './fixtures/relay';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { createRoom } from '../../sync-server/room';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -53,5 +57,34 @@ describe('join from the cached state', () => {
 		await joinAndCompare(); // cache + 10 tail updates
 		await writeAndWait(300, 'c');
 		await joinAndCompare(); // tail overflowed: re-encoded
+	});
+
+	it('sends a join one step 2 holding the current state, never a stale state plus catch-up', () => {
+		const doc = new Y.Doc();
+		const room = createRoom({ workspace: 'acme', doc: 'catalog' }, doc);
+		const months = doc.getMap('ledgerMonths');
+		const periods = doc.getMap('periods');
+		doc.transact(() => {
+			months.set('2026-10', true);
+			months.set('2026-11', true);
+		});
+		expect(room.fullStateMessages()).toHaveLength(1); // encodes and caches
+		// A period close lands after the cache was made.
+		doc.transact(() => periods.set('closedThrough', '2026-10'));
+		const messages = room.fullStateMessages();
+		expect(messages).toHaveLength(1);
+		const decoder = decoding.createDecoder(messages[0] as Uint8Array);
+		decoding.readVarUint(decoder); // sync
+		expect(decoding.readVarUint(decoder)).toBe(1); // step 2
+		const fresh = new Y.Doc();
+		let transactions = 0;
+		fresh.on('afterTransaction', () => transactions++);
+		Y.applyUpdate(fresh, decoding.readVarUint8Array(decoder));
+		expect(transactions).toBe(1);
+		expect(fresh.getMap('periods').get('closedThrough')).toBe('2026-10');
+		expect(fresh.getMap('ledgerMonths').toJSON()).toEqual({ '2026-10': true, '2026-11': true });
+		// Unchanged since: the same bytes again, nothing re-encoded.
+		expect(room.fullStateMessages()[0]).toBe(messages[0]);
+		room.destroy();
 	});
 });
