@@ -5,7 +5,14 @@ import {
 	InsufficientStockError,
 	InvalidFieldError
 } from '../domain/errors';
-import { LOCALES, MESSAGES, translate, translateError, translateThrown } from './translate';
+import {
+	LOCALES,
+	MESSAGES,
+	formatMonth,
+	translate,
+	translateError,
+	translateThrown
+} from './translate';
 
 describe('i18n messages', () => {
 	const reference = Object.keys(MESSAGES['zh-TW']).sort();
@@ -45,6 +52,12 @@ describe('i18n messages', () => {
 		expect(
 			translateThrown('zh-TW', new InvalidFieldError('safetyStock', 'must be >= 0'))
 		).toContain('安全庫存');
+	});
+
+	it('names ledger months per locale, whatever the time zone', () => {
+		expect(formatMonth('zh-TW', '2026-10')).toBe('2026年10月');
+		expect(formatMonth('zh-CN', '2026-01')).toBe('2026年1月');
+		expect(formatMonth('en', '2026-12')).toBe('December 2026');
 	});
 
 	it('reports unexpected errors without losing their message', () => {

@@ -10,6 +10,7 @@ export {
 	fmtCurrency,
 	fmtCurrencyWhole,
 	fmtDateTime,
+	fmtMonth,
 	fmtStamp,
 	htmlLang
 } from './locale.svelte';

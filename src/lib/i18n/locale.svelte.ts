@@ -6,6 +6,7 @@ import type { MessageKey } from './messages/zh-TW';
 import {
 	DEFAULT_LOCALE,
 	formatDateTime,
+	formatMonth,
 	formatMoney,
 	formatMoneyWhole,
 	formatCurrency,
@@ -85,6 +86,11 @@ export function fmtCurrencyWhole(cents: number): string {
 
 export function fmtDateTime(ms: number): string {
 	return formatDateTime(locale.current, ms);
+}
+
+/** A ledger month ('YYYY-MM'), e.g. 2026年10月. */
+export function fmtMonth(month: string): string {
+	return formatMonth(locale.current, month);
 }
 
 export function fmtStamp(stamp: string): string {

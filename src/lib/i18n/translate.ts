@@ -126,6 +126,17 @@ export function formatDateTime(locale: Locale, ms: number): string {
 	}).format(ms);
 }
 
+/** A ledger month ('2026-10') as the locale names it: 2026年10月, October 2026. */
+export function formatMonth(locale: Locale, month: string): string {
+	const [year, mo] = month.split('-').map(Number);
+	if (!year || !mo) return month;
+	return new Intl.DateTimeFormat(locale, {
+		year: 'numeric',
+		month: 'long',
+		timeZone: 'UTC'
+	}).format(Date.UTC(year, mo - 1, 1));
+}
+
 export function formatTime(locale: Locale, ms: number): string {
 	return new Intl.DateTimeFormat(locale, {
 		hour: '2-digit',

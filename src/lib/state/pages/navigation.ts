@@ -94,6 +94,14 @@ const WAREHOUSE_FLOOR: NavEntry[] = [
 	}
 ];
 
+/** Period close (月結): under finance; admins, who close, reach it from the user menu too. */
+export const FINANCE_PERIODS: NavEntry = {
+	href: resolve('/finance/periods'),
+	label: 'periods.title',
+	icon: 'history',
+	page: 'finance-periods'
+};
+
 export function navFor(d: Department): NavEntry[] {
 	const overview: NavEntry = {
 		href: departmentHome(d),
@@ -147,9 +155,11 @@ export function navFor(d: Department): NavEntry[] {
 				},
 				...SHARED
 			];
+		case 'finance':
+			// Period close (issue 4); valuation, COGS and turnover arrive later.
+			return [overview, FINANCE_PERIODS, ...SHARED];
 		case 'purchasing':
 		case 'production':
-		case 'finance':
 			return [overview, ...SHARED];
 	}
 }
@@ -182,6 +192,7 @@ export function pageOfPath(path: string): string {
 	if (floor?.[1]) return `warehouse-${floor[1]}`;
 	const sales = /^\/sales\/(board|customers|reorder)/.exec(path);
 	if (sales) return `sales-${sales[1]}`;
+	if (path.startsWith('/finance/periods')) return 'finance-periods';
 	const first = path.split('/').filter(Boolean)[0];
 	return first ?? 'overview';
 }
@@ -202,5 +213,6 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	'warehouse-picking': 'nav.picking',
 	'warehouse-lots': 'nav.lotTrace',
 	'warehouse-labels': 'nav.labels',
-	'warehouse-transfers': 'nav.transfers'
+	'warehouse-transfers': 'nav.transfers',
+	'finance-periods': 'periods.title'
 };
