@@ -7,7 +7,7 @@
 //   npm run bench -- --only relay [--quick]
 //   BENCH_CASES=10x1,200x20     only these converge cases (N x docs), no join/idle
 //   BENCH_STORE=memory          ours on the in-memory store: isolates the cost of the fsync
-//   BENCH_SQLITE_SYNC=normal    ours with STOCKFLOW_SQLITE_SYNC=normal
+//   BENCH_SQLITE_SYNC=full      ours with another STOCKFLOW_SQLITE_SYNC (full, split, normal)
 
 import { cpus, loadavg } from 'node:os';
 import { z } from 'zod';
@@ -77,6 +77,7 @@ interface ConvergeFigures {
 	delivered: number;
 	relayCpu: number;
 	relayRss: number;
+	relayEldP99: number;
 	clientCpuMax: number;
 	clientEldP99: number;
 }
@@ -132,6 +133,7 @@ async function converge(
 			delivered: expected > 0 ? latencies.length / expected : NaN,
 			relayCpu: ((after.cpuUs - before.cpuUs) / 1000 / wall) * 100,
 			relayRss: after.rss,
+			relayEldP99: after.eldP99Ms,
 			clientCpuMax: Math.max(...ran.map((r) => (r.cpuUs / 1000 / r.wallMs) * 100)),
 			clientEldP99: Math.max(...ran.map((r) => r.eldP99Ms))
 		};
@@ -143,6 +145,10 @@ async function converge(
 interface JoinFigures {
 	firstMs: number;
 	meanMs: number;
+	/** Mean time until the message that completed the doc had fully arrived at the client. */
+	arrivedMs: number;
+	/** Mean time the client then took to decode and apply it (the rest of meanMs). */
+	applyMs: number;
 	cpuMsPerJoin: number;
 	rss: number;
 	heap: number;
@@ -160,20 +166,24 @@ async function join(
 	try {
 		const t = await target(server, 'join', docName(0));
 		await seeder.call('seed', { target: t, file: seedFile(size), expected: size }, Empty);
-		const Ms = z.object({ ms: z.number() });
+		const Ms = z.object({ ms: z.number(), arrivedMs: z.number(), applyMs: z.number() });
 		// The first join also waits for the relay to have stored and applied the seed.
 		const first = await joiner.call('join', { target: t, expected: size }, Ms);
 		// Collect the seed's and the first join's garbage now, not inside the measured joins.
 		const before = await stats(server, true);
-		const times: number[] = [];
+		const times: z.infer<typeof Ms>[] = [];
 		for (let i = 0; i < joins; i++)
-			times.push((await joiner.call('join', { target: t, expected: size }, Ms)).ms);
+			times.push(await joiner.call('join', { target: t, expected: size }, Ms));
+		const mean = (pick: (m: z.infer<typeof Ms>) => number): number =>
+			times.reduce((sum, m) => sum + pick(m), 0) / times.length;
 		const after = await stats(server);
 		const mem = await stats(server, true);
 		await seeder.call('reset', null, Empty);
 		return {
 			firstMs: first.ms,
-			meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+			meanMs: mean((m) => m.ms),
+			arrivedMs: mean((m) => m.arrivedMs),
+			applyMs: mean((m) => m.applyMs),
 			cpuMsPerJoin: (after.cpuUs - before.cpuUs) / 1000 / joins,
 			rss: mem.rss,
 			heap: mem.heapUsed
@@ -285,6 +295,13 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 				},
 				{
 					scenario: name,
+					metric: 'relay loop delay p99',
+					unit: 'ms',
+					ours: o.relayEldP99,
+					reference: r.relayEldP99
+				},
+				{
+					scenario: name,
 					metric: 'client CPU (max worker)',
 					unit: '%',
 					ours: o.clientCpuMax,
@@ -327,6 +344,20 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 					unit: 'ms',
 					ours: o.meanMs,
 					reference: r.meanMs
+				},
+				{
+					scenario: name,
+					metric: '  of which state arrived',
+					unit: 'ms',
+					ours: o.arrivedMs,
+					reference: r.arrivedMs
+				},
+				{
+					scenario: name,
+					metric: '  of which client apply',
+					unit: 'ms',
+					ours: o.applyMs,
+					reference: r.applyMs
 				},
 				{
 					scenario: name,
@@ -377,7 +408,8 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 	}
 	console.log(renderTable(rows));
 	console.log(
-		`\nours = Stockflow relay (SQLite, synchronous=FULL, group commit; idle rooms unload after ${BENCH_GRACE_MS} ms in this bench, 30 s by default);` +
+		`\nours = Stockflow relay (SQLite, group commit, STOCKFLOW_SQLITE_SYNC=${process.env.BENCH_SQLITE_SYNC ?? 'split (default)'}${process.env.BENCH_STORE === 'memory' ? ', BENCH_STORE=memory' : ''}; idle rooms unload after ${BENCH_GRACE_MS} ms in this bench, 30 s by default);` +
+			'\njoin "state arrived" = connect → the message that completed the doc fully received by the client; "client apply" = its decode and apply (mean of 5).' +
 			'\nreference = @y/websocket-server setupWSConnection, in memory (YPERSISTENCE unset).' +
 			`\n${WORKERS} client worker processes; writes per client per second = min(2, 100/N); ` +
 			`${durationMs / 1000} s per converge scenario; latency = writer clock → reader observer.`

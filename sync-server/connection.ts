@@ -98,6 +98,19 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 		socket.close(code, reason.slice(0, 120));
 	}
 
+	// Answers to message 100, each sent once the store says it is durable, in order.
+	let confirmations: Promise<void> = Promise.resolve();
+	function sendWhenDurable(message: Uint8Array): void {
+		const durable = store.durable();
+		confirmations = Promise.all([confirmations, durable]).then(
+			() => peer.send(message),
+			(err: unknown) => {
+				logger.error({ err }, 'storage cannot promise durability');
+				fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
+			}
+		);
+	}
+
 	const roomReady = rooms.acquire(key);
 	// The queue never rejects: every step handles its own failure by closing this socket.
 	let queue: Promise<void> = roomReady.then(
@@ -141,6 +154,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 					metrics.updatesPersisted += 1;
 					rooms.stored(key, result.storedRows);
 				},
+				sendWhenDurable,
 				rejectWrite() {
 					metrics.rejectedWrites += 1;
 					logger.warn({ role: options.claims.role }, 'write from read-only connection dropped');

@@ -1,6 +1,6 @@
 // What the relay does with each client message, keyed by message type (y-websocket style).
 // Handlers run one at a time per connection, so an answer to message 100 reflects every
-// earlier message of that connection as persisted and applied.
+// earlier message of that connection as stored and applied; it leaves once that is durable.
 
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -51,8 +51,13 @@ export interface MessageContext {
 	readonly canWrite: boolean;
 	/** See RelayLimits.maxDocBytes. */
 	readonly maxDocBytes: number;
-	/** Stores an update durably (before it is applied). */
+	/** Stores an update (before it is applied and forwarded): survives a crash of the relay. */
 	persist(update: Uint8Array): Promise<void>;
+	/**
+	 * Sends a confirmation once everything stored so far survives power loss, without holding
+	 * up this connection's later messages; confirmations leave in the order they were asked for.
+	 */
+	sendWhenDurable(message: Uint8Array): void;
 	/** A read-only connection tried to change the doc. */
 	rejectWrite(): void;
 }
@@ -147,5 +152,6 @@ function handleQueryAwareness(_decoder: decoding.Decoder, ctx: MessageContext): 
 }
 
 function handleQueryStateVector(_decoder: decoding.Decoder, ctx: MessageContext): void {
-	ctx.peer.send(encodeStateVectorAnswer(ctx.room.doc));
+	// The room doc holds only stored updates; this vector is confirmed once they are durable.
+	ctx.sendWhenDurable(encodeStateVectorAnswer(ctx.room.doc));
 }

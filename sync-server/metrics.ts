@@ -12,6 +12,8 @@ export interface Metrics {
 	docTooLarge: number;
 	/** Group commits (transactions) that stored at least one update. */
 	persistBatches: number;
+	/** WAL fsyncs of `split` mode, each making every commit before it power-loss durable. */
+	walSyncs: number;
 }
 
 export function createMetrics(): Metrics {
@@ -25,7 +27,8 @@ export function createMetrics(): Metrics {
 		slowConsumersDropped: 0,
 		rateLimited: 0,
 		docTooLarge: 0,
-		persistBatches: 0
+		persistBatches: 0,
+		walSyncs: 0
 	};
 }
 
@@ -114,6 +117,12 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			type: 'counter',
 			help: 'Transactions that stored updates (group commit: several updates per transaction)',
 			value: metrics.persistBatches
+		},
+		{
+			name: 'stockflow_wal_syncs_total',
+			type: 'counter',
+			help: 'WAL fsyncs that made earlier commits survive power loss (split mode: one per group)',
+			value: metrics.walSyncs
 		}
 	];
 	return (

@@ -13,6 +13,7 @@ import { resolveLimits, type RelayLimits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
 import type { PersistencePort } from './persistence/port';
 import { openSqliteStore } from './persistence/sqlite';
+import type { SqliteSynchronous } from './persistence/sqlite-writer';
 import { CLOSE_GOING_AWAY } from './protocol';
 import { createRoomRegistry } from './rooms';
 import { decideUpgrade } from './upgrade';
@@ -36,7 +37,7 @@ export interface StartServerOptions {
 	/** Slow-consumer, rate and document size limits; defaults in limits.ts. */
 	limits?: Partial<RelayLimits>;
 	/** Default SQLite store's fsync policy (see SqliteStoreOptions.synchronous). */
-	sqliteSynchronous?: 'full' | 'normal';
+	sqliteSynchronous?: SqliteSynchronous;
 	/** Storage; default SQLite in dataDir. The server closes it on close(). */
 	store?: PersistencePort;
 	logger?: Logger;
@@ -62,8 +63,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			synchronous: options.sqliteSynchronous,
 			onCommit: () => {
 				metrics.persistBatches += 1;
+			},
+			onSync: () => {
+				metrics.walSyncs += 1;
 			}
 		});
+	// Listen only once storage is up: otherwise the first writes wait for its threads to start.
+	try {
+		await store.ready();
+	} catch (err) {
+		await store.close().catch(() => undefined);
+		throw err;
+	}
 	const rooms = createRoomRegistry({
 		store,
 		logger,

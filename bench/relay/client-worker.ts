@@ -38,12 +38,31 @@ function isEntry(value: unknown): value is Entry {
 	);
 }
 
-function connect(target: Target, doc = new Y.Doc()): WebsocketProvider {
+function connect(
+	target: Target,
+	doc = new Y.Doc(),
+	polyfill: typeof globalThis.WebSocket = WebSocketPolyfill
+): WebsocketProvider {
 	return new WebsocketProvider(target.serverUrl, target.room, doc, {
 		params: { token: target.token },
-		WebSocketPolyfill,
+		WebSocketPolyfill: polyfill,
 		disableBc: true
 	});
+}
+
+/**
+ * A WebSocket that notes when each message has fully arrived (ws emits 'message' once the last
+ * frame is in), before y-websocket's handler decodes and applies it: our listener is added in
+ * the constructor, ahead of the provider's `onmessage`.
+ */
+function timedWebSocket(onArrival: (atMs: number) => void): typeof globalThis.WebSocket {
+	class TimedWebSocket extends WebSocket {
+		constructor(url: string | URL, protocols?: string | string[]) {
+			super(url, protocols);
+			this.addEventListener('message', () => onArrival(nowMs()));
+		}
+	}
+	return TimedWebSocket as unknown as typeof globalThis.WebSocket;
 }
 
 function synced(provider: WebsocketProvider): Promise<void> {
@@ -163,7 +182,16 @@ serveRpc(
 			const t0 = nowMs();
 			const doc = new Y.Doc();
 			const movements = doc.getArray('movements');
-			const provider = connect(target, doc);
+			// When the message being applied arrived: at completion, that is the one that made the
+			// doc whole, so arrival − t0 is what the relay and network took, the rest is the client.
+			let lastArrivalMs = t0;
+			const provider = connect(
+				target,
+				doc,
+				timedWebSocket((at) => (lastArrivalMs = at))
+			);
+			let arrivedMs = 0;
+			let doneMs = 0;
 			// Synced *and* holding the whole doc: the relay may still be storing the seed.
 			const whole = new Promise<void>((resolve, reject) => {
 				const timeout = setTimeout(
@@ -172,6 +200,8 @@ serveRpc(
 				);
 				const check = (): void => {
 					if (!provider.synced || movements.length < expected) return;
+					doneMs = nowMs();
+					arrivedMs = lastArrivalMs;
 					clearTimeout(timeout);
 					movements.unobserve(check);
 					provider.off('sync', check);
@@ -183,7 +213,7 @@ serveRpc(
 			});
 			try {
 				await whole;
-				return { ms: nowMs() - t0 };
+				return { ms: nowMs() - t0, arrivedMs: arrivedMs - t0, applyMs: doneMs - arrivedMs };
 			} finally {
 				provider.destroy();
 				doc.destroy();

@@ -3,6 +3,7 @@
 // and the clients never share a CPU-bound event loop with the relay they measure.
 
 import { fork, type ChildProcess } from 'node:child_process';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -107,12 +108,22 @@ export const ProcStats = z.object({
 	cpuUs: z.number(),
 	rss: z.number(),
 	heapUsed: z.number(),
-	rooms: z.number()
+	rooms: z.number(),
+	/** Event-loop delay p99 since the previous call: a stalled relay delays every forward. */
+	eldP99Ms: z.number()
 });
 export type ProcStats = z.infer<typeof ProcStats>;
 
+let loopDelay: IntervalHistogram | null = null;
+
 /** CPU (user + system) and memory of this process, after a full GC when asked. */
 export function procStats(rooms: number, collect = false): ProcStats {
+	if (!loopDelay) {
+		loopDelay = monitorEventLoopDelay({ resolution: 5 });
+		loopDelay.enable();
+	}
+	const eldP99Ms = loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : 0;
+	loopDelay.reset();
 	const gc = (globalThis as { gc?: () => void }).gc;
 	if (collect && gc) {
 		gc();
@@ -120,5 +131,5 @@ export function procStats(rooms: number, collect = false): ProcStats {
 	}
 	const cpu = process.cpuUsage();
 	const mem = process.memoryUsage();
-	return { cpuUs: cpu.user + cpu.system, rss: mem.rss, heapUsed: mem.heapUsed, rooms };
+	return { cpuUs: cpu.user + cpu.system, rss: mem.rss, heapUsed: mem.heapUsed, rooms, eldP99Ms };
 }

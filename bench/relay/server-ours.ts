@@ -1,14 +1,17 @@
-// Bench child: the Stockflow relay as shipped (SQLite with group commit and synchronous=FULL,
-// default limits), on 127.0.0.1 with a temp DATA_DIR.
+// Bench child: the Stockflow relay as shipped (SQLite with group commit, the default
+// STOCKFLOW_SQLITE_SYNC=split, default limits), on 127.0.0.1 with a temp DATA_DIR.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '../../sync-server/persistence/memory';
+import { SQLITE_SYNCHRONOUS_MODES } from '../../sync-server/persistence/sqlite-writer';
 import { startServer } from '../../sync-server/server';
 import { BENCH_SECRET } from './shared';
 import { procStats, serveRpc } from './rpc';
 
+// BENCH_SQLITE_SYNC=full|split|normal: another STOCKFLOW_SQLITE_SYNC; unset = the default.
+const sqliteSynchronous = SQLITE_SYNCHRONOUS_MODES.find((m) => m === process.env.BENCH_SQLITE_SYNC);
 const dataDir = mkdtempSync(join(tmpdir(), 'stockflow-bench-'));
 const server = await startServer({
 	port: 0,
@@ -16,7 +19,7 @@ const server = await startServer({
 	dataDir,
 	secret: BENCH_SECRET,
 	roomGraceMs: Number(process.env.BENCH_GRACE_MS ?? 30_000),
-	sqliteSynchronous: process.env.BENCH_SQLITE_SYNC === 'normal' ? 'normal' : 'full',
+	sqliteSynchronous,
 	// BENCH_STORE=memory isolates the cost of durable storage (not what ships).
 	...(process.env.BENCH_STORE === 'memory' ? { store: createMemoryStore() } : {})
 });

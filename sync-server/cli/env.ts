@@ -2,6 +2,7 @@
 
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from '../persistence/sqlite-writer';
 import { UsageError } from './args';
 
 /** The package root (where `build/`, `src/` and `node_modules/` live). */
@@ -19,12 +20,18 @@ export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 	return port;
 }
 
-/** STOCKFLOW_SQLITE_SYNC: `full` (default, fsync per commit) or `normal`. */
-export function sqliteSyncFromEnv(env: NodeJS.ProcessEnv = process.env): 'full' | 'normal' {
+/**
+ * STOCKFLOW_SQLITE_SYNC: `split` (default: commit before forward, fsync before confirm),
+ * `full` (fsync before forward) or `normal` (no fsync per commit).
+ */
+export function sqliteSyncFromEnv(env: NodeJS.ProcessEnv = process.env): SqliteSynchronous {
 	const raw = env.STOCKFLOW_SQLITE_SYNC;
-	if (raw === undefined || raw === '' || raw === 'full') return 'full';
-	if (raw === 'normal') return 'normal';
-	throw new UsageError(`invalid STOCKFLOW_SQLITE_SYNC "${raw}": full or normal`);
+	if (raw === undefined || raw === '') return 'split';
+	const mode = SQLITE_SYNCHRONOUS_MODES.find((m) => m === raw);
+	if (mode) return mode;
+	throw new UsageError(
+		`invalid STOCKFLOW_SQLITE_SYNC "${raw}": ${SQLITE_SYNCHRONOUS_MODES.join(', ')}`
+	);
 }
 
 export function hostFromEnv(env: NodeJS.ProcessEnv = process.env): string {

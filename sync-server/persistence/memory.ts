@@ -26,6 +26,7 @@ export function createMemoryStore(): PersistencePort {
 	}
 
 	return {
+		async ready(): Promise<void> {},
 		async load(room: RoomKey): Promise<StoredUpdates> {
 			open();
 			const rows = [...roomRows(room)].sort(
@@ -47,6 +48,10 @@ export function createMemoryStore(): PersistencePort {
 			const seq = nextSeq++;
 			entry.rows.push({ seq, snapshot: false, data: update.slice() });
 			return { seq, storedRows: entry.rows.length };
+		},
+		async durable(): Promise<void> {
+			// Nothing here survives the process; "as durable as it gets" is now.
+			open();
 		},
 		async compact(room: RoomKey): Promise<CompactResult> {
 			open();

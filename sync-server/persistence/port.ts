@@ -27,10 +27,24 @@ export interface CompactResult {
 }
 
 export interface PersistencePort {
+	/**
+	 * Resolves once the backend can store without a start-up delay (threads started, connections
+	 * open); rejects when it cannot start. The relay listens only after it.
+	 */
+	ready(): Promise<void>;
 	/** Everything stored for a room; an unknown room has no updates. */
 	load(room: RoomKey): Promise<StoredUpdates>;
-	/** Stores one update durably; resolves only once it would survive a crash. */
+	/**
+	 * Stores one update; resolves once it is stored: it survives a crash or `kill -9` of the
+	 * relay process (the relay forwards it only then).
+	 */
 	append(room: RoomKey, update: Uint8Array): Promise<AppendResult>;
+	/**
+	 * Resolves once every append that resolved before this call would also survive power loss
+	 * (the relay confirms state with message 100 only then). A backend whose appends are already
+	 * that durable resolves at once. Rejects when durability can no longer be promised.
+	 */
+	durable(): Promise<void>;
 	/**
 	 * Folds the rows stored so far into one snapshot. Updates appended while compaction runs
 	 * are kept: only rows up to the sequence read at the start are replaced.

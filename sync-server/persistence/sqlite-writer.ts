@@ -24,13 +24,23 @@ const Reply = z.object({
 });
 
 export interface SqliteWriter {
+	/** Resolves once the thread has the database open (rejects if it could not start). */
+	ready(): Promise<void>;
 	append(row: WriterRow): Promise<number>;
 	/** Resolves once everything appended so far is committed (or failed). */
 	drain(): Promise<void>;
 	close(): Promise<void>;
 }
 
-export type SqliteSynchronous = 'full' | 'normal';
+/**
+ * When a commit returns and what it survives (STOCKFLOW_SQLITE_SYNC). `full`: fsynced before it
+ * returns (power loss). `split`: in the WAL (page cache) when it returns (crash, `kill -9`), and
+ * fsynced by the durability thread before `durable()` resolves. `normal`: like `split` without
+ * the durability step (power loss may take the last commits, even confirmed ones).
+ */
+export type SqliteSynchronous = 'full' | 'split' | 'normal';
+
+export const SQLITE_SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['full', 'split', 'normal'];
 
 export function startSqliteWriter(
 	file: string,
@@ -71,6 +81,12 @@ export function startSqliteWriter(
 		});
 	}
 
+	// The worker answers messages only after its start-up code ran: the first answer means ready.
+	const started = request({ ping: true }).then((reply) => {
+		if (reply.error) throw new Error(reply.error);
+	});
+	started.catch(() => undefined); // reported by ready() and by every append
+
 	function pump(): void {
 		if (inFlight || pending.length === 0) {
 			if (!inFlight) for (const done of drained.splice(0)) done();
@@ -93,6 +109,7 @@ export function startSqliteWriter(
 	}
 
 	return {
+		ready: () => started,
 		append(row) {
 			return new Promise((resolve, reject) => {
 				pending.push({ ...row, resolve, reject });

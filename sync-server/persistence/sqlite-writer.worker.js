@@ -1,23 +1,27 @@
-// The SQLite writer thread: commits batches of updates with synchronous=FULL. An fsync takes
-// milliseconds (tens on a busy disk); on the relay's thread it would stall every room, every
-// forward and every handshake for that long. Here it stalls only this thread, and the batch
-// that queues up meanwhile becomes the next transaction (group commit).
+// The SQLite writer thread: commits batches of updates. A commit's disk work (a write to the
+// WAL, and with synchronous=FULL an fsync that takes milliseconds, tens on a busy disk) would
+// stall every room, forward and handshake on the relay's thread. Here it stalls only this
+// thread, and the batch that queues up meanwhile becomes the next transaction (group commit).
 // Plain JavaScript: a worker thread does not inherit the tsx loader of the CLI.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 /** @typedef {{ workspace: string, doc: string, data: Uint8Array }} PendingRow */
-/** @typedef {{ id: number, rows: PendingRow[] } | { id: number, close: true }} Request */
+/** @typedef {{ id: number, rows: PendingRow[] } | { id: number, close: true } | { id: number, ping: true }} Request */
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-writer.worker.js must run as a worker thread');
 
 const db = new Database(String(workerData.file));
 db.pragma('journal_mode = WAL');
-// See sqlite.ts: FULL fsyncs every commit, because "stored" (message 100) should survive power
-// loss; NORMAL (opt-in) survives a crashed or killed process but not a power cut.
-db.pragma(workerData.synchronous === 'normal' ? 'synchronous = NORMAL' : 'synchronous = FULL');
+// See sqlite.ts. `full`: every commit is fsynced before it returns. `split` and `normal`: a
+// commit returns once it is in the WAL file (page cache), which survives a crashed or killed
+// process; in `split` the durability thread fsyncs it before message 100 confirms it, and runs
+// the checkpoints too (a NORMAL checkpoint fsyncs twice, which would stall commits here).
+const mode = String(workerData.synchronous);
+db.pragma(mode === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
+if (mode === 'split') db.pragma('wal_autocheckpoint = 0');
 db.pragma('busy_timeout = 5000');
 const insert = db.prepare(
 	'INSERT INTO updates (workspace, doc, snapshot, data) VALUES (?, ?, 0, ?)'
@@ -36,6 +40,10 @@ port.on(
 	(request) => {
 		if ('close' in request) {
 			db.close();
+			port.postMessage({ id: request.id, seqs: [] });
+			return;
+		}
+		if ('ping' in request) {
 			port.postMessage({ id: request.id, seqs: [] });
 			return;
 		}

@@ -1,8 +1,9 @@
 // Embedded persistence: one SQLite file `${dataDir}/stockflow.sqlite` (better-sqlite3, WAL).
 // Rows are raw Yjs updates; compaction replaces a room's rows with one merged snapshot row.
 // Appends are group-committed on a writer thread: everything appended while the previous
-// transaction commits goes into the next one (one fsync), and each append resolves only after
-// its transaction committed.
+// transaction commits goes into the next one, and each append resolves only after its
+// transaction committed. In `split` mode (the default) a durability thread then fsyncs the WAL
+// for every commit before it (see sqlite-durability.ts), which is what `durable()` waits for.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { AppendResult, CompactResult, PersistencePort, RoomKey, StoredUpdat
 import { roomId } from './port';
 import { mergeStored } from './merge';
 import { openStockflowDatabase } from './sqlite-open';
+import { startWalSyncer, type WalSyncer } from './sqlite-durability';
 import { startSqliteWriter, type SqliteSynchronous } from './sqlite-writer';
 
 export const SQLITE_FILE = 'stockflow.sqlite';
@@ -21,13 +23,18 @@ export interface SqliteStoreOptions {
 	/** Open an existing file without writing (CLI reports next to a running relay). */
 	readonly?: boolean;
 	/**
-	 * `full` (default): every commit is fsynced — survives power loss. `normal`: survives a
-	 * crashed or killed process (WAL in the page cache) but may lose the last commits on power
-	 * loss; much lower latency on a slow or busy disk.
+	 * `split` (default): an append resolves once committed to the WAL (survives a crashed or
+	 * killed process), `durable()` once the WAL is fsynced (survives power loss). `full`: every
+	 * commit is fsynced before its append resolves. `normal`: no fsync except at checkpoints;
+	 * power loss may lose the last commits.
 	 */
 	synchronous?: SqliteSynchronous;
 	/** Called after each group commit with the number of updates it stored (metrics). */
 	onCommit?: (updates: number) => void;
+	/** Called after each WAL sync of `split` mode (metrics). */
+	onSync?: () => void;
+	/** Test hook for `split` mode: awaited before each WAL sync (a slow disk, a held fsync). */
+	syncGate?: () => Promise<void>;
 }
 
 interface Row {
@@ -47,17 +54,17 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		readonly: options.readonly,
 		check: !options.readonly
 	});
+	const mode: SqliteSynchronous = options.synchronous ?? 'split';
 	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');
-		// This connection compacts; the writer thread appends with options.synchronous.
-		// FULL, not NORMAL, by default: in WAL mode NORMAL already survives kill -9 (a committed
-		// transaction sits in the WAL file in the OS page cache, which outlives the process),
-		// but it may lose the last commits on power loss or a kernel crash. The relay tells
-		// clients "stored" (message 100) right after append, and clients may then consider
-		// their change confirmed, so each commit is fsynced. Inventory writes are a few per
-		// second, and the CLI demo sends a month of movements as one update, so the fsync per
-		// commit costs little.
-		db.pragma('synchronous = FULL');
+		// This connection compacts; the writer thread appends. In WAL mode a NORMAL commit
+		// survives kill -9 (it sits in the WAL file in the OS page cache, which outlives the
+		// process) but not a power cut. Compaction only rewrites rows already stored, so in
+		// `split` it commits with NORMAL and leaves fsyncs and checkpoints to the durability
+		// thread: an fsync here would stall every room for its duration. `full` and `normal`
+		// keep FULL here and SQLite's automatic checkpoints, as before `split` existed.
+		db.pragma(mode === 'split' ? 'synchronous = NORMAL' : 'synchronous = FULL');
+		if (mode === 'split') db.pragma('wal_autocheckpoint = 0');
 	}
 	// The CLI may read or write while the relay holds the file: wait instead of failing.
 	db.pragma('busy_timeout = 5000');
@@ -107,9 +114,16 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 
 	// Appends go to the writer thread (group commit, fsync off the relay's thread). Reads and
 	// compaction use this connection; WAL lets them run next to the writer's transactions.
+	// `split`: the writer commits without fsync; this thread's syncer makes commits durable.
+	const syncer: WalSyncer | null =
+		options.readonly || mode !== 'split'
+			? null
+			: startWalSyncer(file, { onSync: options.onSync, syncGate: options.syncGate });
 	const writer = options.readonly
 		? null
-		: startSqliteWriter(file, options.synchronous ?? 'full', (rows) => {
+		: startSqliteWriter(file, mode, (rows) => {
+				// Counted before the batch's appends resolve: a durable() after any of them covers it.
+				syncer?.committed();
 				options.onCommit?.(rows);
 			});
 
@@ -138,6 +152,9 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 	});
 
 	return {
+		async ready(): Promise<void> {
+			await Promise.all([writer?.ready(), syncer?.ready()]);
+		},
 		async load(room: RoomKey): Promise<StoredUpdates> {
 			if (closed) throw new Error('SQLite store is closed');
 			await writer?.drain();
@@ -151,18 +168,26 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		},
 		async append(room: RoomKey, update: Uint8Array): Promise<AppendResult> {
 			writable();
-			// slice(): post only these bytes, not the (possibly pooled) buffer behind a view.
 			if (!writer) throw new Error('SQLite store is read-only');
+			// After a failed fsync the page cache may no longer match the disk: store nothing more.
+			const failure = syncer?.failure();
+			if (failure) throw failure;
 			// Read the count before this row can be committed, so it never includes it.
 			rowsOf(room);
 			const seq = await writer.append({
 				workspace: room.workspace,
 				doc: room.doc,
+				// slice(): post only these bytes, not the (possibly pooled) buffer behind a view.
 				data: update.slice()
 			});
 			const storedRows = rowsOf(room) + 1;
 			counts.set(roomId(room), storedRows);
 			return { seq, storedRows };
+		},
+		async durable(): Promise<void> {
+			if (closed) throw new Error('SQLite store is closed');
+			// `full` fsyncs each commit before its append resolves; `normal` promises no more.
+			await syncer?.durable();
 		},
 		async compact(room: RoomKey): Promise<CompactResult> {
 			writable();
@@ -183,6 +208,7 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 			if (closed) return;
 			closed = true;
 			await writer?.close();
+			await syncer?.close();
 			if (!options.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
 			db.close();
 		}

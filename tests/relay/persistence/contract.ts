@@ -43,8 +43,9 @@ export function describePersistenceContract(
 			for (const h of harnesses.splice(0)) await h.cleanup();
 		});
 
-		it('loads an unknown room as empty', async () => {
+		it('becomes ready, then loads an unknown room as empty', async () => {
 			const { store } = await open();
+			await store.ready();
 			expect(await store.load(ROOM)).toEqual({ updates: [], lastSeq: 0 });
 			expect(await store.count(ROOM)).toBe(0);
 			expect(await store.listDocs('acme')).toEqual([]);
@@ -170,6 +171,20 @@ export function describePersistenceContract(
 				const again = await h.reopen();
 				for (const room of rooms) expect(await again.count(room)).toBe(8);
 			}
+		});
+
+		it('resolves durable() after what was appended before it, in the order asked', async () => {
+			const h = await open();
+			const w = writer();
+			for (let i = 0; i < 3; i++) w.doc.getArray('movements').push([{ id: `m${i}` }]);
+			for (const u of w.updates) await h.store.append(ROOM, u);
+			const order: number[] = [];
+			await Promise.all([
+				h.store.durable().then(() => order.push(1)),
+				h.store.durable().then(() => order.push(2))
+			]);
+			expect(order).toEqual([1, 2]);
+			if (h.reopen) expect(await (await h.reopen()).count(ROOM)).toBe(3);
 		});
 
 		it('keeps everything after close and reopen (durable backends)', async () => {

@@ -51,6 +51,39 @@ describe('SQLite group commit', () => {
 	});
 });
 
+describe('SQLite split durability', () => {
+	it('resolves an append once committed, and durable() only after the WAL sync', async () => {
+		const dir = tempDir('stockflow-sqlite-');
+		let openGate = (): void => {};
+		const opened = new Promise<void>((resolve) => (openGate = resolve));
+		let syncs = 0;
+		const store = openSqliteStore({
+			dataDir: dir.path,
+			synchronous: 'split',
+			syncGate: () => opened,
+			onSync: () => (syncs += 1)
+		});
+		const room = { workspace: 'acme', doc: 'ledger-2026-11' };
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		doc.getArray('movements').push([{ id: 'm1' }]);
+
+		await store.append(room, updates[0] ?? new Uint8Array());
+		expect(syncs).toBe(0);
+		let durable = false;
+		const waiting = store.durable().then(() => (durable = true));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(durable).toBe(false);
+
+		openGate();
+		await waiting;
+		expect(syncs).toBeGreaterThan(0);
+		await store.close();
+		dir.remove();
+	});
+});
+
 describe('SQLite file checks', () => {
 	it('refuses a file that is not a Stockflow database and leaves it byte for byte', () => {
 		const dir = tempDir('stockflow-sqlite-');
