@@ -14,6 +14,9 @@ import { issueToken } from '../../sync-server/auth';
 import { startServer } from '../../sync-server/server';
 import { silentLogger } from '../../sync-server/logger';
 import { seedWorkspace, type SeedResult } from './seed';
+import { projectionDbName } from '../../src/lib/storage/db-names';
+import { ledgerDocName, monthOfMs } from '../../src/lib/doc/names';
+import { BOOT_MARK_PREFIX } from '../../src/lib/state/boot-marks';
 
 const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -37,7 +40,27 @@ interface Figures {
 	coldMs: number;
 	recordMs: number;
 	heapMb: number;
+	/** Median ms after navigation start of each cold-start phase (see BREAKDOWN). */
+	breakdown: Record<string, number>;
 }
+
+/**
+ * Where a cold start's time goes, in ms after navigation start: the HTML parsed, the app's
+ * JS running the (app) layout, the catalog read (after the projection opened), balances
+ * trusted, the overview rendered and painted (`stockflow:*` marks set by the app, see
+ * src/lib/state/boot-marks.ts), then when the test saw it. Playwright polls a locator at 0,
+ * 20, 50, 100, 100 ms and then every 500 ms, so "seen" lags "painted" by up to half a second;
+ * a main thread kept busy after the paint delays it too.
+ */
+const BREAKDOWN: [label: string, mark: string][] = [
+	['html', 'domContentLoaded'],
+	['js', 'app-layout'],
+	['catalog', 'catalog'],
+	['usable', 'usable'],
+	['rendered', 'stock-rendered'],
+	['painted', 'stock-painted'],
+	['seen', 'seen']
+];
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -51,6 +74,58 @@ async function untilStockShows(page: Page, probe: SeedResult['probe']): Promise<
 		.locator(`[data-testid="onhand-${probe.code}"][data-value="${probe.onHand}"]`)
 		.waitFor({ timeout: 120_000 });
 	return Date.now() - started;
+}
+
+/** The page's cold-start marks, in ms after its navigation started. */
+async function bootMarks(page: Page): Promise<Record<string, number>> {
+	return page.evaluate((prefix) => {
+		const marks: Record<string, number> = {};
+		const nav = performance.getEntriesByType('navigation')[0] as
+			PerformanceNavigationTiming | undefined;
+		if (nav) marks.domContentLoaded = nav.domContentLoadedEventEnd;
+		for (const m of performance.getEntriesByType('mark'))
+			if (m.name.startsWith(prefix)) marks[m.name.slice(prefix.length)] = m.startTime;
+		marks.seen = performance.now();
+		return marks;
+	}, BOOT_MARK_PREFIX);
+}
+
+/**
+ * Waits until the first device's projection holds every movement (written month by month) and
+ * a checkpoint for the current month's ledger: without one (a month with no movements yet)
+ * every cold start waits for all ledger docs instead of trusting the stored balances.
+ */
+async function untilProjected(page: Page, workspace: string, movements: number): Promise<void> {
+	const deadline = Date.now() + 180_000;
+	const currentLedger = ledgerDocName(monthOfMs(Date.now()));
+	for (;;) {
+		const state = await page.evaluate(
+			({ name, ledger }) =>
+				new Promise<{ rows: number; checkpoint: boolean }>((resolve) => {
+					const open = indexedDB.open(name);
+					open.onsuccess = () => {
+						const db = open.result;
+						const tx = db.transaction(['movements', 'meta']);
+						const rows = tx.objectStore('movements').count();
+						const checkpoint = tx.objectStore('meta').count(ledger);
+						tx.oncomplete = () => {
+							db.close();
+							resolve({ rows: rows.result, checkpoint: checkpoint.result > 0 });
+						};
+						tx.onerror = () => resolve({ rows: -1, checkpoint: false });
+					};
+					open.onerror = () => resolve({ rows: -1, checkpoint: false });
+				}),
+			{ name: projectionDbName(workspace), ledger: currentLedger }
+		);
+		if (state.rows >= movements && state.checkpoint) return;
+		if (Date.now() > deadline)
+			throw new Error(
+				`${workspace}: ${state.rows} of ${movements} movements projected after 3 min` +
+					(state.checkpoint ? '' : `, no checkpoint for ${currentLedger}`)
+			);
+		await page.waitForTimeout(500);
+	}
 }
 
 async function measure(
@@ -80,14 +155,17 @@ async function measure(
 		.getByTestId('connection-status')
 		.and(first.locator('[data-status="online"]'))
 		.waitFor();
-	await first.waitForTimeout(2_000 + seed.movements / 8);
+	await untilProjected(first, workspace, seed.movements);
+	await first.waitForTimeout(2_000);
 	await first.close();
 
 	const colds: number[] = [];
+	const marks: Record<string, number>[] = [];
 	let heapMb = 0;
 	for (let run = 0; run < COLD_RUNS; run++) {
 		const page = await context.newPage();
 		colds.push(await untilStockShows(page, seed.probe));
+		marks.push(await bootMarks(page));
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Performance.enable');
 		const { metrics } = await cdp.send('Performance.getMetrics');
@@ -106,7 +184,17 @@ async function measure(
 	await page.getByTestId('toast-success').waitFor();
 	const recordMs = Date.now() - started;
 	await context.close();
-	return { movements: seed.movements, freshMs, coldMs: median(colds), recordMs, heapMb };
+	const breakdown: Record<string, number> = {};
+	for (const [, mark] of BREAKDOWN)
+		breakdown[mark] = median(marks.map((m) => m[mark]).filter((v) => v !== undefined));
+	return {
+		movements: seed.movements,
+		freshMs,
+		coldMs: median(colds),
+		recordMs,
+		heapMb,
+		breakdown
+	};
 }
 
 async function main(): Promise<void> {
@@ -167,6 +255,17 @@ async function main(): Promise<void> {
 				`${String(r.recordMs).padStart(5)} ms ${ratio(r.recordMs, base.recordMs).padStart(7)} | ` +
 				`${r.heapMb.toFixed(1).padStart(6)} MB ${ratio(r.heapMb, base.heapMb).padStart(6)}`
 		);
+	}
+	console.log(
+		`\nCold start breakdown (ms after navigation start, median of ${COLD_RUNS}; see BREAKDOWN in bench/client/run.ts)`
+	);
+	console.log(['movements', ...BREAKDOWN.map(([label]) => label.padStart(8))].join(' | '));
+	for (const r of results) {
+		const cells = BREAKDOWN.map(([, mark]) => {
+			const v = r.breakdown[mark];
+			return (v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v))).padStart(8);
+		});
+		console.log([String(r.movements).padStart(9), ...cells].join(' | '));
 	}
 }
 

@@ -26,6 +26,8 @@ import { bindPresence, unbindPresence } from './presence.svelte';
 import { storageState } from './storage.svelte';
 import type { Session } from './jwt-claims';
 import { indexById } from './index-by-id';
+import { markBoot } from './boot-marks';
+import { restoreSession, session as signedIn } from './session.svelte';
 import { WorkspaceRuntime, type RuntimeEvent, type RuntimeOptions } from './workspace-runtime';
 
 export type RunResult<T> = { ok: true; value: T } | { ok: false; error: StockflowError };
@@ -88,11 +90,13 @@ export class WorkspaceState {
 		this.detachWindow = this.watchBrowserOnline();
 		void requestPersistentStorage().then((granted) => (storageState.persisted = granted));
 		void this.runtime.usable.then(() => {
+			markBoot('usable');
 			storageState.projectionRejected = this.runtime.projector?.rejectedReason ?? null;
 			this.publishBalances();
 			this.ready = true;
 		});
 		void this.runtime.ready.then(() => {
+			markBoot('ready');
 			this.publishBalances();
 			this.settled = true;
 		});
@@ -162,6 +166,7 @@ export class WorkspaceState {
 	private onEvent(event: RuntimeEvent): void {
 		switch (event.kind) {
 			case 'catalog':
+				markBoot('catalog');
 				this.items = this.runtime.items;
 				this.warehouses = this.runtime.warehouses;
 				this.locations = this.runtime.locations;
@@ -243,8 +248,15 @@ let current: WorkspaceState | null = null;
 export function openWorkspace(session: Session): WorkspaceState {
 	if (current && current.session.token === session.token) return current;
 	if (current) void current.close();
+	markBoot('workspace');
 	current = new WorkspaceState(session);
 	return current;
+}
+
+/** Opens the stored session's workspace, if someone is signed in (at app start, see hooks.client). */
+export function openSignedInWorkspace(): WorkspaceState | null {
+	const stored = signedIn.current ?? restoreSession();
+	return stored ? openWorkspace(stored) : null;
 }
 
 export function getWorkspace(): WorkspaceState | null {

@@ -13,20 +13,26 @@ function words(text: string): string[] {
 		.filter((w) => w.length > 0);
 }
 
+const CJK = /[\u3400-\u9fff]/u;
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Lower-cased prefixes of every word (CJK names: every suffix start too, so 螺絲 finds 不鏽鋼螺絲). */
 export function searchTokens(item: Item): string[] {
 	const tokens = new Set<string>();
-	for (const word of [
-		...words(item.code),
-		...words(item.name),
-		...words(item.barcode),
-		...words(item.category)
-	]) {
-		const chars = [...word];
-		const starts = /[\u3400-\u9fff]/u.test(word) ? chars.map((_, i) => i) : [0];
-		for (const start of starts) {
-			for (let len = 1; len <= Math.min(MAX_PREFIX, chars.length - start); len++) {
-				tokens.add(chars.slice(start, start + len).join(''));
+	for (const field of [item.code, item.name, item.barcode, item.category]) {
+		for (const word of words(field)) {
+			if (!CJK.test(word) && !SURROGATE.test(word)) {
+				// The common case (codes, latin names): prefixes by plain string slices.
+				const max = Math.min(MAX_PREFIX, word.length);
+				for (let len = 1; len <= max; len++) tokens.add(word.slice(0, len));
+				continue;
+			}
+			const chars = [...word];
+			const starts = CJK.test(word) ? chars.map((_, i) => i) : [0];
+			for (const start of starts) {
+				for (let len = 1; len <= Math.min(MAX_PREFIX, chars.length - start); len++) {
+					tokens.add(chars.slice(start, start + len).join(''));
+				}
 			}
 		}
 	}

@@ -12,7 +12,9 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { KeyValueStore } from './kv';
 import { redirectDocDb, resolveDocDbName } from './db-names';
-import { probeDocDb, readUpdateRecords } from './raw-idb';
+import { monthOfLedgerDoc } from '../doc/names';
+import { nextTask, takeLoadTurn } from './load-turns';
+import { openDocDb, readUpdateRecords, type UpdateRecords } from './raw-idb';
 
 export interface CorruptDocReport {
 	docName: string;
@@ -46,14 +48,30 @@ type LoadResult = { ok: true; records: number } | { ok: false; reason: string; r
 export async function openLocalDoc(options: OpenLocalDocOptions): Promise<LocalDoc> {
 	const { workspace, docName, doc, kv } = options;
 	const dbName = resolveDocDbName(kv, workspace, docName);
-	const probe = await probeDocDb(dbName);
+	const opened = await openDocDb(dbName);
 	let persistence: IndexeddbPersistence | null = null;
 	let load: LoadResult;
-	if (probe.ok) {
-		persistence = await attachPersistence(dbName, doc);
-		load = await loadRecords(persistence, doc);
+	if (opened.ok) {
+		// The records are read on the checked connection while y-indexeddb opens its own, and
+		// applied once it is open: at open it stores the doc's state, which must still be empty.
+		const [records, attached] = await Promise.all([
+			readRecords(opened.db),
+			attachPersistence(dbName, doc)
+		]);
+		persistence = attached;
+		if (records.ok) {
+			// Ledger months load in the background: the stored projection already shows their
+			// stock, and each one takes a sizeable task (to apply, then to connect and reconcile).
+			const priority = monthOfLedgerDoc(docName) === null ? 'user-visible' : 'background';
+			load = await takeLoadTurn(() => applyRecords(attached, doc, records.values), priority);
+			attached._dbsize = records.values.length;
+			if (priority === 'background') await nextTask(priority);
+			if (load.ok) void catchUp(attached, doc, records.lastKey);
+		} else {
+			load = { ok: false, reason: records.reason, records: 0 };
+		}
 	} else {
-		load = { ok: false, reason: probe.reason, records: 0 };
+		load = { ok: false, reason: opened.reason, records: 0 };
 	}
 	if (load.ok && persistence) {
 		return handle(docName, dbName, persistence, null);
@@ -100,34 +118,66 @@ async function attachPersistence(dbName: string, doc: Y.Doc): Promise<IndexeddbP
 	return persistence;
 }
 
-async function loadRecords(persistence: IndexeddbPersistence, doc: Y.Doc): Promise<LoadResult> {
-	const db = persistence.db;
-	if (!db) return { ok: false, reason: 'database not open', records: 0 };
-	let records: unknown[];
+async function readRecords(
+	db: IDBDatabase
+): Promise<({ ok: true } & UpdateRecords) | { ok: false; reason: string }> {
 	try {
-		records = await readUpdateRecords(db);
+		return { ok: true, ...(await readUpdateRecords(db)) };
 	} catch (error) {
-		return { ok: false, reason: `read failed: ${String(error)}`, records: 0 };
+		return { ok: false, reason: `read failed: ${String(error)}` };
+	} finally {
+		db.close();
 	}
+}
+
+/**
+ * Records another tab stored between our read and y-indexeddb's open: its cursor starts past
+ * them, so they are read here (applying an update twice is harmless).
+ */
+async function catchUp(persistence: IndexeddbPersistence, doc: Y.Doc, afterKey: number) {
+	const db = persistence.db;
+	if (!db || persistence._destroyed) return;
+	try {
+		const later = await readUpdateRecords(db, afterKey);
+		if (later.values.length === 0 || persistence._destroyed) return;
+		persistence._dbsize += later.values.length;
+		const applied = applyRecords(persistence, doc, later.values);
+		if (!applied.ok) console.error(`stockflow: ${persistence.name}: ${applied.reason}`);
+	} catch (error) {
+		console.error('stockflow: could not read records stored by another tab', error);
+	}
+}
+
+function applyRecords(
+	persistence: IndexeddbPersistence,
+	doc: Y.Doc,
+	records: unknown[]
+): LoadResult {
 	let loaded = 0;
 	let firstError: string | null = null;
-	Y.transact(
-		doc,
-		() => {
-			for (const record of records) {
-				try {
-					if (!(record instanceof Uint8Array)) throw new TypeError('record is not a Uint8Array');
-					Y.applyUpdate(doc, record);
-					loaded++;
-				} catch (error) {
-					firstError ??= String(error);
+	// The persistence skips its own origin anyway; detached, Yjs does not encode the whole load
+	// as an update event nobody reads (a third of a ledger month's load time).
+	doc.off('update', persistence._storeUpdate);
+	try {
+		Y.transact(
+			doc,
+			() => {
+				for (const record of records) {
+					try {
+						if (!(record instanceof Uint8Array)) throw new TypeError('record is not a Uint8Array');
+						Y.applyUpdate(doc, record);
+						loaded++;
+					} catch (error) {
+						firstError ??= String(error);
+					}
 				}
-			}
-		},
-		persistence,
-		false
-	);
-	persistence._dbsize = records.length;
+			},
+			persistence,
+			false
+		);
+	} finally {
+		if (!persistence._destroyed) doc.on('update', persistence._storeUpdate);
+	}
 	return firstError === null
 		? { ok: true, records: loaded }
 		: { ok: false, reason: `bad record: ${firstError}`, records: loaded };

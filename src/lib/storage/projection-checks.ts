@@ -22,7 +22,8 @@ export type StoredProjection =
 	| {
 			ok: true;
 			checkpoints: Map<string, Checkpoint>;
-			ids: string[];
+			/** Stored movement rows; their ids are read later (`loadStoredIds`), off the cold start. */
+			movementRows: number;
 			balances: BalanceRow[];
 			/** The opening folded into the balances ('' when none; see projection-db MetaRow). */
 			opening: string;
@@ -75,7 +76,7 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 			metas.length === 0 && (await db.movements.count()) === 0 && (await db.balances.count()) === 0;
 		// A brand-new database is simply empty, not corrupt.
 		return empty
-			? { ok: true, checkpoints: new Map(), ids: [], balances: [], opening: '' }
+			? { ok: true, checkpoints: new Map(), movementRows: 0, balances: [], opening: '' }
 			: { ok: false, reason: 'no schema row' };
 	}
 	if (schema.schemaVersion !== PROJECTION_SCHEMA_VERSION)
@@ -88,7 +89,7 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 		checkpoints.set(cp.doc, cp);
 	}
 	// Every read at once: a cold start waits for the slowest, not for the sum of round trips.
-	const [counts, keys, balances] = await Promise.all([
+	const [counts, movementRows, balances] = await Promise.all([
 		Promise.all(
 			[...checkpoints.values()].map((cp) =>
 				db.movements
@@ -97,7 +98,7 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 					.count()
 			)
 		),
-		db.movements.toCollection().primaryKeys(),
+		db.movements.count(),
 		db.balances.toArray()
 	]);
 	let expectedRows = 0;
@@ -107,13 +108,22 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 			return { ok: false, reason: `${cp.doc}: ${stored} rows, checkpoint says ${cp.count}` };
 		expectedRows += cp.count;
 	}
-	const ids = keys.filter((k): k is string => typeof k === 'string');
-	if (ids.length !== expectedRows)
-		return { ok: false, reason: `${ids.length} movement rows, checkpoints say ${expectedRows}` };
+	if (movementRows !== expectedRows)
+		return { ok: false, reason: `${movementRows} movement rows, checkpoints say ${expectedRows}` };
 	if (!balances.every(isBalanceRow)) return { ok: false, reason: 'malformed balance row' };
 	const sum = balanceChecksum(balances);
 	if (sum.rows !== (schema.balanceRows ?? 0) || sum.qtySum !== (schema.qtySum ?? 0))
 		return { ok: false, reason: 'balance checksum mismatch' };
 	const opening = typeof schema.opening === 'string' ? schema.opening : '';
-	return { ok: true, checkpoints, ids, balances, opening };
+	return { ok: true, checkpoints, movementRows, balances, opening };
+}
+
+/**
+ * The ids of every stored movement row (what the projector deduplicates against). Reading
+ * 100k keys takes longer than the rest of the open together and only incoming movements need
+ * them, so the projector reads them after open, when the first movement or write asks.
+ */
+export async function loadStoredIds(db: ProjectionDb): Promise<string[]> {
+	const keys = await db.movements.toCollection().primaryKeys();
+	return keys.filter((k): k is string => typeof k === 'string');
 }

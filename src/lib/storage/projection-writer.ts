@@ -57,6 +57,14 @@ export interface ProjectionWriter {
 	cut(): void;
 	/** Resolves after everything scheduled so far is written (or failed). */
 	idle(): Promise<void>;
+	/**
+	 * Holds every batch (nothing is finalized or written) until `ready()` settles; the first
+	 * batch that has to wait calls it. The projector holds its writes while the stored movement
+	 * ids load, so no checkpoint is cut while movements wait to be deduplicated.
+	 */
+	holdUntil(ready: () => Promise<void>): void;
+	/** Ends a hold at once (the projector no longer waits for anything); writes resume with the next flush. */
+	release(): void;
 }
 
 export function createProjectionWriter(
@@ -67,6 +75,19 @@ export function createProjectionWriter(
 	let scheduled = false;
 	let tail: Promise<void> = Promise.resolve();
 	let finalize: ((batch: WriteBatch) => void) | null = null;
+	let hold: (() => Promise<void>) | null = null;
+	let holding: Promise<void> | null = null;
+	const held = (): Promise<void> => {
+		if (!hold) return Promise.resolve();
+		const ready = hold;
+		holding ??= ready()
+			.catch(onError)
+			.finally(() => {
+				if (hold === ready) hold = null;
+				holding = null;
+			});
+		return holding;
+	};
 
 	const write = async (b: WriteBatch): Promise<void> => {
 		await db.transaction('rw', [db.balances, db.movements, db.itemSearch, db.meta], async () => {
@@ -88,6 +109,11 @@ export function createProjectionWriter(
 	};
 
 	const flush = (): void => {
+		if (!scheduled) return;
+		if (hold) {
+			void held().then(flush);
+			return;
+		}
 		scheduled = false;
 		const b = batch;
 		batch = emptyBatch();
@@ -106,11 +132,20 @@ export function createProjectionWriter(
 			setTimeout(flush, 0);
 		},
 		cut() {
-			if (scheduled) flush();
+			// While held, batches merge: they are finalized together once the hold ends.
+			if (scheduled && !hold) flush();
 		},
 		async idle() {
+			await held();
 			if (scheduled) flush();
 			await tail;
+		},
+		holdUntil(ready) {
+			hold = ready;
+		},
+		release() {
+			// No flush here: the caller is mid-change; its next schedule or cut writes.
+			hold = null;
 		}
 	};
 }

@@ -16,7 +16,12 @@ import { movementsArray } from '../doc/ledger-doc';
 import { monthOfLedgerDoc } from '../doc/names';
 import { openingMovements, type OpeningBalances } from '../domain/ledger/period';
 import { itemSearchRow } from './item-search';
-import { balanceChecksum, loadStoredProjection, type Checkpoint } from './projection-checks';
+import {
+	balanceChecksum,
+	loadStoredIds,
+	loadStoredProjection,
+	type Checkpoint
+} from './projection-checks';
 import {
 	PROJECTION_SCHEMA_VERSION,
 	ProjectionDb,
@@ -69,7 +74,16 @@ export class Projector {
 	private baseMonth: string | null = null;
 	private opening: OpeningBalances | null = null;
 
+	/** Ids of the movements projected; the stored ones are read after open (`loadStoredIds`). */
 	private readonly ids = new Set<string>();
+	/**
+	 * Non-null while the stored ids are being read: movements that arrived meanwhile, applied in
+	 * order once they are known (the writer holds until then, so no checkpoint runs ahead).
+	 */
+	private waitingForIds: { docName: string; values: unknown[]; origin: ChangeOrigin }[] | null =
+		null;
+	private idsLoad: Promise<void> | null = null;
+	private idsEpoch = 0;
 	private readonly counts = new Map<string, number>();
 	private checkpoints: Map<string, Checkpoint>;
 	private readonly ledgerDocs = new Map<string, Ledger>();
@@ -91,7 +105,10 @@ export class Projector {
 		});
 		if (stored.ok) {
 			this.checkpoints = stored.checkpoints;
-			for (const id of stored.ids) this.ids.add(id);
+			if (stored.movementRows > 0) {
+				this.waitingForIds = [];
+				this.writer.holdUntil(() => this.loadStoredIds());
+			}
 			for (const row of stored.balances) {
 				const { key, ...balance } = row;
 				this.balances.set(key, balance);
@@ -133,6 +150,38 @@ export class Projector {
 			await db.open();
 			return new Projector(db, { ok: false, reason: `unreadable: ${String(error)}` });
 		}
+	}
+
+	/**
+	 * Reads the stored movement ids (once), then applies the movements that waited for them.
+	 * The first movement or write that needs them starts it; `flush` waits for it.
+	 */
+	loadStoredIds(): Promise<void> {
+		if (this.waitingForIds === null) return Promise.resolve();
+		const epoch = this.idsEpoch;
+		this.idsLoad ??= loadStoredIds(this.db).then(
+			(ids) => {
+				if (epoch !== this.idsEpoch) return; // rebuilt meanwhile: those rows are gone
+				for (const id of ids) this.ids.add(id);
+				const waiting = this.waitingForIds ?? [];
+				this.idsComplete();
+				for (const { docName, values, origin } of waiting)
+					this.applyValues(docName, values, origin);
+			},
+			(error: unknown) => {
+				if (epoch !== this.idsEpoch) return;
+				console.error('stockflow: stored movement ids unreadable; rebuilding', error);
+				this.rebuild();
+			}
+		);
+		return this.idsLoad;
+	}
+
+	private idsComplete(): void {
+		this.waitingForIds = null;
+		this.idsLoad = null;
+		this.idsEpoch++;
+		this.writer.release();
 	}
 
 	/**
@@ -235,6 +284,8 @@ export class Projector {
 		this.needsRebuild = false;
 		this.rebuilds++;
 		this.ids.clear();
+		// Everything is refolded from the docs: the stored ids (and what waited for them) are moot.
+		if (this.waitingForIds) this.idsComplete();
 		this.balances.clear();
 		this.counts.clear();
 		this.checkpoints = new Map();
@@ -298,6 +349,16 @@ export class Projector {
 	private applyValues(docName: string, values: unknown[], origin: ChangeOrigin): void {
 		const ledger = this.ledgerDocs.get(docName);
 		if (!ledger) return;
+		// Deduplicating remote movements needs the stored ids: those wait for them, in order. A
+		// local command's movements are new by construction and apply at once, so the balances
+		// commands check stock against never lag behind this device's own writes.
+		if (this.waitingForIds && origin === 'remote') {
+			if (values.length > 0) {
+				this.waitingForIds.push({ docName, values, origin });
+				void this.loadStoredIds();
+			}
+			return;
+		}
 		this.dirtyDocs.add(docName);
 		const batch = this.writer.current();
 		let maxAt: Stamp | null = null;

@@ -4,13 +4,13 @@
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
 
-export type ProbeResult = { ok: true } | { ok: false; reason: string };
+export type OpenResult = { ok: true; db: IDBDatabase } | { ok: false; reason: string };
 
 /**
- * Opens (or creates, with y-indexeddb's own layout) a doc database and checks its shape.
- * Never leaves behind a database y-indexeddb could not use.
+ * Opens (or creates, with y-indexeddb's own layout) a doc database and checks its shape; the
+ * caller closes the connection. Never leaves behind a database y-indexeddb could not use.
  */
-export function probeDocDb(name: string): Promise<ProbeResult> {
+export function openDocDb(name: string): Promise<OpenResult> {
 	return new Promise((resolve) => {
 		let request: IDBOpenDBRequest;
 		try {
@@ -30,20 +30,40 @@ export function probeDocDb(name: string): Promise<ProbeResult> {
 		request.onblocked = () => resolve({ ok: false, reason: 'open blocked' });
 		request.onsuccess = () => {
 			const db = request.result;
-			const ok = db.objectStoreNames.contains(UPDATES) && db.objectStoreNames.contains(CUSTOM);
-			db.close();
-			resolve(ok ? { ok: true } : { ok: false, reason: 'missing object stores' });
+			if (db.objectStoreNames.contains(UPDATES) && db.objectStoreNames.contains(CUSTOM)) {
+				resolve({ ok: true, db });
+			} else {
+				db.close();
+				resolve({ ok: false, reason: 'missing object stores' });
+			}
 		};
 	});
 }
 
-/** Every stored update record (values as stored; the caller checks their type). */
-export function readUpdateRecords(db: IDBDatabase): Promise<unknown[]> {
+export interface UpdateRecords {
+	/** Values as stored; the caller checks their type. */
+	values: unknown[];
+	/** Key of the last record read (0 when none): later records were added after this read. */
+	lastKey: number;
+}
+
+/** Every stored update record with a key above `afterKey`, in one consistent read. */
+export function readUpdateRecords(db: IDBDatabase, afterKey = 0): Promise<UpdateRecords> {
 	return new Promise((resolve, reject) => {
 		try {
-			const request = db.transaction([UPDATES], 'readonly').objectStore(UPDATES).getAll();
-			request.onsuccess = () => resolve(request.result as unknown[]);
-			request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+			const store = db.transaction([UPDATES], 'readonly').objectStore(UPDATES);
+			const range = afterKey > 0 ? IDBKeyRange.lowerBound(afterKey, true) : undefined;
+			const keys = store.getAllKeys(range);
+			const values = store.getAll(range);
+			values.onsuccess = () => {
+				const last = keys.result.at(-1);
+				resolve({
+					values: values.result as unknown[],
+					lastKey: typeof last === 'number' ? last : afterKey
+				});
+			};
+			values.onerror = () => reject(values.error ?? new Error('getAll failed'));
+			keys.onerror = () => reject(keys.error ?? new Error('getAllKeys failed'));
 		} catch (error) {
 			reject(error instanceof Error ? error : new Error(String(error)));
 		}
