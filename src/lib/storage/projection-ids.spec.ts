@@ -126,6 +126,22 @@ describe('stored movement ids, read after open', () => {
 		await again.close();
 	});
 
+	it('count a local re-append of a stored id once (a carried or re-posted movement)', async () => {
+		const update = await storedProjection('ids-4', [movement('m1', 10, 1), movement('c1', 3, 2)]);
+		const { p, doc } = await reopen('ids-4', update);
+		p.reconcile(LEDGER);
+		// A command appends a movement whose deterministic id the projection already holds.
+		doc.transact(() => appendMovements(doc, [movement('c1', 3, 2)]), COMMAND);
+		await p.flush();
+		expect(onHand(p)).toBe(13);
+		expect(onHand(p)).toBe(foldedOnHand(doc));
+		await p.close();
+		const again = await Projector.open('ids-4');
+		expect(again.rejectedReason).toBeNull();
+		expect(onHand(again)).toBe(13);
+		await again.close();
+	});
+
 	it('checkpoint the movements that waited for them', async () => {
 		const update = await storedProjection('ids-2', [movement('m1', 10, 1)]);
 		const { p, doc } = await reopen('ids-2', update);

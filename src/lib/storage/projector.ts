@@ -162,9 +162,15 @@ export class Projector {
 		this.idsLoad ??= loadStoredIds(this.db).then(
 			(ids) => {
 				if (epoch !== this.idsEpoch) return; // rebuilt meanwhile: those rows are gone
+				// Local movements applied meanwhile are in `ids` already. One that re-appended a
+				// stored id (deterministic ids: count postings, carried movements) counted twice:
+				// then the balances are refolded from the docs, which dedupe by id.
+				const expected = this.ids.size + ids.length;
 				for (const id of ids) this.ids.add(id);
+				const appliedTwice = this.ids.size < expected;
 				const waiting = this.waitingForIds ?? [];
 				this.idsComplete();
+				if (appliedTwice) return this.rebuild();
 				for (const { docName, values, origin } of waiting)
 					this.applyValues(docName, values, origin);
 			},
