@@ -4,7 +4,10 @@
 // and JS heap — each also as a ratio against the same workspace with no movements (the
 // baseline: the cost of booting the app and its catalog), measured in the same run.
 //
-//   npx tsx bench/client/run.ts [--quick]     (needs `npx vite build` first)
+// The full run adds 100k movements with every month before the current one closed (月結): a
+// fresh device then downloads the current month and its opening, not the year.
+//
+//   npx tsx bench/client/run.ts [--quick | --closed]     (needs `npx vite build` first)
 
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,12 +33,30 @@ const CHROMIUM_ARGS = [
 ];
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const quick = process.argv.includes('--quick');
-const SIZES = quick ? [0, 10_000] : [0, 10_000, 100_000];
+interface Case {
+	movements: number;
+	closed: boolean;
+}
+const only = process.argv.includes('--closed');
+const SIZES: Case[] = quick
+	? [0, 10_000].map((movements) => ({ movements, closed: false }))
+	: only
+		? [
+				{ movements: 0, closed: false },
+				{ movements: 100_000, closed: false },
+				{ movements: 100_000, closed: true }
+			]
+		: [
+				...[0, 10_000, 100_000].map((movements) => ({ movements, closed: false })),
+				{ movements: 100_000, closed: true }
+			];
 const ITEMS = quick ? 500 : 2_000;
 const COLD_RUNS = 3;
 
 interface Figures {
 	movements: number;
+	/** Past months closed: the device holds only the open months. */
+	closed: boolean;
 	freshMs: number;
 	coldMs: number;
 	recordMs: number;
@@ -155,7 +176,7 @@ async function measure(
 		.getByTestId('connection-status')
 		.and(first.locator('[data-status="online"]'))
 		.waitFor();
-	await untilProjected(first, workspace, seed.movements);
+	await untilProjected(first, workspace, seed.openMovements);
 	await first.waitForTimeout(2_000);
 	await first.close();
 
@@ -189,6 +210,7 @@ async function measure(
 		breakdown[mark] = median(marks.map((m) => m[mark]).filter((v) => v !== undefined));
 	return {
 		movements: seed.movements,
+		closed: seed.openMovements < seed.movements,
 		freshMs,
 		coldMs: median(colds),
 		recordMs,
@@ -202,8 +224,8 @@ async function main(): Promise<void> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'stockflow-bench-client-'));
 	const nowMs = Date.now();
 	const seeds: { workspace: string; seed: SeedResult }[] = [];
-	for (const movements of SIZES) {
-		const workspace = `bench-${movements}`;
+	for (const { movements, closed } of SIZES) {
+		const workspace = `bench-${movements}${closed ? '-closed' : ''}`;
 		const t0 = Date.now();
 		const seed = await seedWorkspace({
 			dataDir,
@@ -211,7 +233,8 @@ async function main(): Promise<void> {
 			items: ITEMS,
 			movements,
 			nowMs,
-			seed: 7
+			seed: 7,
+			closePast: closed
 		});
 		console.log(
 			`seeded ${workspace}: ${ITEMS} items, ${seed.movements} movements in ${Date.now() - t0} ms`
@@ -244,13 +267,16 @@ async function main(): Promise<void> {
 	const base = results[0];
 	if (!base) return;
 	const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+	const label = (r: Figures): string => `${r.movements}${r.closed ? ' closed' : ''}`.padStart(14);
 	console.log(
 		`\nClient at scale (${ITEMS} SKUs; baseline = same catalog, no movements; median of ${COLD_RUNS} cold starts)`
 	);
-	console.log('movements | fresh device sync | cold start → stock | record one | JS heap');
+	console.log(
+		`${'movements'.padStart(14)} | fresh device sync | cold start → stock | record one | JS heap`
+	);
 	for (const r of results) {
 		console.log(
-			`${String(r.movements).padStart(9)} | ${String(r.freshMs).padStart(6)} ms ${ratio(r.freshMs, base.freshMs).padStart(7)} | ` +
+			`${label(r)} | ${String(r.freshMs).padStart(6)} ms ${ratio(r.freshMs, base.freshMs).padStart(7)} | ` +
 				`${String(r.coldMs).padStart(6)} ms ${ratio(r.coldMs, base.coldMs).padStart(7)} | ` +
 				`${String(r.recordMs).padStart(5)} ms ${ratio(r.recordMs, base.recordMs).padStart(7)} | ` +
 				`${r.heapMb.toFixed(1).padStart(6)} MB ${ratio(r.heapMb, base.heapMb).padStart(6)}`
@@ -259,13 +285,15 @@ async function main(): Promise<void> {
 	console.log(
 		`\nCold start breakdown (ms after navigation start, median of ${COLD_RUNS}; see BREAKDOWN in bench/client/run.ts)`
 	);
-	console.log(['movements', ...BREAKDOWN.map(([label]) => label.padStart(8))].join(' | '));
+	console.log(
+		['movements'.padStart(14), ...BREAKDOWN.map(([label]) => label.padStart(8))].join(' | ')
+	);
 	for (const r of results) {
 		const cells = BREAKDOWN.map(([, mark]) => {
 			const v = r.breakdown[mark];
 			return (v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v))).padStart(8);
 		});
-		console.log([String(r.movements).padStart(9), ...cells].join(' | '));
+		console.log([label(r), ...cells].join(' | '));
 	}
 }
 

@@ -9,6 +9,7 @@ import { itemSchema, type Item } from '../../src/lib/domain/catalog/entities';
 import { createCommandContext } from '../../src/lib/commands/create-context';
 import { recordMovementsBatch, type MovementRequest } from '../../src/lib/commands/movements';
 import { closeMonthsBefore } from '../../src/lib/commands/period-close';
+import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { monthOfMs } from '../../src/lib/doc/names';
 import type { Balance } from '../../src/lib/domain/ledger/fold';
 import { createPrng } from '../../src/lib/domain/random/prng';
@@ -19,6 +20,8 @@ export interface SeedResult {
 	/** Code of one item and its expected company-wide on hand, to wait for in the browser. */
 	probe: { code: string; onHand: number };
 	movements: number;
+	/** Movements in the open months (all of them unless past months were closed). */
+	openMovements: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -105,6 +108,8 @@ export async function seedWorkspace(options: {
 		simulatedMs = options.nowMs;
 		closeMonthsBefore(ctx, monthOfMs(options.nowMs));
 	}
+	let openMovements = 0;
+	for (const doc of loaded.docs.ledgers()) openMovements += readMovements(doc).movements.length;
 	await loaded.save();
 	await store.close();
 
@@ -112,5 +117,5 @@ export async function seedWorkspace(options: {
 	if (!probeItem) throw new Error('no items');
 	let total = 0;
 	for (const b of balances.values()) if (b.itemId === probeItem.id) total += b.qty;
-	return { probe: { code: probeItem.code, onHand: total }, movements: written };
+	return { probe: { code: probeItem.code, onHand: total }, movements: written, openMovements };
 }
