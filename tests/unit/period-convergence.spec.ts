@@ -6,7 +6,7 @@
 // and counted nothing twice.
 
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { createItem, createWarehouse } from '../../src/lib/commands/catalog';
 import type { CommandContext } from '../../src/lib/commands/context';
 import { createCommandContext } from '../../src/lib/commands/create-context';
@@ -20,10 +20,10 @@ import { carryForwardLate, closePeriod } from '../../src/lib/commands/period-clo
 import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { readClosedThrough } from '../../src/lib/doc/period-doc';
-import { StockflowError } from '../../src/lib/domain/errors';
 import { foldBalances } from '../../src/lib/domain/ledger/fold';
 import type { Movement } from '../../src/lib/domain/ledger/movement';
 import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
+import { attempt, exchange, syncAll } from './sim';
 
 interface Device {
 	docs: MemoryWorkspaceDocs;
@@ -48,34 +48,6 @@ function makeDevices(prng: Prng, count: number): Device[] {
 		});
 		return { docs, ctx, clock };
 	});
-}
-
-function exchange(a: Device, b: Device, prng: Prng): void {
-	const names = prng.shuffle([...new Set([...a.docs.names(), ...b.docs.names()])]);
-	for (const name of names) {
-		const [from, to] = prng.chance(0.5) ? [a, b] : [b, a];
-		const update = Y.encodeStateAsUpdate(
-			from.docs.get(name),
-			Y.encodeStateVector(to.docs.get(name))
-		);
-		Y.applyUpdate(to.docs.get(name), update);
-		if (prng.chance(0.2)) Y.applyUpdate(to.docs.get(name), update);
-		Y.applyUpdate(from.docs.get(name), Y.encodeStateAsUpdate(to.docs.get(name)));
-	}
-}
-
-function syncAll(devices: Device[], prng: Prng): void {
-	for (let round = 0; round < 2; round++)
-		for (const a of prng.shuffle(devices))
-			for (const b of prng.shuffle(devices)) if (a !== b) exchange(a, b, prng);
-}
-
-function attempt(fn: () => unknown): void {
-	try {
-		fn();
-	} catch (err) {
-		if (!(err instanceof StockflowError)) throw err;
-	}
 }
 
 /** Every distinct movement any ledger of the device holds, closed months included. */

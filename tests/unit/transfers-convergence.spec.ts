@@ -4,7 +4,6 @@
 // statuses and balances, and the ledger must match the fold: nothing double-posted.
 
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createItem, createLocation, createWarehouse } from '../../src/lib/commands/catalog';
 import type { CommandContext } from '../../src/lib/commands/context';
 import { createCommandContext } from '../../src/lib/commands/create-context';
@@ -23,9 +22,9 @@ import {
 } from '../../src/lib/commands/transfers/transfers';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { readTransfers } from '../../src/lib/doc/transfers-doc';
-import { StockflowError } from '../../src/lib/domain/errors';
 import { foldBalances, onHandOf } from '../../src/lib/domain/ledger/fold';
 import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
+import { attempt, exchange, syncAll } from './sim';
 import { foldTransfer } from '../../src/lib/domain/transfers/state-machine';
 import { IN_TRANSIT_WAREHOUSE } from '../../src/lib/domain/transfers/transfer';
 import { RESOLUTION_KINDS } from '../../src/lib/domain/transfers/transfer';
@@ -52,34 +51,6 @@ function makeDevices(prng: Prng, count: number, clock: { ms: number }): Device[]
 		});
 		return { docs, ctx };
 	});
-}
-
-function exchange(a: Device, b: Device, prng: Prng): void {
-	const names = prng.shuffle([...new Set([...a.docs.names(), ...b.docs.names()])]);
-	for (const name of names) {
-		const [from, to] = prng.chance(0.5) ? [a, b] : [b, a];
-		const update = Y.encodeStateAsUpdate(
-			from.docs.get(name),
-			Y.encodeStateVector(to.docs.get(name))
-		);
-		Y.applyUpdate(to.docs.get(name), update);
-		if (prng.chance(0.2)) Y.applyUpdate(to.docs.get(name), update);
-		Y.applyUpdate(from.docs.get(name), Y.encodeStateAsUpdate(to.docs.get(name)));
-	}
-}
-
-function syncAll(devices: Device[], prng: Prng): void {
-	for (let round = 0; round < 2; round++)
-		for (const a of prng.shuffle(devices))
-			for (const b of prng.shuffle(devices)) if (a !== b) exchange(a, b, prng);
-}
-
-function attempt(fn: () => unknown): void {
-	try {
-		fn();
-	} catch (err) {
-		if (!(err instanceof StockflowError)) throw err;
-	}
 }
 
 function movementsOf(d: Device) {
