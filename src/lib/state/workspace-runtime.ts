@@ -335,6 +335,8 @@ export class WorkspaceRuntime {
 		await Promise.all(
 			[...this.sharedDocs.values(), ...this.ledgerDocs.values()].map((d) => d.local)
 		);
+		// Remote movements that arrived before the stored ids were read are applied by now.
+		await projector.loadStoredIds();
 		this.becomeUsable();
 		this.queueCarryForward();
 		this.isReady = true;

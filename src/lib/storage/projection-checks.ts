@@ -72,11 +72,18 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 	const metas = await db.meta.toArray();
 	const schema = metas.find((m) => m.doc === SCHEMA_META_KEY);
 	if (!schema) {
+		// A brand-new database is simply empty, not corrupt. So is one holding only checkpoints
+		// of ledgers without movements (this month's, in a new workspace): the schema row comes
+		// with the first balance. Rejecting it rebuilt, and waited for every doc, at each start.
+		const empties = metas.map(asCheckpoint);
 		const empty =
-			metas.length === 0 && (await db.movements.count()) === 0 && (await db.balances.count()) === 0;
-		// A brand-new database is simply empty, not corrupt.
+			empties.every((cp) => cp !== null && cp.count === 0 && cp.arrayLength === 0) &&
+			(await db.movements.count()) === 0 &&
+			(await db.balances.count()) === 0;
+		const checkpoints = new Map<string, Checkpoint>();
+		for (const cp of empties) if (cp) checkpoints.set(cp.doc, cp);
 		return empty
-			? { ok: true, checkpoints: new Map(), movementRows: 0, balances: [], opening: '' }
+			? { ok: true, checkpoints, movementRows: 0, balances: [], opening: '' }
 			: { ok: false, reason: 'no schema row' };
 	}
 	if (schema.schemaVersion !== PROJECTION_SCHEMA_VERSION)
