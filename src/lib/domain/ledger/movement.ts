@@ -51,7 +51,7 @@ export const movementSchema = z.object({
 export type Movement = z.infer<typeof movementSchema>;
 
 /**
- * What a ledger array may hold: any movement but a synthetic `opening` one. Opening balances
+ * What a ledger array may hold: every kind of movement except a synthetic `opening` one. Opening balances
  * live in their own record, so a peer cannot slip stock in through the ledger as an "opening".
  */
 export const storedMovementSchema = movementSchema.refine((m) => m.reason !== 'opening', {
