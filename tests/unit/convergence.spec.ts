@@ -3,19 +3,12 @@
 // Every device must end with the same catalog and the same folded stock.
 
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import {
 	createItem,
 	createLocation,
 	createWarehouse,
 	updateItem
 } from '../../src/lib/commands/catalog';
-import type { CommandContext } from '../../src/lib/commands/context';
-import { createCommandContext } from '../../src/lib/commands/create-context';
-import {
-	workspaceDocsInMemory,
-	type MemoryWorkspaceDocs
-} from '../../src/lib/commands/memory-docs';
 import {
 	recordAdjustment,
 	recordIssue,
@@ -33,53 +26,22 @@ import { findDuplicateCodes } from '../../src/lib/domain/catalog/duplicates';
 import { StockflowError } from '../../src/lib/domain/errors';
 import { foldBalances, type Balance } from '../../src/lib/domain/ledger/fold';
 import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
+import {
+	attempt,
+	exchange,
+	makeDevices,
+	online,
+	skewedClock,
+	syncAll,
+	type SimDevice
+} from './sim';
 
-interface Device {
-	docs: MemoryWorkspaceDocs;
-	ctx: CommandContext;
-	online: boolean;
-}
+type Device = SimDevice;
 
 const START = Date.UTC(2025, 10, 28);
 
-function makeDevices(prng: Prng, count: number, clock: { ms: number }): Device[] {
-	return Array.from({ length: count }, (_, i) => {
-		const docs = workspaceDocsInMemory();
-		const skewMs = prng.int(-3_600_000, 3_600_000);
-		const ctx = createCommandContext({
-			docs,
-			device: `dev${i}`,
-			user: `user${i}`,
-			role: 'admin',
-			nowMs: () => clock.ms + skewMs,
-			random: prng.next
-		});
-		return { docs, ctx, online: true };
-	});
-}
-
-/** Full-state exchange between two devices for every doc either has, sometimes twice. */
-function exchange(a: Device, b: Device, prng: Prng): void {
-	const names = prng.shuffle([...new Set([...a.docs.names(), ...b.docs.names()])]);
-	for (const name of names) {
-		const [from, to] = prng.chance(0.5) ? [a, b] : [b, a];
-		const update = Y.encodeStateAsUpdate(
-			from.docs.get(name),
-			Y.encodeStateVector(to.docs.get(name))
-		);
-		Y.applyUpdate(to.docs.get(name), update);
-		if (prng.chance(0.2)) Y.applyUpdate(to.docs.get(name), update); // duplicate delivery
-		Y.applyUpdate(from.docs.get(name), Y.encodeStateAsUpdate(to.docs.get(name)));
-	}
-}
-
-function syncAll(devices: Device[], prng: Prng, onlyOnline: boolean): void {
-	const peers = devices.filter((d) => !onlyOnline || d.online);
-	for (let round = 0; round < 2; round++) {
-		for (const a of prng.shuffle(peers)) {
-			for (const b of prng.shuffle(peers)) if (a !== b) exchange(a, b, prng);
-		}
-	}
+function devicesAt(prng: Prng, count: number, clock: { ms: number }): Device[] {
+	return makeDevices(prng, count, { clock: skewedClock(prng, clock, 3_600_000) });
 }
 
 function snapshot(device: Device) {
@@ -94,15 +56,6 @@ function snapshot(device: Device) {
 		movementCount: movements.length,
 		balances: balances as [string, Balance][]
 	};
-}
-
-/** Runs a command; refusals (insufficient stock, duplicate code…) are part of the game. */
-function attempt(fn: () => unknown): void {
-	try {
-		fn();
-	} catch (err) {
-		if (!(err instanceof StockflowError)) throw err;
-	}
 }
 
 function randomStep(device: Device, prng: Prng): void {
@@ -193,7 +146,7 @@ function seedShared(devices: Device[], prng: Prng): void {
 	}
 	for (let i = 0; i < 5; i++)
 		createItem(first.ctx, { code: `BASE-${i}`, name: `基本品項 ${i}`, unit: '個' });
-	syncAll(devices, prng, false);
+	syncAll(devices, prng);
 }
 
 describe('convergence of simulated offline devices', () => {
@@ -202,15 +155,15 @@ describe('convergence of simulated offline devices', () => {
 		(seed) => {
 			const prng = createPrng(seed);
 			const clock = { ms: START };
-			const devices = makeDevices(prng, prng.int(3, 5), clock);
+			const devices = devicesAt(prng, prng.int(3, 5), clock);
 			seedShared(devices, prng);
 			for (let step = 0; step < 150; step++) {
 				clock.ms += prng.int(1_000, 6 * 3_600_000); // crosses month boundaries now and then
 				for (const d of devices) if (prng.chance(0.1)) d.online = !d.online;
 				randomStep(prng.pick(devices), prng);
-				if (prng.chance(0.15)) syncAll(devices, prng, true);
+				if (prng.chance(0.15)) syncAll(online(devices), prng);
 			}
-			syncAll(devices, prng, false);
+			syncAll(devices, prng);
 			const [first, ...rest] = devices.map(snapshot);
 			expect(first?.movementCount).toBeGreaterThan(20);
 			for (const other of rest) expect(other).toEqual(first);
@@ -220,7 +173,7 @@ describe('convergence of simulated offline devices', () => {
 	it('keeps concurrent edits of different fields of one item', () => {
 		const prng = createPrng(99);
 		const clock = { ms: START };
-		const [a, b] = makeDevices(prng, 2, clock);
+		const [a, b] = devicesAt(prng, 2, clock);
 		if (!a || !b) throw new Error('devices');
 		const item = createItem(a.ctx, { code: 'TEA-1', name: '紅茶', unit: '箱' });
 		exchange(a, b, prng);
@@ -238,7 +191,7 @@ describe('convergence of simulated offline devices', () => {
 	it('flags the same SKU code created offline on two devices', () => {
 		const prng = createPrng(5);
 		const clock = { ms: START };
-		const [a, b] = makeDevices(prng, 2, clock);
+		const [a, b] = devicesAt(prng, 2, clock);
 		if (!a || !b) throw new Error('devices');
 		const x = createItem(a.ctx, { code: 'PKG-BOX-30', name: '紙箱', unit: '個' });
 		const y = createItem(b.ctx, { code: 'pkg-box-30', name: '紙箱 30', unit: '個' });

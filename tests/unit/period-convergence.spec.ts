@@ -8,13 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { createItem, createWarehouse } from '../../src/lib/commands/catalog';
-import type { CommandContext } from '../../src/lib/commands/context';
-import { createCommandContext } from '../../src/lib/commands/create-context';
 import { ledgerBalances } from '../../src/lib/commands/ledger-cache';
-import {
-	workspaceDocsInMemory,
-	type MemoryWorkspaceDocs
-} from '../../src/lib/commands/memory-docs';
 import { recordIssue, recordReceipt } from '../../src/lib/commands/movements';
 import { carryForwardLate, closePeriod } from '../../src/lib/commands/period-close';
 import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
@@ -23,31 +17,23 @@ import { readClosedThrough } from '../../src/lib/doc/period-doc';
 import { foldBalances } from '../../src/lib/domain/ledger/fold';
 import type { Movement } from '../../src/lib/domain/ledger/movement';
 import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
-import { attempt, exchange, syncAll } from './sim';
+import { attempt, exchange, makeDevices, syncAll, type SimDevice } from './sim';
 
-interface Device {
-	docs: MemoryWorkspaceDocs;
-	ctx: CommandContext;
+/** Each device has its own clock: some stay behind in October while others are in November. */
+interface Device extends SimDevice {
 	clock: { ms: number };
 }
 
 const OCT_29 = Date.UTC(2026, 9, 29, 8);
 const HOUR = 3_600_000;
 
-function makeDevices(prng: Prng, count: number): Device[] {
-	return Array.from({ length: count }, (_, i) => {
-		const docs = workspaceDocsInMemory();
-		const clock = { ms: OCT_29 };
-		const ctx = createCommandContext({
-			docs,
-			device: `dev${i}`,
-			user: `user${i}`,
-			role: 'admin',
-			nowMs: () => clock.ms,
-			random: prng.next
-		});
-		return { docs, ctx, clock };
-	});
+function devicesAt(prng: Prng, count: number): Device[] {
+	const clocks = Array.from({ length: count }, () => ({ ms: OCT_29 }));
+	const clockOf = (i: number) => clocks[i] ?? { ms: OCT_29 };
+	return makeDevices(prng, count, { clock: (i) => () => clockOf(i).ms }).map((d, i) => ({
+		...d,
+		clock: clockOf(i)
+	}));
 }
 
 /** Every distinct movement any ledger of the device holds, closed months included. */
@@ -74,7 +60,7 @@ function closedHeld(d: Device): Map<string, Y.Doc> {
 
 function run(seed: number): void {
 	const prng = createPrng(seed);
-	const devices = makeDevices(prng, 4);
+	const devices = devicesAt(prng, 4);
 	const [hq] = devices;
 	if (!hq) throw new Error('no devices');
 	const wh = createWarehouse(hq.ctx, { code: 'TY', name: '桃園倉' }).id;

@@ -4,14 +4,7 @@
 // folds the same book, and the book equals the physical shelf (tracked beside the simulation).
 
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createItem, createLocation, createWarehouse } from '../../src/lib/commands/catalog';
-import type { CommandContext } from '../../src/lib/commands/context';
-import { createCommandContext } from '../../src/lib/commands/create-context';
-import {
-	workspaceDocsInMemory,
-	type MemoryWorkspaceDocs
-} from '../../src/lib/commands/memory-docs';
 import { recordIssue, recordReceipt } from '../../src/lib/commands/movements';
 import {
 	approveCount,
@@ -24,13 +17,10 @@ import { readCountSession } from '../../src/lib/doc/counts-doc';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { StockflowError } from '../../src/lib/domain/errors';
 import { foldBalances, onHandOf } from '../../src/lib/domain/ledger/fold';
-import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
+import { createPrng } from '../../src/lib/domain/random/prng';
+import { attempt, makeDevices, online, syncAll, type SimDevice } from './sim';
 
-interface Device {
-	docs: MemoryWorkspaceDocs;
-	ctx: CommandContext;
-	online: boolean;
-}
+type Device = SimDevice;
 
 interface Position {
 	itemId: string;
@@ -39,52 +29,6 @@ interface Position {
 }
 
 const START = Date.UTC(2026, 10, 20);
-
-function makeDevices(prng: Prng, count: number, clock: { ms: number }): Device[] {
-	// One shared wall clock: physical order = stamp order, which is what the shelf model needs.
-	return Array.from({ length: count }, (_, i) => {
-		const docs = workspaceDocsInMemory();
-		const ctx = createCommandContext({
-			docs,
-			device: `dev${i}`,
-			user: `user${i}`,
-			role: i === 0 ? 'admin' : 'warehouse',
-			nowMs: () => clock.ms,
-			random: prng.next
-		});
-		return { docs, ctx, online: true };
-	});
-}
-
-function exchange(a: Device, b: Device, prng: Prng): void {
-	const names = prng.shuffle([...new Set([...a.docs.names(), ...b.docs.names()])]);
-	for (const name of names) {
-		const [from, to] = prng.chance(0.5) ? [a, b] : [b, a];
-		const update = Y.encodeStateAsUpdate(
-			from.docs.get(name),
-			Y.encodeStateVector(to.docs.get(name))
-		);
-		Y.applyUpdate(to.docs.get(name), update);
-		Y.applyUpdate(from.docs.get(name), Y.encodeStateAsUpdate(to.docs.get(name)));
-	}
-}
-
-function syncAll(devices: Device[], prng: Prng, onlyOnline: boolean): void {
-	const peers = devices.filter((d) => !onlyOnline || d.online);
-	for (let round = 0; round < 2; round++)
-		for (const a of prng.shuffle(peers))
-			for (const b of prng.shuffle(peers)) if (a !== b) exchange(a, b, prng);
-}
-
-function attempt(fn: () => void): boolean {
-	try {
-		fn();
-		return true;
-	} catch (err) {
-		if (!(err instanceof StockflowError)) throw err;
-		return false;
-	}
-}
 
 function bookOf(device: Device, warehouseId: string, p: Position): number {
 	const movements = device.docs.ledgers().flatMap((d) => readMovements(d).movements);
@@ -101,7 +45,11 @@ describe('stocktake convergence', () => {
 		(seed) => {
 			const prng = createPrng(seed * 7919);
 			const clock = { ms: START };
-			const devices = makeDevices(prng, prng.int(3, 4), clock);
+			const devices = makeDevices(prng, prng.int(3, 4), {
+				// One shared wall clock: physical order = stamp order, which is what the shelf model needs.
+				clock: () => () => clock.ms,
+				role: (i) => (i === 0 ? 'admin' : 'warehouse')
+			});
 			const [admin] = devices;
 			if (!admin) throw new Error('devices');
 			const tick = () => (clock.ms += prng.int(1_000, 3_600_000));
@@ -130,7 +78,7 @@ describe('stocktake convergence', () => {
 				shelf.set(p, qty);
 			}
 			const count = openCount(admin.ctx, { warehouseId: w.id, kind: 'full', blind: true });
-			syncAll(devices, prng, false);
+			syncAll(devices, prng);
 
 			const move = (d: Device) => {
 				const p = prng.pick(positions);
@@ -183,7 +131,7 @@ describe('stocktake convergence', () => {
 					const p = prng.pick(positions);
 					shelf.set(p, Math.max(0, (shelf.get(p) ?? 0) - prng.int(1, 3))); // broken, lost
 				} else countOne(d, prng.pick(positions));
-				if (prng.chance(0.2)) syncAll(devices, prng, true);
+				if (prng.chance(0.2)) syncAll(online(devices), prng);
 			}
 			// Phase 2: a final pass counts every position (after the last shrinkage) while offline
 			// devices keep moving stock; then everyone syncs before review.
@@ -191,9 +139,9 @@ describe('stocktake convergence', () => {
 				countOne(prng.pick(present), p);
 				if (prng.chance(0.5)) move(prng.pick(devices));
 			}
-			syncAll(present, prng, false);
+			syncAll(present, prng);
 			submitCount(admin.ctx, count.id);
-			syncAll(present, prng, false);
+			syncAll(present, prng);
 
 			// Phase 3: two supervisors approve offline while others keep moving stock.
 			const approvers = prng.shuffle(present).slice(0, 2);
@@ -205,12 +153,12 @@ describe('stocktake convergence', () => {
 				if (prng.chance(0.5)) expect(() => approveCount(d.ctx, count.id)).toThrow(StockflowError);
 			}
 			for (let i = 0; i < 5; i++) move(prng.pick(devices));
-			syncAll(devices, prng, false);
+			syncAll(devices, prng);
 			// Phase 4: the late device's movements are in; two devices reconcile the approved count
 			// offline from the same state (same correction ids), then everyone merges.
 			const reconcilers = prng.shuffle(devices).slice(0, 2);
 			for (const d of reconcilers) reconcileCount(d.ctx, count.id);
-			syncAll(devices, prng, false);
+			syncAll(devices, prng);
 			for (const d of devices) expect(reconcileCount(d.ctx, count.id)).toEqual([]);
 
 			for (const d of devices) {

@@ -5,12 +5,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { createItem, createLocation, createWarehouse } from '../../src/lib/commands/catalog';
-import type { CommandContext } from '../../src/lib/commands/context';
-import { createCommandContext } from '../../src/lib/commands/create-context';
-import {
-	workspaceDocsInMemory,
-	type MemoryWorkspaceDocs
-} from '../../src/lib/commands/memory-docs';
 import { recordReceipt } from '../../src/lib/commands/movements';
 import {
 	cancelTransfer,
@@ -24,32 +18,20 @@ import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { readTransfers } from '../../src/lib/doc/transfers-doc';
 import { foldBalances, onHandOf } from '../../src/lib/domain/ledger/fold';
 import { createPrng, type Prng } from '../../src/lib/domain/random/prng';
-import { attempt, exchange, syncAll } from './sim';
+import { attempt, exchange, makeDevices, skewedClock, syncAll, type SimDevice } from './sim';
 import { foldTransfer } from '../../src/lib/domain/transfers/state-machine';
 import { IN_TRANSIT_WAREHOUSE } from '../../src/lib/domain/transfers/transfer';
 import { RESOLUTION_KINDS } from '../../src/lib/domain/transfers/transfer';
 
-interface Device {
-	docs: MemoryWorkspaceDocs;
-	ctx: CommandContext;
-}
+type Device = SimDevice;
 
 const START = Date.UTC(2026, 10, 20);
 const STOCK = 200;
 
-function makeDevices(prng: Prng, count: number, clock: { ms: number }): Device[] {
-	return Array.from({ length: count }, (_, i) => {
-		const docs = workspaceDocsInMemory();
-		const skewMs = prng.int(-3_600_000, 3_600_000);
-		const ctx = createCommandContext({
-			docs,
-			device: `dev${i}`,
-			user: `user${i}`,
-			role: 'warehouse',
-			nowMs: () => clock.ms + skewMs,
-			random: prng.next
-		});
-		return { docs, ctx };
+function devicesAt(prng: Prng, count: number, clock: { ms: number }): Device[] {
+	return makeDevices(prng, count, {
+		clock: skewedClock(prng, clock, 3_600_000),
+		role: () => 'warehouse'
 	});
 }
 
@@ -149,7 +131,7 @@ describe('transfers converge across offline devices', () => {
 	it.each(Array.from({ length: 25 }, (_, i) => i + 1))('seed %i', (seedValue) => {
 		const prng = createPrng(seedValue * 7919);
 		const clock = { ms: START };
-		const devices = makeDevices(prng, 3, clock);
+		const devices = devicesAt(prng, 3, clock);
 		const world = seed(devices, prng);
 		for (let step = 0; step < 60; step++) {
 			clock.ms += prng.int(1, 60_000);
