@@ -28,13 +28,20 @@ export interface FoldedOrder {
 const round = (q: number): number => Math.round(q * 1e6) / 1e6;
 const key = (itemId: string, warehouseId: string): string => `${itemId}|${warehouseId}`;
 
-export function reservationsOf(orders: Iterable<FoldedOrder>): Reservation[] {
+/**
+ * One entry per line of every confirmed order with a positive `qtyOf` (what is still reserved,
+ * what is back-ordered…), stamped with the order's confirmation.
+ */
+export function confirmedLineQuantities(
+	orders: Iterable<FoldedOrder>,
+	qtyOf: (fold: OrderFold, line: OrderLine) => number
+): Reservation[] {
 	const out: Reservation[] = [];
 	for (const o of orders) {
 		const confirmedAt = o.fold.confirmedAt;
 		if (!confirmedAt) continue;
 		for (const line of o.lines) {
-			const qty = openReservedQty(o.fold, line.id);
+			const qty = qtyOf(o.fold, line);
 			if (qty > 0)
 				out.push({
 					orderId: o.id,
@@ -47,6 +54,10 @@ export function reservationsOf(orders: Iterable<FoldedOrder>): Reservation[] {
 		}
 	}
 	return out;
+}
+
+export function reservationsOf(orders: Iterable<FoldedOrder>): Reservation[] {
+	return confirmedLineQuantities(orders, (fold, line) => openReservedQty(fold, line.id));
 }
 
 /** On hand per `item|warehouse`, summed over locations and lots. */

@@ -7,8 +7,13 @@
 
 import { compareStamps, type Stamp } from '../clock/hlc';
 import type { Balance } from '../ledger/fold';
-import { compareReservations, onHandByWarehouse, type Reservation } from './atp';
-import type { FoldedOrder } from './atp';
+import {
+	compareReservations,
+	confirmedLineQuantities,
+	onHandByWarehouse,
+	type FoldedOrder,
+	type Reservation
+} from './atp';
 import { backorderQty } from './state-machine';
 
 export interface BackorderNeed {
@@ -34,24 +39,7 @@ const round = (q: number): number => Math.round(q * 1e6) / 1e6;
 const key = (itemId: string, warehouseId: string): string => `${itemId}|${warehouseId}`;
 
 export function backordersOf(orders: Iterable<FoldedOrder>): BackorderNeed[] {
-	const out: BackorderNeed[] = [];
-	for (const o of orders) {
-		const confirmedAt = o.fold.confirmedAt;
-		if (!confirmedAt) continue;
-		for (const line of o.lines) {
-			const qty = backorderQty(o.fold, line);
-			if (qty > 0)
-				out.push({
-					orderId: o.id,
-					lineId: line.id,
-					itemId: line.itemId,
-					warehouseId: o.warehouseId,
-					qty,
-					confirmedAt
-				});
-		}
-	}
-	return out;
+	return confirmedLineQuantities(orders, backorderQty);
 }
 
 function compareNeeds(a: BackorderNeed, b: BackorderNeed): number {
