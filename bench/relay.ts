@@ -6,8 +6,11 @@
 // Every figure is printed as ours / reference (lower is better everywhere).
 //   npm run bench -- --only relay [--quick]
 //   BENCH_CASES=10x1,200x20     only these converge cases (N x docs), no join/idle
+//   BENCH_SECONDS=30            seconds per converge case (default 10, 4 with --quick): at N=2
+//                               10 s is 40 writes, so its p99 is the single slowest one
 //   BENCH_STORE=memory          ours on the in-memory store: isolates the cost of the fsync
 //   BENCH_SQLITE_SYNC=full      ours with another STOCKFLOW_SQLITE_SYNC (full, split, normal)
+//   BENCH_CPU_PROF=DIR          both relays run with --cpu-prof, one .cpuprofile each in DIR
 
 import { cpus, loadavg } from 'node:os';
 import { z } from 'zod';
@@ -31,7 +34,9 @@ interface Server {
 
 async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<Server> {
 	const file = kind === 'ours' ? './server-ours.ts' : './server-reference.ts';
-	const { child, ready } = await forkChild(file, z.object({ port: z.number() }), env);
+	const profileDir = process.env.BENCH_CPU_PROF;
+	const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+	const { child, ready } = await forkChild(file, z.object({ port: z.number() }), env, execArgv);
 	return { kind, child, port: ready.port };
 }
 
@@ -257,7 +262,8 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 			convergeCases.length,
 			...picked.map(([n, d]) => [n ?? 2, d ?? 1] as [number, number])
 		);
-	const durationMs = quick ? 4000 : 10_000;
+	const durationMs = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 10)) * 1000;
+	if (!(durationMs > 0)) throw new Error('BENCH_SECONDS must be a positive number');
 	const joinSizes = picked ? [] : quick ? [10_000] : [10_000, 100_000];
 	const idleRooms = picked ? 0 : quick ? 300 : 1000;
 

@@ -23,7 +23,7 @@ import {
 	CLOSE_UNSUPPORTED_DATA,
 	encodeSyncStep1
 } from './protocol';
-import { awarenessSnapshot, removePeer, type Peer } from './room';
+import { awarenessSnapshot, removePeer, type Peer, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 
 export interface ConnectionOptions {
@@ -62,15 +62,17 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 	});
 	let closed = false;
 	const rate = createRateLimiter(limits.messagesPerSecond, limits.messageBurst);
+	// One callback for every send of this connection, not a closure per forwarded message.
+	const onSent = (err?: Error): void => {
+		if (err) logger.debug({ err }, 'send failed');
+	};
 
 	const peer: Peer = {
 		awarenessClients: new Set(),
 		send(message) {
 			if (closed || socket.readyState !== socket.OPEN) return;
 			metrics.bytesOut += message.byteLength;
-			socket.send(message, (err) => {
-				if (err) logger.debug({ err }, 'send failed');
-			});
+			socket.send(message, onSent);
 		},
 		forward(message) {
 			if (closed) return;
@@ -111,11 +113,54 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 		);
 	}
 
+	/** What every message handler of this connection gets; set once the room is loaded. */
+	let ctx: MessageContext | null = null;
+	function contextFor(room: Room): MessageContext {
+		return {
+			room,
+			peer,
+			canWrite: options.canWrite,
+			maxDocBytes: limits.maxDocBytes,
+			async persist(update) {
+				const result = await store.append(key, update);
+				metrics.updatesPersisted += 1;
+				rooms.stored(key, result.storedRows);
+			},
+			sendWhenDurable,
+			rejectWrite() {
+				metrics.rejectedWrites += 1;
+				logger.warn({ role: options.claims.role }, 'write from read-only connection dropped');
+			}
+		};
+	}
+
+	/** Closes this connection with the code a failed frame calls for. */
+	function failOn(err: unknown): void {
+		if (err instanceof ProtocolError) fail(CLOSE_PROTOCOL_ERROR, err.message, true);
+		else if (err instanceof DocTooLargeError) {
+			metrics.docTooLarge += 1;
+			fail(CLOSE_DOC_TOO_LARGE, `document too large: limit ${err.limitBytes} bytes`, false);
+		} else if (err instanceof PersistenceError) {
+			logger.error({ err: err.cause }, 'persistence failed');
+			fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
+		} else {
+			logger.error({ err }, 'unexpected error handling message');
+			fail(CLOSE_INTERNAL_ERROR, 'internal error', false);
+		}
+	}
+
+	/** One queued frame. The queue's first step loaded the room (or closed the connection). */
+	function handleFrame(bytes: Uint8Array): Promise<void> | undefined {
+		if (closed || !ctx) return;
+		return handleMessage(bytes, ctx).catch(failOn);
+	}
+
 	const roomReady = rooms.acquire(key);
 	// The queue never rejects: every step handles its own failure by closing this socket.
 	let queue: Promise<void> = roomReady.then(
 		(room) => {
 			if (closed) return;
+			ctx = contextFor(room);
 			room.peers.add(peer);
 			peer.send(encodeSyncStep1(room.doc));
 			const awareness = awarenessSnapshot(room);
@@ -140,42 +185,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			fail(CLOSE_RATE_LIMITED, 'rate limit: too many messages, try again later', false);
 			return;
 		}
-		queue = queue.then(async () => {
-			if (closed) return;
-			const room = await roomReady;
-			if (closed) return;
-			const ctx: MessageContext = {
-				room,
-				peer,
-				canWrite: options.canWrite,
-				maxDocBytes: limits.maxDocBytes,
-				async persist(update) {
-					const result = await store.append(key, update);
-					metrics.updatesPersisted += 1;
-					rooms.stored(key, result.storedRows);
-				},
-				sendWhenDurable,
-				rejectWrite() {
-					metrics.rejectedWrites += 1;
-					logger.warn({ role: options.claims.role }, 'write from read-only connection dropped');
-				}
-			};
-			try {
-				await handleMessage(bytes, ctx);
-			} catch (err) {
-				if (err instanceof ProtocolError) fail(CLOSE_PROTOCOL_ERROR, err.message, true);
-				else if (err instanceof DocTooLargeError) {
-					metrics.docTooLarge += 1;
-					fail(CLOSE_DOC_TOO_LARGE, `document too large: limit ${err.limitBytes} bytes`, false);
-				} else if (err instanceof PersistenceError) {
-					logger.error({ err: err.cause }, 'persistence failed');
-					fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
-				} else {
-					logger.error({ err }, 'unexpected error handling message');
-					fail(CLOSE_INTERNAL_ERROR, 'internal error', false);
-				}
-			}
-		});
+		queue = queue.then(() => handleFrame(bytes));
 	});
 
 	socket.on('error', (err) => {

@@ -1,7 +1,8 @@
-// Main-thread side of the SQLite writer thread (sqlite-writer.worker.js): one batch in flight
-// at a time; everything appended while it commits waits in `pending` and goes as the next
-// transaction. That is group commit with no timer: the busier the relay, the bigger the batch,
-// and an idle relay commits a lone update at once.
+// Main-thread side of the SQLite writer thread (sqlite-writer.worker.js) of `full` mode, whose
+// every commit fsyncs: one batch in flight at a time; everything appended while it commits
+// waits in `pending` and goes as the next transaction. That is group commit with no timer: the
+// busier the relay, the bigger the batch, and an idle relay commits a lone update at once.
+// `split` and `normal` commit without fsync, on the relay's thread (sqlite-inline-writer.ts).
 
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
@@ -23,9 +24,11 @@ const Reply = z.object({
 	error: z.string().optional()
 });
 
+/** Appends rows with group commit; the threaded and the inline writer are interchangeable. */
 export interface SqliteWriter {
-	/** Resolves once the thread has the database open (rejects if it could not start). */
+	/** Resolves once the writer can commit without a start-up delay (rejects if it cannot). */
 	ready(): Promise<void>;
+	/** Resolves with the row's seq once its transaction committed; copies `row.data` first. */
 	append(row: WriterRow): Promise<number>;
 	/** Resolves once everything appended so far is committed (or failed). */
 	drain(): Promise<void>;
@@ -112,7 +115,8 @@ export function startSqliteWriter(
 		ready: () => started,
 		append(row) {
 			return new Promise((resolve, reject) => {
-				pending.push({ ...row, resolve, reject });
+				// slice(): post only these bytes, not the (possibly pooled) buffer behind a view.
+				pending.push({ ...row, data: row.data.slice(), resolve, reject });
 				// Everything appended in this turn joins the batch before it leaves.
 				if (pending.length === 1 && !inFlight) setImmediate(pump);
 			});

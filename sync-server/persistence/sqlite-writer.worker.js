@@ -1,7 +1,8 @@
-// The SQLite writer thread: commits batches of updates. A commit's disk work (a write to the
-// WAL, and with synchronous=FULL an fsync that takes milliseconds, tens on a busy disk) would
-// stall every room, forward and handshake on the relay's thread. Here it stalls only this
-// thread, and the batch that queues up meanwhile becomes the next transaction (group commit).
+// The SQLite writer thread: commits batches of updates. The relay uses it in `full` mode, where
+// every commit fsyncs (milliseconds, tens on a busy disk): on the relay's thread that would
+// stall every room, forward and handshake. Here it stalls only this thread, and the batch that
+// queues up meanwhile becomes the next transaction (group commit). `split` and `normal` commits
+// do no fsync and skip the thread hops (sqlite-inline-writer.ts); this thread still takes them.
 // Plain JavaScript: a worker thread does not inherit the tsx loader of the CLI.
 
 import { parentPort, workerData } from 'node:worker_threads';

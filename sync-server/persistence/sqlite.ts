@@ -1,7 +1,7 @@
 // Embedded persistence: one SQLite file `${dataDir}/stockflow.sqlite` (better-sqlite3, WAL).
 // Rows are raw Yjs updates; compaction replaces a room's rows with one merged snapshot row.
-// Appends are group-committed on a writer thread: everything appended while the previous
-// transaction commits goes into the next one, and each append resolves only after its
+// Appends are group-committed: the appends of one event-loop turn (or, on `full`'s writer
+// thread, of one fsync) go as one transaction, and each append resolves only after its
 // transaction committed. In `split` mode (the default) a durability thread then fsyncs the WAL
 // for every commit before it (see sqlite-durability.ts), which is what `durable()` waits for.
 
@@ -14,7 +14,8 @@ import { roomId } from './port';
 import { mergeStored } from './merge';
 import { openStockflowDatabase } from './sqlite-open';
 import { startWalSyncer, type WalSyncer } from './sqlite-durability';
-import { startSqliteWriter, type SqliteSynchronous } from './sqlite-writer';
+import { startInlineSqliteWriter } from './sqlite-inline-writer';
+import { startSqliteWriter, type SqliteSynchronous, type SqliteWriter } from './sqlite-writer';
 
 export const SQLITE_FILE = 'stockflow.sqlite';
 
@@ -57,13 +58,14 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 	const mode: SqliteSynchronous = options.synchronous ?? 'split';
 	if (!options.readonly) {
 		db.pragma('journal_mode = WAL');
-		// This connection compacts; the writer thread appends. In WAL mode a NORMAL commit
+		// This connection compacts, and appends too except in `full`. In WAL mode a NORMAL commit
 		// survives kill -9 (it sits in the WAL file in the OS page cache, which outlives the
-		// process) but not a power cut. Compaction only rewrites rows already stored, so in
-		// `split` it commits with NORMAL and leaves fsyncs and checkpoints to the durability
-		// thread: an fsync here would stall every room for its duration. `full` and `normal`
-		// keep FULL here and SQLite's automatic checkpoints, as before `split` existed.
-		db.pragma(mode === 'split' ? 'synchronous = NORMAL' : 'synchronous = FULL');
+		// process) but not a power cut, and does no fsync: cheap enough for the relay's thread.
+		// `split` leaves fsyncs and checkpoints to the durability thread (an fsync here would
+		// stall every room for its duration). `normal` keeps SQLite's automatic checkpoints (each
+		// fsyncs, here, every few MB of WAL). `full` commits compactions with FULL; its appends
+		// commit with FULL on the writer thread.
+		db.pragma(mode === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
 		if (mode === 'split') db.pragma('wal_autocheckpoint = 0');
 	}
 	// The CLI may read or write while the relay holds the file: wait instead of failing.
@@ -112,20 +114,24 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		return n;
 	}
 
-	// Appends go to the writer thread (group commit, fsync off the relay's thread). Reads and
-	// compaction use this connection; WAL lets them run next to the writer's transactions.
-	// `split`: the writer commits without fsync; this thread's syncer makes commits durable.
+	// `split`: appends commit without fsync; the syncer's thread makes commits durable.
 	const syncer: WalSyncer | null =
 		options.readonly || mode !== 'split'
 			? null
 			: startWalSyncer(file, { onSync: options.onSync, syncGate: options.syncGate });
-	const writer = options.readonly
+	const onCommit = (rows: number): void => {
+		// Counted before the batch's appends resolve: a durable() after any of them covers it.
+		syncer?.committed();
+		options.onCommit?.(rows);
+	};
+	// `full` appends on the writer thread (its fsync must not stall the relay); WAL lets reads
+	// and compaction on this connection run next to the writer's transactions. `split` and
+	// `normal` append on this connection: their commits do no fsync.
+	const writer: SqliteWriter | null = options.readonly
 		? null
-		: startSqliteWriter(file, mode, (rows) => {
-				// Counted before the batch's appends resolve: a durable() after any of them covers it.
-				syncer?.committed();
-				options.onCommit?.(rows);
-			});
+		: mode === 'full'
+			? startSqliteWriter(file, mode, onCommit)
+			: startInlineSqliteWriter(db, onCommit);
 
 	const compactTx = db.transaction((room: RoomKey): CompactResult => {
 		// Bound first: rows appended after this point (another process, or a later call) keep
@@ -174,12 +180,7 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 			if (failure) throw failure;
 			// Read the count before this row can be committed, so it never includes it.
 			rowsOf(room);
-			const seq = await writer.append({
-				workspace: room.workspace,
-				doc: room.doc,
-				// slice(): post only these bytes, not the (possibly pooled) buffer behind a view.
-				data: update.slice()
-			});
+			const seq = await writer.append({ workspace: room.workspace, doc: room.doc, data: update });
 			const storedRows = rowsOf(room) + 1;
 			counts.set(roomId(room), storedRows);
 			return { seq, storedRows };

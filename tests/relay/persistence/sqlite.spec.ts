@@ -4,32 +4,44 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SQLITE_FILE, openSqliteStore } from '../../../sync-server/persistence/sqlite';
-import { StoreOpenError } from '../../../sync-server/persistence/sqlite-open';
+import { startInlineSqliteWriter } from '../../../sync-server/persistence/sqlite-inline-writer';
+import {
+	StoreOpenError,
+	openStockflowDatabase
+} from '../../../sync-server/persistence/sqlite-open';
+import { SQLITE_SYNCHRONOUS_MODES } from '../../../sync-server/persistence/sqlite-writer';
 import { tempDir } from '../fixtures/relay';
 import { describePersistenceContract } from './contract';
 
-describePersistenceContract('SQLite', () => {
-	const dir = tempDir('stockflow-sqlite-');
-	let current = openSqliteStore({ dataDir: dir.path });
-	return {
-		store: current,
-		async reopen() {
-			await current.close();
-			current = openSqliteStore({ dataDir: dir.path });
-			return current;
-		},
-		async cleanup() {
-			await current.close();
-			dir.remove();
-		}
-	};
-});
+// Every mode: `full` appends on the writer thread, `split` and `normal` on the caller's thread.
+for (const synchronous of SQLITE_SYNCHRONOUS_MODES) {
+	describePersistenceContract(`SQLite (${synchronous})`, () => {
+		const dir = tempDir('stockflow-sqlite-');
+		let current = openSqliteStore({ dataDir: dir.path, synchronous });
+		return {
+			store: current,
+			async reopen() {
+				await current.close();
+				current = openSqliteStore({ dataDir: dir.path, synchronous });
+				return current;
+			},
+			async cleanup() {
+				await current.close();
+				dir.remove();
+			}
+		};
+	});
+}
 
-describe('SQLite group commit', () => {
+describe.each(SQLITE_SYNCHRONOUS_MODES)('SQLite group commit (%s)', (synchronous) => {
 	it('stores the appends of one event-loop turn in one transaction, each resolving after it', async () => {
 		const dir = tempDir('stockflow-sqlite-');
 		const commits: number[] = [];
-		const store = openSqliteStore({ dataDir: dir.path, onCommit: (n) => commits.push(n) });
+		const store = openSqliteStore({
+			dataDir: dir.path,
+			synchronous,
+			onCommit: (n) => commits.push(n)
+		});
 		const room = { workspace: 'acme', doc: 'ledger-2026-11' };
 		const doc = new Y.Doc();
 		const updates: Uint8Array[] = [];
@@ -48,6 +60,68 @@ describe('SQLite group commit', () => {
 		expect(await reopened.count(room)).toBe(11);
 		await reopened.close();
 		dir.remove();
+	});
+});
+
+describe('SQLite inline writer (split, normal)', () => {
+	function openDb(): { db: Database.Database; remove(): void } {
+		const dir = tempDir('stockflow-sqlite-');
+		const db = openStockflowDatabase(join(dir.path, SQLITE_FILE));
+		db.pragma('journal_mode = WAL');
+		return {
+			db,
+			remove() {
+				db.close();
+				dir.remove();
+			}
+		};
+	}
+
+	it('has the row committed, visible to another connection, when an append resolves', async () => {
+		const { db, remove } = openDb();
+		const writer = startInlineSqliteWriter(db);
+		const data = Uint8Array.of(1, 2, 3);
+		const seq = await writer.append({ workspace: 'acme', doc: 'catalog', data });
+		const other = new Database(db.name, { readonly: true });
+		const row = other.prepare('SELECT data FROM updates WHERE seq = ?').get(seq) as {
+			data: Buffer;
+		};
+		other.close();
+		expect([...row.data]).toEqual([1, 2, 3]);
+		await writer.close();
+		remove();
+	});
+
+	it('stores the bytes as they were when appended, not as the caller later changed them', async () => {
+		const { db, remove } = openDb();
+		const writer = startInlineSqliteWriter(db);
+		const data = Uint8Array.of(1, 2, 3);
+		const appended = writer.append({ workspace: 'acme', doc: 'catalog', data });
+		data.fill(9);
+		const seq = await appended;
+		const row = db.prepare('SELECT data FROM updates WHERE seq = ?').get(seq) as { data: Buffer };
+		expect([...row.data]).toEqual([1, 2, 3]);
+		await writer.close();
+		remove();
+	});
+
+	it('rejects every append of a failed transaction and reports no commit', async () => {
+		const { db, remove } = openDb();
+		const commits: number[] = [];
+		const writer = startInlineSqliteWriter(db, (rows) => commits.push(rows));
+		db.exec('DROP TABLE updates');
+		const data = Uint8Array.of(1);
+		const results = await Promise.allSettled([
+			writer.append({ workspace: 'acme', doc: 'catalog', data }),
+			writer.append({ workspace: 'acme', doc: 'orders', data })
+		]);
+		expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+		expect(commits).toEqual([]);
+		await writer.close();
+		await expect(writer.append({ workspace: 'acme', doc: 'catalog', data })).rejects.toThrow(
+			/closed/
+		);
+		remove();
 	});
 });
 

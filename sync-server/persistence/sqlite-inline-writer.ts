@@ -1,0 +1,75 @@
+// The SQLite writer of `split` and `normal` modes: commits on the relay's own thread. Their
+// commits do no fsync (WAL with synchronous=NORMAL: a commit is a write() into the WAL file in
+// the OS page cache, tens of microseconds), so handing them to a thread would cost more than the
+// commit itself: two thread hops per update, a millisecond and much longer tails when the
+// relay shares its cores. `full` fsyncs every commit and keeps its thread (sqlite-writer.ts).
+// Group commit as there: the appends of one event-loop turn wait in `pending` and go as one
+// transaction from a setImmediate callback, which runs once the turn's I/O callbacks (every
+// frame read in it) are done; each append resolves only after that transaction committed.
+
+import type Database from 'better-sqlite3';
+import type { SqliteWriter, WriterRow } from './sqlite-writer';
+
+interface Queued extends WriterRow {
+	resolve(seq: number): void;
+	reject(err: Error): void;
+}
+
+/** Appends through `db`, the relay thread's connection (reads and compaction share it). */
+export function startInlineSqliteWriter(
+	db: Database.Database,
+	onCommit?: (rows: number) => void
+): SqliteWriter {
+	const insert = db.prepare<[string, string, Uint8Array]>(
+		'INSERT INTO updates (workspace, doc, snapshot, data) VALUES (?, ?, 0, ?)'
+	);
+	const insertAll = db.transaction((rows: readonly Queued[]) =>
+		rows.map((row) => Number(insert.run(row.workspace, row.doc, row.data).lastInsertRowid))
+	);
+	let pending: Queued[] = [];
+	let closed = false;
+
+	/** Commits everything pending as one transaction, then settles its appends. */
+	function commit(): void {
+		if (pending.length === 0) return;
+		const batch = pending;
+		pending = [];
+		let seqs: number[];
+		try {
+			seqs = insertAll(batch);
+		} catch (err) {
+			const error = err instanceof Error ? err : new Error(String(err));
+			for (const row of batch) row.reject(error);
+			return;
+		}
+		// Before the appends resolve: a durable() after any of them must cover this commit.
+		onCommit?.(batch.length);
+		batch.forEach((row, i) => row.resolve(seqs[i] ?? 0));
+	}
+
+	return {
+		ready: () => Promise.resolve(),
+		append(row) {
+			if (closed) return Promise.reject(new Error('SQLite writer closed'));
+			return new Promise((resolve, reject) => {
+				// A copy: the caller's bytes may be a view into a buffer it reuses before the commit.
+				pending.push({
+					workspace: row.workspace,
+					doc: row.doc,
+					data: row.data.slice(),
+					resolve,
+					reject
+				});
+				if (pending.length === 1) setImmediate(commit);
+			});
+		},
+		drain() {
+			commit();
+			return Promise.resolve();
+		},
+		async close() {
+			commit();
+			closed = true;
+		}
+	};
+}
