@@ -5,7 +5,8 @@
 //   idle      1,000 rooms written once and left: what they cost once everyone is gone
 // Every figure is printed as ours / reference (lower is better everywhere).
 //   npm run bench -- --only relay [--quick]
-//   BENCH_CASES=10x1,200x20     only these converge cases (N x docs), no join/idle
+//   BENCH_CASES=10x1,200x20     only these converge cases (N x docs); add `join` for the join
+//                               scenario (BENCH_CASES=join: join only); no idle
 //   BENCH_SECONDS=30            seconds per converge case (default 10, 4 with --quick): at N=2
 //                               10 s is 40 writes, so its p99 is the single slowest one
 //   BENCH_STORE=memory          ours on the in-memory store: isolates the cost of the fsync
@@ -254,18 +255,18 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 				[200, 1],
 				[200, 20]
 			];
-	// BENCH_CASES=10x1,200x20 runs only those converge cases (and skips join and idle).
-	const picked = process.env.BENCH_CASES?.split(',').map((c) => c.split('x').map(Number));
-	if (picked)
-		convergeCases.splice(
-			0,
-			convergeCases.length,
-			...picked.map(([n, d]) => [n ?? 2, d ?? 1] as [number, number])
-		);
+	// BENCH_CASES=10x1,200x20 runs only those converge cases; `join` in the list runs the join
+	// scenario too. Idle runs only without BENCH_CASES.
+	const listed = process.env.BENCH_CASES?.split(',').map((c) => c.trim());
+	const picked = listed
+		?.filter((c) => /^\d+x\d+$/.test(c))
+		.map((c) => c.split('x').map(Number) as [number, number]);
+	if (picked) convergeCases.splice(0, convergeCases.length, ...picked);
+	const joinPicked = !listed || listed.includes('join');
 	const durationMs = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 10)) * 1000;
 	if (!(durationMs > 0)) throw new Error('BENCH_SECONDS must be a positive number');
-	const joinSizes = picked ? [] : quick ? [10_000] : [10_000, 100_000];
-	const idleRooms = picked ? 0 : quick ? 300 : 1000;
+	const joinSizes = !joinPicked ? [] : quick ? [10_000] : [10_000, 100_000];
+	const idleRooms = listed ? 0 : quick ? 300 : 1000;
 
 	for (const size of joinSizes) seedFile(size);
 	const workers = await Promise.all(
@@ -336,6 +337,19 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 			const r = figures.reference;
 			if (!o || !r) continue;
 			const name = `join ${size.toLocaleString('en')} movements`;
+			const floor = await workers[1]?.call(
+				'apply',
+				{ file: seedFile(size), times: 5 },
+				z.object({ ms: z.number() })
+			);
+			if (floor)
+				notes.push(
+					`${name}: the client alone needs ${floor.ms.toFixed(0)} ms to apply this state from memory ` +
+						`(${(floor.ms / r.meanMs).toFixed(2)}× the reference's time to synced): ` +
+						`no relay can go below that, and ours adds ${(o.meanMs - floor.ms).toFixed(0)} ms ` +
+						`to it where the reference adds ${(r.meanMs - floor.ms).toFixed(0)} ms ` +
+						`(${((o.meanMs - floor.ms) / (r.meanMs - floor.ms)).toFixed(2)}×)`
+				);
 			rows.push(
 				{
 					scenario: name,

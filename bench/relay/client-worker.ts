@@ -24,6 +24,11 @@ interface BenchClient {
 }
 
 let clients: BenchClient[] = [];
+
+/** The worker runs with --expose-gc (rpc.ts). */
+function collectGarbage(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
 let latencies: number[] = [];
 let measuring = false;
 
@@ -85,6 +90,7 @@ const RunArgs = z.object({
 });
 const JoinArgs = z.object({ target: Target, expected: z.number() });
 const SeedArgs = z.object({ target: Target, file: z.string(), expected: z.number() });
+const ApplyArgs = z.object({ file: z.string(), times: z.number() });
 const IdleArgs = z.object({ targets: z.array(Target), entries: z.number(), parallel: z.number() });
 
 function movement(writer: number, seq: number): Entry {
@@ -179,6 +185,8 @@ serveRpc(
 		},
 		async join(raw) {
 			const { target, expected } = JoinArgs.parse(raw);
+			// The previous join's doc is garbage now: collect it here, not inside this join.
+			collectGarbage();
 			const t0 = nowMs();
 			const doc = new Y.Doc();
 			const movements = doc.getArray('movements');
@@ -218,6 +226,31 @@ serveRpc(
 				provider.destroy();
 				doc.destroy();
 			}
+		},
+		/**
+		 * The client's floor for a join: decoding and applying the same state from memory into a
+		 * doc set up as y-websocket's provider sets it up, no relay and no socket (mean of `times`
+		 * after one warm-up). No relay can make a join faster than this.
+		 */
+		apply(raw) {
+			const { file, times } = ApplyArgs.parse(raw);
+			const update = readFileSync(file);
+			const once = (): number => {
+				collectGarbage();
+				const doc = new Y.Doc();
+				// As on the provider's doc: with an 'update' listener Yjs re-encodes every applied
+				// transaction for it, part of what any y-websocket client pays on a join.
+				doc.on('update', () => undefined);
+				const t0 = nowMs();
+				Y.applyUpdate(doc, update);
+				const ms = nowMs() - t0;
+				doc.destroy();
+				return ms;
+			};
+			once();
+			let total = 0;
+			for (let i = 0; i < times; i++) total += once();
+			return { ms: total / times };
 		},
 		async idle(raw) {
 			const { targets, entries, parallel } = IdleArgs.parse(raw);
