@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+	createCatalogReader,
 	entityMap,
 	ledgerMonthsMap,
 	observeCatalog,
@@ -62,5 +63,47 @@ describe('catalog doc', () => {
 		stop();
 		doc.transact(() => writeEntity(entityMap(doc, 'items'), 'i1', { name: 'C' }));
 		expect(calls).toBe(3);
+	});
+
+	it('re-parses only the entities that changed since the last read', () => {
+		const doc = new Y.Doc();
+		const items = entityMap(doc, 'items');
+		doc.transact(() => {
+			writeEntity(items, 'i1', { code: 'A-1', name: 'A', unit: '個' });
+			writeEntity(items, 'i2', { code: 'A-2', name: 'B', unit: '個' });
+			writeEntity(items, 'i3', { code: 'A-3', name: 'C', unit: '個', safetyStock: -1 });
+		});
+		const reader = createCatalogReader(doc);
+		const [a1, b1] = reader.items();
+		expect(reader.items().map((i) => i.id)).toEqual(['i1', 'i2']);
+		doc.transact(() => {
+			writeEntity(items, 'i2', { name: '改名' });
+			writeEntity(items, 'i3', { safetyStock: 1 });
+			writeEntity(items, 'i4', { code: 'A-4', name: 'D', unit: '個' });
+		});
+		const after = reader.items();
+		expect(after).toEqual(readItems(doc));
+		expect(after[0]).toBe(a1);
+		expect(after[1]).not.toBe(b1);
+		expect(after.map((i) => i.name)).toEqual(['A', '改名', 'C', 'D']);
+		doc.transact(() => items.delete('i1'));
+		expect(reader.items().map((i) => i.id)).toEqual(['i2', 'i3', 'i4']);
+	});
+
+	it('follows remote edits of an entity, and stops following when closed', () => {
+		const doc = new Y.Doc();
+		const peer = new Y.Doc();
+		peer.transact(() =>
+			writeEntity(entityMap(peer, 'items'), 'i1', { code: 'A-1', name: 'A', unit: '個' })
+		);
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
+		const reader = createCatalogReader(doc);
+		expect(reader.items()[0]?.name).toBe('A');
+		peer.transact(() => writeEntity(entityMap(peer, 'items'), 'i1', { name: 'B' }));
+		Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
+		expect(reader.items()[0]?.name).toBe('B');
+		reader.close();
+		doc.transact(() => writeEntity(entityMap(doc, 'items'), 'i1', { name: 'C' }));
+		expect(reader.items()[0]?.name).toBe('B');
 	});
 });

@@ -55,7 +55,14 @@ export interface ReadResult<T> {
 	invalid: number;
 }
 
-function readEntities<S extends z.ZodType>(map: Y.Map<unknown>, schema: S): ReadResult<z.infer<S>> {
+/** Each entity map's parse result (null: invalid), valid until the entity changes. */
+type ParseCache<T> = WeakMap<Y.Map<unknown>, T | null>;
+
+function readEntities<S extends z.ZodType>(
+	map: Y.Map<unknown>,
+	schema: S,
+	cache?: ParseCache<z.infer<S>>
+): ReadResult<z.infer<S>> {
 	const values: z.infer<S>[] = [];
 	let invalid = 0;
 	for (const [id, entity] of map.entries()) {
@@ -63,9 +70,14 @@ function readEntities<S extends z.ZodType>(map: Y.Map<unknown>, schema: S): Read
 			invalid++;
 			continue;
 		}
-		const parsed = schema.safeParse({ ...entity.toJSON(), id });
-		if (parsed.success) values.push(parsed.data);
-		else invalid++;
+		let value = cache?.get(entity);
+		if (value === undefined) {
+			const parsed = schema.safeParse({ ...entity.toJSON(), id });
+			value = parsed.success ? parsed.data : null;
+			cache?.set(entity, value);
+		}
+		if (value === null) invalid++;
+		else values.push(value);
 	}
 	values.sort((a, b) => compareById(a, b));
 	return { values, invalid };
@@ -104,6 +116,61 @@ export function readWarehouses(doc: Y.Doc): Warehouse[] {
 
 export function readLocations(doc: Y.Doc): Location[] {
 	return readLocationsResult(doc).values;
+}
+
+/** Reads the catalog's entities over and over, as the runtime does after every change. */
+export interface CatalogReader {
+	/** Same as `readItems`, and so on. */
+	items(): Item[];
+	warehouses(): Warehouse[];
+	locations(): Location[];
+	/** Stops following the doc's changes. */
+	close(): void;
+}
+
+/**
+ * A reader that parses an entity again only after it changed: one edit (or a remote change
+ * to a few items) does not re-parse a catalog of thousands. An unchanged entity keeps its
+ * object, so consumers can compare by identity.
+ */
+export function createCatalogReader(doc: Y.Doc): CatalogReader {
+	const items = cachedReader(entityMap(doc, 'items'), itemSchema);
+	const warehouses = cachedReader(entityMap(doc, 'warehouses'), warehouseSchema);
+	const locations = cachedReader(entityMap(doc, 'locations'), locationSchema);
+	return {
+		items: items.read,
+		warehouses: warehouses.read,
+		locations: locations.read,
+		close: () => [items, warehouses, locations].forEach((reader) => reader.stop())
+	};
+}
+
+function cachedReader<S extends z.ZodType>(
+	map: Y.Map<unknown>,
+	schema: S
+): { read: () => z.infer<S>[]; stop: () => void } {
+	const cache: ParseCache<z.infer<S>> = new WeakMap();
+	return {
+		read: () => readEntities(map, schema, cache).values,
+		stop: forgetChanged(map, cache)
+	};
+}
+
+/**
+ * Drops the cached parse of every entity whose fields change. Entities added, replaced or
+ * deleted are new (or gone) maps, so they need nothing; entities created in the same
+ * transaction fire no events of their own, so a doc's initial load costs nothing here.
+ */
+function forgetChanged<T>(map: Y.Map<unknown>, cache: ParseCache<T>): () => void {
+	const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+		for (const event of events) {
+			const id = event.path[0];
+			const entity = typeof id === 'string' ? map.get(id) : undefined;
+			if (entity instanceof Y.Map) cache.delete(entity);
+		}
+	};
+	map.observeDeep(handler);
+	return () => map.unobserveDeep(handler);
 }
 
 /** Months ('YYYY-MM') that have a ledger doc with movements, sorted ascending. */

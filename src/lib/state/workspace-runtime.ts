@@ -1,27 +1,18 @@
 // The engine behind one open workspace, free of Svelte so Node tests can drive it: the docs
 // (catalog + one per open ledger month, each with its local persistence and its provider), the
 // projector, the sync client and the command context. After a period close only the months
-// from the base month on are opened; the base month's opening stands in for the closed ones.
-// A closed month is opened only when this device still has unsent changes in it (posted
-// offline across the close); those are carried into the open period once they are loaded. The runes wrapper in
-// workspace.svelte.ts turns its change notifications into reactive fields.
+// from the base month on are opened; the base month's opening stands in for the closed ones
+// (see closed-months.ts). The runes wrapper in workspace.svelte.ts turns its change
+// notifications into reactive fields.
 
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
-import {
-	observeCatalog,
-	readItems,
-	readLedgerMonths,
-	readLocations,
-	readWarehouses
-} from '../doc/catalog-doc';
+import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
 import { createHlc, type Hlc } from '../domain/clock/hlc';
-import { nextMonth, previousMonth } from '../domain/ledger/period';
-import { readClosedThrough, readOpening } from '../doc/period-doc';
+import { readClosedThrough } from '../doc/period-doc';
 import { readMovements } from '../doc/ledger-doc';
 import type { Movement } from '../domain/ledger/movement';
-import { carryForwardLate } from '../commands/period-close';
 import { createIdGenerator } from '../domain/ids';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
 import type { Role } from '../domain/auth/roles';
@@ -39,6 +30,7 @@ import { Projector, type ChangeOrigin } from '../storage/projector';
 import { PendingTracker } from '../sync/pending-tracker';
 import { SyncClient } from '../sync/sync-client';
 import type { TokenCheck } from '../sync/token-check';
+import { ClosedMonths, type OpenDoc } from './closed-months';
 import { cryptoRandom, deviceId } from './device';
 
 export interface RuntimeSession {
@@ -73,13 +65,10 @@ export interface RuntimeOptions {
 	storageNamespace?: string;
 }
 
-interface OpenDoc {
-	doc: Y.Doc;
-	local: Promise<LocalDoc | null>;
-}
-
 export class WorkspaceRuntime {
 	readonly catalog = new Y.Doc();
+	/** Parses only the entities that changed since the last flush. */
+	private readonly catalogReader = createCatalogReader(this.catalog);
 	readonly clock: Hlc;
 	readonly ids: IdSource;
 	readonly docs: WorkspaceDocs;
@@ -100,19 +89,19 @@ export class WorkspaceRuntime {
 	warehouses: Warehouse[] = [];
 	locations: Location[] = [];
 	ledgerMonths: string[] = [];
-	/** The last closed month (null: no period closed); months after it are the open ones. */
-	closedThrough: string | null = null;
 	projector: Projector | null = null;
 
 	/** Open months (from the base month on). */
 	private readonly ledgerDocs = new Map<string, OpenDoc>();
-	/** Closed months this device holds: unsent changes, or open when the close happened. */
-	private readonly closedLedgers = new Map<string, OpenDoc>();
-	private carryQueued = false;
+	private readonly months = new ClosedMonths(() =>
+		this.closed || !this.isUsable ? null : this.context()
+	);
 	private readonly sharedDocs = new Map<SharedDocName, OpenDoc>();
 	private readonly projectorReady: Promise<Projector>;
 	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
 	private catalogDirty = false;
+	/** The catalog has been read into `items` etc. at least once. */
+	private catalogRead = false;
 	private unobserveCatalog: () => void = () => {};
 	private closed = false;
 	private readonly nowMs: () => number;
@@ -183,26 +172,28 @@ export class WorkspaceRuntime {
 	flushCatalog(): void {
 		if (!this.catalogDirty) return;
 		this.catalogDirty = false;
-		this.items = readItems(this.catalog);
-		this.warehouses = readWarehouses(this.catalog);
-		this.locations = readLocations(this.catalog);
+		this.catalogRead = true;
+		this.items = this.catalogReader.items();
+		this.warehouses = this.catalogReader.warehouses();
+		this.locations = this.catalogReader.locations();
 		this.ledgerMonths = readLedgerMonths(this.catalog);
-		const closed = readClosedThrough(this.catalog);
-		const closedNow = closed !== this.closedThrough;
-		this.closedThrough = closed;
-		if (closedNow) this.retireClosedMonths();
+		const closedNow = this.months.update(readClosedThrough(this.catalog), this.ledgerDocs);
+		for (const month of this.ledgerMonths) if (!this.months.isClosed(month)) this.openLedger(month);
 		const base = this.baseMonth;
-		for (const month of this.ledgerMonths)
-			if (base === null || month >= base) this.openLedger(month);
 		if (base !== null) this.openLedger(base);
 		if (closedNow) this.refreshBase();
 		this.projector?.setItems(this.items);
 		this.emit({ kind: 'catalog' });
 	}
 
+	/** The last closed month (null: no period closed); months after it are the open ones. */
+	get closedThrough(): string | null {
+		return this.months.closedThrough;
+	}
+
 	/** The first open month; null when no period is closed. */
 	get baseMonth(): string | null {
-		return this.closedThrough === null ? null : nextMonth(this.closedThrough);
+		return this.months.baseMonth;
 	}
 
 	/**
@@ -213,76 +204,25 @@ export class WorkspaceRuntime {
 	async closedMonthMovements(month: string, timeoutMs = 20_000): Promise<Movement[]> {
 		const open = this.openLedger(month);
 		await open.local;
-		const provider = this.sync?.provider(ledgerDocName(month));
-		const reachable = !['offline', 'unauthorized'].includes(this.sync?.status() ?? 'offline');
-		if (provider && !provider.synced && reachable) {
-			await new Promise<void>((resolve) => {
-				const timer = setTimeout(done, timeoutMs);
-				function done(): void {
-					clearTimeout(timer);
-					provider?.off('sync', onSync);
-					resolve();
-				}
-				function onSync(synced: boolean): void {
-					if (synced) done();
-				}
-				provider.on('sync', onSync);
-			});
-		}
+		await this.sync?.whenSynced(ledgerDocName(month), timeoutMs);
 		return readMovements(open.doc).movements;
 	}
 
-	/** Open ledgers of months a new close just sealed stay open (and synced) as closed ones. */
-	private retireClosedMonths(): void {
-		const base = this.baseMonth;
-		if (base === null) return;
-		for (const [month, open] of this.ledgerDocs) {
-			if (month >= base) continue;
-			this.ledgerDocs.delete(month);
-			this.closedLedgers.set(month, open);
-		}
-	}
-
-	/** Hands the projector the base month's opening once this device holds it. */
 	private refreshBase(): void {
-		const projector = this.projector;
-		if (!projector) return;
-		const base = this.baseMonth;
-		if (base === null) return projector.setBase(null, null);
-		const open = this.ledgerDocs.get(base);
-		const { opening } = open ? readOpening(open.doc, previousMonth(base)) : { opening: null };
-		if (opening) projector.setBase(base, opening);
-		this.queueCarryForward();
-	}
-
-	/** Carries movements that reached held closed months after their close (see period-close). */
-	private queueCarryForward(): void {
-		if (this.carryQueued || this.closedLedgers.size === 0) return;
-		this.carryQueued = true;
-		queueMicrotask(() => {
-			this.carryQueued = false;
-			if (this.closed || !this.isUsable) return;
-			const held = new Map([...this.closedLedgers].map(([month, open]) => [month, open.doc]));
-			try {
-				carryForwardLate(this.context(), held);
-			} catch (error) {
-				// Not allowed to write ledgers, or the opening has not arrived: another holder
-				// (or this one, later) carries them.
-				console.warn('stockflow: late movements not carried forward yet', error);
-			}
-		});
+		if (this.projector) this.months.refreshBase(this.projector, this.ledgerDocs);
 	}
 
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
 		this.unobserveCatalog();
+		this.catalogReader.close();
 		this.sync?.destroy();
 		await this.ready.catch(() => undefined);
 		const opened = [
 			...this.sharedDocs.values(),
 			...this.ledgerDocs.values(),
-			...this.closedLedgers.values()
+			...this.months.held.values()
 		];
 		// Docs opened after start (by a command) reconcile into the projection when they load:
 		// let them, then close the projection.
@@ -320,8 +260,13 @@ export class WorkspaceRuntime {
 			queueMicrotask(() => this.flushCatalog());
 		});
 		await this.catalogLocal;
-		this.catalogDirty = true;
-		this.flushCatalog();
+		// Stored records that loaded after the observer was set were read in its microtask;
+		// otherwise (they loaded first, or a new device has none) the catalog is read here.
+		// Reading it twice cost a cold start a second parse of every item.
+		if (!this.catalogRead) {
+			this.catalogDirty = true;
+			this.flushCatalog();
+		}
 		for (const name of SHARED_DOCS) this.openShared(name);
 		this.openLedger(monthOfMs(this.nowMs()));
 		// Closed months with changes the relay has not confirmed: sync them, then carry them.
@@ -338,9 +283,11 @@ export class WorkspaceRuntime {
 		// Remote movements that arrived before the stored ids were read are applied by now.
 		await projector.loadStoredIds();
 		this.becomeUsable();
-		this.queueCarryForward();
+		this.months.queueCarryForward();
 		this.isReady = true;
 		this.emit({ kind: 'ready' });
+		// Other tabs are joined only now: joining encodes every doc (see SyncClient.joinTabs).
+		if (!this.closed) void this.sync?.joinTabs();
 	}
 
 	private becomeUsable(): void {
@@ -370,22 +317,13 @@ export class WorkspaceRuntime {
 	}
 
 	private openLedger(month: string): OpenDoc {
-		const existing = this.ledgerDocs.get(month) ?? this.closedLedgers.get(month);
+		const existing = this.ledgerDocs.get(month) ?? this.months.held.get(month);
 		if (existing) return existing;
 		const name = ledgerDocName(month);
 		const doc = new Y.Doc();
+		if (this.months.isClosed(month))
+			return this.months.hold(month, doc, (d) => this.openLocal(name, d));
 		const open: OpenDoc = { doc, local: Promise.resolve(null) };
-		const base = this.baseMonth;
-		if (base !== null && month < base) {
-			// A closed month: synced, never folded; what reaches it late is carried forward.
-			this.closedLedgers.set(month, open);
-			doc.on('update', () => this.queueCarryForward());
-			open.local = this.openLocal(name, doc).then((local) => {
-				this.queueCarryForward();
-				return local;
-			});
-			return open;
-		}
 		this.projector?.attachLedger(name, doc);
 		this.ledgerDocs.set(month, open);
 		// The base month's opening may arrive (or change) after the doc opened.

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import Dexie from 'dexie';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { createItem, createWarehouse } from '../commands/catalog';
+import { createItem, createWarehouse, updateItem } from '../commands/catalog';
 import { recordReceipt, recordIssue } from '../commands/movements';
 import { movementsArray } from '../doc/ledger-doc';
 import { ledgerDocName } from '../doc/names';
@@ -70,6 +70,21 @@ describe('projections', () => {
 		const history = await queryMovements(db, { itemId: bolt.id, limit: 10 });
 		expect(history.map((m) => m.reason)).toEqual(['issue', 'receipt']);
 		expect((await db.itemSearch.where('tokens').equals('螺絲').first())?.id).toBe(bolt.id);
+	});
+
+	it('keep the item search rows in step with the catalog across a restart', async () => {
+		const kv = memoryKeyValueStore();
+		const { rt, bolt, nut } = await seed('p-search', kv);
+		await rt.close();
+		const again = runtime('p-search', kv);
+		await again.ready;
+		updateItem(again.context(), bolt.id, { name: 'Bolt M4' });
+		again.flushCatalog();
+		await again.projector?.flush();
+		const db = again.projector!.db;
+		expect((await db.itemSearch.get(bolt.id))?.tokens).toContain('m4');
+		expect((await db.itemSearch.get(nut.id))?.name).toBe('Nut');
+		expect(await db.itemSearch.count()).toBe(2);
 	});
 
 	it('does not apply a movement id twice', async () => {

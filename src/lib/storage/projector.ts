@@ -15,19 +15,14 @@ import { compareStamps, type Stamp } from '../domain/clock/hlc';
 import { movementsArray } from '../doc/ledger-doc';
 import { monthOfLedgerDoc } from '../doc/names';
 import { openingMovements, type OpeningBalances } from '../domain/ledger/period';
-import { itemSearchRow } from './item-search';
+import { ItemSearchRows } from './item-search-rows';
 import {
 	balanceChecksum,
 	loadStoredIds,
 	loadStoredProjection,
 	type Checkpoint
 } from './projection-checks';
-import {
-	PROJECTION_SCHEMA_VERSION,
-	ProjectionDb,
-	SCHEMA_META_KEY,
-	type ItemSearchRow
-} from './projection-db';
+import { PROJECTION_SCHEMA_VERSION, ProjectionDb, SCHEMA_META_KEY } from './projection-db';
 import {
 	createProjectionWriter,
 	type ProjectionWriter,
@@ -89,8 +84,7 @@ export class Projector {
 	private readonly ledgerDocs = new Map<string, Ledger>();
 	private readonly dirtyDocs = new Set<string>();
 	private readonly touchedKeys = new Set<string>();
-	private itemRows = new Map<string, ItemSearchRow>();
-	private items: Item[] = [];
+	private readonly search: ItemSearchRows;
 	private needsRebuild: boolean;
 	private readonly listeners = new Set<(change: ProjectionChange) => void>();
 	private readonly writer: ProjectionWriter;
@@ -125,6 +119,10 @@ export class Projector {
 			this.needsRebuild = true;
 			this.rejectedReason = stored.reason;
 		}
+		this.search = new ItemSearchRows(db, stored.ok, (fill) => {
+			fill(this.writer.current());
+			this.scheduleWrite();
+		});
 	}
 
 	/** Opens (creating or repairing) the projection database and validates what it holds. */
@@ -132,15 +130,9 @@ export class Projector {
 		let db = new ProjectionDb(name);
 		try {
 			await db.open();
-			const [stored, searchRows] = await Promise.all([
-				loadStoredProjection(db),
-				db.itemSearch.toArray()
-			]);
+			const stored = await loadStoredProjection(db);
 			if (!stored.ok) console.warn(`stockflow: projection rejected (${stored.reason}); rebuilding`);
-			const projector = new Projector(db, stored);
-			// Known rows are not rewritten at every start: only catalog changes reach Dexie.
-			if (stored.ok) for (const row of searchRows) projector.itemRows.set(row.id, row);
-			return projector;
+			return new Projector(db, stored);
 		} catch (error) {
 			// A projection is only a cache: an unreadable one is deleted and rebuilt.
 			console.error('stockflow: projection database unreadable; recreating it', error);
@@ -301,8 +293,7 @@ export class Projector {
 		batch.balances.clear();
 		batch.checkpoints.clear();
 		batch.itemDeletes.clear();
-		this.itemRows = new Map();
-		this.setItems(this.items);
+		this.search.rewriteAll();
 		if (this.opening) {
 			for (const m of openingMovements(this.opening)) {
 				applyMovement(this.balances, m);
@@ -323,25 +314,14 @@ export class Projector {
 		this.scheduleWrite();
 	}
 
-	/** Keeps the item search projection in step with the catalog (writes only changed rows). */
+	/** Keeps the item search projection in step with the catalog (in a background task). */
 	setItems(items: Item[]): void {
-		this.items = items;
-		const batch = this.writer.current();
-		const next = new Map<string, ItemSearchRow>();
-		for (const item of items) {
-			const row = itemSearchRow(item);
-			next.set(item.id, row);
-			const before = this.itemRows.get(item.id);
-			if (!before || JSON.stringify(before) !== JSON.stringify(row))
-				batch.itemPuts.set(item.id, row);
-		}
-		for (const id of this.itemRows.keys()) if (!next.has(id)) batch.itemDeletes.add(id);
-		this.itemRows = next;
-		this.scheduleWrite();
+		this.search.update(items);
 	}
 
 	/** Resolves once every change so far is in Dexie. */
-	flush(): Promise<void> {
+	async flush(): Promise<void> {
+		await this.search.idle();
 		return this.writer.idle();
 	}
 

@@ -8,6 +8,7 @@ import { computeConnectionStatus, type ConnectionStatus } from './connection-sta
 import type { PendingTracker } from './pending-tracker';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
 import type { TokenCheck } from './token-check';
+import { nextTask } from '../storage/load-turns';
 
 /** The relay closes with these when the token is missing, invalid or lacks rights. */
 export const UNAUTHORIZED_CLOSE_CODES: readonly number[] = [4401, 4403];
@@ -52,6 +53,8 @@ export class SyncClient {
 	private readonly docs = new Map<string, DocSync>();
 	private probing = false;
 	private destroyed = false;
+	/** Cross-tab sync is on (see `joinTabs`); providers created from now on join at connect. */
+	private tabsJoined = false;
 
 	constructor(private readonly options: SyncClientOptions) {}
 
@@ -76,6 +79,28 @@ export class SyncClient {
 		return this.docs.get(docName)?.provider;
 	}
 
+	/**
+	 * Resolves once the doc has synced with the relay: at once when it has, or cannot (no such
+	 * doc, offline, unauthorized), else on its sync or after `timeoutMs`, whichever comes first.
+	 */
+	whenSynced(docName: string, timeoutMs: number): Promise<void> {
+		const provider = this.provider(docName);
+		const reachable = !['offline', 'unauthorized'].includes(this.status());
+		if (!provider || provider.synced || !reachable) return Promise.resolve();
+		return new Promise<void>((resolve) => {
+			const timer = setTimeout(done, timeoutMs);
+			function done(): void {
+				clearTimeout(timer);
+				provider?.off('sync', onSync);
+				resolve();
+			}
+			function onSync(synced: boolean): void {
+				if (synced) done();
+			}
+			provider.on('sync', onSync);
+		});
+	}
+
 	addDoc(docName: string, doc: Y.Doc): WebsocketProvider {
 		const existing = this.docs.get(docName);
 		if (existing) return existing.provider;
@@ -83,6 +108,7 @@ export class SyncClient {
 		const provider = new WebsocketProvider(options.serverUrl, docName, doc, {
 			connect: false,
 			params: { token: options.token },
+			disableBc: !this.tabsJoined,
 			// The default shouldReconnect already stops on 44xx closes and emits 'closed'.
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
@@ -148,6 +174,25 @@ export class SyncClient {
 		if ((options.connect ?? true) && !this.unauthorized) provider.connect();
 		options.onChange();
 		return provider;
+	}
+
+	/**
+	 * Joins this browser's other tabs (y-websocket's BroadcastChannel) for every doc, one doc
+	 * per background task, and for every doc added later. Joining posts the doc's whole state
+	 * (a ledger month of thousands of movements takes tens of ms to encode), so a cold start
+	 * joins once its docs are loaded. Nothing is missed meanwhile: the join's exchange sends
+	 * each tab what the other lacks, and online the relay carries changes between tabs anyway.
+	 */
+	async joinTabs(): Promise<void> {
+		if (this.tabsJoined) return;
+		this.tabsJoined = true;
+		for (const { provider } of [...this.docs.values()]) {
+			await nextTask('background');
+			if (this.destroyed) return;
+			provider.disableBc = false;
+			// A disconnected provider (offline, unauthorized) joins when it connects again.
+			if (provider.shouldConnect) provider.connectBc();
+		}
 	}
 
 	/** Reconnects every provider (after the browser comes back online, or a new token). */
