@@ -12,6 +12,10 @@
 //   BENCH_STORE=memory          ours on the in-memory store: isolates the cost of the fsync
 //   BENCH_SQLITE_SYNC=full      ours with another STOCKFLOW_SQLITE_SYNC (full, split, normal)
 //   BENCH_CPU_PROF=DIR          both relays run with --cpu-prof, one .cpuprofile each in DIR
+//   BENCH_RELAY_NODE_ARGS='--trace-gc'  extra node flags for both relays (space-separated)
+//   BENCH_ORDER=reference       run the reference (or `ours`) first in every case; by default
+//                               the order alternates from case to case: the client workers are
+//                               shared, and the relay run first in a case used to measure worse
 
 import { cpus, loadavg } from 'node:os';
 import { z } from 'zod';
@@ -23,6 +27,22 @@ import { percentile, renderTable, type Row } from './relay/stats';
 
 type ServerKind = 'ours' | 'reference';
 const SERVERS: ServerKind[] = ['ours', 'reference'];
+/**
+ * Which relay runs first in the i-th case. The client workers are shared, and whichever relay
+ * runs first in a case used to measure higher client CPU and latency; by default the order
+ * alternates from case to case (and the workers collect garbage before each run).
+ */
+function orderNote(): string {
+	const forced = process.env.BENCH_ORDER;
+	return forced ? `${forced} measured first in each case` : 'which relay runs first alternates';
+}
+
+function serverOrder(i: number): ServerKind[] {
+	const forced = process.env.BENCH_ORDER;
+	if (forced === 'ours') return SERVERS;
+	if (forced === 'reference') return [...SERVERS].reverse();
+	return i % 2 === 0 ? SERVERS : [...SERVERS].reverse();
+}
 const WORKERS = 4;
 /** Our relay unloads rooms this long after the last client left (bench setting; default 30 s). */
 const BENCH_GRACE_MS = 2000;
@@ -37,6 +57,7 @@ async function startServer(kind: ServerKind, env: Record<string, string> = {}): 
 	const file = kind === 'ours' ? './server-ours.ts' : './server-reference.ts';
 	const profileDir = process.env.BENCH_CPU_PROF;
 	const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+	execArgv.push(...(process.env.BENCH_RELAY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []));
 	const { child, ready } = await forkChild(file, z.object({ port: z.number() }), env, execArgv);
 	return { kind, child, port: ready.port };
 }
@@ -279,9 +300,9 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 	const notes: string[] = [];
 	try {
 		let scenario = 0;
-		for (const [n, d] of convergeCases) {
+		for (const [index, [n, d]] of convergeCases.entries()) {
 			const figures: Partial<Record<ServerKind, ConvergeFigures>> = {};
-			for (const kind of SERVERS) {
+			for (const kind of serverOrder(index)) {
 				process.stderr.write(`converge N=${n} D=${d} ${kind}…\n`);
 				figures[kind] = await converge(workers, kind, n, d, durationMs, scenario++);
 			}
@@ -432,7 +453,8 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 			'\njoin "state arrived" = connect → the message that completed the doc fully received by the client; "client apply" = its decode and apply (mean of 5).' +
 			'\nreference = @y/websocket-server setupWSConnection, in memory (YPERSISTENCE unset).' +
 			`\n${WORKERS} client worker processes; writes per client per second = min(2, 100/N); ` +
-			`${durationMs / 1000} s per converge scenario; latency = writer clock → reader observer.`
+			`${durationMs / 1000} s per converge scenario, ${orderNote()}; ` +
+			'latency = writer clock → reader observer.'
 	);
 	for (const note of notes) console.log(`note: ${note}`);
 	console.log(

@@ -132,6 +132,8 @@ serveRpc(
 		async run(raw) {
 			const { durationMs, writesPerSecond, drainMs } = RunArgs.parse(raw);
 			latencies = [];
+			// The previous case's garbage is collected here, not inside this one's measurements.
+			collectGarbage();
 			const eld = monitorEventLoopDelay({ resolution: 5 });
 			eld.enable();
 			const cpu0 = process.cpuUsage();
