@@ -4,22 +4,15 @@
 
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../sync-server/persistence/sqlite';
 import { runCli } from './fixtures/cli';
-import { connectClient, waitFor, waitSynced, type Client } from './fixtures/clients';
+import { connectClient, waitFor, waitSynced } from './fixtures/clients';
 import { TEST_SECRET, tempDir, token } from './fixtures/relay';
 import { spawnRelay, type SpawnedRelay } from './fixtures/spawn-relay';
+import { useCleanups } from './fixtures/cleanups';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-function track(c: Client): Client {
-	cleanups.push(() => c.destroy());
-	return c;
-}
+const { cleanups, track } = useCleanups();
 
 function dir(): string {
 	const d = tempDir();

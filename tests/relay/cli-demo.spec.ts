@@ -1,7 +1,7 @@
 // `stockflow demo` and `stockflow report stock`, run as real processes against real data
 // directories, with and without a running relay.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './fixtures/cli';
 import { connectClient, waitFor, waitSynced } from './fixtures/clients';
 import { tempDir, token, TEST_SECRET } from './fixtures/relay';
@@ -10,11 +10,9 @@ import { ledgerBalances } from '../../src/lib/commands/ledger-cache';
 import { readItems, readWarehouses } from '../../src/lib/doc/catalog-doc';
 import { loadStoreWorkspace } from '../../sync-server/cli/store-workspace';
 import { openSqliteStore } from '../../sync-server/persistence/sqlite';
+import { useCleanups } from './fixtures/cleanups';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const { cleanups } = useCleanups();
 function dataDir(): string {
 	const dir = tempDir('stockflow-cli-');
 	cleanups.push(() => dir.remove());

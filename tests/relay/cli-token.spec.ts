@@ -2,15 +2,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyToken } from '../../sync-server/auth';
 import { runCli } from './fixtures/cli';
 import { tempDir, TEST_SECRET } from './fixtures/relay';
+import { useCleanups } from './fixtures/cleanups';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const { cleanups } = useCleanups();
 function dataDir(): string {
 	const dir = tempDir('stockflow-cli-');
 	cleanups.push(() => dir.remove());

@@ -5,31 +5,17 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../sync-server/persistence/sqlite';
 import { MESSAGE_QUERY_STATE_VECTOR, MESSAGE_SYNC, SYNC_STEP_2 } from '../../sync-server/protocol';
-import {
-	connectClient,
-	openRawOrThrow,
-	syncFrame,
-	waitFor,
-	waitSynced,
-	type Client
-} from './fixtures/clients';
+import { connectClient, openRawOrThrow, syncFrame, waitFor, waitSynced } from './fixtures/clients';
 import { metric, startTestRelay, tempDir, token, TEST_SECRET } from './fixtures/relay';
+import { useCleanups } from './fixtures/cleanups';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-function track(c: Client): Client {
-	cleanups.push(() => c.destroy());
-	return c;
-}
+const { cleanups, track } = useCleanups();
 
 /** A gate the test opens: until then the store's durability step (the WAL fsync) waits. */
 function heldSync(): { gate: () => Promise<void>; open(): void } {

@@ -2,17 +2,15 @@
 // merged in: whatever the cache's state, a fresh client must get exactly the writer's doc, in
 // one message (one transaction on the client).
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectClient, waitFor, waitSynced, type Client } from './fixtures/clients';
 import { startTestRelay, tempDir, token } from './fixtures/relay';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { createRoom } from '../../sync-server/room';
+import { useCleanups } from './fixtures/cleanups';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const { cleanups } = useCleanups();
 
 describe('join from the cached state', () => {
 	it('gives every fresh client the whole doc: cold cache, cache plus tail, re-encoded cache', async () => {

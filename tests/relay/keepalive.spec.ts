@@ -1,15 +1,13 @@
 // Dead connections (no pong to the relay's pings) are terminated; live ones stay.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { connectClient, waitFor, waitSynced } from './fixtures/clients';
 import { metric, startTestRelay, tempDir, token } from './fixtures/relay';
+import { useCleanups } from './fixtures/cleanups';
 
 describe('keepalive', () => {
-	const cleanups: (() => Promise<void> | void)[] = [];
-	afterEach(async () => {
-		for (const fn of cleanups.splice(0).reverse()) await fn();
-	});
+	const { cleanups } = useCleanups();
 
 	it('terminates a connection that stops answering pings and keeps a live one', async () => {
 		const dir = tempDir();

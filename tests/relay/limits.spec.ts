@@ -2,23 +2,14 @@
 // growing the relay's memory, a flooding connection is closed, and an update that would
 // make a document too large is refused with a clear close reason. Real sockets on 127.0.0.1.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-	connectClient,
-	openRawOrThrow,
-	syncFrame,
-	waitFor,
-	waitSynced,
-	type Client
-} from './fixtures/clients';
+import { connectClient, openRawOrThrow, syncFrame, waitFor, waitSynced } from './fixtures/clients';
 import { metric, startTestRelay, tempDir, token, type TestRelay } from './fixtures/relay';
 import type { RelayLimits } from '../../sync-server/limits';
+import { useCleanups } from './fixtures/cleanups';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+const { cleanups, track } = useCleanups();
 
 async function relayWith(limits: Partial<RelayLimits>): Promise<TestRelay> {
 	const dir = tempDir();
@@ -28,11 +19,6 @@ async function relayWith(limits: Partial<RelayLimits>): Promise<TestRelay> {
 		() => relay.close()
 	);
 	return relay;
-}
-
-function track(c: Client): Client {
-	cleanups.push(() => c.destroy());
-	return c;
 }
 
 /** One Yjs update that sets `key` to a string of `bytes` characters. */

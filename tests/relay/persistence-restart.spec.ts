@@ -1,22 +1,15 @@
 // Nothing the relay accepted is lost: not across a graceful restart, not across kill -9,
 // not through compaction.
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../sync-server/persistence/sqlite';
-import { connectClient, waitFor, waitSynced, type Client } from './fixtures/clients';
+import { connectClient, waitFor, waitSynced } from './fixtures/clients';
 import { startTestRelay, tempDir, token, TEST_SECRET } from './fixtures/relay';
 import { spawnRelay, type SpawnedRelay } from './fixtures/spawn-relay';
+import { useCleanups } from './fixtures/cleanups';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-	for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-function track(c: Client): Client {
-	cleanups.push(() => c.destroy());
-	return c;
-}
+const { cleanups, track } = useCleanups();
 
 describe('relay persistence', () => {
 	it('keeps every update across a graceful restart', async () => {
