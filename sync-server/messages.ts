@@ -107,7 +107,7 @@ async function handleSync(decoder: decoding.Decoder, ctx: MessageContext): Promi
 		case SYNC_STEP_2:
 		case SYNC_UPDATE: {
 			const update = parse(() => decoding.readVarUint8Array(decoder));
-			await receiveUpdate(update, ctx);
+			await receiveUpdate(update, ctx, syncType === SYNC_UPDATE);
 			return;
 		}
 		default:
@@ -115,7 +115,17 @@ async function handleSync(decoder: decoding.Decoder, ctx: MessageContext): Promi
 	}
 }
 
-async function receiveUpdate(update: Uint8Array, ctx: MessageContext): Promise<void> {
+/**
+ * Stores an update, then forwards and applies it. A live edit (`live`: a sync update, which
+ * carries one local change) is forwarded as it came and applied after: a reader waits for its
+ * storage only, not for the room's integration of it. A sync step 2 (a reconnecting client's
+ * catch-up, mostly what the room has) is applied first and only what was new is forwarded.
+ */
+async function receiveUpdate(
+	update: Uint8Array,
+	ctx: MessageContext,
+	live: boolean
+): Promise<void> {
 	if (isEmptyUpdate(update)) return;
 	// Decode fully before storing: bytes that are not a Yjs update never reach the disk.
 	parse(() => Y.decodeUpdate(update));
@@ -135,8 +145,10 @@ async function receiveUpdate(update: Uint8Array, ctx: MessageContext): Promise<v
 		throw new PersistenceError(err);
 	}
 	ctx.room.storedBytes += update.byteLength;
-	// Origin = the sending peer, so the room forwards it to everyone else.
-	parse(() => Y.applyUpdate(ctx.room.doc, update, ctx.peer));
+	// Forward and apply in one turn: a peer joining in between could otherwise miss it. Origin =
+	// the sending peer, so the room forwards what is new to everyone else.
+	const origin = live ? ctx.room.forwardStored(update, ctx.peer) : ctx.peer;
+	parse(() => Y.applyUpdate(ctx.room.doc, update, origin));
 }
 
 function handleAwareness(decoder: decoding.Decoder, ctx: MessageContext): void {

@@ -32,6 +32,12 @@ export interface Room {
 	 * catalog from before a period close would have it open a closed month).
 	 */
 	fullStateMessages(): Uint8Array[];
+	/**
+	 * Sends a stored, well-formed update to every peer but `from` as it is, before the room
+	 * applies it: a reader does not wait for the room's own integration of it. Apply it next,
+	 * in the same turn, with the returned origin, so the room does not forward it again.
+	 */
+	forwardStored(update: Uint8Array, from: Peer): unknown;
 	destroy(): void;
 }
 
@@ -43,6 +49,9 @@ interface AwarenessChange {
 
 /** Updates merged into the cached state at the next join before it is re-encoded instead. */
 const MAX_TAIL_UPDATES = 256;
+
+/** Origin of an update `forwardStored` already sent to the peers. */
+const ALREADY_FORWARDED = Symbol('already forwarded');
 
 export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	const peers = new Set<Peer>();
@@ -57,7 +66,6 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	awareness.setLocalState(null);
 
 	const onUpdate = (update: Uint8Array, origin: unknown): void => {
-		const message = encodeUpdate(update);
 		if (fullUpdate) {
 			fullMessage = null;
 			tail.push(update);
@@ -68,6 +76,8 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 				tailBytes = 0;
 			}
 		}
+		if (origin === ALREADY_FORWARDED) return;
+		const message = encodeUpdate(update);
 		for (const peer of peers) if (peer !== origin) peer.forward(message);
 	};
 	doc.on('update', onUpdate);
@@ -98,6 +108,11 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 			tailBytes = 0;
 			fullMessage = encodeFullStateUpdate(fullUpdate);
 			return [fullMessage];
+		},
+		forwardStored(update, from) {
+			const message = encodeUpdate(update);
+			for (const peer of peers) if (peer !== from) peer.forward(message);
+			return ALREADY_FORWARDED;
 		},
 		destroy() {
 			fullUpdate = null;

@@ -1,7 +1,7 @@
 // Embedded persistence: one SQLite file `${dataDir}/stockflow.sqlite` (better-sqlite3, WAL).
 // Rows are raw Yjs updates; compaction replaces a room's rows with one merged snapshot row.
-// Appends are group-committed: the appends of one event-loop turn (or, on `full`'s writer
-// thread, of one fsync) go as one transaction, and each append resolves only after its
+// Appends are group-committed: appends issued together (or, on `full`'s writer thread, those
+// of one fsync) go as one transaction, and each append resolves only after its
 // transaction committed. In `split` mode (the default) a durability thread then fsyncs the WAL
 // for every commit before it (see sqlite-durability.ts), which is what `durable()` waits for.
 

@@ -1,6 +1,7 @@
 // Two stock y-websocket clients talk through the relay: changes, awareness, message 100.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import {
 	connectClient,
@@ -89,5 +90,63 @@ describe('relay sync between two y-websocket clients', () => {
 		const relayVector = await raw.queryStateVector();
 		expect(relayVector.get(local.clientID)).toBe(1);
 		raw.ws.close();
+	});
+
+	/** The Yjs updates in the sync update/step 2 frames a raw socket received, in order. */
+	function updatesIn(frames: readonly Uint8Array[]): Uint8Array[] {
+		return frames.flatMap((frame) => {
+			const decoder = decoding.createDecoder(frame);
+			if (decoding.readVarUint(decoder) !== 0) return [];
+			if (decoding.readVarUint(decoder) === 0) return [];
+			return [decoding.readVarUint8Array(decoder)];
+		});
+	}
+
+	it('forwards a live edit to every other peer once, as sent, and not back to its writer', async () => {
+		const url = `${relay.ws}/sync/acme/ledger-2026-11?token=${await token('acme', 'warehouse')}`;
+		const [writer, reader, other] = await Promise.all([
+			openRawOrThrow(url),
+			openRawOrThrow(url),
+			openRawOrThrow(url)
+		]);
+		const local = new Y.Doc();
+		const edits: Uint8Array[] = [];
+		local.on('update', (u: Uint8Array) => edits.push(u));
+		local.getArray('movements').push([{ id: 'm1', qty: 5 }]);
+		local.getArray('movements').push([{ id: 'm2', qty: -2 }]);
+		for (const edit of edits) writer.send(syncFrame(2, edit));
+		// Message 100 answers after both edits were handled: they were forwarded by then.
+		await writer.queryStateVector();
+		await waitFor(() => updatesIn(other.received).length >= 2, 'the third peer to get both');
+		for (const peer of [reader, other]) expect(updatesIn(peer.received)).toEqual(edits);
+		expect(updatesIn(writer.received)).toEqual([]);
+		// A late joiner still gets both from the room's state.
+		const late = new Y.Doc();
+		for (const u of updatesIn(reader.received)) Y.applyUpdate(late, u);
+		expect(late.getArray('movements').toJSON()).toEqual([
+			{ id: 'm1', qty: 5 },
+			{ id: 'm2', qty: -2 }
+		]);
+		for (const peer of [writer, reader, other]) peer.ws.close();
+	});
+
+	it('forwards only what is new from a reconnecting client’s sync step 2', async () => {
+		const url = `${relay.ws}/sync/acme/ledger-2026-11?token=${await token('acme', 'warehouse')}`;
+		const [writer, reader] = await Promise.all([openRawOrThrow(url), openRawOrThrow(url)]);
+		const local = new Y.Doc();
+		local.getArray('movements').push([{ id: 'm1' }]);
+		writer.send(syncFrame(2, Y.encodeStateAsUpdate(local)));
+		await writer.queryStateVector();
+		await waitFor(() => updatesIn(reader.received).length === 1, 'the reader to get m1');
+		// Offline, the client adds m2; reconnected, its step 2 repeats m1 along with it.
+		const known = Y.encodeStateVector(local);
+		local.getArray('movements').push([{ id: 'm2' }]);
+		writer.send(syncFrame(1, Y.encodeStateAsUpdate(local)));
+		await writer.queryStateVector();
+		await waitFor(() => updatesIn(reader.received).length === 2, 'the reader to get m2');
+		const forwarded = updatesIn(reader.received)[1] ?? new Uint8Array();
+		// Only m2: the update the reader got is what `local` has beyond what the room knew.
+		expect(forwarded).toEqual(Y.encodeStateAsUpdate(local, known));
+		for (const peer of [writer, reader]) peer.ws.close();
 	});
 });

@@ -34,7 +34,7 @@ for (const synchronous of SQLITE_SYNCHRONOUS_MODES) {
 }
 
 describe.each(SQLITE_SYNCHRONOUS_MODES)('SQLite group commit (%s)', (synchronous) => {
-	it('stores the appends of one event-loop turn in one transaction, each resolving after it', async () => {
+	it('stores appends issued together in one transaction, each resolving after it', async () => {
 		const dir = tempDir('stockflow-sqlite-');
 		const commits: number[] = [];
 		const store = openSqliteStore({
@@ -52,7 +52,7 @@ describe.each(SQLITE_SYNCHRONOUS_MODES)('SQLite group commit (%s)', (synchronous
 		expect(commits).toEqual([10]);
 		expect(results.map((r) => r.storedRows)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
-		// A later turn is a new transaction; and a reopened file has every row.
+		// Appends issued later are a new transaction; and a reopened file has every row.
 		await store.append(room, updates[0] ?? new Uint8Array());
 		expect(commits).toEqual([10, 1]);
 		await store.close();
