@@ -8,13 +8,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import type { AppendResult, CompactResult, PersistencePort, RoomKey, StoredUpdates } from './port';
 import { roomId } from './port';
-import { mergeStored } from './merge';
 import { openStockflowDatabase } from './sqlite-open';
 import { startWalSyncer, type WalSyncer } from './sqlite-durability';
 import { startInlineSqliteWriter } from './sqlite-inline-writer';
+import {
+	startSqliteCompactor,
+	type CompactionPlan,
+	type SqliteCompactor
+} from './sqlite-compactor';
 import { startSqliteWriter, type SqliteSynchronous, type SqliteWriter } from './sqlite-writer';
 
 export const SQLITE_FILE = 'stockflow.sqlite';
@@ -77,9 +80,6 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 	const countRoom = db.prepare<[string, string], { n: number }>(
 		'SELECT COUNT(*) AS n FROM updates WHERE workspace = ? AND doc = ?'
 	);
-	const maxSeq = db.prepare<[string, string], { m: number | null }>(
-		'SELECT MAX(seq) AS m FROM updates WHERE workspace = ? AND doc = ?'
-	);
 	const listDocs = db.prepare<[string], { doc: string }>(
 		'SELECT DISTINCT doc FROM updates WHERE workspace = ? ORDER BY doc'
 	);
@@ -88,8 +88,8 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		: db.prepare<[number, string, string, Buffer]>(
 				'INSERT INTO updates (seq, workspace, doc, snapshot, data) VALUES (?, ?, ?, 1, ?)'
 			);
-	const selectUpTo = db.prepare<[string, string, number], Row>(
-		'SELECT seq, data FROM updates WHERE workspace = ? AND doc = ? AND seq <= ? ORDER BY snapshot DESC, seq ASC'
+	const countUpTo = db.prepare<[string, string, number], { n: number }>(
+		'SELECT COUNT(*) AS n FROM updates WHERE workspace = ? AND doc = ? AND seq <= ?'
 	);
 	const deleteSeq = options.readonly
 		? null
@@ -133,28 +133,19 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 			? startSqliteWriter(file, mode, onCommit)
 			: startInlineSqliteWriter(db, onCommit);
 
-	const compactTx = db.transaction((room: RoomKey): CompactResult => {
-		// Bound first: rows appended after this point (another process, or a later call) keep
-		// their own rows and are merged by a later compaction.
-		const bound = maxSeq.get(room.workspace, room.doc)?.m ?? 0;
-		const rows = selectUpTo.all(room.workspace, room.doc, bound);
-		if (rows.length <= 1) return { merged: 0, snapshotBytes: 0 };
-		const decodable: Row[] = [];
-		for (const row of rows) {
-			try {
-				Y.decodeUpdate(row.data);
-				decodable.push(row);
-			} catch {
-				// A row Yjs cannot read stays where it is; the loader skips it.
-			}
+	// Reading and merging run on the compaction thread; the swap is this short transaction.
+	const compactor: SqliteCompactor | null = options.readonly ? null : startSqliteCompactor(file);
+	const swapTx = db.transaction((room: RoomKey, plan: CompactionPlan): CompactResult => {
+		// Rows up to the bound change only by compaction (appends get higher seqs): if another
+		// process compacted them meanwhile, this plan is stale and the next one will do.
+		if (countUpTo.get(room.workspace, room.doc, plan.bound)?.n !== plan.rowsRead) {
+			return { merged: 0, snapshotBytes: 0 };
 		}
-		if (decodable.length <= 1) return { merged: 0, snapshotBytes: 0 };
-		const snapshot = mergeStored(decodable.map((row) => new Uint8Array(row.data)));
-		const top = Math.max(...decodable.map((row) => row.seq));
-		for (const row of decodable) deleteSeq?.run(row.seq);
-		insertAt?.run(top, room.workspace, room.doc, Buffer.from(snapshot));
+		const top = Math.max(...plan.seqs);
+		for (const seq of plan.seqs) deleteSeq?.run(seq);
+		insertAt?.run(top, room.workspace, room.doc, Buffer.from(plan.snapshot));
 		counts.delete(roomId(room));
-		return { merged: decodable.length, snapshotBytes: snapshot.byteLength };
+		return { merged: plan.seqs.length, snapshotBytes: plan.snapshot.byteLength };
 	});
 
 	return {
@@ -192,8 +183,12 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		},
 		async compact(room: RoomKey): Promise<CompactResult> {
 			writable();
+			// What was appended so far is committed, so the thread reads it.
 			await writer?.drain();
-			return compactTx(room);
+			const plan = await compactor?.plan(room);
+			if (!plan) return { merged: 0, snapshotBytes: 0 };
+			writable();
+			return swapTx(room, plan);
 		},
 		async count(room: RoomKey): Promise<number> {
 			if (closed) throw new Error('SQLite store is closed');
@@ -208,6 +203,7 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		async close(): Promise<void> {
 			if (closed) return;
 			closed = true;
+			await compactor?.close();
 			await writer?.close();
 			await syncer?.close();
 			if (!options.readonly) db.pragma('wal_checkpoint(TRUNCATE)');
