@@ -147,7 +147,7 @@ async function receiveUpdate(
 	ctx.room.storedBytes += update.byteLength;
 	// Forward and apply in one turn: a peer joining in between could otherwise miss it. Origin =
 	// the sending peer, so the room forwards what is new to everyone else.
-	const origin = live ? ctx.room.forwardStored(update, ctx.peer) : ctx.peer;
+	const origin = live ? ctx.room.forwardBeforeApply(update, ctx.peer) : ctx.peer;
 	parse(() => Y.applyUpdate(ctx.room.doc, update, origin));
 }
 

@@ -33,11 +33,13 @@ export interface Room {
 	 */
 	fullStateMessages(): Uint8Array[];
 	/**
-	 * Sends a stored, well-formed update to every peer but `from` as it is, before the room
-	 * applies it: a reader does not wait for the room's own integration of it. Apply it next,
-	 * in the same turn, with the returned origin, so the room does not forward it again.
+	 * Sends a stored, well-formed update from `from` to every other peer as it is, before the
+	 * room applies it, so a reader does not wait for the room's integration of it; returns the
+	 * origin to apply it with next, in the same turn (the room then does not forward it again).
+	 * While the doc holds updates waiting for a missing dependency, applying this one may
+	 * integrate those too: then nothing is sent now and the apply forwards all that is new.
 	 */
-	forwardStored(update: Uint8Array, from: Peer): unknown;
+	forwardBeforeApply(update: Uint8Array, from: Peer): unknown;
 	destroy(): void;
 }
 
@@ -50,7 +52,7 @@ interface AwarenessChange {
 /** Updates merged into the cached state at the next join before it is re-encoded instead. */
 const MAX_TAIL_UPDATES = 256;
 
-/** Origin of an update `forwardStored` already sent to the peers. */
+/** Origin of an update `forwardBeforeApply` already sent to the peers. */
 const ALREADY_FORWARDED = Symbol('already forwarded');
 
 export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
@@ -109,7 +111,8 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 			fullMessage = encodeFullStateUpdate(fullUpdate);
 			return [fullMessage];
 		},
-		forwardStored(update, from) {
+		forwardBeforeApply(update, from) {
+			if (doc.store.pendingStructs || doc.store.pendingDs) return from;
 			const message = encodeUpdate(update);
 			for (const peer of peers) if (peer !== from) peer.forward(message);
 			return ALREADY_FORWARDED;

@@ -149,4 +149,27 @@ describe('relay sync between two y-websocket clients', () => {
 		expect(forwarded).toEqual(Y.encodeStateAsUpdate(local, known));
 		for (const peer of [writer, reader]) peer.ws.close();
 	});
+
+	it('forwards an update that waited for a missing dependency once the dependency arrives', async () => {
+		const url = `${relay.ws}/sync/acme/ledger-2026-11?token=${await token('acme', 'warehouse')}`;
+		const [writer, reader] = await Promise.all([openRawOrThrow(url), openRawOrThrow(url)]);
+		const local = new Y.Doc();
+		const edits: Uint8Array[] = [];
+		local.on('update', (u: Uint8Array) => edits.push(u));
+		local.getArray('movements').push([{ id: 'm1' }]);
+		local.getArray('movements').push([{ id: 'm2' }]);
+		const [first, second] = edits;
+		if (!first || !second) throw new Error('expected two edits');
+		// m2 arrives first (in a catch-up): the room holds it until m1, which it builds on.
+		writer.send(syncFrame(1, second));
+		writer.send(syncFrame(2, first));
+		await writer.queryStateVector();
+		const seen = new Y.Doc();
+		await waitFor(() => {
+			for (const u of updatesIn(reader.received.splice(0))) Y.applyUpdate(seen, u);
+			return seen.getArray('movements').length === 2;
+		}, 'the reader to get m1 and m2');
+		expect(seen.getArray('movements').toJSON()).toEqual([{ id: 'm1' }, { id: 'm2' }]);
+		for (const peer of [writer, reader]) peer.ws.close();
+	});
 });
