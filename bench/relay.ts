@@ -46,12 +46,16 @@ function serverOrder(i: number): ServerKind[] {
 const WORKERS = 4;
 
 /**
- * Writes per client per second: 100 a second in all, at most 10 per client. At N=2 a rate a
- * clerk could keep up (2/s) gave 80 latencies in 20 s, whose p99 is the slowest one or two:
- * one stall decided the figure. 10/s gives 400, and N=10 9,000.
+ * Writes per client per second: 100 a second in all, at most 10 per client, and at most 5,000
+ * deliveries a second (each write reaches the N/D - 1 other clients of its doc). At N=2 a rate
+ * a clerk could keep (2/s) gave 80 latencies in 20 s, whose p99 is the slowest one or two: one
+ * stall decided the figure; 10/s gives 400, and N=10 9,000. At N=200 over one doc, 100 writes a
+ * second are 20,000 deliveries: the four client processes fell seconds behind (loop delay
+ * 1.5 s, p99 4 s for either relay), so that case measured the clients, not the relay.
  */
-function writeRate(n: number): number {
-	return Math.min(10, 100 / n);
+function writeRate(n: number, d: number): number {
+	const rate = Math.min(10, 100 / n, 5000 / (n * Math.max(1, n / d - 1)));
+	return Number(rate.toPrecision(2));
 }
 /** Our relay unloads rooms this long after the last client left (bench setting; default 30 s). */
 const BENCH_GRACE_MS = 2000;
@@ -146,7 +150,7 @@ async function converge(
 					: Promise.resolve({})
 			)
 		);
-		const writesPerSecond = writeRate(n);
+		const writesPerSecond = writeRate(n, d);
 		const before = await stats(server);
 		const t0 = nowMs();
 		const results = await Promise.all(
@@ -321,7 +325,7 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 			const o = figures.ours;
 			const r = figures.reference;
 			if (!o || !r) continue;
-			const name = `converge N=${n} D=${d} (${writeRate(n)}/s each)`;
+			const name = `converge N=${n} D=${d} (${writeRate(n, d)}/s each)`;
 			rows.push(
 				{ scenario: name, metric: 'propagation p50', unit: 'ms', ours: o.p50, reference: r.p50 },
 				{ scenario: name, metric: 'propagation p99', unit: 'ms', ours: o.p99, reference: r.p99 },
@@ -465,7 +469,7 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 		`\nours = Stockflow relay (SQLite, group commit, STOCKFLOW_SQLITE_SYNC=${process.env.BENCH_SQLITE_SYNC ?? 'split (default)'}${process.env.BENCH_STORE === 'memory' ? ', BENCH_STORE=memory' : ''}; idle rooms unload after ${BENCH_GRACE_MS} ms in this bench, 30 s by default);` +
 			'\njoin "state arrived" = connect → the message that completed the doc fully received by the client; "client apply" = its decode and apply (mean of 5).' +
 			'\nreference = @y/websocket-server setupWSConnection, in memory (YPERSISTENCE unset).' +
-			`\n${WORKERS} client worker processes; writes per client per second = min(10, 100/N); ` +
+			`\n${WORKERS} client worker processes; writes per client per second = min(10, 100/N, 5000/(N·(N/D−1))); ` +
 			`${durationMs / 1000} s per converge scenario, ${orderNote()}; ` +
 			'latency = writer clock → reader observer.'
 	);
