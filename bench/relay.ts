@@ -13,6 +13,8 @@
 //   BENCH_SQLITE_SYNC=full      ours with another STOCKFLOW_SQLITE_SYNC (full, split, normal)
 //   BENCH_CPU_PROF=DIR          both relays run with --cpu-prof, one .cpuprofile each in DIR
 //   BENCH_RELAY_NODE_ARGS='--trace-gc'  extra node flags for both relays (space-separated)
+//   BENCH_REPEAT=3              run each converge case 3 times (which relay goes first alternates)
+//                               and print each figure's median
 //   BENCH_ORDER=reference       run the reference (or `ours`) first in every case; by default
 //                               the order alternates from case to case: the client workers are
 //                               shared, and the relay run first in a case used to measure worse
@@ -185,6 +187,26 @@ async function converge(
 	}
 }
 
+/**
+ * Each figure's median over repeated runs (BENCH_REPEAT): a tail figure of one run on a shared
+ * 2-core machine swings by a third between identical runs, in either relay.
+ */
+function medianFigures(runs: readonly ConvergeFigures[]): ConvergeFigures | undefined {
+	const first = runs[0];
+	if (!first) return undefined;
+	const median = (pick: (f: ConvergeFigures) => number): number => {
+		const values = runs.map(pick).sort((a, b) => a - b);
+		const mid = values.length / 2;
+		return Number.isInteger(mid)
+			? ((values[mid - 1] ?? NaN) + (values[mid] ?? NaN)) / 2
+			: (values[Math.floor(mid)] ?? NaN);
+	};
+	const result: ConvergeFigures = { ...first };
+	for (const key of Object.keys(first) as (keyof ConvergeFigures)[])
+		result[key] = median((f) => f[key]);
+	return result;
+}
+
 interface JoinFigures {
 	firstMs: number;
 	meanMs: number;
@@ -300,6 +322,8 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 		.map((c) => c.split('x').map(Number) as [number, number]);
 	if (picked) convergeCases.splice(0, convergeCases.length, ...picked);
 	const joinPicked = !listed || listed.includes('join');
+	const repeats = Number(process.env.BENCH_REPEAT ?? 1);
+	if (!Number.isInteger(repeats) || repeats < 1) throw new Error('BENCH_REPEAT must be 1 or more');
 	const durationMs = Number(process.env.BENCH_SECONDS ?? (quick ? 4 : 10)) * 1000;
 	if (!(durationMs > 0)) throw new Error('BENCH_SECONDS must be a positive number');
 	const joinSizes = !joinPicked ? [] : quick ? [10_000] : [10_000, 100_000];
@@ -317,13 +341,15 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 	try {
 		let scenario = 0;
 		for (const [index, [n, d]] of convergeCases.entries()) {
-			const figures: Partial<Record<ServerKind, ConvergeFigures>> = {};
-			for (const kind of serverOrder(index)) {
-				process.stderr.write(`converge N=${n} D=${d} ${kind}…\n`);
-				figures[kind] = await converge(workers, kind, n, d, durationMs, scenario++);
+			const runs: Record<ServerKind, ConvergeFigures[]> = { ours: [], reference: [] };
+			for (let repeat = 0; repeat < repeats; repeat++) {
+				for (const kind of serverOrder(index + repeat)) {
+					process.stderr.write(`converge N=${n} D=${d} ${kind}…\n`);
+					runs[kind].push(await converge(workers, kind, n, d, durationMs, scenario++));
+				}
 			}
-			const o = figures.ours;
-			const r = figures.reference;
+			const o = medianFigures(runs.ours);
+			const r = medianFigures(runs.reference);
 			if (!o || !r) continue;
 			const name = `converge N=${n} D=${d} (${writeRate(n, d)}/s each)`;
 			rows.push(
@@ -469,7 +495,7 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 		`\nours = Stockflow relay (SQLite, group commit, STOCKFLOW_SQLITE_SYNC=${process.env.BENCH_SQLITE_SYNC ?? 'split (default)'}${process.env.BENCH_STORE === 'memory' ? ', BENCH_STORE=memory' : ''}; idle rooms unload after ${BENCH_GRACE_MS} ms in this bench, 30 s by default);` +
 			'\njoin "state arrived" = connect → the message that completed the doc fully received by the client; "client apply" = its decode and apply (mean of 5).' +
 			'\nreference = @y/websocket-server setupWSConnection, in memory (YPERSISTENCE unset).' +
-			`\n${WORKERS} client worker processes; writes per client per second = min(10, 100/N, 5000/(N·(N/D−1))); ` +
+			`\n${WORKERS} client worker processes; writes per client per second = min(10, 100/N, 5000/(N·(N/D−1))); ${repeats > 1 ? `median of ${repeats} runs per case; ` : ''}` +
 			`${durationMs / 1000} s per converge scenario, ${orderNote()}; ` +
 			'latency = writer clock → reader observer.'
 	);
