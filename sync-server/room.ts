@@ -52,6 +52,14 @@ interface AwarenessChange {
 /** Updates merged into the cached state at the next join before it is re-encoded instead. */
 const MAX_TAIL_UPDATES = 256;
 
+/**
+ * Presence changes within this window reach the peers as one message. Every y-websocket client
+ * renews its presence every 15 s; 200 clients that connected together (after a relay restart,
+ * say) renew together, and one message per renewal per peer was 40,000 sends in a few seconds,
+ * which held doc updates up by hundreds of milliseconds for every peer of the room.
+ */
+export const AWARENESS_FLUSH_MS = 40;
+
 /** Origin of an update `forwardBeforeApply` already sent to the peers. */
 const ALREADY_FORWARDED = Symbol('already forwarded');
 
@@ -84,15 +92,29 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	};
 	doc.on('update', onUpdate);
 
-	const onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-		const changed = [...added, ...updated, ...removed];
-		const sender = [...peers].find((peer) => peer === origin);
-		if (sender) {
-			for (const id of [...added, ...updated]) sender.awarenessClients.add(id);
-			for (const id of removed) sender.awarenessClients.delete(id);
-		}
+	// Clients whose presence changed since the last flush (their latest state is sent).
+	const awarenessChanged = new Set<number>();
+	let awarenessTimer: NodeJS.Timeout | null = null;
+	const flushAwareness = (): void => {
+		awarenessTimer = null;
+		if (awarenessChanged.size === 0) return;
+		const changed = [...awarenessChanged];
+		awarenessChanged.clear();
 		const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
 		for (const peer of peers) peer.forward(message);
+	};
+
+	const onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+		const sender = peers.has(origin as Peer) ? (origin as Peer) : null;
+		for (const id of [...added, ...updated]) {
+			sender?.awarenessClients.add(id);
+			awarenessChanged.add(id);
+		}
+		for (const id of removed) {
+			sender?.awarenessClients.delete(id);
+			awarenessChanged.add(id);
+		}
+		awarenessTimer ??= setTimeout(flushAwareness, AWARENESS_FLUSH_MS);
 	};
 	awareness.on('update', onAwareness);
 
@@ -118,6 +140,8 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 			return ALREADY_FORWARDED;
 		},
 		destroy() {
+			if (awarenessTimer) clearTimeout(awarenessTimer);
+			awarenessTimer = null;
 			fullUpdate = null;
 			fullMessage = null;
 			tail = [];

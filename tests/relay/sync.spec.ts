@@ -2,6 +2,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
 	connectClient,
@@ -171,5 +173,43 @@ describe('relay sync between two y-websocket clients', () => {
 		}, 'the reader to get m1 and m2');
 		expect(seen.getArray('movements').toJSON()).toEqual([{ id: 'm1' }, { id: 'm2' }]);
 		for (const peer of [writer, reader]) peer.ws.close();
+	});
+
+	it('sends a burst of presence changes from many clients to each peer as one or two messages', async () => {
+		const url = `${relay.ws}/sync/acme/catalog?token=${await token('acme', 'sales')}`;
+		const observer = await openRawOrThrow(url);
+		const senders = await Promise.all(Array.from({ length: 12 }, () => openRawOrThrow(url)));
+		const presences = senders.map((_, i) => {
+			const presence = new awarenessProtocol.Awareness(new Y.Doc());
+			presence.setLocalState({ user: `clerk-${i}` });
+			return presence;
+		});
+		// As after a relay restart: every client announces itself at the same moment.
+		senders.forEach((sender, i) => {
+			const presence = presences[i];
+			if (!presence) return;
+			const encoder = encoding.createEncoder();
+			encoding.writeVarUint(encoder, 1);
+			encoding.writeVarUint8Array(
+				encoder,
+				awarenessProtocol.encodeAwarenessUpdate(presence, [presence.clientID])
+			);
+			sender.send(encoding.toUint8Array(encoder));
+		});
+		const seen = new awarenessProtocol.Awareness(new Y.Doc());
+		const presenceFrames: Uint8Array[] = [];
+		await waitFor(() => {
+			for (const frame of observer.received.splice(0)) {
+				const decoder = decoding.createDecoder(frame);
+				if (decoding.readVarUint(decoder) !== 1) continue;
+				presenceFrames.push(frame);
+				awarenessProtocol.applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), null);
+			}
+			return presences.every((p) => seen.getStates().has(p.clientID));
+		}, 'the observer to see all twelve clerks');
+		expect(presenceFrames.length).toBeLessThanOrEqual(2);
+		expect(seen.getStates().get(presences[5]?.clientID ?? 0)).toEqual({ user: 'clerk-5' });
+		for (const presence of [...presences, seen]) presence.destroy();
+		for (const socket of [observer, ...senders]) socket.ws.close();
 	});
 });
