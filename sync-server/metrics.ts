@@ -14,6 +14,10 @@ export interface Metrics {
 	persistBatches: number;
 	/** WAL fsyncs of `split` mode, each making every commit before it power-loss durable. */
 	walSyncs: number;
+	/** Compactions that folded rows into a snapshot, the rows they folded, and failed ones. */
+	compactions: number;
+	compactedRows: number;
+	compactionFailures: number;
 }
 
 export function createMetrics(): Metrics {
@@ -28,7 +32,10 @@ export function createMetrics(): Metrics {
 		rateLimited: 0,
 		docTooLarge: 0,
 		persistBatches: 0,
-		walSyncs: 0
+		walSyncs: 0,
+		compactions: 0,
+		compactedRows: 0,
+		compactionFailures: 0
 	};
 }
 
@@ -123,6 +130,24 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			type: 'counter',
 			help: 'WAL fsyncs that made earlier commits survive power loss (split mode: one per group)',
 			value: metrics.walSyncs
+		},
+		{
+			name: 'stockflow_compactions_total',
+			type: 'counter',
+			help: 'Compactions that folded a room’s stored rows into one snapshot',
+			value: metrics.compactions
+		},
+		{
+			name: 'stockflow_compacted_rows_total',
+			type: 'counter',
+			help: 'Stored rows folded into snapshots by compaction',
+			value: metrics.compactedRows
+		},
+		{
+			name: 'stockflow_compaction_failures_total',
+			type: 'counter',
+			help: 'Compactions that failed (the rows stay; the next write retries)',
+			value: metrics.compactionFailures
 		}
 	];
 	return (

@@ -3,6 +3,7 @@
 // background once a room has many rows.
 
 import type { Logger } from 'pino';
+import type { Metrics } from './metrics';
 import type { PersistencePort, RoomKey } from './persistence/port';
 import { roomId } from './persistence/port';
 import { docFromUpdates } from './persistence/merge';
@@ -15,6 +16,8 @@ export interface RoomRegistryOptions {
 	graceMs: number;
 	/** Compact a room once it has more stored rows than this. */
 	compactAfterRows: number;
+	/** Compaction counters (optional: tests and tools may leave them out). */
+	metrics?: Metrics;
 }
 
 interface Entry {
@@ -52,8 +55,17 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 		if (compacting.has(id)) return;
 		const run = new Promise<void>((resolve) => setImmediate(resolve))
 			.then(() => store.compact(key))
-			.then((result) => logger.info({ room: id, ...result }, 'room compacted'))
-			.catch((err: unknown) => logger.error({ room: id, err }, 'compaction failed'))
+			.then((result) => {
+				if (options.metrics && result.merged > 0) {
+					options.metrics.compactions += 1;
+					options.metrics.compactedRows += result.merged;
+				}
+				logger.info({ room: id, ...result }, 'room compacted');
+			})
+			.catch((err: unknown) => {
+				if (options.metrics) options.metrics.compactionFailures += 1;
+				logger.error({ room: id, err }, 'compaction failed');
+			})
 			.finally(() => compacting.delete(id));
 		compacting.set(id, run);
 	}

@@ -79,7 +79,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		store,
 		logger,
 		graceMs: options.roomGraceMs ?? 30_000,
-		compactAfterRows: options.compactAfterRows ?? 500
+		compactAfterRows: options.compactAfterRows ?? 500,
+		metrics
 	});
 	const wss = new WebSocketServer({
 		noServer: true,

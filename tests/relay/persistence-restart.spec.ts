@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../sync-server/persistence/sqlite';
 import { connectClient, waitFor, waitSynced } from './fixtures/clients';
-import { startTestRelay, tempDir, token, TEST_SECRET } from './fixtures/relay';
+import { metric, startTestRelay, tempDir, token, TEST_SECRET } from './fixtures/relay';
 import { spawnRelay, type SpawnedRelay } from './fixtures/spawn-relay';
 import { useCleanups } from './fixtures/cleanups';
 
@@ -87,6 +87,10 @@ describe('relay persistence', () => {
 			'watcher to see 60 movements'
 		);
 		await waitFor(async () => (await store.count(room)) < 20, 'compaction to fold the rows');
+		// Operators see it in /metrics.
+		expect(await metric(relay.http, 'stockflow_compactions_total')).toBeGreaterThan(0);
+		expect(await metric(relay.http, 'stockflow_compacted_rows_total')).toBeGreaterThan(40);
+		expect(await metric(relay.http, 'stockflow_compaction_failures_total')).toBe(0);
 
 		const stored = new Y.Doc();
 		for (const update of (await store.load(room)).updates) Y.applyUpdate(stored, update);
