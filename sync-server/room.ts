@@ -75,6 +75,12 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	// The relay itself is not a participant.
 	awareness.setLocalState(null);
 
+	/** One update to every peer but the one it came from (`from` may be no peer at all). */
+	const forwardUpdate = (update: Uint8Array, from: unknown): void => {
+		const message = encodeUpdate(update);
+		for (const peer of peers) if (peer !== from) peer.forward(message);
+	};
+
 	const onUpdate = (update: Uint8Array, origin: unknown): void => {
 		if (fullUpdate) {
 			fullMessage = null;
@@ -86,9 +92,7 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 				tailBytes = 0;
 			}
 		}
-		if (origin === ALREADY_FORWARDED) return;
-		const message = encodeUpdate(update);
-		for (const peer of peers) if (peer !== origin) peer.forward(message);
+		if (origin !== ALREADY_FORWARDED) forwardUpdate(update, origin);
 	};
 	doc.on('update', onUpdate);
 
@@ -135,8 +139,7 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 		},
 		forwardBeforeApply(update, from) {
 			if (doc.store.pendingStructs || doc.store.pendingDs) return from;
-			const message = encodeUpdate(update);
-			for (const peer of peers) if (peer !== from) peer.forward(message);
+			forwardUpdate(update, from);
 			return ALREADY_FORWARDED;
 		},
 		destroy() {
