@@ -141,7 +141,8 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		if (countUpTo.get(room.workspace, room.doc, plan.bound)?.n !== plan.rowsRead) {
 			return { merged: 0, snapshotBytes: 0 };
 		}
-		const top = Math.max(...plan.seqs);
+		// Not Math.max(...seqs): a room that was never compacted may have 100,000 rows.
+		const top = plan.seqs.reduce((max, seq) => Math.max(max, seq), 0);
 		for (const seq of plan.seqs) deleteSeq?.run(seq);
 		insertAt?.run(top, room.workspace, room.doc, Buffer.from(plan.snapshot));
 		counts.delete(roomId(room));
