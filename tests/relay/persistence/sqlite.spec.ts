@@ -11,6 +11,8 @@ import {
 } from '../../../sync-server/persistence/sqlite-open';
 import { SQLITE_SYNCHRONOUS_MODES } from '../../../sync-server/persistence/sqlite-writer';
 import { docFromUpdates } from '../../../sync-server/persistence/merge';
+import { startSqliteCompactor } from '../../../sync-server/persistence/sqlite-compactor';
+import { waitFor } from '../fixtures/clients';
 import { tempDir } from '../fixtures/relay';
 import { describePersistenceContract } from './contract';
 
@@ -246,6 +248,31 @@ describe('SQLite compaction', () => {
 		expect(await store.count(room)).toBe(1);
 		const { doc: loaded } = docFromUpdates((await store.load(room)).updates);
 		expect(loaded.getArray('movements').length).toBe(40_300);
+		await store.close();
+		dir.remove();
+	});
+
+	it('stops its thread once idle and starts it again for the next compaction', async () => {
+		const dir = tempDir('stockflow-sqlite-');
+		const store = openSqliteStore({ dataDir: dir.path });
+		const doc = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		doc.on('update', (u: Uint8Array) => updates.push(u));
+		doc.getArray('movements').push([{ id: 'm1' }]);
+		doc.getArray('movements').push([{ id: 'm2' }]);
+		for (const u of updates) await store.append(room, u);
+		const compactor = startSqliteCompactor(join(dir.path, SQLITE_FILE), { idleStopMs: 50 });
+		expect(compactor.running()).toBe(false);
+
+		expect((await compactor.plan(room))?.seqs).toHaveLength(2);
+		expect(compactor.running()).toBe(true);
+		await waitFor(() => !compactor.running(), 'the idle thread to stop');
+		// A room appended to meanwhile: a new thread reads it.
+		await store.append(room, updates[0] ?? new Uint8Array());
+		expect((await compactor.plan(room))?.seqs).toHaveLength(3);
+
+		await compactor.close();
+		expect(compactor.running()).toBe(false);
 		await store.close();
 		dir.remove();
 	});
