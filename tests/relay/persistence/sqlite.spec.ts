@@ -16,6 +16,15 @@ import { waitFor } from '../fixtures/clients';
 import { tempDir } from '../fixtures/relay';
 import { describePersistenceContract } from './contract';
 
+/** A ledger doc with `count` movements (m0, m1, …), each pushed as its own update. */
+function movementUpdates(count: number): { doc: Y.Doc; updates: Uint8Array[] } {
+	const doc = new Y.Doc();
+	const updates: Uint8Array[] = [];
+	doc.on('update', (u: Uint8Array) => updates.push(u));
+	for (let i = 0; i < count; i++) doc.getArray('movements').push([{ id: `m${i}` }]);
+	return { doc, updates };
+}
+
 // Every mode: `full` appends on the writer thread, `split` and `normal` on the caller's thread.
 for (const synchronous of SQLITE_SYNCHRONOUS_MODES) {
 	describePersistenceContract(`SQLite (${synchronous})`, () => {
@@ -46,10 +55,7 @@ describe.each(SQLITE_SYNCHRONOUS_MODES)('SQLite group commit (%s)', (synchronous
 			onCommit: (n) => commits.push(n)
 		});
 		const room = { workspace: 'acme', doc: 'ledger-2026-11' };
-		const doc = new Y.Doc();
-		const updates: Uint8Array[] = [];
-		doc.on('update', (u: Uint8Array) => updates.push(u));
-		for (let i = 0; i < 10; i++) doc.getArray('movements').push([{ id: `m${i}` }]);
+		const { updates } = movementUpdates(10);
 
 		const results = await Promise.all(updates.map((u) => store.append(room, u)));
 		expect(commits).toEqual([10]);
@@ -141,10 +147,7 @@ describe('SQLite split durability', () => {
 			onSync: () => (syncs += 1)
 		});
 		const room = { workspace: 'acme', doc: 'ledger-2026-11' };
-		const doc = new Y.Doc();
-		const updates: Uint8Array[] = [];
-		doc.on('update', (u: Uint8Array) => updates.push(u));
-		doc.getArray('movements').push([{ id: 'm1' }]);
+		const { updates } = movementUpdates(1);
 
 		await store.append(room, updates[0] ?? new Uint8Array());
 		expect(syncs).toBe(0);
@@ -197,10 +200,7 @@ describe('SQLite compaction', () => {
 	it('folds the readable rows and leaves a row Yjs cannot read where it is', async () => {
 		const dir = tempDir('stockflow-sqlite-');
 		const store = openSqliteStore({ dataDir: dir.path });
-		const doc = new Y.Doc();
-		const updates: Uint8Array[] = [];
-		doc.on('update', (u: Uint8Array) => updates.push(u));
-		for (let i = 0; i < 4; i++) doc.getArray('movements').push([{ id: `m${i}` }]);
+		const { doc, updates } = movementUpdates(4);
 		for (const u of updates.slice(0, 2)) await store.append(room, u);
 		// A damaged row, as a bad disk sector or an old bug might have left one.
 		const other = new Database(join(dir.path, SQLITE_FILE));
@@ -255,11 +255,7 @@ describe('SQLite compaction', () => {
 	it('stops its thread once idle and starts it again for the next compaction', async () => {
 		const dir = tempDir('stockflow-sqlite-');
 		const store = openSqliteStore({ dataDir: dir.path });
-		const doc = new Y.Doc();
-		const updates: Uint8Array[] = [];
-		doc.on('update', (u: Uint8Array) => updates.push(u));
-		doc.getArray('movements').push([{ id: 'm1' }]);
-		doc.getArray('movements').push([{ id: 'm2' }]);
+		const { updates } = movementUpdates(2);
 		for (const u of updates) await store.append(room, u);
 		const compactor = startSqliteCompactor(join(dir.path, SQLITE_FILE), { idleStopMs: 50 });
 		expect(compactor.running()).toBe(false);
