@@ -1,5 +1,6 @@
-// Validation of a stored projection at open. Anything unexpected means "rebuild": the
-// projection is a cache of the docs and is never trusted over them.
+// Opening a stored projection and checking it at open, and the meta rows those checks read
+// back. Anything unexpected means "rebuild": the projection is a cache of the docs and is never
+// trusted over them.
 
 import { roundQty, type Balance } from '../domain/ledger/fold';
 import { monthOfLedgerDoc } from '../doc/names';
@@ -7,8 +8,8 @@ import {
 	PROJECTION_SCHEMA_VERSION,
 	SCHEMA_META_KEY,
 	type BalanceRow,
-	type MetaRow,
-	type ProjectionDb
+	ProjectionDb,
+	type MetaRow
 } from './projection-db';
 
 export interface Checkpoint {
@@ -54,6 +55,23 @@ function isBalanceRow(row: BalanceRow): boolean {
 		Number.isFinite(row.qty) &&
 		typeof row.lastAt === 'string'
 	);
+}
+
+/** The meta row the next open checks a doc's stored movements against. */
+export function checkpointRow(checkpoint: Checkpoint): MetaRow {
+	return { ...checkpoint, schemaVersion: PROJECTION_SCHEMA_VERSION };
+}
+
+/** The schema row: the stored balances' checksum (tamper check) and the opening they start from. */
+export function balancesRow(balances: Iterable<Balance>, opening: string): MetaRow {
+	const sum = balanceChecksum(balances);
+	return {
+		doc: SCHEMA_META_KEY,
+		schemaVersion: PROJECTION_SCHEMA_VERSION,
+		balanceRows: sum.rows,
+		qtySum: sum.qtySum,
+		opening
+	};
 }
 
 /** Sum of quantities, rounded like the fold, for the tamper check. */
@@ -133,4 +151,31 @@ export async function loadStoredProjection(db: ProjectionDb): Promise<StoredProj
 export async function loadStoredIds(db: ProjectionDb): Promise<string[]> {
 	const keys = await db.movements.toCollection().primaryKeys();
 	return keys.filter((k): k is string => typeof k === 'string');
+}
+
+/**
+ * Opens (creating or repairing) the projection database and validates what it holds. A
+ * projection is only a cache: an unreadable one is deleted and recreated empty.
+ */
+export async function openStoredProjection(
+	name: string
+): Promise<{ db: ProjectionDb; stored: StoredProjection }> {
+	let db = new ProjectionDb(name);
+	try {
+		await db.open();
+		const stored = await loadStoredProjection(db);
+		if (!stored.ok) console.warn(`stockflow: projection rejected (${stored.reason}); rebuilding`);
+		return { db, stored };
+	} catch (error) {
+		console.error('stockflow: projection database unreadable; recreating it', error);
+		db.close();
+		try {
+			await new ProjectionDb(name).delete();
+		} catch (deleteError) {
+			console.error('stockflow: could not delete projection database', deleteError);
+		}
+		db = new ProjectionDb(name);
+		await db.open();
+		return { db, stored: { ok: false, reason: `unreadable: ${String(error)}` } };
+	}
 }

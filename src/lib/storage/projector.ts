@@ -17,12 +17,14 @@ import { monthOfLedgerDoc } from '../doc/names';
 import { openingMovements, type OpeningBalances } from '../domain/ledger/period';
 import { ItemSearchRows } from './item-search-rows';
 import {
-	balanceChecksum,
-	loadStoredIds,
-	loadStoredProjection,
-	type Checkpoint
+	balancesRow,
+	checkpointRow,
+	openStoredProjection,
+	type Checkpoint,
+	type StoredProjection
 } from './projection-checks';
-import { PROJECTION_SCHEMA_VERSION, ProjectionDb, SCHEMA_META_KEY } from './projection-db';
+import { ProjectedIds, type ChangeOrigin } from './projected-ids';
+import { ProjectionDb, SCHEMA_META_KEY } from './projection-db';
 import {
 	createProjectionWriter,
 	type ProjectionWriter,
@@ -30,7 +32,7 @@ import {
 } from './projection-writer';
 import { stateVectorDominates, valuesAppendedSince } from './movement-diff';
 
-export type ChangeOrigin = 'local' | 'remote';
+export type { ChangeOrigin } from './projected-ids';
 export interface ProjectionChange {
 	origin: ChangeOrigin;
 	/** Latest stamp among the movements just applied (feeds the HLC). */
@@ -69,16 +71,8 @@ export class Projector {
 	private baseMonth: string | null = null;
 	private opening: OpeningBalances | null = null;
 
-	/** Ids of the movements projected; the stored ones are read after open (`loadStoredIds`). */
-	private readonly ids = new Set<string>();
-	/**
-	 * Non-null while the stored ids are being read: movements that arrived meanwhile, applied in
-	 * order once they are known (the writer holds until then, so no checkpoint runs ahead).
-	 */
-	private waitingForIds: { docName: string; values: unknown[]; origin: ChangeOrigin }[] | null =
-		null;
-	private idsLoad: Promise<void> | null = null;
-	private idsEpoch = 0;
+	/** Ids of the movements projected; the stored ones are read after open. */
+	private readonly ids: ProjectedIds;
 	private readonly counts = new Map<string, number>();
 	private checkpoints: Map<string, Checkpoint>;
 	private readonly ledgerDocs = new Map<string, Ledger>();
@@ -91,18 +85,23 @@ export class Projector {
 
 	private constructor(
 		readonly db: ProjectionDb,
-		stored: Awaited<ReturnType<typeof loadStoredProjection>>
+		stored: StoredProjection
 	) {
 		this.writer = createProjectionWriter(db, (error) => {
 			this.lastError = String(error);
 			console.error('stockflow: projection write failed (the next open rebuilds it)', error);
 		});
+		this.ids = new ProjectedIds(db, stored.ok && stored.movementRows > 0, {
+			applyWaiting: (waiting) => {
+				for (const { docName, values, origin } of waiting)
+					this.applyValues(docName, values, origin);
+			},
+			rebuild: () => this.rebuild(),
+			release: () => this.writer.release()
+		});
+		if (this.ids.pending) this.writer.holdUntil(() => this.ids.load());
 		if (stored.ok) {
 			this.checkpoints = stored.checkpoints;
-			if (stored.movementRows > 0) {
-				this.waitingForIds = [];
-				this.writer.holdUntil(() => this.loadStoredIds());
-			}
 			for (const row of stored.balances) {
 				const { key, ...balance } = row;
 				this.balances.set(key, balance);
@@ -127,59 +126,13 @@ export class Projector {
 
 	/** Opens (creating or repairing) the projection database and validates what it holds. */
 	static async open(name: string): Promise<Projector> {
-		let db = new ProjectionDb(name);
-		try {
-			await db.open();
-			const stored = await loadStoredProjection(db);
-			if (!stored.ok) console.warn(`stockflow: projection rejected (${stored.reason}); rebuilding`);
-			return new Projector(db, stored);
-		} catch (error) {
-			// A projection is only a cache: an unreadable one is deleted and rebuilt.
-			console.error('stockflow: projection database unreadable; recreating it', error);
-			db.close();
-			await deleteProjectionDb(name);
-			db = new ProjectionDb(name);
-			await db.open();
-			return new Projector(db, { ok: false, reason: `unreadable: ${String(error)}` });
-		}
+		const { db, stored } = await openStoredProjection(name);
+		return new Projector(db, stored);
 	}
 
-	/**
-	 * Reads the stored movement ids (once), then applies the movements that waited for them.
-	 * The first movement or write that needs them starts it; `flush` waits for it.
-	 */
+	/** Reads the stored movement ids (once) and applies what waited for them. */
 	loadStoredIds(): Promise<void> {
-		if (this.waitingForIds === null) return Promise.resolve();
-		const epoch = this.idsEpoch;
-		this.idsLoad ??= loadStoredIds(this.db).then(
-			(ids) => {
-				if (epoch !== this.idsEpoch) return; // rebuilt meanwhile: those rows are gone
-				// Local movements applied meanwhile are in `ids` already. One that re-appended a
-				// stored id (deterministic ids: count postings, carried movements) counted twice:
-				// then the balances are refolded from the docs, which dedupe by id.
-				const expected = this.ids.size + ids.length;
-				for (const id of ids) this.ids.add(id);
-				const appliedTwice = this.ids.size < expected;
-				const waiting = this.waitingForIds ?? [];
-				this.idsComplete();
-				if (appliedTwice) return this.rebuild();
-				for (const { docName, values, origin } of waiting)
-					this.applyValues(docName, values, origin);
-			},
-			(error: unknown) => {
-				if (epoch !== this.idsEpoch) return;
-				console.error('stockflow: stored movement ids unreadable; rebuilding', error);
-				this.rebuild();
-			}
-		);
-		return this.idsLoad;
-	}
-
-	private idsComplete(): void {
-		this.waitingForIds = null;
-		this.idsLoad = null;
-		this.idsEpoch++;
-		this.writer.release();
+		return this.ids.load();
 	}
 
 	/**
@@ -282,8 +235,6 @@ export class Projector {
 		this.needsRebuild = false;
 		this.rebuilds++;
 		this.ids.clear();
-		// Everything is refolded from the docs: the stored ids (and what waited for them) are moot.
-		if (this.waitingForIds) this.idsComplete();
 		this.balances.clear();
 		this.counts.clear();
 		this.checkpoints = new Map();
@@ -338,11 +289,8 @@ export class Projector {
 		// Deduplicating remote movements needs the stored ids: those wait for them, in order. A
 		// local command's movements are new by construction and apply at once, so the balances
 		// commands check stock against never lag behind this device's own writes.
-		if (this.waitingForIds && origin === 'remote') {
-			if (values.length > 0) {
-				this.waitingForIds.push({ docName, values, origin });
-				void this.loadStoredIds();
-			}
+		if (this.ids.pending && origin === 'remote') {
+			if (values.length > 0) this.ids.defer({ docName, values, origin });
 			return;
 		}
 		this.dirtyDocs.add(docName);
@@ -353,8 +301,7 @@ export class Projector {
 			const parsed = storedMovementSchema.safeParse(value);
 			if (!parsed.success) continue; // counted by the doc layer's readers; never projected
 			const m = parsed.data;
-			if (this.ids.has(m.id)) continue;
-			this.ids.add(m.id);
+			if (!this.ids.add(m.id)) continue;
 			applyMovement(this.balances, m);
 			this.touchedKeys.add(stockKeyString(stockKeyOf(m)));
 			batch.movements.push({ ...m, month: ledger.month });
@@ -382,32 +329,18 @@ export class Projector {
 			const ledger = this.ledgerDocs.get(docName);
 			// Only a loaded doc's state is fully projected, so only it may get a checkpoint.
 			if (!ledger?.loaded) continue;
-			batch.checkpoints.set(docName, {
-				doc: docName,
-				schemaVersion: PROJECTION_SCHEMA_VERSION,
-				stateVector: Y.encodeStateVector(ledger.doc),
-				count: this.counts.get(docName) ?? 0,
-				arrayLength: movementsArray(ledger.doc).length
-			});
+			batch.checkpoints.set(
+				docName,
+				checkpointRow({
+					doc: docName,
+					stateVector: Y.encodeStateVector(ledger.doc),
+					count: this.counts.get(docName) ?? 0,
+					arrayLength: movementsArray(ledger.doc).length
+				})
+			);
 		}
 		this.dirtyDocs.clear();
-		if (balancesChanged) {
-			const sum = balanceChecksum(this.balances.values());
-			batch.checkpoints.set(SCHEMA_META_KEY, {
-				doc: SCHEMA_META_KEY,
-				schemaVersion: PROJECTION_SCHEMA_VERSION,
-				balanceRows: sum.rows,
-				qtySum: sum.qtySum,
-				opening: this.openingKey
-			});
-		}
-	}
-}
-
-async function deleteProjectionDb(name: string): Promise<void> {
-	try {
-		await new ProjectionDb(name).delete();
-	} catch (error) {
-		console.error('stockflow: could not delete projection database', error);
+		if (balancesChanged)
+			batch.checkpoints.set(SCHEMA_META_KEY, balancesRow(this.balances.values(), this.openingKey));
 	}
 }
