@@ -31,7 +31,8 @@ export default defineConfig({
 			'src/**/*.spec.ts',
 			'tests/unit/**/*.spec.ts',
 			'tests/relay/**/*.spec.ts',
-			'sync-server/**/*.spec.ts'
+			'sync-server/**/*.spec.ts',
+			'bench/**/*.spec.ts'
 		],
 		environment: 'node',
 		testTimeout: 30_000,

@@ -13,8 +13,9 @@
 //   BENCH_SQLITE_SYNC=full      ours with another STOCKFLOW_SQLITE_SYNC (full, split, normal)
 //   BENCH_CPU_PROF=DIR          both relays run with --cpu-prof, one .cpuprofile each in DIR
 //   BENCH_RELAY_NODE_ARGS='--trace-gc'  extra node flags for both relays (space-separated)
-//   BENCH_REPEAT=3              run each converge case 3 times (which relay goes first alternates)
-//                               and print each figure's median
+//   BENCH_REPEAT=3              run each converge case 3 times (which relay goes first alternates):
+//                               latency percentiles over all runs' latencies, other figures'
+//                               medians, and each latency ratio's 90% interval (runs resampled)
 //   BENCH_ORDER=reference       run the reference (or `ours`) first in every case; by default
 //                               the order alternates from case to case: the client workers are
 //                               shared, and the relay run first in a case used to measure worse
@@ -25,7 +26,14 @@ import { issueToken } from '../sync-server/auth';
 import { forkChild, ProcStats, type Child } from './relay/rpc';
 import { seedFile } from './relay/seed';
 import { BENCH_SECRET, nowMs, type Target } from './relay/shared';
-import { percentile, renderTable, type Row } from './relay/stats';
+import {
+	histogram,
+	percentile,
+	pooledPercentile,
+	ratioInterval,
+	renderTable,
+	type Row
+} from './relay/stats';
 
 type ServerKind = 'ours' | 'reference';
 const SERVERS: ServerKind[] = ['ours', 'reference'];
@@ -120,10 +128,14 @@ interface ConvergeFigures {
 	max: number;
 	delivered: number;
 	relayCpu: number;
+	/** The relay's main thread only (its event loop), without helper threads. */
+	relayThreadCpu: number;
 	relayRss: number;
 	relayEldP99: number;
 	clientCpuMax: number;
 	clientEldP99: number;
+	/** This run's latencies (stats.ts bins), pooled across repeated runs. */
+	latencies: Uint32Array;
 }
 
 async function converge(
@@ -177,10 +189,12 @@ async function converge(
 			max: latencies.at(-1) ?? NaN,
 			delivered: expected > 0 ? latencies.length / expected : NaN,
 			relayCpu: ((after.cpuUs - before.cpuUs) / 1000 / wall) * 100,
+			relayThreadCpu: ((after.mainThreadCpuUs - before.mainThreadCpuUs) / 1000 / wall) * 100,
 			relayRss: after.rss,
 			relayEldP99: after.eldP99Ms,
 			clientCpuMax: Math.max(...ran.map((r) => (r.cpuUs / 1000 / r.wallMs) * 100)),
-			clientEldP99: Math.max(...ran.map((r) => r.eldP99Ms))
+			clientEldP99: Math.max(...ran.map((r) => r.eldP99Ms)),
+			latencies: histogram(latencies)
 		};
 	} finally {
 		await server.child.stop();
@@ -188,10 +202,12 @@ async function converge(
 }
 
 /**
- * Each figure's median over repeated runs (BENCH_REPEAT): a tail figure of one run on a shared
- * 2-core machine swings by a third between identical runs, in either relay.
+ * Figures over repeated runs (BENCH_REPEAT): latency percentiles of all runs' latencies pooled
+ * (at N=2 one run's p99 is its fourth slowest delivery), every other figure's median. A tail
+ * figure of one run on a shared 2-core machine swings by a third between identical runs, in
+ * either relay.
  */
-function medianFigures(runs: readonly ConvergeFigures[]): ConvergeFigures | undefined {
+function combineRuns(runs: readonly ConvergeFigures[]): ConvergeFigures | undefined {
 	const first = runs[0];
 	if (!first) return undefined;
 	const median = (pick: (f: ConvergeFigures) => number): number => {
@@ -201,10 +217,20 @@ function medianFigures(runs: readonly ConvergeFigures[]): ConvergeFigures | unde
 			? ((values[mid - 1] ?? NaN) + (values[mid] ?? NaN)) / 2
 			: (values[Math.floor(mid)] ?? NaN);
 	};
-	const result: ConvergeFigures = { ...first };
-	for (const key of Object.keys(first) as (keyof ConvergeFigures)[])
-		result[key] = median((f) => f[key]);
-	return result;
+	const histograms = runs.map((f) => f.latencies);
+	return {
+		p50: pooledPercentile(histograms, 50),
+		p99: pooledPercentile(histograms, 99),
+		max: Math.max(...runs.map((f) => f.max)),
+		delivered: median((f) => f.delivered),
+		relayCpu: median((f) => f.relayCpu),
+		relayThreadCpu: median((f) => f.relayThreadCpu),
+		relayRss: median((f) => f.relayRss),
+		relayEldP99: median((f) => f.relayEldP99),
+		clientCpuMax: median((f) => f.clientCpuMax),
+		clientEldP99: median((f) => f.clientEldP99),
+		latencies: first.latencies
+	};
 }
 
 interface JoinFigures {
@@ -338,6 +364,7 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 	);
 	const rows: Row[] = [];
 	const notes: string[] = [];
+	const intervals: string[] = [];
 	try {
 		let scenario = 0;
 		for (const [index, [n, d]] of convergeCases.entries()) {
@@ -348,15 +375,38 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 					runs[kind].push(await converge(workers, kind, n, d, durationMs, scenario++));
 				}
 			}
-			const o = medianFigures(runs.ours);
-			const r = medianFigures(runs.reference);
+			const o = combineRuns(runs.ours);
+			const r = combineRuns(runs.reference);
 			if (!o || !r) continue;
 			const name = `converge N=${n} D=${d} (${writeRate(n, d)}/s each)`;
+			if (repeats > 1) {
+				const interval = (p: number): string => {
+					const { ratio, low, high } = ratioInterval(
+						runs.ours.map((f) => f.latencies),
+						runs.reference.map((f) => f.latencies),
+						p
+					);
+					return `p${p} ${ratio.toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)})`;
+				};
+				const perRun = runs.ours
+					.map((f, i) => (f.p99 / (runs.reference[i]?.p99 ?? NaN)).toFixed(2))
+					.join(' ');
+				intervals.push(
+					`${name}: ours/ref ${interval(50)}, ${interval(99)}; single runs' p99 ratios ${perRun}`
+				);
+			}
 			rows.push(
 				{ scenario: name, metric: 'propagation p50', unit: 'ms', ours: o.p50, reference: r.p50 },
 				{ scenario: name, metric: 'propagation p99', unit: 'ms', ours: o.p99, reference: r.p99 },
 				{ scenario: name, metric: 'propagation max', unit: 'ms', ours: o.max, reference: r.max },
 				{ scenario: name, metric: 'relay CPU', unit: '%', ours: o.relayCpu, reference: r.relayCpu },
+				{
+					scenario: name,
+					metric: '  of which main thread',
+					unit: '%',
+					ours: o.relayThreadCpu,
+					reference: r.relayThreadCpu
+				},
 				{
 					scenario: name,
 					metric: 'relay RSS',
@@ -495,10 +545,17 @@ export async function runRelayBench(options: { quick: boolean }): Promise<void> 
 		`\nours = Stockflow relay (SQLite, group commit, STOCKFLOW_SQLITE_SYNC=${process.env.BENCH_SQLITE_SYNC ?? 'split (default)'}${process.env.BENCH_STORE === 'memory' ? ', BENCH_STORE=memory' : ''}; idle rooms unload after ${BENCH_GRACE_MS} ms in this bench, 30 s by default);` +
 			'\njoin "state arrived" = connect → the message that completed the doc fully received by the client; "client apply" = its decode and apply (mean of 5).' +
 			'\nreference = @y/websocket-server setupWSConnection, in memory (YPERSISTENCE unset).' +
-			`\n${WORKERS} client worker processes; writes per client per second = min(10, 100/N, 5000/(N·(N/D−1))); ${repeats > 1 ? `median of ${repeats} runs per case; ` : ''}` +
+			`\n${WORKERS} client worker processes; writes per client per second = min(10, 100/N, 5000/(N·(N/D−1))); ${repeats > 1 ? `${repeats} runs per case: latency percentiles over all runs' latencies, max the largest, other figures the median; ` : ''}` +
 			`${durationMs / 1000} s per converge scenario, ${orderNote()}; ` +
 			'latency = writer clock → reader observer.'
 	);
+	if (intervals.length > 0) {
+		console.log(
+			'\nlatency ratios with 90% intervals (whole runs resampled 2,000 times: an interval that' +
+				' holds 1 is no measurable difference):'
+		);
+		for (const line of intervals) console.log(`  ${line}`);
+	}
 	for (const note of notes) console.log(`note: ${note}`);
 	console.log(
 		`load average (1 min) at start ${load0.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)} on ${cpus().length} CPUs: ` +
