@@ -26,9 +26,9 @@ export function startInlineSqliteWriter(
 	const insert = db.prepare<[string, string, Uint8Array]>(
 		'INSERT INTO updates (workspace, doc, snapshot, data) VALUES (?, ?, 0, ?)'
 	);
-	const insertAll = db.transaction((rows: readonly Queued[]) =>
-		rows.map((row) => Number(insert.run(row.workspace, row.doc, row.data).lastInsertRowid))
-	);
+	const insertOne = (row: Queued): number =>
+		Number(insert.run(row.workspace, row.doc, row.data).lastInsertRowid);
+	const insertAll = db.transaction((rows: readonly Queued[]) => rows.map(insertOne));
 	let pending: Queued[] = [];
 	let closed = false;
 
@@ -39,7 +39,10 @@ export function startInlineSqliteWriter(
 		pending = [];
 		let seqs: number[];
 		try {
-			seqs = insertAll(batch);
+			// A lone row commits on its own (SQLite's autocommit): the same one transaction,
+			// without BEGIN and COMMIT as statements of their own (~10 µs of ~100 here).
+			const only = batch.length === 1 ? batch[0] : undefined;
+			seqs = only ? [insertOne(only)] : insertAll(batch);
 		} catch (err) {
 			const error = err instanceof Error ? err : new Error(String(err));
 			for (const row of batch) row.reject(error);
