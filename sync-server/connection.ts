@@ -25,6 +25,7 @@ import {
 } from './protocol';
 import { awarenessSnapshot, removePeer, type Peer, type Room } from './room';
 import type { RoomRegistry } from './rooms';
+import type { UpdateChecker } from './update-check';
 
 export interface ConnectionOptions {
 	socket: WebSocket;
@@ -33,6 +34,7 @@ export interface ConnectionOptions {
 	canWrite: boolean;
 	rooms: RoomRegistry;
 	store: PersistencePort;
+	updates: UpdateChecker;
 	metrics: Metrics;
 	logger: Logger;
 	limits: RelayLimits;
@@ -121,6 +123,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			peer,
 			canWrite: options.canWrite,
 			maxDocBytes: limits.maxDocBytes,
+			checkUpdate: (update) => options.updates.check(update),
 			async persist(update) {
 				const result = await store.append(key, update);
 				metrics.updatesPersisted += 1;

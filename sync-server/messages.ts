@@ -51,6 +51,8 @@ export interface MessageContext {
 	readonly canWrite: boolean;
 	/** See RelayLimits.maxDocBytes. */
 	readonly maxDocBytes: number;
+	/** Rejects if the bytes are not a Yjs update (a large one is decoded off the relay's thread). */
+	checkUpdate(update: Uint8Array): Promise<void>;
 	/** Stores an update (before it is applied and forwarded): survives a crash of the relay. */
 	persist(update: Uint8Array): Promise<void>;
 	/**
@@ -128,7 +130,11 @@ async function receiveUpdate(
 ): Promise<void> {
 	if (isEmptyUpdate(update)) return;
 	// Decode fully before storing: bytes that are not a Yjs update never reach the disk.
-	parse(() => Y.decodeUpdate(update));
+	try {
+		await ctx.checkUpdate(update);
+	} catch (err) {
+		throw new ProtocolError(err instanceof Error ? err.message : 'Malformed update');
+	}
 	if (!ctx.canWrite) {
 		// A read-only client's sync step 2 usually repeats what the room already has; only an
 		// update that would change the doc is a write attempt.

@@ -15,6 +15,7 @@ import type { PersistencePort } from './persistence/port';
 import { openSqliteStore } from './persistence/sqlite';
 import type { SqliteSynchronous } from './persistence/sqlite-writer';
 import { CLOSE_GOING_AWAY } from './protocol';
+import { createUpdateChecker } from './update-check';
 import { createRoomRegistry } from './rooms';
 import { decideUpgrade } from './upgrade';
 
@@ -75,6 +76,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		await store.close().catch(() => undefined);
 		throw err;
 	}
+	// Large updates are checked off the relay's thread (a catch-up of megabytes).
+	const updates = createUpdateChecker();
 	const rooms = createRoomRegistry({
 		store,
 		logger,
@@ -121,6 +124,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 						canWrite: decision.canWrite,
 						rooms,
 						store,
+						updates,
 						metrics,
 						logger,
 						limits
@@ -194,6 +198,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 				// Let queued frames finish their writes before the store closes.
 				await Promise.all([...connections].map((connection) => connection.idle()));
 				await rooms.close();
+				await updates.close();
 				await store.close();
 				logger.info('relay stopped');
 			})();
