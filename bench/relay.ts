@@ -256,9 +256,13 @@ async function join(
 	const server = await startServer(kind);
 	try {
 		const t = await target(server, 'join', docName(0));
-		await seeder.call('seed', { target: t, file: seedFile(size), expected: size }, Empty);
+		await seeder.call(
+			'seed',
+			{ target: t, file: seedFile(size), expected: size, confirm: kind === 'ours' },
+			Empty
+		);
 		const Ms = z.object({ ms: z.number(), arrivedMs: z.number(), applyMs: z.number() });
-		// The first join also waits for the relay to have stored and applied the seed.
+		// The first join: the relay has the seed (ours confirmed it) but no cached encoding yet.
 		const first = await joiner.call('join', { target: t, expected: size }, Ms);
 		// Collect the seed's and the first join's garbage now, not inside the measured joins.
 		const before = await stats(server, true);

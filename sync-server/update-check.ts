@@ -32,7 +32,9 @@ const Reply = z.object({ id: z.number(), error: z.string().optional() });
 export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateChecker {
 	const threadMinBytes = options.threadMinBytes ?? THREAD_MIN_BYTES;
 	const worker = createLazyWorker(new URL('./update-check.worker.js', import.meta.url), {
-		idleStopMs: options.idleStopMs ?? 60_000,
+		// Sooner than the compaction thread: after a megabyte check its heap holds the decoded
+		// structs (a hundred MB for 100,000 movements) until it is collected or stopped.
+		idleStopMs: options.idleStopMs ?? 10_000,
 		name: 'update check thread'
 	});
 	return {

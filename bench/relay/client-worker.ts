@@ -4,11 +4,13 @@
 // its own CPU and event-loop delay so the table can show the clients were not the bottleneck.
 
 import { readFileSync } from 'node:fs';
+import * as decoding from 'lib0/decoding';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { MESSAGE_QUERY_STATE_VECTOR, encodeStateVectorQuery } from '../../sync-server/protocol';
 import { serveRpc } from './rpc';
 import { Target, nowMs, type Entry } from './shared';
 
@@ -89,7 +91,29 @@ const RunArgs = z.object({
 	drainMs: z.number()
 });
 const JoinArgs = z.object({ target: Target, expected: z.number() });
-const SeedArgs = z.object({ target: Target, file: z.string(), expected: z.number() });
+const SeedArgs = z.object({
+	target: Target,
+	file: z.string(),
+	expected: z.number(),
+	/** Wait for the relay's answer to message 100 (ours only; the reference has no such message). */
+	confirm: z.boolean()
+});
+
+/**
+ * Resolves once our relay answers message 100 on this connection: it handles a connection's
+ * frames in order, so everything the provider sent before (the seed) is stored and applied.
+ */
+function relayHasAll(provider: WebsocketProvider): Promise<void> {
+	const ws = provider.ws;
+	if (!ws) return Promise.reject(new Error('seeder not connected'));
+	return new Promise((resolve) => {
+		provider.messageHandlers[MESSAGE_QUERY_STATE_VECTOR] = (_encoder, decoder) => {
+			decoding.readVarUint8Array(decoder);
+			resolve();
+		};
+		ws.send(encodeStateVectorQuery());
+	});
+}
 const ApplyArgs = z.object({ file: z.string(), times: z.number() });
 const IdleArgs = z.object({ targets: z.array(Target), entries: z.number(), parallel: z.number() });
 
@@ -176,13 +200,16 @@ serveRpc(
 			return {};
 		},
 		async seed(raw) {
-			const { target, file, expected } = SeedArgs.parse(raw);
+			const { target, file, expected, confirm } = SeedArgs.parse(raw);
 			const doc = new Y.Doc();
 			Y.applyUpdate(doc, new Uint8Array(readFileSync(file)));
 			if (doc.getArray('movements').length !== expected) throw new Error('seed file mismatch');
 			const provider = connect(target, doc);
 			seeded.push(provider);
 			await synced(provider);
+			// Synced means the relay's state reached the seeder, not that the seed reached the relay:
+			// ours checks a large update on a thread and would answer a join meanwhile.
+			if (confirm) await relayHasAll(provider);
 			return {};
 		},
 		async join(raw) {
