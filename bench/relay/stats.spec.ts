@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { histogram, percentile, pooledPercentile, ratioInterval } from './stats';
+import { histogram, percentile, pooledPercentile, ratioInterval, seededRandom } from './stats';
 
 /** Latencies like a run's: mostly ~1 ms, a tail of stalls; `seed` varies the run. */
 function run(seed: number, scale = 1, n = 2000): number[] {
-	// mulberry32: runs with neighbouring seeds are independent, as separate runs are.
-	let a = Math.imul(seed, 0x9e3779b9) >>> 0;
-	const next = (): number => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), a | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	// Runs with neighbouring seeds are independent, as separate runs are.
+	const next = seededRandom(Math.imul(seed, 0x9e3779b9));
 	return Array.from({ length: n }, () => {
 		const stall = next() < 0.02 ? 2 + next() * 6 : 0;
 		return scale * (0.8 + next() * 0.6 + stall);

@@ -96,7 +96,7 @@ export function pooledPercentile(runs: readonly Uint32Array[], p: number): numbe
 }
 
 /** Deterministic PRNG (mulberry32): the same runs print the same interval. */
-function random(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -121,7 +121,7 @@ export function ratioInterval(
 ): { ratio: number; low: number; high: number } {
 	const ratio = pooledPercentile(ours, p) / pooledPercentile(reference, p);
 	if (ours.length < 2 || reference.length < 2) return { ratio, low: ratio, high: ratio };
-	const next = random(0x5eed);
+	const next = seededRandom(0x5eed);
 	const draws: number[] = [];
 	for (let b = 0; b < iterations; b++) {
 		const o = pooled(ours, p, ours.length, () => Math.floor(next() * ours.length));
