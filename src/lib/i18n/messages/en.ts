@@ -4,6 +4,7 @@ import { warehouseFloor } from './en/warehouse-floor';
 import { sales } from './en/sales';
 import { transfers } from './en/transfers';
 import { periods } from './en/periods';
+import { tabular } from './en/tabular';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -360,5 +361,6 @@ export const en: Messages = {
 	...warehouseFloor,
 	...sales,
 	...transfers,
-	...periods
+	...periods,
+	...tabular
 };

@@ -5,6 +5,7 @@ import { warehouseFloor } from './zh-CN/warehouse-floor';
 import { sales } from './zh-CN/sales';
 import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
+import { tabular } from './zh-CN/tabular';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -347,5 +348,6 @@ export const zhCN: Messages = {
 	...warehouseFloor,
 	...sales,
 	...transfers,
-	...periods
+	...periods,
+	...tabular
 };

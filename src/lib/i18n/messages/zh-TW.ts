@@ -4,6 +4,7 @@ import { warehouseFloor } from './zh-TW/warehouse-floor';
 import { sales } from './zh-TW/sales';
 import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
+import { tabular } from './zh-TW/tabular';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -348,7 +349,8 @@ export const zhTW = {
 	...warehouseFloor,
 	...sales,
 	...transfers,
-	...periods
+	...periods,
+	...tabular
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;

@@ -2,6 +2,8 @@
 // (the workspace's catalog event covers items, warehouses and locations only).
 
 import type { Customer } from '../../domain/customers/customer';
+import type { Table } from '../../domain/tabular/table';
+import { t } from '../../i18n';
 import { observeCustomers, readCustomers } from '../../doc/customers-doc';
 import type { WorkspaceState } from '../workspace.svelte';
 
@@ -30,6 +32,36 @@ export class CustomersModel {
 		return this.list.filter((c) =>
 			[c.code, c.name, c.phone, c.contact].some((f) => f.toLowerCase().includes(q))
 		);
+	}
+
+	/** What the list shows for `text`, as a table for ExportButton. */
+	exportTable(text: string): Table {
+		return {
+			headers: [
+				t('customers.code'),
+				t('customers.name'),
+				t('customers.contact'),
+				t('customers.phone'),
+				t('customers.email'),
+				t('customers.address'),
+				t('customers.creditTermsDays'),
+				t('customers.priceLevel'),
+				t('customers.notes'),
+				t('common.active')
+			],
+			rows: this.search(text).map((c) => [
+				c.code,
+				c.name,
+				c.contact,
+				c.phone,
+				c.email,
+				c.address,
+				c.creditTermsDays,
+				t(`priceLevel.${c.priceLevel}`),
+				c.notes,
+				c.active ? t('common.yes') : t('common.no')
+			])
+		};
 	}
 
 	close(): void {

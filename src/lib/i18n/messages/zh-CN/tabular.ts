@@ -1,0 +1,35 @@
+// zh-CN messages: export to CSV/XLSX and the tabular import pipeline. Typed against zh-TW.
+import type { tabular as source } from '../zh-TW/tabular';
+
+export const tabular: Record<keyof typeof source, string> = {
+	'tabular.export': '导出',
+	'tabular.exportCsv': 'CSV（可用 Excel 打开）',
+	'tabular.exportXlsx': 'Excel 工作簿（.xlsx）',
+	'tabular.exportFailed': '导出失败：{message}',
+	'tabular.pickFile': '选择 CSV 或 Excel 文件',
+	'tabular.fileTypes': '支持 .csv 和 .xlsx，第一行为列名（繁体、简体或英文均可）',
+	'tabular.reading': '读取中…',
+	'tabular.refused': '{count} 行有错误',
+	'tabular.refusedNote': '有错误的行不会导入；修改文件后重新预览，或只导入正确的行。',
+	'tabular.problem.required': '必填，不能为空',
+	'tabular.problem.tooLong': '最多 {max} 个字',
+	'tabular.problem.tooSmall': '不能小于 {min}',
+	'tabular.problem.tooLarge': '不能大于 {max}',
+	'tabular.problem.number': '不是数字：{value}',
+	'tabular.problem.integer': '必须是整数：{value}',
+	'tabular.problem.money': '不是金额（最多两位小数）：{value}',
+	'tabular.problem.yesNo': '请填 是/否：{value}',
+	'tabular.problem.oneOf': '必须是以下之一：{values}',
+	'tabular.problem.format': '格式不正确',
+	'tabular.problem.codeFormat': '只能使用字母、数字与 . _ - /，且须以字母或数字开头',
+	'tabular.problem.email': '不是有效的电子邮箱地址',
+	'tabular.problem.invalid': '内容不正确',
+	'tabular.problem.duplicateInFile': '{code} 在文件中重复出现（第 {lines} 行）',
+	'tabular.problem.duplicateInCatalog': '{code} 在现有数据中有 {count} 条，无法确定更新哪一条',
+	'tabular.problem.noHeader': '文件没有标题行',
+	'tabular.problem.missingColumn': '缺少必需列“{column}”',
+	'tabular.problem.columnTwice': '列“{column}”出现了两次',
+	'tabular.problem.malformed': '文件格式错误（引号未闭合或列错位）',
+	'tabular.problem.unreadable': '无法读取此文件，请确认是 CSV 或 .xlsx',
+	'tabular.problem.emptyFile': '文件为空'
+};

@@ -1,0 +1,35 @@
+// zh-TW messages: export to CSV/XLSX and the tabular import pipeline. The source of these
+// keys; the other locales' tabular tables are typed against it.
+
+export const tabular = {
+	'tabular.export': '匯出',
+	'tabular.exportCsv': 'CSV（Excel 可開啟）',
+	'tabular.exportXlsx': 'Excel 活頁簿（.xlsx）',
+	'tabular.exportFailed': '匯出失敗：{message}',
+	'tabular.pickFile': '選擇 CSV 或 Excel 檔案',
+	'tabular.fileTypes': '支援 .csv 與 .xlsx，第一列為欄位名稱（繁中、簡中或英文皆可）',
+	'tabular.reading': '讀取中…',
+	'tabular.refused': '{count} 列有錯誤',
+	'tabular.refusedNote': '有錯誤的列不會匯入；修正檔案後重新預覽，或只匯入正確的列。',
+	'tabular.problem.required': '必填，不能空白',
+	'tabular.problem.tooLong': '最多 {max} 個字',
+	'tabular.problem.tooSmall': '不能小於 {min}',
+	'tabular.problem.tooLarge': '不能大於 {max}',
+	'tabular.problem.number': '不是數字：{value}',
+	'tabular.problem.integer': '必須是整數：{value}',
+	'tabular.problem.money': '不是金額（最多兩位小數）：{value}',
+	'tabular.problem.yesNo': '請填 是/否：{value}',
+	'tabular.problem.oneOf': '必須是下列之一：{values}',
+	'tabular.problem.format': '格式不正確',
+	'tabular.problem.codeFormat': '只能使用英數字與 . _ - /，且須以英數字開頭',
+	'tabular.problem.email': '不是有效的電子郵件地址',
+	'tabular.problem.invalid': '內容不正確',
+	'tabular.problem.duplicateInFile': '{code} 在檔案中重複出現（第 {lines} 列）',
+	'tabular.problem.duplicateInCatalog': '{code} 在現有資料中有 {count} 筆，無法判斷要更新哪一筆',
+	'tabular.problem.noHeader': '檔案沒有標題列',
+	'tabular.problem.missingColumn': '缺少必要欄位「{column}」',
+	'tabular.problem.columnTwice': '欄位「{column}」出現兩次',
+	'tabular.problem.malformed': '檔案格式錯誤（引號未閉合或欄位錯位）',
+	'tabular.problem.unreadable': '無法讀取這個檔案，請確認是 CSV 或 .xlsx',
+	'tabular.problem.emptyFile': '檔案是空的'
+} as const satisfies Record<string, string>;
