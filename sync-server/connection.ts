@@ -14,15 +14,7 @@ import {
 } from './messages';
 import type { Metrics } from './metrics';
 import type { PersistencePort, RoomKey } from './persistence/port';
-import {
-	CLOSE_DOC_TOO_LARGE,
-	CLOSE_INTERNAL_ERROR,
-	CLOSE_PROTOCOL_ERROR,
-	CLOSE_RATE_LIMITED,
-	CLOSE_SLOW_CONSUMER,
-	CLOSE_UNSUPPORTED_DATA,
-	encodeSyncStep1
-} from './protocol';
+import { CLOSE, encodeSyncStep1, type CloseCode } from '../src/lib/sync/protocol';
 import { awarenessSnapshot, removePeer, type Peer, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 import type { UpdateChecker } from './update-check';
@@ -83,7 +75,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			// it catches up with one sync step instead of the whole backlog.
 			if (socket.bufferedAmount + message.byteLength > limits.maxBufferedBytes) {
 				metrics.slowConsumersDropped += 1;
-				fail(CLOSE_SLOW_CONSUMER, 'slow consumer: send buffer full, reconnect to catch up', false);
+				fail(CLOSE.slowConsumer, 'slow consumer: send buffer full, reconnect to catch up', false);
 				// close() waits for the buffer to drain: a stalled peer would hold it forever.
 				const stalled = setTimeout(() => socket.terminate(), 5000);
 				stalled.unref();
@@ -94,7 +86,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 		}
 	};
 
-	function fail(code: number, reason: string, countAsProtocolError: boolean): void {
+	function fail(code: CloseCode, reason: string, countAsProtocolError: boolean): void {
 		if (closed) return;
 		if (countAsProtocolError) metrics.protocolErrors += 1;
 		logger.warn({ code, reason }, 'closing connection');
@@ -110,7 +102,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			() => peer.send(message),
 			(err: unknown) => {
 				logger.error({ err }, 'storage cannot promise durability');
-				fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
+				fail(CLOSE.internalError, 'storage failed', false);
 			}
 		);
 	}
@@ -139,16 +131,16 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 
 	/** Closes this connection with the code a failed frame calls for. */
 	function failOn(err: unknown): void {
-		if (err instanceof ProtocolError) fail(CLOSE_PROTOCOL_ERROR, err.message, true);
+		if (err instanceof ProtocolError) fail(CLOSE.protocolError, err.message, true);
 		else if (err instanceof DocTooLargeError) {
 			metrics.docTooLarge += 1;
-			fail(CLOSE_DOC_TOO_LARGE, `document too large: limit ${err.limitBytes} bytes`, false);
+			fail(CLOSE.docTooLarge, `document too large: limit ${err.limitBytes} bytes`, false);
 		} else if (err instanceof PersistenceError) {
 			logger.error({ err: err.cause }, 'persistence failed');
-			fail(CLOSE_INTERNAL_ERROR, 'storage failed', false);
+			fail(CLOSE.internalError, 'storage failed', false);
 		} else {
 			logger.error({ err }, 'unexpected error handling message');
-			fail(CLOSE_INTERNAL_ERROR, 'internal error', false);
+			fail(CLOSE.internalError, 'internal error', false);
 		}
 	}
 
@@ -171,7 +163,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 		},
 		(err: unknown) => {
 			logger.error({ err }, 'room failed to load');
-			fail(CLOSE_INTERNAL_ERROR, 'room unavailable', false);
+			fail(CLOSE.internalError, 'room unavailable', false);
 		}
 	);
 
@@ -180,12 +172,12 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 		metrics.bytesIn += bytes.byteLength;
 		if (closed) return;
 		if (!isBinary) {
-			fail(CLOSE_UNSUPPORTED_DATA, 'text frames are not supported', true);
+			fail(CLOSE.unsupportedData, 'text frames are not supported', true);
 			return;
 		}
 		if (!rate.take()) {
 			metrics.rateLimited += 1;
-			fail(CLOSE_RATE_LIMITED, 'rate limit: too many messages, try again later', false);
+			fail(CLOSE.rateLimited, 'rate limit: too many messages, try again later', false);
 			return;
 		}
 		queue = queue.then(() => handleFrame(bytes));

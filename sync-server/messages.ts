@@ -17,8 +17,9 @@ import {
 	encodeStateVectorAnswer,
 	encodeSyncStep2,
 	isEmptyStateVector,
-	isEmptyUpdate
-} from './protocol';
+	isEmptyUpdate,
+	readStateVectorQuery
+} from '../src/lib/sync/protocol';
 import type { Peer, Room } from './room';
 
 /** The frame did not follow the protocol: close this connection with 1002. */
@@ -169,7 +170,8 @@ function handleQueryAwareness(_decoder: decoding.Decoder, ctx: MessageContext): 
 	);
 }
 
-function handleQueryStateVector(_decoder: decoding.Decoder, ctx: MessageContext): void {
+function handleQueryStateVector(decoder: decoding.Decoder, ctx: MessageContext): void {
+	parse(() => readStateVectorQuery(decoder));
 	// The room doc holds only stored updates; this vector is confirmed once they are durable.
-	ctx.sendWhenDurable(encodeStateVectorAnswer(ctx.room.doc));
+	ctx.sendWhenDurable(encodeStateVectorAnswer(Y.encodeStateVector(ctx.room.doc)));
 }

@@ -7,6 +7,8 @@ export interface Metrics {
 	rejectedWrites: number;
 	protocolErrors: number;
 	refusedConnections: number;
+	/** Connections closed (4426) because the app's protocol version is not served. */
+	outdatedClients: number;
 	slowConsumersDropped: number;
 	rateLimited: number;
 	docTooLarge: number;
@@ -28,6 +30,7 @@ export function createMetrics(): Metrics {
 		rejectedWrites: 0,
 		protocolErrors: 0,
 		refusedConnections: 0,
+		outdatedClients: 0,
 		slowConsumersDropped: 0,
 		rateLimited: 0,
 		docTooLarge: 0,
@@ -100,6 +103,12 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			type: 'counter',
 			help: 'WebSocket upgrades refused (auth, workspace, doc)',
 			value: metrics.refusedConnections
+		},
+		{
+			name: 'stockflow_outdated_clients_total',
+			type: 'counter',
+			help: 'Connections closed (4426) because the app speaks a protocol version not served',
+			value: metrics.outdatedClients
 		},
 		{
 			name: 'stockflow_slow_consumers_dropped_total',

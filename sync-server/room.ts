@@ -4,7 +4,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomKey } from './persistence/port';
-import { encodeAwareness, encodeFullStateUpdate, encodeUpdate } from './protocol';
+import { encodeAwareness, encodeFullStateUpdate, encodeUpdate } from '../src/lib/sync/protocol';
 
 export interface Peer {
 	send(message: Uint8Array): void;

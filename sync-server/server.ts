@@ -14,7 +14,7 @@ import { createMetrics, type Metrics } from './metrics';
 import type { PersistencePort } from './persistence/port';
 import { openSqliteStore } from './persistence/sqlite';
 import type { SqliteSynchronous } from './persistence/sqlite-writer';
-import { CLOSE_GOING_AWAY } from './protocol';
+import { CLOSE } from '../src/lib/sync/protocol';
 import { createUpdateChecker } from './update-check';
 import { createRoomRegistry } from './rooms';
 import { decideUpgrade } from './upgrade';
@@ -107,6 +107,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		socket.on('error', () => socket.destroy());
 		decideUpgrade(req.url ?? '/', secret)
 			.then((decision) => {
+				if (!decision.ok && 'closeCode' in decision) {
+					metrics.outdatedClients += 1;
+					logger.info({ reason: decision.reason }, 'outdated client closed');
+					wss.handleUpgrade(req, socket, head, (ws) =>
+						ws.close(decision.closeCode, decision.reason)
+					);
+					return;
+				}
 				if (!decision.ok) {
 					metrics.refusedConnections += 1;
 					logger.info({ status: decision.status, reason: decision.reason }, 'connection refused');
@@ -181,7 +189,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 					(ws) =>
 						new Promise<void>((resolve) => {
 							ws.once('close', () => resolve());
-							ws.close(CLOSE_GOING_AWAY, 'server going away, try again shortly');
+							ws.close(CLOSE.goingAway, 'server going away, try again shortly');
 							// A peer that never answers the close handshake must not block shutdown.
 							setTimeout(() => {
 								ws.terminate();

@@ -1,14 +1,18 @@
 // Deciding whether an HTTP upgrade to /sync/<workspace>/<doc>?token=JWT may become a
 // WebSocket. Everything is checked before the upgrade, so a refused client gets a plain HTTP
-// status (401 unauthenticated, 403 not allowed, 404 not a sync URL) and never a room.
+// status (401 unauthenticated, 403 not allowed, 404 not a sync URL) and never a room. An app
+// whose protocol version the relay does not serve is the exception: a browser cannot read the
+// status of a refused upgrade, so it is accepted only to be closed with a code and reason.
 
 import { canRead, canWrite } from '../src/lib/domain/auth/roles';
+import { CLOSE, PROTOCOL_PARAM, checkProtocolVersion } from '../src/lib/sync/protocol';
 import { TokenError, WORKSPACE_PATTERN, verifyToken, type Claims } from './auth';
 import type { RoomKey } from './persistence/port';
 
 export type UpgradeDecision =
 	| { ok: true; key: RoomKey; claims: Claims; canWrite: boolean }
-	| { ok: false; status: 401 | 403 | 404; reason: string };
+	| { ok: false; status: 401 | 403 | 404; reason: string }
+	| { ok: false; closeCode: typeof CLOSE.upgradeRequired; reason: string };
 
 const SYNC_PATH = /^\/sync\/([^/]+)\/([^/]+)$/;
 
@@ -22,6 +26,9 @@ export async function decideUpgrade(rawUrl: string, secret: string): Promise<Upg
 	const url = new URL(rawUrl, 'http://relay.invalid');
 	const key = parseSyncPath(url.pathname);
 	if (!key) return { ok: false, status: 404, reason: 'not a sync URL' };
+	// Before the token: an outdated app is told to update, whatever else is wrong with it.
+	const version = checkProtocolVersion(url.searchParams.get(PROTOCOL_PARAM));
+	if (!version.ok) return { ok: false, closeCode: CLOSE.upgradeRequired, reason: version.reason };
 	let claims: Claims;
 	try {
 		claims = await verifyToken(secret, url.searchParams.get('token'));

@@ -4,13 +4,15 @@
 // its own CPU and event-loop delay so the table can show the clients were not the bottleneck.
 
 import { readFileSync } from 'node:fs';
-import * as decoding from 'lib0/decoding';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { MESSAGE_QUERY_STATE_VECTOR, encodeStateVectorQuery } from '../../sync-server/protocol';
+import {
+	installStateVectorHandler,
+	sendStateVectorQuery
+} from '../../src/lib/sync/state-vector-query';
 import { serveRpc } from './rpc';
 import { Target, nowMs, type Entry } from './shared';
 
@@ -104,14 +106,13 @@ const SeedArgs = z.object({
  * frames in order, so everything the provider sent before (the seed) is stored and applied.
  */
 function relayHasAll(provider: WebsocketProvider): Promise<void> {
-	const ws = provider.ws;
-	if (!ws) return Promise.reject(new Error('seeder not connected'));
-	return new Promise((resolve) => {
-		provider.messageHandlers[MESSAGE_QUERY_STATE_VECTOR] = (_encoder, decoder) => {
-			decoding.readVarUint8Array(decoder);
-			resolve();
-		};
-		ws.send(encodeStateVectorQuery());
+	return new Promise((resolve, reject) => {
+		installStateVectorHandler(
+			provider,
+			() => resolve(),
+			(error) => reject(error instanceof Error ? error : new Error(String(error)))
+		);
+		if (!sendStateVectorQuery(provider)) reject(new Error('seeder not connected'));
 	});
 }
 const ApplyArgs = z.object({ file: z.string(), times: z.number() });

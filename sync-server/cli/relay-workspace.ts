@@ -3,7 +3,6 @@
 // sent in one sync step per doc on reconnect; `flush` waits until the relay confirmed (message
 // 100) that it stored everything.
 
-import * as decoding from 'lib0/decoding';
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -11,7 +10,11 @@ import type { WorkspaceDocs } from '../../src/lib/commands/context';
 import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
 import { CATALOG, isLedgerDocName, ledgerDocName } from '../../src/lib/doc/names';
 import { baseMonthOf } from '../../src/lib/doc/period-doc';
-import { MESSAGE_QUERY_STATE_VECTOR, encodeStateVectorQuery } from '../protocol';
+import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from '../../src/lib/sync/protocol';
+import {
+	installStateVectorHandler,
+	sendStateVectorQuery
+} from '../../src/lib/sync/state-vector-query';
 
 export interface RelayWorkspace {
 	readonly docs: WorkspaceDocs;
@@ -77,9 +80,11 @@ function covers(relay: Map<number, number>, local: Map<number, number>): boolean
 }
 
 function queryStateVector(entry: Entry): Promise<Map<number, number>> {
-	return new Promise((resolve) => {
+	return new Promise((resolve, reject) => {
 		entry.waiting.push(resolve);
-		entry.provider.ws?.send(encodeStateVectorQuery());
+		if (sendStateVectorQuery(entry.provider)) return;
+		entry.waiting.pop();
+		reject(new Error(`not connected to the relay for ${entry.provider.roomname}`));
 	});
 }
 
@@ -102,17 +107,19 @@ export async function openRelayWorkspace(options: {
 		if (existing) return existing;
 		const doc = new Y.Doc();
 		const provider = new WebsocketProvider(`${wsOrigin}/sync/${options.workspace}`, name, doc, {
-			params: { token: options.token },
+			params: { token: options.token, [PROTOCOL_PARAM]: String(PROTOCOL_VERSION) },
 			WebSocketPolyfill,
 			disableBc: true,
 			connect,
-			maxBackoffTime: 1000
+			maxBackoffTime: 1000,
+			shouldReconnect: (event) => closeOutcome(event.code) === 'reconnect'
 		});
 		const entry: Entry = { doc, provider, waiting: [] };
-		provider.messageHandlers[MESSAGE_QUERY_STATE_VECTOR] = (_encoder, decoder) => {
-			const stateVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-			entry.waiting.shift()?.(stateVector);
-		};
+		installStateVectorHandler(
+			provider,
+			(stateVector) => entry.waiting.shift()?.(stateVector),
+			(error) => console.error(`stockflow: malformed answer from the relay for ${name}`, error)
+		);
 		entries.set(name, entry);
 		return entry;
 	};

@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqliteStore } from '../../sync-server/persistence/sqlite';
-import { MESSAGE_QUERY_STATE_VECTOR, MESSAGE_SYNC, SYNC_STEP_2 } from '../../sync-server/protocol';
+import { MESSAGE_QUERY_STATE_VECTOR, MESSAGE_SYNC, SYNC_STEP_2 } from '../../src/lib/sync/protocol';
 import { connectClient, openRawOrThrow, syncFrame, waitFor, waitSynced } from './fixtures/clients';
 import { metric, startTestRelay, tempDir, token, TEST_SECRET } from './fixtures/relay';
 import { useCleanups } from './fixtures/cleanups';

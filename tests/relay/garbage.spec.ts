@@ -45,6 +45,7 @@ function badFrames(): [string, Uint8Array | string, number][] {
 			1002
 		],
 		['an awareness update that is not JSON', Uint8Array.of(1, 6, 1, 7, 1, 2, 0x7b, 0x7b), 1002],
+		['a state vector query (message 100) with a payload', Uint8Array.of(100, 2, 1, 5), 1002],
 		['a text frame', 'hello relay', 1003],
 		['an oversized frame', new Uint8Array(MAX_FRAME + 1024), 1009]
 	];

@@ -9,43 +9,66 @@ const fresh: ProviderSnapshot = { connected: false, synced: false, settled: fals
 describe('connection status', () => {
 	it.each([
 		[
+			'outdated wins: only an update helps',
+			{ browserOnline: false, outdated: true, unauthorized: true, providers: [down], pending: 3 },
+			'outdated'
+		],
+		[
 			'unauthorized wins',
-			{ browserOnline: true, unauthorized: true, providers: [up], pending: 0 },
+			{ browserOnline: true, outdated: false, unauthorized: true, providers: [up], pending: 0 },
 			'unauthorized'
 		],
 		[
 			'browser offline',
-			{ browserOnline: false, unauthorized: false, providers: [up], pending: 0 },
+			{ browserOnline: false, outdated: false, unauthorized: false, providers: [up], pending: 0 },
 			'offline'
 		],
 		[
 			'nothing connected yet',
-			{ browserOnline: true, unauthorized: false, providers: [fresh], pending: 0 },
+			{ browserOnline: true, outdated: false, unauthorized: false, providers: [fresh], pending: 0 },
 			'connecting'
 		],
 		[
 			'nothing connected',
-			{ browserOnline: true, unauthorized: false, providers: [down], pending: 2 },
+			{ browserOnline: true, outdated: false, unauthorized: false, providers: [down], pending: 2 },
 			'offline'
 		],
 		[
 			'not yet synced',
-			{ browserOnline: true, unauthorized: false, providers: [up, syncing], pending: 0 },
+			{
+				browserOnline: true,
+				outdated: false,
+				unauthorized: false,
+				providers: [up, syncing],
+				pending: 0
+			},
 			'syncing'
 		],
 		[
 			'unconfirmed changes',
-			{ browserOnline: true, unauthorized: false, providers: [up], pending: 1 },
+			{ browserOnline: true, outdated: false, unauthorized: false, providers: [up], pending: 1 },
 			'syncing'
 		],
 		[
 			'one doc still down',
-			{ browserOnline: true, unauthorized: false, providers: [up, down], pending: 0 },
+			{
+				browserOnline: true,
+				outdated: false,
+				unauthorized: false,
+				providers: [up, down],
+				pending: 0
+			},
 			'syncing'
 		],
 		[
 			'all synced and confirmed',
-			{ browserOnline: true, unauthorized: false, providers: [up, up], pending: 0 },
+			{
+				browserOnline: true,
+				outdated: false,
+				unauthorized: false,
+				providers: [up, up],
+				pending: 0
+			},
 			'online'
 		]
 	] as const)('%s', (_label, input, expected) => {

@@ -1,6 +1,13 @@
 // The connection state the UI shows, as a pure function of what the providers report.
 
-export type ConnectionStatus = 'connecting' | 'online' | 'syncing' | 'offline' | 'unauthorized';
+export type ConnectionStatus =
+	| 'connecting'
+	| 'online'
+	| 'syncing'
+	| 'offline'
+	| 'unauthorized'
+	/** The relay no longer serves this app's protocol version: reload to update. */
+	| 'outdated';
 
 export interface ProviderSnapshot {
 	connected: boolean;
@@ -11,12 +18,15 @@ export interface ProviderSnapshot {
 
 export interface ConnectionInput {
 	browserOnline: boolean;
+	/** The relay closed us as too old (or too new); nothing but an update helps. */
+	outdated: boolean;
 	unauthorized: boolean;
 	providers: readonly ProviderSnapshot[];
 	pending: number;
 }
 
 export function computeConnectionStatus(input: ConnectionInput): ConnectionStatus {
+	if (input.outdated) return 'outdated';
 	if (input.unauthorized) return 'unauthorized';
 	if (!input.browserOnline) return 'offline';
 	const connected = input.providers.filter((p) => p.connected);

@@ -1,34 +1,31 @@
-// Message type 100, our relay extension: "which of my updates have you stored?". The client
-// sends varUint(100); the relay answers varUint(100), varUint8Array(stateVector) after every
-// earlier message of the connection was persisted and applied. Stock y-websocket clients
-// never send it, so they never see the answer.
+// Message 100 on a y-websocket provider: "which of my updates have you stored?". The wire
+// format lives in protocol.ts; this is the glue the app, the CLI and the bench share.
 
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import {
+	MESSAGE_STATE_VECTOR_ANSWER,
+	encodeStateVectorQuery,
+	readStateVectorAnswer
+} from './protocol';
 
-export const messageQueryStateVector = 100;
-
-export function encodeStateVectorQuery(): Uint8Array {
-	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, messageQueryStateVector);
-	return encoding.toUint8Array(encoder);
-}
-
-/** Installs the answer handler; `onStateVector` gets the relay's decoded state vector. */
+/**
+ * Installs the answer handler; `onStateVector` gets the relay's decoded state vector. A
+ * malformed answer goes to `onMalformed` (default: logged), never to `onStateVector`.
+ */
 export function installStateVectorHandler(
 	provider: WebsocketProvider,
-	onStateVector: (serverSV: Map<number, number>) => void
+	onStateVector: (serverSV: Map<number, number>) => void,
+	onMalformed: (error: unknown) => void = (error) =>
+		console.error('stockflow: malformed state vector answer from relay', error)
 ): void {
 	// y-websocket calls (encoder, decoder, provider, emitSynced, messageType) and sends the
 	// encoder back if we wrote to it; we write nothing, the answer needs no reply.
-	provider.messageHandlers[messageQueryStateVector] = (_encoder, decoder) => {
+	provider.messageHandlers[MESSAGE_STATE_VECTOR_ANSWER] = (_encoder, decoder) => {
 		let sv: Map<number, number>;
 		try {
-			sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+			sv = readStateVectorAnswer(decoder);
 		} catch (error) {
-			console.error('stockflow: malformed state vector answer from relay', error);
+			onMalformed(error);
 			return;
 		}
 		onStateVector(sv);

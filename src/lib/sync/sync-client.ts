@@ -1,17 +1,16 @@
 // The sync client of one workspace: a WebsocketProvider per doc (room = doc name), the
 // confirmation round trip that counts local changes the relay has not stored yet, and the
-// unauthorized detection that stops reconnecting when the relay refuses our token.
+// unauthorized and outdated detection that stops reconnecting when the relay refuses us.
 
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { computeConnectionStatus, type ConnectionStatus } from './connection-status';
 import type { PendingTracker } from './pending-tracker';
+import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from './protocol';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
 import type { TokenCheck } from './token-check';
 import { nextTask } from '../storage/load-turns';
 
-/** The relay closes with these when the token is missing, invalid or lacks rights. */
-export const UNAUTHORIZED_CLOSE_CODES: readonly number[] = [4401, 4403];
 /** Consecutive failed upgrades (never opened) before we ask /healthz whether the relay is up. */
 const FAILED_OPENS_BEFORE_PROBE = 4;
 const QUERY_DEBOUNCE_MS = 200;
@@ -30,6 +29,8 @@ export interface SyncClientOptions {
 	nowMs?: () => number;
 	/** Connect immediately (default true). */
 	connect?: boolean;
+	/** The protocol version announced to the relay; default PROTOCOL_VERSION (tests vary it). */
+	protocolVersion?: number;
 }
 
 interface DocSync {
@@ -50,6 +51,8 @@ function isCommandOrigin(origin: unknown): boolean {
 export class SyncClient {
 	lastConfirmedAt: number | null = null;
 	unauthorized = false;
+	/** The relay does not serve our protocol version: reconnecting cannot help, reloading can. */
+	outdated = false;
 	private readonly docs = new Map<string, DocSync>();
 	private probing = false;
 	private destroyed = false;
@@ -65,6 +68,7 @@ export class SyncClient {
 	status(): ConnectionStatus {
 		return computeConnectionStatus({
 			browserOnline: this.options.isBrowserOnline?.() ?? true,
+			outdated: this.outdated,
 			unauthorized: this.unauthorized,
 			pending: this.options.pending.count,
 			providers: [...this.docs.values()].map((d) => ({
@@ -85,7 +89,7 @@ export class SyncClient {
 	 */
 	whenSynced(docName: string, timeoutMs: number): Promise<void> {
 		const provider = this.provider(docName);
-		const reachable = !['offline', 'unauthorized'].includes(this.status());
+		const reachable = !['offline', 'unauthorized', 'outdated'].includes(this.status());
 		if (!provider || provider.synced || !reachable) return Promise.resolve();
 		return new Promise<void>((resolve) => {
 			const timer = setTimeout(done, timeoutMs);
@@ -107,9 +111,13 @@ export class SyncClient {
 		const { options } = this;
 		const provider = new WebsocketProvider(options.serverUrl, docName, doc, {
 			connect: false,
-			params: { token: options.token },
+			params: {
+				token: options.token,
+				[PROTOCOL_PARAM]: String(options.protocolVersion ?? PROTOCOL_VERSION)
+			},
 			disableBc: !this.tabsJoined,
-			// The default shouldReconnect already stops on 44xx closes and emits 'closed'.
+			// Stops after a deliberate refusal (and emits 'closed'), retries transient closes.
+			shouldReconnect: (event) => closeOutcome(event.code) === 'reconnect',
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
 		const entry: DocSync = {
@@ -147,8 +155,9 @@ export class SyncClient {
 			options.onChange();
 		};
 		const onClosed = ({ code }: { code: number }): void => {
-			// Any 44xx is the relay's deliberate "reconnecting cannot fix this".
-			if (code >= 4400 && code < 4500) this.setUnauthorized();
+			const outcome = closeOutcome(code);
+			if (outcome === 'outdated') this.setOutdated();
+			else if (outcome === 'refused') this.setUnauthorized();
 		};
 		const onAfterTransaction = (tr: Y.Transaction): void => {
 			if (!isCommandOrigin(tr.origin)) return;
@@ -171,7 +180,7 @@ export class SyncClient {
 			provider.off('closed', onClosed);
 			doc.off('afterTransaction', onAfterTransaction);
 		};
-		if ((options.connect ?? true) && !this.unauthorized) provider.connect();
+		if ((options.connect ?? true) && !this.unauthorized && !this.outdated) provider.connect();
 		options.onChange();
 		return provider;
 	}
@@ -197,7 +206,7 @@ export class SyncClient {
 
 	/** Reconnects every provider (after the browser comes back online, or a new token). */
 	connect(): void {
-		if (this.unauthorized || this.destroyed) return;
+		if (this.unauthorized || this.outdated || this.destroyed) return;
 		for (const d of this.docs.values()) d.provider.connect();
 	}
 
@@ -224,6 +233,14 @@ export class SyncClient {
 		this.options.onChange();
 	}
 
+	/** The relay will not serve this app version: stop reconnecting until the app is reloaded. */
+	setOutdated(): void {
+		if (this.outdated) return;
+		this.outdated = true;
+		for (const d of this.docs.values()) d.provider.disconnect();
+		this.options.onChange();
+	}
+
 	private scheduleQuery(docName: string, delayMs: number): void {
 		const entry = this.docs.get(docName);
 		if (!entry || this.destroyed) return;
@@ -244,7 +261,7 @@ export class SyncClient {
 
 	private async probeRefusal(): Promise<void> {
 		const check = this.options.checkToken;
-		if (!check || this.probing || this.unauthorized) return;
+		if (!check || this.probing || this.unauthorized || this.outdated) return;
 		if (!(this.options.isBrowserOnline?.() ?? true)) return;
 		this.probing = true;
 		try {

@@ -76,6 +76,10 @@ export const en: Messages = {
 		'You are offline: changes are saved on this device and sync automatically when the connection returns.',
 	'conn.unauthorizedHint':
 		'Your sign-in link has expired or is invalid. Ask an administrator for a new one.',
+	'conn.outdated': 'Update needed',
+	'conn.outdatedHint':
+		'This version of the app is out of date and the server no longer syncs with it. Reload the page to update; your local changes are kept.',
+	'conn.reload': 'Reload',
 
 	'presence.title': 'Online now',
 	'presence.you': '(you)',

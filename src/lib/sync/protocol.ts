@@ -1,0 +1,235 @@
+// Stockflow's wire protocol, the one definition relay, app, CLI and bench share: the standard
+// y-websocket message types plus our message 100 (state-vector query) and its answer, the
+// close codes the relay uses, and the protocol version the app announces on the websocket URL.
+// It imports only yjs, lib0 and y-protocols, so it runs in the browser and in Node alike.
+
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+
+// ---- Version ------------------------------------------------------------------------------
+
+/**
+ * The protocol this code speaks. Bump it when a change would break a peer that does not know
+ * it (a new message a client depends on, a changed payload); the relay then refuses clients
+ * below MIN_PROTOCOL_VERSION with CLOSE.upgradeRequired.
+ */
+export const PROTOCOL_VERSION = 1;
+/** The oldest client protocol the relay still serves. */
+export const MIN_PROTOCOL_VERSION = 1;
+/**
+ * Websocket URL query parameter carrying the client's version. Stock y-websocket clients do not
+ * send it: absent means "unknown, assumed compatible" (they speak only the standard messages).
+ */
+export const PROTOCOL_PARAM = 'protocol';
+
+export type ProtocolVersionCheck =
+	{ ok: true; version: number | null } | { ok: false; reason: string };
+
+/** The relay's verdict on a client's `protocol` parameter; `reason` fits a close frame. */
+export function checkProtocolVersion(param: string | null): ProtocolVersionCheck {
+	if (param === null) return { ok: true, version: null };
+	const version = /^[1-9][0-9]{0,5}$/.test(param) ? Number(param) : null;
+	if (version === null) {
+		return { ok: false, reason: 'unknown app protocol version: please update the app' };
+	}
+	if (version < MIN_PROTOCOL_VERSION) {
+		return {
+			ok: false,
+			reason: `app protocol ${version} is too old (relay needs ${MIN_PROTOCOL_VERSION}+): please update the app`
+		};
+	}
+	if (version > PROTOCOL_VERSION) {
+		// Rare: during a rolling deploy a new app may reach a relay not yet updated.
+		return {
+			ok: false,
+			reason: `app protocol ${version} is newer than this relay (${PROTOCOL_VERSION}): please reload the app`
+		};
+	}
+	return { ok: true, version };
+}
+
+// ---- Message types ------------------------------------------------------------------------
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Client → relay, no payload: "which of my updates have you stored?". Stock y-websocket clients
+ * never send it, so they never see the answer.
+ */
+export const MESSAGE_QUERY_STATE_VECTOR = 100;
+/**
+ * Relay → client, the answer under the same type: varUint8Array(state vector), sent once every
+ * earlier message of the connection is stored durably and applied.
+ */
+export const MESSAGE_STATE_VECTOR_ANSWER = MESSAGE_QUERY_STATE_VECTOR;
+
+/** Sync sub-messages (y-protocols/sync). */
+export const SYNC_STEP_1 = syncProtocol.messageYjsSyncStep1;
+export const SYNC_STEP_2 = syncProtocol.messageYjsSyncStep2;
+export const SYNC_UPDATE = syncProtocol.messageYjsUpdate;
+
+/** A frame that does not follow the protocol (wrong type, truncated, trailing bytes). */
+export class MalformedFrameError extends Error {
+	constructor(message: string, options?: { cause?: unknown }) {
+		super(message, options);
+		this.name = 'MalformedFrameError';
+	}
+}
+
+// ---- Close codes --------------------------------------------------------------------------
+
+/**
+ * Every close code the relay sends. 1xxx are RFC 6455's; 4xxx are ours (RFC 6455 §7.4.2),
+ * shaped after the HTTP status they resemble. y-websocket (3.x) stops reconnecting after any
+ * 4400–4499 close, so each also carries a reason text saying what to do.
+ */
+export const CLOSE = {
+	goingAway: 1001,
+	protocolError: 1002,
+	unsupportedData: 1003,
+	/** Sent by `ws` itself for a frame over the relay's maxPayload. */
+	tooBig: 1009,
+	internalError: 1011,
+	/** The client does not read as fast as the room writes: reconnect to catch up. */
+	slowConsumer: 4408,
+	/** The update would grow the document past its size limit. */
+	docTooLarge: 4413,
+	/** The client's protocol version is not supported: the app must be updated (reloaded). */
+	upgradeRequired: 4426,
+	/** Too many messages: try again later. */
+	rateLimited: 4429
+} as const;
+
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
+
+/** What a client does after the relay closed its connection with `code`. */
+export type CloseOutcome = 'reconnect' | 'outdated' | 'refused';
+
+export function closeOutcome(code: number): CloseOutcome {
+	switch (code) {
+		case CLOSE.upgradeRequired:
+			return 'outdated';
+		// Transient by their own reason text, though in the 44xx range.
+		case CLOSE.slowConsumer:
+		case CLOSE.rateLimited:
+			return 'reconnect';
+		default:
+			// Any other 44xx is a deliberate "reconnecting cannot fix this" (y-websocket's rule).
+			return code >= 4400 && code < 4500 ? 'refused' : 'reconnect';
+	}
+}
+
+// ---- Message 100 and its answer -----------------------------------------------------------
+
+/** Client → relay message 100. */
+export function encodeStateVectorQuery(): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_QUERY_STATE_VECTOR);
+	return encoding.toUint8Array(encoder);
+}
+
+/** Reads the payload of message 100 (none) after its type; anything more is malformed. */
+export function readStateVectorQuery(decoder: decoding.Decoder): void {
+	if (decoding.hasContent(decoder)) {
+		throw new MalformedFrameError('state vector query carries unexpected bytes');
+	}
+}
+
+/** Relay → client: `stateVector` is `Y.encodeStateVector(doc)` of the room. */
+export function encodeStateVectorAnswer(stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_STATE_VECTOR_ANSWER);
+	encoding.writeVarUint8Array(encoder, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Reads the answer's payload after its type: the relay's state vector (client id → clock).
+ * Strict, unlike `Y.decodeStateVector`: truncated or trailing bytes throw MalformedFrameError.
+ */
+export function readStateVectorAnswer(decoder: decoding.Decoder): Map<number, number> {
+	try {
+		const inner = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+		const stateVector = new Map<number, number>();
+		const clients = decoding.readVarUint(inner);
+		for (let i = 0; i < clients; i++) {
+			const client = decoding.readVarUint(inner);
+			const clock = decoding.readVarUint(inner);
+			if (stateVector.has(client)) throw new Error(`client ${client} listed twice`);
+			stateVector.set(client, clock);
+		}
+		if (decoding.hasContent(inner) || decoding.hasContent(decoder)) {
+			throw new Error('trailing bytes');
+		}
+		return stateVector;
+	} catch (err) {
+		if (err instanceof MalformedFrameError) throw err;
+		const detail = err instanceof Error ? err.message : String(err);
+		throw new MalformedFrameError(`malformed state vector answer: ${detail}`, { cause: err });
+	}
+}
+
+/** A whole answer frame, for raw sockets; null when the frame is another message type. */
+export function decodeStateVectorAnswer(frame: Uint8Array): Map<number, number> | null {
+	const decoder = decoding.createDecoder(frame);
+	let type: number;
+	try {
+		type = decoding.readVarUint(decoder);
+	} catch (err) {
+		throw new MalformedFrameError('empty or truncated frame', { cause: err });
+	}
+	return type === MESSAGE_STATE_VECTOR_ANSWER ? readStateVectorAnswer(decoder) : null;
+}
+
+// ---- Relay-side framing of the standard messages ------------------------------------------
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+/** Sync step 2 answering an empty state vector: the whole doc, as an already encoded update. */
+export function encodeFullStateUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	encoding.writeVarUint(encoder, SYNC_STEP_2);
+	encoding.writeVarUint8Array(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(encoder, awarenessUpdate);
+	return encoding.toUint8Array(encoder);
+}
+
+/** A state vector with no clients (`varUint(0)`): the sender has nothing yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	return stateVector.length === 1 && stateVector[0] === 0;
+}
+
+/** The canonical empty update (no structs, empty delete set): nothing to store. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
