@@ -140,6 +140,25 @@ describe('order commands', () => {
 		expect(bo.fold.lines.values().next().value?.returned).toBe(3);
 	});
 
+	it('refuses a second shipment past what is left of the line, and ships exactly what is left', () => {
+		const { ctx, order, item, w1 } = setup();
+		// Plenty of stock, so only the "left to ship" guard can refuse the second shipment.
+		recordReceipt(ctx, { itemId: item.id, warehouseId: w1.id, qty: 20, unit: '箱' });
+		const o = order(ctx, 10);
+		confirmOrder(ctx, o.id);
+		startPicking(ctx, o.id);
+		const lineId = requireOrder(boardOf(ctx), o.id).order.lines[0]!.id;
+		shipOrder(ctx, o.id, { lines: [{ lineId, qty: 6 }] });
+		expect(() => shipOrder(ctx, o.id, { lines: [{ lineId, qty: 6 }] })).toThrow(
+			/more than is left to ship/
+		);
+		expect(() => shipOrder(ctx, o.id, { lines: [{ lineId, qty: 4.001 }] })).toThrow(
+			/more than is left to ship/
+		);
+		shipOrder(ctx, o.id, { lines: [{ lineId, qty: 4 }] });
+		expect(requireOrder(boardOf(ctx), o.id).fold.lines.get(lineId)?.shipped).toBe(10);
+	});
+
 	it('refuses transitions the state machine would not apply', () => {
 		const { ctx, order } = setup();
 		const o = order();

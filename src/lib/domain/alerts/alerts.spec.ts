@@ -47,6 +47,25 @@ function alertsOf(
 }
 
 describe('alerts', () => {
+	it('puts the shortage and overstock lines exactly at the thresholds', () => {
+		const items = [
+			item('at-safety', { safetyStock: 10 }),
+			item('under-safety', { safetyStock: 10 }),
+			item('at-max', { maxStock: 5 }),
+			item('over-max', { maxStock: 5 })
+		];
+		const ms = [
+			mv('1', 2, 'at-safety', 10),
+			mv('2', 2, 'under-safety', 9.999),
+			mv('3', 2, 'at-max', 5),
+			mv('4', 2, 'over-max', 5.001)
+		];
+		const kinds = alertsOf(items, ms, { slowSince: S(1) })
+			.filter((a) => a.kind === 'shortage' || a.kind === 'overstock')
+			.map((a) => `${a.kind}:${a.itemId}`);
+		expect(kinds.sort()).toEqual(['overstock:over-max', 'shortage:under-safety']);
+	});
+
 	it('flags shortage below safety stock and overstock above maximum', () => {
 		const items = [
 			item('a', { safetyStock: 10 }),

@@ -121,8 +121,13 @@ export function lineNetCents(line: OrderLine): number {
 	return Math.round(line.qty * line.unitPriceCents * (1 - line.discountPct / 100));
 }
 
+/**
+ * Tax on the line's net, rounded half up to the cent. The rate is taken in basis points first
+ * so 5 % of 1230 ¢ is exactly 61.5 → 62 ¢, not whatever 1230 × 0.05 happens to be in floats.
+ */
 export function lineTaxCents(line: OrderLine): number {
-	return Math.round(lineNetCents(line) * line.taxRate);
+	const rateBp = Math.round(line.taxRate * 10_000);
+	return Math.round((lineNetCents(line) * rateBp) / 10_000);
 }
 
 export interface OrderTotals {
