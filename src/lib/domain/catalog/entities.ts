@@ -2,13 +2,14 @@
 // unique fields that may be edited (movements reference ids, so a rename moves nothing).
 
 import { z } from 'zod';
+import { CODE_MAX_LENGTH, CODE_PATTERN } from './code';
 
 const code = z
 	.string()
 	.trim()
 	.min(1, 'required')
-	.max(40)
-	.regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, 'letters, digits and . _ - / only');
+	.max(CODE_MAX_LENGTH)
+	.regex(CODE_PATTERN, 'letters, digits and . _ - / only');
 const qtyField = z.number().finite().nonnegative();
 
 export const itemSchema = z.object({
