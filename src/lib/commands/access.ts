@@ -1,15 +1,36 @@
 // Shared command plumbing: rights and the catalog/balance views commands validate against.
 
-import { canWrite } from '../domain/auth/roles';
+import type * as Y from 'yjs';
+import { canWriteKind, docKindOf, type DocKind } from '../domain/auth/roles';
 import { ForbiddenError } from '../domain/errors';
 import type { Balance } from '../domain/ledger/fold';
 import { indexCatalog, type CatalogIndex } from '../domain/ledger/validate';
 import { readItems, readLocations, readWarehouses } from '../doc/catalog-doc';
-import type { CommandContext } from './context';
+import { monthOfLedgerDoc } from '../doc/names';
+import { assertWritableSchema } from '../doc/schema';
+import { isSharedDocName, type CommandContext } from './context';
 import { ledgerBalances } from './ledger-cache';
 
+/** May the acting role write docs of this kind at all (checked before any work is done). */
+export function requireWriteKind(ctx: CommandContext, kind: DocKind): void {
+	if (!canWriteKind(ctx.role, kind)) throw new ForbiddenError(ctx.role, `write ${kind}`);
+}
+
+/**
+ * May the acting role write this doc, and can this app write it: a doc whose schema is newer
+ * than this code is refused (NewerSchemaError) before the command's first transaction.
+ */
 export function requireWrite(ctx: CommandContext, docName: string): void {
-	if (!canWrite(ctx.role, docName)) throw new ForbiddenError(ctx.role, `write ${docName}`);
+	const kind = docKindOf(docName);
+	if (kind === null || !canWriteKind(ctx.role, kind))
+		throw new ForbiddenError(ctx.role, `write ${docName}`);
+	assertWritableSchema(docOf(ctx, docName), docName);
+}
+
+function docOf(ctx: CommandContext, docName: string): Y.Doc {
+	if (isSharedDocName(docName)) return ctx.docs.shared(docName);
+	const month = monthOfLedgerDoc(docName);
+	return month === null ? ctx.docs.catalog : ctx.docs.ledger(month);
 }
 
 export function catalogIndexOf(ctx: CommandContext): CatalogIndex {

@@ -20,8 +20,7 @@ import {
 	type CatalogIndex
 } from '../domain/ledger/validate';
 import { parseOrThrow } from '../domain/parse';
-import { ledgerDocName } from '../doc/names';
-import { catalogIndexOf, currentBalances, requireWrite } from './access';
+import { catalogIndexOf, currentBalances, requireWriteKind } from './access';
 import { stagedBalances, type StagedBalances } from './staged-balances';
 import type { CommandContext } from './context';
 import { fileMovements } from './ledger-postings';
@@ -138,8 +137,7 @@ export function recordMovementsBatch(
 	requests: readonly MovementRequest[],
 	options: BatchOptions = {}
 ): Movement[][] {
-	// Rights are per doc kind, so any month's ledger name answers "may this role write ledgers".
-	requireWrite(ctx, ledgerDocName('1970-01'));
+	requireWriteKind(ctx, 'ledger');
 	const catalog = catalogIndexOf(ctx);
 	const kept = ctx.balances?.();
 	const stock = stagedBalances(

@@ -2,8 +2,33 @@
 // migration in migrate.ts and a test (see docs/DATA-MODEL.md).
 
 import type * as Y from 'yjs';
+import { StockflowError } from '../domain/errors';
 
 export const SCHEMA_VERSION = 1;
+
+/**
+ * The doc was written by a newer version of Stockflow than this one. Reading goes on (unknown
+ * fields and event types are ignored or kept), but writing could break the newer shape, so
+ * every command refuses it until the app is updated.
+ */
+export class NewerSchemaError extends StockflowError {
+	constructor(
+		readonly docName: string,
+		readonly found: number
+	) {
+		super(
+			'newer-schema',
+			`${docName} has schema version ${found}; this app knows up to ${SCHEMA_VERSION}`,
+			{ docName, found, known: SCHEMA_VERSION }
+		);
+	}
+}
+
+/** Throws NewerSchemaError when the doc's schema is newer than this code. Call before writing. */
+export function assertWritableSchema(doc: Y.Doc, docName: string): void {
+	const found = schemaVersionOf(doc);
+	if (found !== null && found > SCHEMA_VERSION) throw new NewerSchemaError(docName, found);
+}
 
 export type SchemaKind = 'catalog' | 'ledger';
 
@@ -14,6 +39,8 @@ export type SchemaKind = 'catalog' | 'ledger';
 export function ensureSchema(doc: Y.Doc, kind: 'catalog'): void;
 export function ensureSchema(doc: Y.Doc, kind: 'ledger', month: string): void;
 export function ensureSchema(doc: Y.Doc, kind: SchemaKind, month?: string): void {
+	// Commands check before their first transaction (requireWrite); this is the last line.
+	assertWritableSchema(doc, kind === 'ledger' && month !== undefined ? `ledger-${month}` : kind);
 	const meta = doc.getMap<unknown>('meta');
 	if (!meta.has('schemaVersion')) meta.set('schemaVersion', SCHEMA_VERSION);
 	switch (kind) {

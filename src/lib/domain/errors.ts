@@ -30,7 +30,9 @@ export const ERROR_CODES = [
 	// Period close (issue 4)
 	'opening-missing',
 	'period-closed',
-	'period-close-blocked'
+	'period-close-blocked',
+	// Schema evolution (issue 13)
+	'newer-schema'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

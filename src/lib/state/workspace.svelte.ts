@@ -4,7 +4,7 @@
 
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
 import type { DocKind, Role } from '../domain/auth/roles';
-import { canWrite as roleCanWrite } from '../domain/auth/roles';
+import { canWriteKind } from '../domain/auth/roles';
 import { StockflowError } from '../domain/errors';
 import type { Balance } from '../domain/ledger/fold';
 import type { Movement, MovementReason } from '../domain/ledger/movement';
@@ -31,14 +31,6 @@ import { restoreSession, session as signedIn } from './session.svelte';
 import { WorkspaceRuntime, type RuntimeEvent, type RuntimeOptions } from './workspace-runtime';
 
 export type RunResult<T> = { ok: true; value: T } | { ok: false; error: StockflowError };
-
-/** A doc kind → a representative doc name, for the role check. */
-const KIND_DOC: Record<DocKind, string> = {
-	catalog: 'catalog',
-	ledger: 'ledger-2000-01',
-	orders: 'orders',
-	counts: 'counts'
-};
 
 function nextFrame(fn: () => void): void {
 	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn);
@@ -139,7 +131,7 @@ export class WorkspaceState {
 	}
 
 	canWrite(kind: DocKind): boolean {
-		return roleCanWrite(this.session.role, KIND_DOC[kind]);
+		return canWriteKind(this.session.role, kind);
 	}
 
 	get role(): Role {

@@ -7,6 +7,7 @@ import { roundQty } from '../../domain/ledger/fold';
 import { storedMovementSchema, type Movement } from '../../domain/ledger/movement';
 import type { OrderEvent, ReturnReason } from '../../domain/orders/order';
 import { parseOrThrow } from '../../domain/parse';
+import { requireWrite } from '../access';
 import type { CommandContext } from '../context';
 import { fileMovements } from '../ledger-postings';
 import { appendEvent } from './events';
@@ -27,6 +28,8 @@ export function returnOrder(
 	orderId: string,
 	lines: readonly ReturnLine[]
 ): OrderEvent {
+	// Checked before the return movements, which precede the event (see shipOrder).
+	requireWrite(ctx, 'orders');
 	const current = requireOrder(boardOf(ctx), orderId);
 	if (!['partially-shipped', 'shipped', 'delivered'].includes(current.fold.status))
 		throw new InvalidTransitionError(current.fold.status, 'return');

@@ -15,6 +15,7 @@ import type { BoardOrder } from '../../domain/orders/board';
 import type { OrderEvent } from '../../domain/orders/order';
 import { nextStatus } from '../../domain/orders/state-machine';
 import { readItems, readLocations } from '../../doc/catalog-doc';
+import { requireWrite } from '../access';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { appendEvent } from './events';
@@ -105,6 +106,9 @@ export interface ShipInput {
 }
 
 export function shipOrder(ctx: CommandContext, orderId: string, input: ShipInput = {}): OrderEvent {
+	// The ship event is written after the movements: check the orders doc first, so a refusal
+	// (rights, a newer schema) leaves no movements without their event.
+	requireWrite(ctx, 'orders');
 	const board = boardOf(ctx);
 	const current = requireOrder(board, orderId);
 	if (!nextStatus(current.fold.status, 'ship'))

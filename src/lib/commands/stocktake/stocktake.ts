@@ -27,10 +27,10 @@ import {
 	readCountSession,
 	writeNewSession
 } from '../../doc/counts-doc';
-import { ledgerDocName, monthOfStamp } from '../../doc/names';
+import { monthOfStamp } from '../../doc/names';
 import { baseMonthOf } from '../../doc/period-doc';
 import { SCHEMA_VERSION } from '../../doc/schema';
-import { catalogIndexOf, requireWrite } from '../access';
+import { catalogIndexOf, requireWrite, requireWriteKind } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { writeLedgerPostings } from '../ledger-postings';
 import { ledgerMovements } from '../ledger-cache';
@@ -219,7 +219,7 @@ export function pendingPostings(session: CountSession, movements: readonly Movem
  */
 export function approveCount(ctx: CommandContext, countId: string): Movement[] {
 	requireWrite(ctx, COUNTS);
-	requireWrite(ctx, ledgerDocName('1970-01'));
+	requireWriteKind(ctx, 'ledger');
 	const session = requireSession(ctx, countId);
 	if (session.status !== 'submitted') throw new CountStatusError(session.status, 'approve');
 	const sealed = sealedMonthOf(ctx, session);
@@ -253,6 +253,6 @@ export function reconcileCount(ctx: CommandContext, countId: string): Movement[]
 	if (sealedMonthOf(ctx, session) !== null) return [];
 	const pending = pendingPostings(session, allMovements(ctx));
 	if (pending.length === 0) return [];
-	requireWrite(ctx, ledgerDocName('1970-01'));
+	requireWriteKind(ctx, 'ledger');
 	return writeLedgerPostings(ctx, pending, 'reconcileCount');
 }

@@ -27,7 +27,6 @@ import {
 	type TransferEventType,
 	type TransferHeader
 } from '../../domain/transfers/transfer';
-import { ledgerDocName } from '../../doc/names';
 import { ensureOrdersSchema } from '../../doc/orders-doc';
 import {
 	appendTransferEvent,
@@ -35,7 +34,7 @@ import {
 	readTransfers,
 	writeNewTransfer
 } from '../../doc/transfers-doc';
-import { catalogIndexOf, currentBalances, requireWrite } from '../access';
+import { catalogIndexOf, currentBalances, requireWrite, requireWriteKind } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { openPeriodPostings, writeLedgerPostings } from '../ledger-postings';
 import { ledgerMovements } from '../ledger-cache';
@@ -121,7 +120,7 @@ function commit(
 	});
 	if (!event) throw new InvalidFieldError('payload', 'invalid');
 	const postings = postingsOf(transfer, event);
-	if (postings.length > 0) requireWrite(ctx, ledgerDocName('1970-01'));
+	if (postings.length > 0) requireWriteKind(ctx, 'ledger');
 	const doc = ordersDoc(ctx);
 	doc.transact(
 		() => {

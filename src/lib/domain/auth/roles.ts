@@ -36,14 +36,29 @@ const WRITERS: Record<DocKind, readonly Role[]> = {
 	counts: ['admin', 'warehouse']
 };
 
-/** Every role reads every document of its own workspace. */
+export function isDocKind(value: unknown): value is DocKind {
+	return typeof value === 'string' && (DOC_KINDS as readonly string[]).includes(value);
+}
+
+/** Every role reads every kind of document of its own workspace. */
+export function canReadKind(role: Role, kind: DocKind): boolean {
+	return isRole(role) && isDocKind(kind);
+}
+
+/** Rights are per kind: a role that may write one month's ledger may write every month's. */
+export function canWriteKind(role: Role, kind: DocKind): boolean {
+	return isDocKind(kind) && WRITERS[kind].includes(role);
+}
+
+/** The relay's form: a doc name that is not a Stockflow doc is neither readable nor writable. */
 export function canRead(role: Role, docName: string): boolean {
-	return docKindOf(docName) !== null && isRole(role);
+	const kind = docKindOf(docName);
+	return kind !== null && canReadKind(role, kind);
 }
 
 export function canWrite(role: Role, docName: string): boolean {
 	const kind = docKindOf(docName);
-	return kind !== null && WRITERS[kind].includes(role);
+	return kind !== null && canWriteKind(role, kind);
 }
 
 /** The department a role works in by default (the UI's landing page). */

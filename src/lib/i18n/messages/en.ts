@@ -361,6 +361,10 @@ export const en: Messages = {
 	'error.invalid-csv': 'The CSV file is malformed: {reason}',
 	'error.forbidden': 'Your role is not allowed to do this',
 	'error.invalid-document-value': 'Some stored data could not be read and was skipped',
+	'error.newer-schema':
+		'This document was written by a newer version of Stockflow — please update the app',
+	'order.needs-newer-app':
+		'This order has {count} entries from a newer version of Stockflow — update the app to see them',
 	'error.unexpected': 'Something went wrong: {message}',
 	...warehouseFloor,
 	...sales,

@@ -347,6 +347,8 @@ export const zhCN: Messages = {
 	'error.invalid-csv': 'CSV 格式不正确：{reason}',
 	'error.forbidden': '你的角色没有权限执行该操作',
 	'error.invalid-document-value': '数据中有无法读取的内容，已跳过',
+	'error.newer-schema': '此文件由较新版本的 Stockflow 写入——请更新应用程序',
+	'order.needs-newer-app': '此订单有 {count} 条来自较新版本 Stockflow 的记录——请更新应用程序以查看',
 	'error.unexpected': '发生意外错误：{message}',
 	...warehouseFloor,
 	...sales,

@@ -348,6 +348,9 @@ export const zhTW = {
 	'error.invalid-csv': 'CSV 格式不正確：{reason}',
 	'error.forbidden': '你的角色沒有權限執行這個動作',
 	'error.invalid-document-value': '資料中有無法讀取的內容，已略過',
+	'error.newer-schema': '這份文件由較新版本的 Stockflow 寫入——請更新應用程式',
+	'order.needs-newer-app':
+		'這張訂單有 {count} 筆來自較新版本 Stockflow 的紀錄——請更新應用程式以查看',
 	'error.unexpected': '發生未預期的錯誤：{message}',
 	...warehouseFloor,
 	...sales,
