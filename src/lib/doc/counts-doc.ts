@@ -4,7 +4,9 @@
 // fails is skipped and counted (a peer may have written anything).
 
 import * as Y from 'yjs';
+import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
+	COUNT_EVENT_TYPES,
 	buildSession,
 	countEventSchema,
 	countHeaderSchema,
@@ -75,6 +77,16 @@ export function appendCountLines(
 	return true;
 }
 
+// Status events carry no id. Types from a newer app are kept and listed apart (unknown-event.ts).
+const COUNT_EVENTS = {
+	knownTypes: COUNT_EVENT_TYPES,
+	parse: (raw: unknown): CountEvent | null => {
+		const parsed = countEventSchema.safeParse(raw);
+		return parsed.success ? parsed.data : null;
+	},
+	idRequired: false
+};
+
 function parseSession(
 	id: string,
 	map: Y.Map<unknown>
@@ -85,9 +97,11 @@ function parseSession(
 	if (!header.success) return { session: null, invalid: 1 };
 	let invalid = 0;
 	const events: CountEvent[] = [];
+	const unknownEvents: UnknownEvent[] = [];
 	for (const value of arrayOf(map, 'events') ?? []) {
-		const parsed = countEventSchema.safeParse(value);
-		if (parsed.success) events.push(parsed.data);
+		const c = classifyEvent(value, COUNT_EVENTS);
+		if (c.kind === 'known') events.push(c.event);
+		else if (c.kind === 'unknown') unknownEvents.push(c.event);
 		else invalid++;
 	}
 	const lines: CountLine[] = [];
@@ -97,7 +111,7 @@ function parseSession(
 		else invalid++;
 	}
 	if (events.length === 0) return { session: null, invalid: invalid + 1 };
-	return { session: buildSession(header.data, events, lines), invalid };
+	return { session: { ...buildSession(header.data, events, lines), unknownEvents }, invalid };
 }
 
 /** Every valid session, newest first (by the `opened` stamp). */

@@ -5,7 +5,10 @@
 // and counted.
 
 import * as Y from 'yjs';
+import type { UnknownEvent } from '../domain/events/unknown-event';
+import { classifyEvent } from '../domain/events/unknown-event';
 import {
+	ORDER_EVENT_TYPES,
 	orderHeaderSchema,
 	orderLineSchema,
 	parseOrderEvent,
@@ -14,7 +17,7 @@ import {
 	type OrderHeader,
 	type OrderLine
 } from '../domain/orders/order';
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION, assertWritableSchema } from './schema';
 
 export const SALES_ORDERS = 'salesOrders';
 
@@ -24,6 +27,7 @@ export function salesOrdersMap(doc: Y.Doc): Y.Map<unknown> {
 
 /** Stamps `meta.schemaVersion` when absent (inside the writing transaction). */
 export function ensureOrdersSchema(doc: Y.Doc): void {
+	assertWritableSchema(doc, 'orders');
 	const meta = doc.getMap<unknown>('meta');
 	if (!meta.has('schemaVersion')) meta.set('schemaVersion', SCHEMA_VERSION);
 }
@@ -32,6 +36,8 @@ export interface OrdersRead {
 	orders: Order[];
 	/** Orders, lines and events skipped because they failed to parse. */
 	invalid: number;
+	/** Events of types from a newer app, over all orders (kept in the doc, not folded). */
+	unknownEvents: number;
 }
 
 function readLines(array: unknown): { lines: OrderLine[]; invalid: number } {
@@ -46,20 +52,28 @@ function readLines(array: unknown): { lines: OrderLine[]; invalid: number } {
 	return { lines, invalid };
 }
 
-function readEvents(array: unknown): { events: OrderEvent[]; invalid: number } {
-	const events: OrderEvent[] = [];
-	let invalid = 0;
-	if (!(array instanceof Y.Array)) return { events, invalid: 0 };
+interface EventsRead {
+	events: OrderEvent[];
+	unknownEvents: UnknownEvent[];
+	invalid: number;
+}
+
+const ORDER_EVENTS = { knownTypes: ORDER_EVENT_TYPES, parse: parseOrderEvent, idRequired: true };
+
+function readEvents(array: unknown): EventsRead {
+	const read: EventsRead = { events: [], unknownEvents: [], invalid: 0 };
+	if (!(array instanceof Y.Array)) return read;
 	const seen = new Set<string>();
 	for (const entry of array.toArray()) {
-		const event = parseOrderEvent(entry);
-		if (!event) invalid++;
-		else if (!seen.has(event.id)) {
-			seen.add(event.id);
-			events.push(event);
+		const c = classifyEvent(entry, ORDER_EVENTS);
+		if (c.kind === 'malformed') read.invalid++;
+		else if (!seen.has(c.event.id ?? '')) {
+			seen.add(c.event.id ?? '');
+			if (c.kind === 'known') read.events.push(c.event);
+			else read.unknownEvents.push(c.event);
 		}
 	}
-	return { events, invalid };
+	return read;
 }
 
 export function readOrder(doc: Y.Doc, id: string): Order | null {
@@ -80,14 +94,15 @@ function parseOrderMap(id: string, map: Y.Map<unknown>): { order: Order | null; 
 	});
 	if (!header.success) return { order: null, invalid: 1 };
 	const { lines, invalid: badLines } = readLines(map.get('lines'));
-	const { events, invalid: badEvents } = readEvents(map.get('events'));
-	return { order: { ...header.data, lines, events }, invalid: badLines + badEvents };
+	const { events, unknownEvents, invalid: badEvents } = readEvents(map.get('events'));
+	return { order: { ...header.data, lines, events, unknownEvents }, invalid: badLines + badEvents };
 }
 
 /** Every valid order, sorted by creation stamp then id. */
 export function readOrders(doc: Y.Doc): OrdersRead {
 	const orders: Order[] = [];
 	let invalid = 0;
+	let unknownEvents = 0;
 	for (const [id, entry] of salesOrdersMap(doc).entries()) {
 		if (!(entry instanceof Y.Map)) {
 			invalid++;
@@ -96,11 +111,12 @@ export function readOrders(doc: Y.Doc): OrdersRead {
 		const r = parseOrderMap(id, entry);
 		invalid += r.invalid;
 		if (r.order) orders.push(r.order);
+		unknownEvents += r.order?.unknownEvents?.length ?? 0;
 	}
 	orders.sort((a, b) =>
 		a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
 	);
-	return { orders, invalid };
+	return { orders, invalid, unknownEvents };
 }
 
 /** The order's Y.Map, or null. Commands use it to write inside their transaction. */

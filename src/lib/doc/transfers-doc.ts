@@ -4,7 +4,9 @@
 // folded from it). Everything read is parsed; bad entries are skipped and counted.
 
 import * as Y from 'yjs';
+import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
+	TRANSFER_EVENT_TYPES,
 	parseTransferEvent,
 	plannedLineSchema,
 	transferHeaderSchema,
@@ -25,6 +27,13 @@ export interface TransfersRead {
 	/** Transfers, lines and events skipped because they failed to parse. */
 	invalid: number;
 }
+
+// Events of types from a newer app are kept and listed apart (unknown-event.ts).
+const TRANSFER_EVENTS = {
+	knownTypes: TRANSFER_EVENT_TYPES,
+	parse: parseTransferEvent,
+	idRequired: true
+};
 
 function parseTransferMap(
 	id: string,
@@ -50,18 +59,20 @@ function parseTransferMap(
 			else invalid++;
 		}
 	const events: TransferEvent[] = [];
+	const unknownEvents: UnknownEvent[] = [];
 	const seen = new Set<string>();
 	const rawEvents = map.get('events');
 	if (rawEvents instanceof Y.Array)
 		for (const entry of rawEvents.toArray()) {
-			const event = parseTransferEvent(entry);
-			if (!event) invalid++;
-			else if (!seen.has(event.id)) {
-				seen.add(event.id);
-				events.push(event);
+			const c = classifyEvent(entry, TRANSFER_EVENTS);
+			if (c.kind === 'malformed') invalid++;
+			else if (!seen.has(c.event.id ?? '')) {
+				seen.add(c.event.id ?? '');
+				if (c.kind === 'known') events.push(c.event);
+				else unknownEvents.push(c.event);
 			}
 		}
-	return { transfer: { ...header.data, lines, events }, invalid };
+	return { transfer: { ...header.data, lines, events, unknownEvents }, invalid };
 }
 
 export function readTransfer(doc: Y.Doc, id: string): Transfer | null {

@@ -51,7 +51,7 @@ export function buildBoard(
 		warehouseId: order.warehouseId,
 		lines: order.lines,
 		order,
-		fold: foldOrder(order.lines, order.events)
+		fold: foldOrder(order.lines, order.events, order.unknownEvents)
 	}));
 	const reservations = reservationsOf(folded);
 	const shortfalls = allocate(balanceList, reservations);

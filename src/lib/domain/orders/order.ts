@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { isStamp } from '../clock/hlc';
+import type { UnknownEvent } from '../events/unknown-event';
 
 const id = z.string().min(1).max(64);
 const stamp = z.string().refine(isStamp, 'not a clock stamp');
@@ -114,6 +115,8 @@ export function parseOrderEvent(raw: unknown): OrderEvent | null {
 export interface Order extends OrderHeader {
 	lines: OrderLine[];
 	events: OrderEvent[];
+	/** Events of types from a newer app: kept in the doc, never folded (absent = none). */
+	unknownEvents?: UnknownEvent[];
 }
 
 /** Line amount before tax, in cents: qty × price × (1 − discount), rounded once. */

@@ -7,8 +7,11 @@
 // A short close (結案（短交）) follows rule 1 too: a shipment stamped after it (made on a device
 // that had not seen the close) overrules it, and the order carries on shipping.
 // Overruled events stay in the log and are reported as conflicts naming who did what.
+// Events of types from a newer app are never folded: they are only counted, so the known
+// events give the same outcome with or without them (docs/DATA-MODEL.md, Evolution).
 
 import { compareStamps, type Stamp } from '../clock/hlc';
+import type { UnknownEvent } from '../events/unknown-event';
 import type { OrderEvent, OrderEventType, OrderLine } from './order';
 
 export const ORDER_STATUSES = [
@@ -103,8 +106,13 @@ export interface OrderFold {
 	delivery: { signedBy: string; signedAt: string; by: string } | null;
 	/** The short close that took effect, if any (kept after a later delivery). */
 	closedShort: { reason: string; by: string; at: Stamp } | null;
-	/** Stamp of the newest event (or null for a fresh draft). */
+	/** Stamp of the newest known event (or null for a fresh draft). */
 	lastAt: Stamp | null;
+	/**
+	 * Events written by a newer app (types this code does not know), left out of the fold:
+	 * when > 0 the order may have moved on in ways this app cannot show ("needs a newer app").
+	 */
+	unknownEvents: number;
 }
 
 export function compareEvents(a: OrderEvent, b: OrderEvent): number {
@@ -117,7 +125,11 @@ function allShipped(lines: readonly OrderLine[], state: Map<string, LineState>):
 	return lines.every((l) => (state.get(l.id)?.shipped ?? 0) >= l.qty);
 }
 
-export function foldOrder(lines: readonly OrderLine[], events: readonly OrderEvent[]): OrderFold {
+export function foldOrder(
+	lines: readonly OrderLine[],
+	events: readonly OrderEvent[],
+	unknownEvents: readonly UnknownEvent[] = []
+): OrderFold {
 	const sorted = [...events].sort(compareEvents);
 	const state = new Map<string, LineState>(
 		lines.map((l) => [l.id, { reserved: 0, backordered: 0, shipped: 0, returned: 0 }])
@@ -133,7 +145,8 @@ export function foldOrder(lines: readonly OrderLine[], events: readonly OrderEve
 		feedback: null,
 		delivery: null,
 		closedShort: null,
-		lastAt: sorted.at(-1)?.at ?? null
+		lastAt: sorted.at(-1)?.at ?? null,
+		unknownEvents: unknownEvents.length
 	};
 	let lastStatusEvent: OrderEvent | null = null;
 

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { compareStamps, isStamp, type Stamp } from '../clock/hlc';
+import type { UnknownEvent } from '../events/unknown-event';
 
 export const COUNT_KINDS = ['full', 'cycle'] as const;
 export type CountKind = (typeof COUNT_KINDS)[number];
@@ -61,6 +62,8 @@ export interface CountSession extends CountHeader {
 	openedAt: Stamp;
 	/** Approved and cancelled both happened (offline devices disagreed); approved wins. */
 	conflict: boolean;
+	/** Events of types from a newer app: kept in the doc, never folded (absent = none). */
+	unknownEvents?: UnknownEvent[];
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { isStamp } from '../clock/hlc';
+import type { UnknownEvent } from '../events/unknown-event';
 
 const id = z.string().min(1).max(64);
 /** Event ids end up inside movement ids (`trf-<eventId>-<n>-r`), which are at most 64 chars. */
@@ -125,6 +126,8 @@ export function parseTransferEvent(value: unknown): TransferEvent | null {
 export interface Transfer extends TransferHeader {
 	lines: PlannedLine[];
 	events: TransferEvent[];
+	/** Events of types from a newer app: kept in the doc, never folded (absent = none). */
+	unknownEvents?: UnknownEvent[];
 }
 
 /** Lines are matched across dispatch, receipt and resolution by item and lot. */
