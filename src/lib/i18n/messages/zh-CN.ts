@@ -75,7 +75,8 @@ export const zhCN: Messages = {
 	'conn.offlineHint': '当前离线：数据先保存在本设备上，恢复连接后自动同步。',
 	'conn.unauthorizedHint': '登录链接已过期或无效，请向管理员获取新的登录链接。',
 	'conn.outdated': '需要更新',
-	'conn.outdatedHint': '此版本的应用已过旧，服务器不再接受同步。请重新加载页面以更新；本机的变更会保留。',
+	'conn.outdatedHint':
+		'此版本的应用已过旧，服务器不再接受同步。请重新加载页面以更新；本机的变更会保留。',
 	'conn.reload': '重新加载',
 
 	'presence.title': '在线成员',

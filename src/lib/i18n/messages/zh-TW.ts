@@ -74,7 +74,8 @@ export const zhTW = {
 	'conn.offlineHint': '目前離線：資料會先存在這台裝置上，恢復連線後自動同步。',
 	'conn.unauthorizedHint': '登入連結已過期或無效，請向管理員索取新的登入連結。',
 	'conn.outdated': '需要更新',
-	'conn.outdatedHint': '此版本的應用程式已過舊，伺服器不再接受同步。請重新載入頁面以更新；本機的變更會保留。',
+	'conn.outdatedHint':
+		'此版本的應用程式已過舊，伺服器不再接受同步。請重新載入頁面以更新；本機的變更會保留。',
 	'conn.reload': '重新載入',
 
 	'presence.title': '線上成員',
