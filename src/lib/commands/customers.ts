@@ -3,9 +3,11 @@
 
 import { findByCode } from '../domain/catalog/duplicates';
 import { customerSchema, type Customer, type CustomerInput } from '../domain/customers/customer';
-import { parseCustomersCsv, type CustomersCsvPreview } from '../domain/customers/customers-csv';
+import { customersImporter } from '../domain/customers/customers-csv';
 import { DuplicateCustomerCodeError, UnknownCustomerError } from '../domain/errors';
 import { parseOrThrow } from '../domain/parse';
+import { planImport, previewImport, type ImportPreview } from '../domain/tabular/importer';
+import { readCsv, type Source } from '../domain/tabular/source';
 import { writeEntity } from '../doc/catalog-doc';
 import { customersMap, readCustomers } from '../doc/customers-doc';
 import { CATALOG } from '../doc/names';
@@ -13,7 +15,7 @@ import { ensureSchema } from '../doc/schema';
 import { requireWrite } from './access';
 import { commandOrigin, type CommandContext } from './context';
 
-export type { CustomersCsvPreview };
+export type CustomersImportPreview = ImportPreview<Customer>;
 
 function write(ctx: CommandContext, command: string, rows: readonly Customer[]): void {
 	const doc = ctx.docs.catalog;
@@ -61,26 +63,32 @@ export function updateCustomer(
 	return customer;
 }
 
-export function previewCustomersCsv(ctx: CommandContext, csvText: string): CustomersCsvPreview {
+/** `source` is a file read by the tabular pipeline, or CSV text. */
+export function previewCustomersCsv(
+	ctx: CommandContext,
+	source: Source | string
+): CustomersImportPreview {
 	requireWrite(ctx, CATALOG);
-	return parseCustomersCsv(csvText, readCustomers(ctx.docs.catalog));
+	const records = typeof source === 'string' ? readCsv(source) : source;
+	return previewImport(customersImporter, records, readCustomers(ctx.docs.catalog));
 }
 
-/** Applies the preview's valid rows in one transaction, matching codes again (a sync may have run). */
+/**
+ * Writes the preview's rows in one transaction, matching codes again (a sync may have run).
+ * Every row is validated before the transaction starts, so a failure writes nothing.
+ */
 export function importCustomersCsv(
 	ctx: CommandContext,
-	preview: CustomersCsvPreview
+	preview: CustomersImportPreview
 ): { created: number; updated: number } {
 	requireWrite(ctx, CATALOG);
 	const all = readCustomers(ctx.docs.catalog);
-	let created = 0;
-	const planned = preview.rows.map((row) => {
-		const existing =
-			(row.customerId ? all.find((c) => c.id === row.customerId) : undefined) ??
-			findByCode(all, row.input.code);
-		if (!existing) created++;
-		return parseOrThrow(customerSchema, { ...row.input, id: existing?.id ?? ctx.ids.next() });
-	});
-	write(ctx, 'importCustomersCsv', planned);
+	const planned = planImport(customersImporter, preview, all, () => ctx.ids.next());
+	write(
+		ctx,
+		'importCustomersCsv',
+		planned.map((p) => p.record)
+	);
+	const created = planned.filter((p) => p.created).length;
 	return { created, updated: planned.length - created };
 }

@@ -1,51 +1,41 @@
-// Items CSV import: preview (parse + validate against the catalog, nothing written), then
-// apply the valid rows in one catalog transaction.
+// Items import (CSV or XLSX, read by the tabular pipeline): preview against the catalog,
+// nothing written; then commit the preview's rows in one catalog transaction, or nothing.
 
-import { findByCode } from '../domain/catalog/duplicates';
-import { itemSchema } from '../domain/catalog/entities';
-import {
-	parseItemsCsv,
-	type ItemsCsvError,
-	type ItemsCsvPreview,
-	type ItemsCsvRow
-} from '../domain/csv/items-csv';
-import { parseOrThrow } from '../domain/parse';
+import type { Item } from '../domain/catalog/entities';
+import { itemsImporter } from '../domain/csv/items-csv';
+import { planImport, previewImport, type ImportPreview } from '../domain/tabular/importer';
+import { readCsv, type Source } from '../domain/tabular/source';
 import { entityMap, readItems, writeEntity } from '../doc/catalog-doc';
 import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
 import { requireWrite } from './access';
 import { commandOrigin, type CommandContext } from './context';
 
-export type { ItemsCsvError, ItemsCsvPreview, ItemsCsvRow };
+export type ItemsImportPreview = ImportPreview<Item>;
 
-export function previewItemsCsv(ctx: CommandContext, csvText: string): ItemsCsvPreview {
+/** `source` is a file read by the tabular pipeline, or CSV text. */
+export function previewItemsCsv(ctx: CommandContext, source: Source | string): ItemsImportPreview {
 	requireWrite(ctx, CATALOG);
-	return parseItemsCsv(csvText, readItems(ctx.docs.catalog));
+	const records = typeof source === 'string' ? readCsv(source) : source;
+	return previewImport(itemsImporter, records, readItems(ctx.docs.catalog));
 }
 
 /**
- * Applies the preview's valid rows. The catalog may have changed since the preview (a sync
- * arrived), so each row is matched by code again: a code that now exists updates that item.
+ * Writes the preview's rows (refused rows are not among them) in one transaction. Every row
+ * is validated before the transaction starts, so a failure writes nothing.
  */
 export function importItemsCsv(
 	ctx: CommandContext,
-	preview: ItemsCsvPreview
+	preview: ItemsImportPreview
 ): { created: number; updated: number } {
 	requireWrite(ctx, CATALOG);
 	const doc = ctx.docs.catalog;
-	const items = readItems(doc);
-	const planned = preview.rows.map((row) => {
-		const existing =
-			(row.itemId !== undefined ? items.find((i) => i.id === row.itemId) : undefined) ??
-			findByCode(items, row.input.code);
-		const id = existing?.id ?? ctx.ids.next();
-		return { id, created: !existing, item: parseOrThrow(itemSchema, { ...row.input, id }) };
-	});
+	const planned = planImport(itemsImporter, preview, readItems(doc), () => ctx.ids.next());
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
 			const map = entityMap(doc, 'items');
-			for (const p of planned) writeEntity(map, p.id, p.item);
+			for (const p of planned) writeEntity(map, p.id, p.record);
 		},
 		commandOrigin(ctx, 'importItemsCsv')
 	);

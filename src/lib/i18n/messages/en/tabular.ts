@@ -6,6 +6,10 @@ export const tabular: Record<keyof typeof source, string> = {
 	'tabular.exportCsv': 'CSV (opens in Excel)',
 	'tabular.exportXlsx': 'Excel workbook (.xlsx)',
 	'tabular.exportFailed': 'Export failed: {message}',
+	'tabular.importItemsTitle': 'Import items (CSV / Excel)',
+	'tabular.blocked':
+		'The file itself has a problem, so none of it will be imported. Fix it and choose the file again.',
+	'tabular.run': 'Import {count} valid rows, skip {refused} with errors',
 	'tabular.pickFile': 'Choose a CSV or Excel file',
 	'tabular.fileTypes':
 		'.csv and .xlsx; the first row names the columns (Traditional Chinese, Simplified Chinese or English)',
