@@ -1,6 +1,7 @@
 // Master data from a spreadsheet: a CSV with one malformed row imports the good rows, names the
 // bad line and field, and loses nothing; the unique-code check answers while typing.
 import { expect, test } from '@playwright/test';
+import * as XLSX from '@e965/xlsx';
 import { freshWorkspace, signIn } from './support';
 
 const CSV = [
@@ -32,4 +33,49 @@ test('a CSV import reports the bad row by line and imports the rest', async ({ p
 	await page.getByTestId('item-new').click();
 	await page.getByTestId('item-code').fill('nut-m6');
 	await expect(page.getByTestId('item-code-error')).toBeVisible();
+});
+
+test('an Excel workbook with zh-CN headers previews its bad rows in words and imports nothing from a malformed file', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 800 });
+	await signIn(page, freshWorkspace('xlsx'), 'admin', 'chen');
+	await page.goto('/items/import');
+	const book = XLSX.utils.book_new();
+	XLSX.utils.book_append_sheet(
+		book,
+		XLSX.utils.aoa_to_sheet([
+			['料号', '品名', '单位', '安全库存', '标准成本', '条码'],
+			['XL-1', '六角螺丝 M6', '个', 100, 1.2, 4710000000011],
+			['XL 2', '垫片', '个', 'abc', 0.4, ''],
+			['XL-3', '', '个', 5, 1.234, '']
+		]),
+		'物料'
+	);
+	const buffer = Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'items.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer
+	});
+	await expect(page.getByTestId('import-row')).toHaveCount(1);
+	const errors = page.getByTestId('import-error');
+	await expect(errors).toHaveCount(4);
+	// Field labels and messages in zh-TW, not zod's English.
+	await expect(errors.nth(0)).toContainText('安全庫存');
+	await expect(errors.nth(0)).toContainText('不是數字：abc');
+	await expect(page.getByTestId('import-summary')).toContainText('2 列有錯誤');
+	await page.screenshot({ path: 'test-results/import-preview-errors.png' });
+
+	await page.getByTestId('import-run').click();
+	await expect(page.getByTestId('import-result')).toContainText('新增 1 筆');
+
+	// A file with an unclosed quote is refused as a whole.
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'broken.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('料號,品名,單位\nOK-1,好,個\nBAD-1,"未閉合,個\n', 'utf8')
+	});
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expect(page.getByTestId('import-run')).toBeDisabled();
 });
