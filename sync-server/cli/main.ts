@@ -11,7 +11,9 @@ Commands:
   demo --workspace W [--seed N]           fill a workspace with a demo company
   report stock --workspace W [--json]     on-hand stock per item and warehouse
   backup --out FILE                       consistent copy of the database (relay may run)
-  restore FILE [--force]                  replace the database with a backup (relay stopped)`;
+  restore FILE [--force]                  replace the database with a backup (relay stopped)
+  valuate --method fifo|moving-average [--precision N] [--per-warehouse]
+                                          value movements (JSON lines on stdin), one line out each`;
 
 type Command = (argv: string[]) => Promise<void>;
 
@@ -21,7 +23,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	demo: async () => (await import('./demo')).demoCommand,
 	report: async () => (await import('./report')).reportCommand,
 	backup: async () => (await import('./backup')).backupCommand,
-	restore: async () => (await import('./restore')).restoreCommand
+	restore: async () => (await import('./restore')).restoreCommand,
+	valuate: async () => (await import('./valuate')).valuateCommand
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,79 @@
+// Fixed-point arithmetic for valuation: quantities and money as integer micro-units (1e-6), so
+// sums are exact and a full run and an incremental one agree to the last digit. Products and
+// quotients round once, half away from zero, at the micro-unit.
+
+/** Micro-units per unit: quantities and currency amounts both carry six decimals. */
+export const MICRO = 1_000_000;
+export const MAX_DECIMALS = 6;
+
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * `"2.5"` → 2_500_000, `0.1` → 100_000, `-3` → -3_000_000. Numbers are read through their
+ * shortest decimal text, never multiplied as floats. Null for more than six decimals, exponent
+ * notation, or magnitudes past a safe integer of micro-units.
+ */
+export function toMicro(value: number | string): number | null {
+	const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+	const m = DECIMAL.exec(text.trim());
+	if (!m) return null;
+	const [, sign, whole = '0', fraction = ''] = m;
+	const digits = fraction.replace(/0+$/, '');
+	if (digits.length > MAX_DECIMALS) return null;
+	const micro = Number(whole) * MICRO + Number(digits.padEnd(MAX_DECIMALS, '0'));
+	if (!Number.isSafeInteger(micro)) return null;
+	return sign === '-' && micro !== 0 ? -micro : micro;
+}
+
+/** `a × b / c` rounded half away from zero; integers in, integer out; `c` must not be 0. */
+export function mulDiv(a: number, b: number, c: number): number {
+	const p = a * b;
+	if (Number.isSafeInteger(p) && Number.isSafeInteger(c)) {
+		const r = p % c; // exact for safe integers
+		const q = (p - r) / c;
+		if (2 * Math.abs(r) >= Math.abs(c)) return q + (p < 0 !== c < 0 ? -1 : 1);
+		return q === 0 ? 0 : q; // no -0
+	}
+	return mulDivBig(a, b, c);
+}
+
+function mulDivBig(a: number, b: number, c: number): number {
+	const p = BigInt(a) * BigInt(b);
+	const d = BigInt(c);
+	let q = p / d; // truncates toward zero
+	const r = p - q * d;
+	const absR = r < 0n ? -r : r;
+	const absD = d < 0n ? -d : d;
+	if (2n * absR >= absD) q += p < 0n !== d < 0n ? -1n : 1n;
+	const n = Number(q);
+	if (!Number.isSafeInteger(n)) throw new RangeError(`valuation amount out of range: ${q}`);
+	return n === 0 ? 0 : n;
+}
+
+/**
+ * A micro-unit amount as decimal text with `decimals` places (0–6), rounded half away from
+ * zero: `formatMicro(1_505_000, 2)` → `"1.51"`. Trailing zeros are kept; callers trim.
+ */
+export function formatMicro(micro: number, decimals: number = MAX_DECIMALS): string {
+	const scaled = mulDiv(micro, 1, 10 ** (MAX_DECIMALS - decimals));
+	return formatScaled(scaled, decimals);
+}
+
+/** `numerator / denominator` (both micro-units) as a decimal with `decimals` places. */
+export function formatRatio(numerator: number, denominator: number, decimals: number): string {
+	if (denominator === 0) return formatScaled(0, decimals);
+	return formatScaled(mulDiv(numerator, 10 ** decimals, denominator), decimals);
+}
+
+function formatScaled(scaled: number, decimals: number): string {
+	const sign = scaled < 0 ? '-' : '';
+	const digits = String(Math.abs(scaled)).padStart(decimals + 1, '0');
+	if (decimals === 0) return sign + digits;
+	return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/** Decimal text → a JSON-ready number (`"1.50"` → 1.5, `"-0.00"` → 0). */
+export function decimalNumber(text: string): number {
+	const n = Number(text);
+	return n === 0 ? 0 : n;
+}
