@@ -6,7 +6,7 @@
 import WS from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { WorkspaceDocs } from '../../src/lib/commands/context';
+import { SHARED_DOCS, type WorkspaceDocs } from '../../src/lib/commands/context';
 import { readLedgerMonths } from '../../src/lib/doc/catalog-doc';
 import { CATALOG, isLedgerDocName, ledgerDocName } from '../../src/lib/doc/names';
 import { baseMonthOf } from '../../src/lib/doc/period-doc';
@@ -137,10 +137,15 @@ export async function openRelayWorkspace(options: {
 		throw error;
 	}
 	// Closed months are summarised in the base month's opening: only open months are fetched.
+	// The shared docs are fetched too: commands read them synchronously (an order number, a
+	// count's state), so an empty doc standing in for one still syncing would mislead them.
 	const base = baseMonthOf(catalog.doc);
-	const existing = readLedgerMonths(catalog.doc)
-		.filter((month) => base === null || month >= base)
-		.map((month) => open(ledgerDocName(month), true));
+	const existing = [
+		...SHARED_DOCS.map((name) => open(name, true)),
+		...readLedgerMonths(catalog.doc)
+			.filter((month) => base === null || month >= base)
+			.map((month) => open(ledgerDocName(month), true))
+	];
 	await Promise.all(
 		existing.map((entry) =>
 			withTimeout(
