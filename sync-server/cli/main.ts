@@ -13,7 +13,8 @@ Commands:
   backup --out FILE                       consistent copy of the database (relay may run)
   restore FILE [--force]                  replace the database with a backup (relay stopped)
   valuate --method fifo|moving-average [--precision N] [--per-warehouse]
-                                          value movements (JSON lines on stdin), one line out each`;
+                                          value movements (JSON lines on stdin), one line out each
+  mrp [--pegging] [--pretty]              MRP records and exceptions for one JSON problem on stdin`;
 
 type Command = (argv: string[]) => Promise<void>;
 
@@ -24,7 +25,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	report: async () => (await import('./report')).reportCommand,
 	backup: async () => (await import('./backup')).backupCommand,
 	restore: async () => (await import('./restore')).restoreCommand,
-	valuate: async () => (await import('./valuate')).valuateCommand
+	valuate: async () => (await import('./valuate')).valuateCommand,
+	mrp: async () => (await import('./mrp')).mrpCommand
 };
 
 async function main(argv: string[]): Promise<void> {
