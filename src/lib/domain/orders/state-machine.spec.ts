@@ -10,7 +10,7 @@ import {
 	type OrderStatus,
 	type StatusEventType
 } from './state-machine';
-import { ev, line } from './test-events';
+import { ev, line, stampAt } from './test-events';
 
 const L = [line('l1', 'i1', 10), line('l2', 'i2', 5)];
 const confirm = (ms: number, by = 'ann', device = 'd1') =>
@@ -261,5 +261,31 @@ describe('foldOrder', () => {
 			expect(f.closedShort).not.toBeNull();
 			expect(f.lines.get('l1')?.returned).toBe(1);
 		});
+	});
+});
+
+describe('events from a newer app', () => {
+	it('are counted and leave the fold of the known events unchanged', () => {
+		const known = [
+			confirm(1000),
+			ev('ship', 3000, { lines: [{ lineId: 'l1', qty: 4 }], carrier: '', tracking: '' }),
+			ev('cancel', 4000, { reason: 'late' }),
+			ev('feedback', 5000, { rating: 4, comment: '' })
+		];
+		const unknown = [500, 2000, 3500, 6000].map((ms, i) => ({
+			id: `u${i}`,
+			at: stampAt(ms, 'new'),
+			// Types a newer app might add, including one that sounds like a status change.
+			type: i % 2 === 0 ? 'reopen' : 'invoice',
+			by: 'zoe',
+			device: 'new'
+		}));
+		const alone = foldOrder(L, known);
+		const mixed = foldOrder(L, known, unknown);
+		expect(alone.unknownEvents).toBe(0);
+		expect(mixed.unknownEvents).toBe(4);
+		expect({ ...mixed, unknownEvents: 0 }).toEqual(alone);
+		expect(mixed.status).toBe('partially-shipped');
+		expect(mixed.lastAt).toBe(known.at(-1)?.at);
 	});
 });
