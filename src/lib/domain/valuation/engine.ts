@@ -192,8 +192,10 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 
 	/** Movements in other positions whose value depends on `node` (per-warehouse transfers). */
 	function markDependents(pos: Position, node: Node): void {
+		// Only later movements can depend on this one, so marking always moves forward in stamp
+		// order and the work list ends.
 		for (const other of reversalsOf.get(node.m.id) ?? []) {
-			if (other.pos !== pos) markDirty(other.pos, other);
+			if (other.pos !== pos && compareNodes(node, other) < 0) markDirty(other.pos, other);
 		}
 		const ref = node.m.reverses;
 		if (ref === undefined) return;
@@ -225,7 +227,8 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 					else reversalsOf.set(m.reverses, [node]);
 				}
 				// Movements that named this one before it arrived are valued again.
-				for (const other of reversalsOf.get(m.id) ?? []) markDirty(other.pos, other);
+				for (const other of reversalsOf.get(m.id) ?? [])
+					if (compareNodes(node, other) < 0) markDirty(other.pos, other);
 				added++;
 			}
 			let revalued = 0;
