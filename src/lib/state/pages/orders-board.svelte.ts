@@ -1,7 +1,8 @@
 // The live order board: every sales order folded into columns by status, with filters, the
 // over-allocation / late / conflict flags, a "changed just now" mark on cards another device
 // changed in the last few seconds, and who is looking at which order (presence page
-// `order:<id>`).
+// `order:<id>`), plus the panels the board opens: an order's detail and the create / edit
+// form.
 
 import type * as Y from 'yjs';
 import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/board';
@@ -10,6 +11,8 @@ import { ORDER_STATUSES, type OrderStatus } from '../../domain/orders/state-mach
 import { readOrders, salesOrdersMap } from '../../doc/orders-doc';
 import { presence, setPresence, type Peer } from '../presence.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
+import { CustomersModel } from './customers.svelte';
+import { OrderFormModel, type SaveResult } from './order-form.svelte';
 import {
 	changedOrderIds,
 	localToday,
@@ -89,6 +92,12 @@ export class OrdersBoardModel {
 	/** Order id → the other people viewing it. */
 	readonly viewers: Map<string, Peer[]> = $derived(viewersByOrder(presence.peers));
 
+	readonly customers: CustomersModel;
+	readonly form: OrderFormModel;
+	readonly canEdit: boolean;
+	detailOpen = $state(false);
+	formOpen = $state(false);
+
 	private readonly ws: WorkspaceState;
 	private readonly doc: Y.Doc;
 	private readonly stop: () => void;
@@ -97,6 +106,13 @@ export class OrdersBoardModel {
 
 	constructor(ws: WorkspaceState) {
 		this.ws = ws;
+		this.canEdit = ws.canWrite('orders');
+		this.customers = new CustomersModel(ws);
+		this.form = new OrderFormModel(
+			ws,
+			(itemId, warehouseId) => this.board.atp.of(itemId, warehouseId).available,
+			(id) => this.board.orders.find((o) => o.order.id === id)?.order.number ?? ''
+		);
 		this.doc = ws.runtime.docs.shared('orders');
 		this.seenSync = ws.runtime.sync?.provider('orders')?.synced ?? false;
 		const map = salesOrdersMap(this.doc);
@@ -154,7 +170,54 @@ export class OrdersBoardModel {
 		setPresence({ department, page: id ? `${ORDER_PAGE_PREFIX}${id}` : 'sales-board' });
 	}
 
+	/** Opens the detail panel on an order. */
+	show(id: string): void {
+		this.open(id);
+		this.detailOpen = true;
+	}
+
+	/** The detail panel was closed: nobody is looking at the order any more. */
+	detailClosed(): void {
+		if (this.selectedId) this.open(null);
+	}
+
+	newOrder(customerId = '', itemId = ''): void {
+		this.form.startNew(customerId, itemId);
+		this.formOpen = true;
+	}
+
+	editOrder(o: BoardOrder): void {
+		this.form.startEdit(o.order);
+		this.detailOpen = false;
+		this.formOpen = true;
+	}
+
+	saveOrder(): SaveResult {
+		const r = this.form.save();
+		if (r.ok) this.formOpen = false;
+		return r;
+	}
+
+	/**
+	 * Links from other pages: `?new=1` (with `customer`, `item`) opens the form, otherwise
+	 * `customer`, `late=1`, `due` and `only` open the board already filtered.
+	 */
+	applyLink(params: URLSearchParams): void {
+		const customer = params.get('customer') ?? '';
+		if (params.get('new') === '1') {
+			if (this.canEdit) this.newOrder(customer, params.get('item') ?? '');
+			return;
+		}
+		if (customer) this.filters.customerId = customer;
+		if (params.get('late') === '1') this.filters.lateOnly = true;
+		const due = params.get('due');
+		if (due) this.filters.dueBy = due === 'today' ? localToday() : due;
+		const only = params.get('only') ?? '';
+		if (isQuickFilter(only)) this.filters.only = only;
+	}
+
 	close(): void {
+		this.customers.close();
 		this.stop();
 		for (const t of this.timers) clearTimeout(t);
 		this.timers = [];

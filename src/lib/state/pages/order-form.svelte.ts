@@ -1,0 +1,235 @@
+// View model of the sales order form (new order or a draft's edit): header fields and lines
+// as typed, parsed with the domain's money and quantity parsers, line and order totals from
+// domain/orders/order, the ATP per line, and saving through the create / update commands.
+
+import type { Item } from '../../domain/catalog/entities';
+import { normalizeCode } from '../../domain/catalog/entities';
+import type { StockflowError } from '../../domain/errors';
+import { formatCents, parseMoneyToCents } from '../../domain/money/money';
+import { lineNetCents, orderTotals, type Order, type OrderLine } from '../../domain/orders/order';
+import { quantityOrNull } from '../../domain/quantity/quantity';
+import { createOrder, updateDraftOrder, type OrderDraftInput } from '../../commands/orders/create';
+import { t } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+import { addDays, localToday } from './orders-board-helpers';
+
+/** What a line needs of its item (the item picker's shape). */
+export type LineItem = Pick<Item, 'id' | 'code' | 'name' | 'unit' | 'barcode' | 'category'>;
+
+export interface OrderFormLine {
+	key: number;
+	/** The stored line's id when editing a draft. */
+	id?: string;
+	item: LineItem | null;
+	/** As typed; parsed on every change. */
+	qty: string;
+	/** Display units (NT$ 12.50), parsed to cents. */
+	price: string;
+	discountPct: string;
+	taxPct: string;
+}
+
+export type LineField = 'item' | 'qty' | 'price' | 'discount' | 'tax';
+export type LineErrors = Partial<Record<LineField, string>>;
+
+export type SaveResult =
+	{ ok: true; message: string } | { ok: false; error: StockflowError | null };
+
+const DEFAULT_TAX_PCT = '5';
+/** Days from today a new order is requested for. */
+const DEFAULT_LEAD_DAYS = 3;
+
+/** A percentage 0–100 as typed, or null. */
+function percentOrNull(text: string): number | null {
+	const pct = quantityOrNull(text, { decimals: 2 });
+	return pct !== null && pct <= 100 ? pct : null;
+}
+
+export class OrderFormModel {
+	customerId = $state('');
+	warehouseId = $state('');
+	requestedDate = $state('');
+	notes = $state('');
+	lines = $state<OrderFormLine[]>([]);
+	/** The draft being edited; null for a new order. */
+	editingId = $state<string | null>(null);
+	/** Errors show after the first save attempt, then follow the input live. */
+	tried = $state(false);
+
+	private nextKey = 1;
+	private readonly ws: WorkspaceState;
+	/** ATP of an item in a warehouse (other orders' reservations already deducted). */
+	private readonly atp: (itemId: string, warehouseId: string) => number;
+	/** The number of a stored order, for the edit title and the toast. */
+	private readonly numberOf: (orderId: string) => string;
+
+	constructor(
+		ws: WorkspaceState,
+		atp: (itemId: string, warehouseId: string) => number,
+		numberOf: (orderId: string) => string
+	) {
+		this.ws = ws;
+		this.atp = atp;
+		this.numberOf = numberOf;
+		this.startNew();
+	}
+
+	/** The lines as order lines (unparseable fields count as 0), for totals. */
+	readonly parsedLines: OrderLine[] = $derived(this.lines.map((l) => this.toOrderLine(l)));
+
+	readonly totals = $derived(orderTotals(this.parsedLines));
+
+	readonly headerErrors = $derived.by(() => {
+		const e: Partial<Record<'customer' | 'warehouse', string>> = {};
+		if (!this.customerId) e.customer = t('validation.required');
+		if (!this.warehouseId) e.warehouse = t('validation.required');
+		return e;
+	});
+
+	/** Line key → its field errors (lines without errors are absent). */
+	readonly lineErrors: Record<number, LineErrors> = $derived.by(() => {
+		const out: Record<number, LineErrors> = {};
+		for (const l of this.lines) {
+			const e: LineErrors = {};
+			if (!l.item) e.item = t('validation.required');
+			const qty = quantityOrNull(l.qty);
+			if (qty === null) e.qty = t('validation.number');
+			else if (qty <= 0) e.qty = t('movement.qtyPositive');
+			if (this.priceCents(l) === null) e.price = t('validation.money');
+			if (percentOrNull(l.discountPct) === null) e.discount = t('validation.number');
+			if (percentOrNull(l.taxPct) === null) e.tax = t('validation.number');
+			if (Object.keys(e).length > 0) out[l.key] = e;
+		}
+		return out;
+	});
+
+	readonly valid = $derived(
+		Object.keys(this.headerErrors).length === 0 &&
+			Object.keys(this.lineErrors).length === 0 &&
+			this.lines.length > 0
+	);
+
+	readonly title: string = $derived.by(() =>
+		this.editingId
+			? t('orders.editDraft', { number: this.numberOf(this.editingId) })
+			: t('orders.new')
+	);
+
+	/** A line's field error, shown only after a save attempt. */
+	errorOf(key: number, field: LineField): string | undefined {
+		return this.tried ? this.lineErrors[key]?.[field] : undefined;
+	}
+
+	/** The line's amount before tax, in cents. */
+	lineNet(line: OrderFormLine): number {
+		return lineNetCents(this.toOrderLine(line));
+	}
+
+	/** The line's quantity as a number (0 while it is not one), for the ATP comparison. */
+	qtyOf(line: OrderFormLine): number {
+		return quantityOrNull(line.qty) ?? 0;
+	}
+
+	/** ATP of the line's item in the chosen warehouse; null without an item. */
+	available(line: OrderFormLine): number | null {
+		return line.item ? this.atp(line.item.id, this.warehouseId) : null;
+	}
+
+	search = (text: string): LineItem[] => this.ws.searchItems(text, 20);
+
+	/** Exact code or barcode match, for scanners that type the code and press Enter. */
+	findExact = (text: string): LineItem | undefined => {
+		const code = normalizeCode(text);
+		return this.ws.items.find(
+			(i) => normalizeCode(i.code) === code || (i.barcode !== '' && i.barcode === text.trim())
+		);
+	};
+
+	addLine(): void {
+		this.lines = [...this.lines, this.blankLine()];
+	}
+
+	removeLine(key: number): void {
+		this.lines = this.lines.filter((l) => l.key !== key);
+	}
+
+	/** A new order, optionally for a customer and with a first item (links from other pages). */
+	startNew(customerId = '', itemId = ''): void {
+		this.editingId = null;
+		this.customerId = customerId;
+		this.warehouseId = this.ws.warehouses.find((w) => w.active)?.id ?? '';
+		this.requestedDate = addDays(localToday(), DEFAULT_LEAD_DAYS);
+		this.notes = '';
+		const first = this.blankLine();
+		first.item = (itemId && this.ws.item(itemId)) || null;
+		this.lines = [first];
+		this.tried = false;
+	}
+
+	startEdit(order: Order): void {
+		this.editingId = order.id;
+		this.customerId = order.customerId;
+		this.warehouseId = order.warehouseId;
+		this.requestedDate = order.requestedDate;
+		this.notes = order.notes;
+		this.lines = order.lines.map((l) => ({
+			key: this.nextKey++,
+			id: l.id,
+			item: this.ws.item(l.itemId) ?? null,
+			qty: String(l.qty),
+			price: formatCents(l.unitPriceCents),
+			discountPct: String(l.discountPct),
+			taxPct: String(Math.round(l.taxRate * 1000) / 10)
+		}));
+		this.tried = false;
+	}
+
+	save(): SaveResult {
+		this.tried = true;
+		if (!this.valid) return { ok: false, error: null };
+		const input: OrderDraftInput = {
+			customerId: this.customerId,
+			warehouseId: this.warehouseId,
+			requestedDate: this.requestedDate,
+			notes: this.notes.trim(),
+			// Lines without an id get a new one from the command.
+			lines: this.parsedLines.map(({ id, ...line }) => (id ? { id, ...line } : line))
+		};
+		const editingId = this.editingId;
+		const r = this.ws.run((ctx) => {
+			if (!editingId) return createOrder(ctx, input).number;
+			updateDraftOrder(ctx, editingId, input);
+			return this.numberOf(editingId);
+		});
+		if (!r.ok) return { ok: false, error: r.error };
+		const key = editingId ? 'orders.saved' : 'orders.created';
+		return { ok: true, message: t(key, { number: r.value }) };
+	}
+
+	/** Cents of the typed price; '' is a free line (0), anything unparseable null. */
+	private priceCents(line: OrderFormLine): number | null {
+		return line.price.trim() === '' ? 0 : parseMoneyToCents(line.price);
+	}
+
+	private toOrderLine(l: OrderFormLine): OrderLine {
+		return {
+			id: l.id ?? '',
+			itemId: l.item?.id ?? '',
+			qty: quantityOrNull(l.qty) ?? 0,
+			unitPriceCents: this.priceCents(l) ?? 0,
+			discountPct: percentOrNull(l.discountPct) ?? 0,
+			taxRate: (percentOrNull(l.taxPct) ?? 0) / 100
+		};
+	}
+
+	private blankLine(): OrderFormLine {
+		return {
+			key: this.nextKey++,
+			item: null,
+			qty: '1',
+			price: '',
+			discountPct: '0',
+			taxPct: DEFAULT_TAX_PCT
+		};
+	}
+}
