@@ -6,6 +6,7 @@ import type { Item, Location } from '../../domain/catalog/entities';
 import type { Movement } from '../../domain/ledger/movement';
 import { isPostingOf } from '../../domain/stocktake/posting';
 import type { CountSession } from '../../domain/stocktake/session';
+import { expectedInBin } from '../../domain/stocktake/sheet';
 import {
 	accuracyOf,
 	computeVariances,
@@ -26,7 +27,13 @@ import {
 } from '../../commands/stocktake/stocktake';
 import { readCountSessions } from '../../doc/counts-doc';
 import { ledgerMovements, ledgerReadable } from '../../commands/ledger-cache';
+import { fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+
+/** An accuracy ratio as the pages show it: one decimal percent, or a dash when none. */
+export function fmtAccuracy(ratio: number | null): string {
+	return ratio === null ? t('common.none') : `${fmtNumber(Math.round(ratio * 1000) / 10)}%`;
+}
 
 export interface ReviewRow extends Variance {
 	item: Item | undefined;
@@ -128,21 +135,12 @@ export class StocktakeBook {
 			.reverse();
 	}
 
-	/** Positions of the session's warehouse the book says hold stock (the count sheet's list). */
+	/** Positions of the bin the book says hold stock (the count sheet's list). */
 	expected(
 		session: CountSession,
 		locationId: string
 	): { itemId: string; lot: string; qty: number }[] {
-		const scopeItems = session.scopeItemIds;
-		return this.ws.balances
-			.filter(
-				(b) =>
-					b.warehouseId === session.warehouseId &&
-					b.locationId === locationId &&
-					b.qty !== 0 &&
-					(scopeItems.length === 0 || scopeItems.includes(b.itemId))
-			)
-			.map((b) => ({ itemId: b.itemId, lot: b.lot, qty: b.qty }));
+		return expectedInBin(this.ws.balances, session, locationId);
 	}
 
 	/** Bins the count covers, in walking order is up to the caller. */
