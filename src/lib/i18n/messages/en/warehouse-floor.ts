@@ -94,6 +94,9 @@ export const warehouseFloor: Record<keyof typeof source, string> = {
 	'alerts.never': 'never',
 	'alerts.daysLeft': '{days} days left',
 	'alerts.expired': 'Expired',
+	'alerts.col.group': 'Group',
+	'alerts.col.detail': 'Detail',
+	'alerts.col.flag': 'Flag',
 	// Warehouse floor: lot trace (issue 6)
 	'lots.subtitle': 'Where a lot came from and where it went',
 	'lots.empty': 'No lots yet',
@@ -108,6 +111,7 @@ export const warehouseFloor: Record<keyof typeof source, string> = {
 	'lots.firstReceived': 'First received',
 	'lots.origins': 'Came from (receipts)',
 	'lots.flow': 'Went to (issues, transfers, counts)',
+	'lots.part': 'Part',
 	// Warehouse floor: labels (issue 6)
 	'labels.subtitle': 'Print barcode or QR labels for items, bins and lots',
 	'labels.kind.item': 'Items',

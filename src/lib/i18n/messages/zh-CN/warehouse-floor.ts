@@ -94,6 +94,9 @@ export const warehouseFloor: Record<keyof typeof source, string> = {
 	'alerts.never': '从未出库',
 	'alerts.daysLeft': '剩 {days} 天',
 	'alerts.expired': '已过期',
+	'alerts.col.group': '分类',
+	'alerts.col.detail': '说明',
+	'alerts.col.flag': '警示',
 	// Warehouse floor: lot trace (issue 6)
 	'lots.subtitle': '批次从哪里来、到哪里去',
 	'lots.empty': '还没有批次',
@@ -108,6 +111,7 @@ export const warehouseFloor: Record<keyof typeof source, string> = {
 	'lots.firstReceived': '首次入库',
 	'lots.origins': '来源（入库）',
 	'lots.flow': '去向（出库、调拨、盘点）',
+	'lots.part': '部分',
 	// Warehouse floor: labels (issue 6)
 	'labels.subtitle': '打印商品、库位与批次的条码或二维码标签',
 	'labels.kind.item': '商品',

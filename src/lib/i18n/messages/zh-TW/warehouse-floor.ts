@@ -94,6 +94,9 @@ export const warehouseFloor = {
 	'alerts.never': '從未出庫',
 	'alerts.daysLeft': '剩 {days} 天',
 	'alerts.expired': '已過期',
+	'alerts.col.group': '分類',
+	'alerts.col.detail': '說明',
+	'alerts.col.flag': '警示',
 	// Warehouse floor: lot trace (issue 6)
 	'lots.subtitle': '批號從哪裡來、到哪裡去',
 	'lots.empty': '還沒有批號',
@@ -108,6 +111,7 @@ export const warehouseFloor = {
 	'lots.firstReceived': '首次入庫',
 	'lots.origins': '來源（入庫）',
 	'lots.flow': '去向（出庫、調撥、盤點）',
+	'lots.part': '部分',
 	// Warehouse floor: labels (issue 6)
 	'labels.subtitle': '列印品項、儲位與批號的條碼或 QR Code 標籤',
 	'labels.kind.item': '品項',
