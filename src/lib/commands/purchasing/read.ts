@@ -1,0 +1,67 @@
+// What purchasing commands and pages read: suppliers, prices and the policy from the catalog;
+// purchase orders (folded) and requisitions (folded) from the orders doc.
+
+import { readItems } from '../../doc/catalog-doc';
+import {
+	readPurchaseOrders,
+	readRequisitions,
+	type RequisitionRecord
+} from '../../doc/purchasing-doc';
+import { readPriceList, readPurchasingPolicy, readSuppliers } from '../../doc/suppliers-doc';
+import type { PurchasingPolicy } from '../../domain/purchasing/approval';
+import { foldPurchaseOrder } from '../../domain/purchasing/po-state-machine';
+import type { PriceListEntry } from '../../domain/purchasing/price-list';
+import { foldRequisition, type RequisitionFold } from '../../domain/purchasing/requisition';
+import type { FoldedPo } from '../../domain/purchasing/scorecard';
+import type { Supplier } from '../../domain/purchasing/supplier';
+import type { Item } from '../../domain/catalog/entities';
+import type { CommandContext } from '../context';
+import { UnknownPurchaseOrderError, UnknownSupplierError } from './errors';
+
+export interface FoldedRequisition {
+	requisition: RequisitionRecord;
+	fold: RequisitionFold;
+}
+
+export interface PurchasingView {
+	items: Item[];
+	suppliers: Supplier[];
+	priceList: PriceListEntry[];
+	policy: PurchasingPolicy;
+	orders: FoldedPo[];
+	requisitions: FoldedRequisition[];
+}
+
+export function purchasingView(ctx: Pick<CommandContext, 'docs'>): PurchasingView {
+	const catalog = ctx.docs.catalog;
+	const orders = ctx.docs.shared('orders');
+	return {
+		items: readItems(catalog),
+		suppliers: readSuppliers(catalog),
+		priceList: readPriceList(catalog),
+		policy: readPurchasingPolicy(catalog),
+		orders: readPurchaseOrders(orders).orders.map((po) => ({
+			po,
+			fold: foldPurchaseOrder(po.lines, po.events, po.unknownEvents)
+		})),
+		requisitions: readRequisitions(orders).requisitions.map((requisition) => ({
+			requisition,
+			fold: foldRequisition(requisition.events)
+		}))
+	};
+}
+
+export function requirePurchaseOrder(view: PurchasingView, poId: string): FoldedPo {
+	const found = view.orders.find((o) => o.po.id === poId);
+	if (!found) throw new UnknownPurchaseOrderError(poId);
+	return found;
+}
+
+export function requireSupplier(
+	view: Pick<PurchasingView, 'suppliers'>,
+	supplierId: string
+): Supplier {
+	const found = view.suppliers.find((s) => s.id === supplierId);
+	if (!found) throw new UnknownSupplierError(supplierId);
+	return found;
+}

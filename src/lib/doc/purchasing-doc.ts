@@ -1,0 +1,242 @@
+// Purchase orders and requisitions in the `orders` doc. `purchaseOrders` is
+// `Y.Map<poId, Y.Map>` shaped like `salesOrders`: header fields, `lines` (`Y.Array<Y.Map>`) and
+// `events` (`Y.Array` of plain immutable objects, append-only; status is folded from it).
+// `requisitions` is `Y.Map<id, Y.Map>`: the requisition's fields plus its own `events` array.
+// Everything read is parsed; bad entries are skipped and counted.
+
+import * as Y from 'yjs';
+import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
+import {
+	PO_EVENT_TYPES,
+	parsePoEvent,
+	poHeaderSchema,
+	poLineSchema,
+	type PoEvent,
+	type PoHeader,
+	type PoLine,
+	type PurchaseOrder
+} from '../domain/purchasing/purchase-order';
+import {
+	REQUISITION_EVENT_TYPES,
+	parseRequisitionEvent,
+	requisitionSchema,
+	type Requisition,
+	type RequisitionEvent
+} from '../domain/purchasing/requisition';
+
+export const PURCHASE_ORDERS = 'purchaseOrders';
+export const REQUISITIONS = 'requisitions';
+
+export function purchaseOrdersMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap<unknown>(PURCHASE_ORDERS);
+}
+
+export function requisitionsMap(doc: Y.Doc): Y.Map<unknown> {
+	return doc.getMap<unknown>(REQUISITIONS);
+}
+
+interface EventsRead<E> {
+	events: E[];
+	unknownEvents: UnknownEvent[];
+	invalid: number;
+}
+
+function readEvents<E extends { id: string }>(
+	array: unknown,
+	knownTypes: readonly string[],
+	parse: (raw: unknown) => E | null
+): EventsRead<E> {
+	const read: EventsRead<E> = { events: [], unknownEvents: [], invalid: 0 };
+	if (!(array instanceof Y.Array)) return read;
+	const seen = new Set<string>();
+	for (const entry of array.toArray()) {
+		const c = classifyEvent(entry, { knownTypes, parse, idRequired: true });
+		if (c.kind === 'malformed') read.invalid++;
+		else if (!seen.has(c.event.id ?? '')) {
+			seen.add(c.event.id ?? '');
+			if (c.kind === 'known') read.events.push(c.event);
+			else read.unknownEvents.push(c.event);
+		}
+	}
+	return read;
+}
+
+function parsePoMap(
+	id: string,
+	map: Y.Map<unknown>
+): { po: PurchaseOrder | null; invalid: number } {
+	const fields: Record<string, unknown> = { id };
+	for (const key of Object.keys(poHeaderSchema.shape)) if (key !== 'id') fields[key] = map.get(key);
+	const header = poHeaderSchema.safeParse(fields);
+	if (!header.success) return { po: null, invalid: 1 };
+	const lines: PoLine[] = [];
+	let invalid = 0;
+	const array = map.get('lines');
+	if (array instanceof Y.Array)
+		for (const entry of array.toArray()) {
+			const parsed = poLineSchema.safeParse(entry instanceof Y.Map ? entry.toJSON() : entry);
+			if (parsed.success) lines.push(parsed.data);
+			else invalid++;
+		}
+	const events = readEvents<PoEvent>(map.get('events'), PO_EVENT_TYPES, parsePoEvent);
+	return {
+		po: { ...header.data, lines, events: events.events, unknownEvents: events.unknownEvents },
+		invalid: invalid + events.invalid
+	};
+}
+
+export interface PurchaseOrdersRead {
+	orders: PurchaseOrder[];
+	invalid: number;
+}
+
+/** Every valid PO, sorted by creation stamp then id. */
+export function readPurchaseOrders(doc: Y.Doc): PurchaseOrdersRead {
+	const orders: PurchaseOrder[] = [];
+	let invalid = 0;
+	for (const [id, entry] of purchaseOrdersMap(doc).entries()) {
+		if (!(entry instanceof Y.Map)) {
+			invalid++;
+			continue;
+		}
+		const r = parsePoMap(id, entry);
+		invalid += r.invalid;
+		if (r.po) orders.push(r.po);
+	}
+	orders.sort((a, b) =>
+		a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
+	);
+	return { orders, invalid };
+}
+
+export function purchaseOrderMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
+	const entry = purchaseOrdersMap(doc).get(id);
+	return entry instanceof Y.Map ? entry : null;
+}
+
+function eventsOf(map: Y.Map<unknown>): Y.Array<unknown> {
+	const existing = map.get('events');
+	if (existing instanceof Y.Array) return existing;
+	const created = new Y.Array<unknown>();
+	map.set('events', created);
+	return created;
+}
+
+/** Creates the PO map with header, lines and an empty event log. Inside a transaction. */
+export function writeNewPurchaseOrder(
+	doc: Y.Doc,
+	header: PoHeader,
+	lines: readonly PoLine[]
+): void {
+	const map = new Y.Map<unknown>();
+	purchaseOrdersMap(doc).set(header.id, map);
+	for (const [k, v] of Object.entries(header)) if (k !== 'id') map.set(k, v);
+	map.set('lines', new Y.Array<unknown>());
+	map.set('events', new Y.Array<unknown>());
+	replaceLines(map, lines);
+}
+
+/** Draft edits: changed header fields and lines (by id). The command checks the status. */
+export function writePurchaseOrderDraft(
+	map: Y.Map<unknown>,
+	fields: Partial<Omit<PoHeader, 'id'>>,
+	lines: readonly PoLine[]
+): void {
+	for (const [k, v] of Object.entries(fields))
+		if (v !== undefined && map.get(k) !== v) map.set(k, v);
+	replaceLines(map, lines);
+}
+
+/** Brings `lines` to the given lines: changed fields only, new appended, missing removed. */
+function replaceLines(map: Y.Map<unknown>, lines: readonly PoLine[]): void {
+	let array = map.get('lines');
+	if (!(array instanceof Y.Array)) {
+		array = new Y.Array<unknown>();
+		map.set('lines', array);
+	}
+	const target = array as Y.Array<unknown>;
+	const wanted = new Set(lines.map((l) => l.id));
+	for (let i = target.length - 1; i >= 0; i--) {
+		const entry = target.get(i);
+		const id = entry instanceof Y.Map ? entry.get('id') : undefined;
+		if (typeof id !== 'string' || !wanted.has(id)) target.delete(i, 1);
+	}
+	const present = new Map<string, Y.Map<unknown>>();
+	for (const entry of target.toArray())
+		if (entry instanceof Y.Map) present.set(String(entry.get('id')), entry);
+	for (const line of lines) {
+		let lineMap = present.get(line.id);
+		if (!lineMap) {
+			lineMap = new Y.Map<unknown>();
+			target.push([lineMap]);
+		}
+		for (const [k, v] of Object.entries(line)) if (lineMap.get(k) !== v) lineMap.set(k, v);
+	}
+}
+
+export function appendPoEvent(map: Y.Map<unknown>, event: PoEvent): void {
+	eventsOf(map).push([JSON.parse(JSON.stringify(event)) as unknown]);
+}
+
+export interface RequisitionRecord extends Requisition {
+	events: RequisitionEvent[];
+}
+
+export function readRequisitions(doc: Y.Doc): {
+	requisitions: RequisitionRecord[];
+	invalid: number;
+} {
+	const requisitions: RequisitionRecord[] = [];
+	let invalid = 0;
+	for (const [id, entry] of requisitionsMap(doc).entries()) {
+		if (!(entry instanceof Y.Map)) {
+			invalid++;
+			continue;
+		}
+		const fields: Record<string, unknown> = { id };
+		for (const [k, v] of entry.entries()) if (k !== 'events') fields[k] = v;
+		const parsed = requisitionSchema.safeParse(fields);
+		if (!parsed.success) {
+			invalid++;
+			continue;
+		}
+		const events = readEvents<RequisitionEvent>(
+			entry.get('events'),
+			REQUISITION_EVENT_TYPES,
+			parseRequisitionEvent
+		);
+		invalid += events.invalid;
+		requisitions.push({ ...parsed.data, events: events.events });
+	}
+	requisitions.sort((a, b) =>
+		a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
+	);
+	return { requisitions, invalid };
+}
+
+export function writeNewRequisition(doc: Y.Doc, requisition: Requisition): void {
+	const map = new Y.Map<unknown>();
+	requisitionsMap(doc).set(requisition.id, map);
+	for (const [k, v] of Object.entries(requisition)) if (k !== 'id') map.set(k, v);
+	map.set('events', new Y.Array<unknown>());
+}
+
+export function appendRequisitionEvent(
+	doc: Y.Doc,
+	requisitionId: string,
+	event: RequisitionEvent
+): boolean {
+	const map = requisitionsMap(doc).get(requisitionId);
+	if (!(map instanceof Y.Map)) return false;
+	eventsOf(map).push([JSON.parse(JSON.stringify(event)) as unknown]);
+	return true;
+}
+
+export function observePurchasing(doc: Y.Doc, onChange: () => void): () => void {
+	const maps = [purchaseOrdersMap(doc), requisitionsMap(doc)];
+	const handler = (): void => onChange();
+	for (const m of maps) m.observeDeep(handler);
+	return () => {
+		for (const m of maps) m.unobserveDeep(handler);
+	};
+}
