@@ -2,11 +2,15 @@
 // figures as ratios against a baseline measured in the same run.
 //   relay   our relay vs the reference y-websocket server (bench/relay.ts)
 //   client  the app at scale in headless Chromium (bench/client/run.ts; needs `npx vite build`)
+//   mrp     MRP for 2,000 items, 3-level BOMs, 52 buckets vs a single-level run (bench/mrp.ts)
+//   valuation  FIFO and moving average over 1,000,000 movements, one backdated movement (bench/valuation.ts)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runMrpBench } from './mrp';
 import { runRelayBench } from './relay';
+import { runValuationBench } from './valuation';
 
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
@@ -15,6 +19,16 @@ const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only === undefined || only === 'relay') {
 	console.log('## Relay: Stockflow relay vs @y/websocket-server\n');
 	await runRelayBench({ quick });
+}
+
+if (only === undefined || only === 'mrp') {
+	console.log('\n## MRP: multi-level run vs single-level run of the same items\n');
+	await runMrpBench({ quick });
+}
+
+if (only === undefined || only === 'valuation') {
+	console.log('\n## Valuation: full run vs a plain sum, backdated re-value vs the full run\n');
+	runValuationBench({ quick });
 }
 
 const clientBench = fileURLToPath(new URL('./client/run.ts', import.meta.url));

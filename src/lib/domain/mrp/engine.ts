@@ -5,7 +5,7 @@
 import { InvalidFieldError, UnknownItemError } from '../errors';
 import { buildBomGraph, lowLevelCodes } from './low-level-codes';
 import { netItem } from './netting';
-import { byBucket, pegOrders, type RequirementElement } from './pegging';
+import { bucketOrder, emptyRequirements, pegOrders, type Requirements } from './pegging';
 import { roundQty } from './quantity';
 import { receiptExceptions } from './rescheduling';
 import type {
@@ -14,6 +14,7 @@ import type {
 	MrpRecord,
 	MrpResult,
 	MrpScheduledReceipt,
+	PegSource,
 	PlannedOrder
 } from './types';
 
@@ -48,17 +49,16 @@ export function planMrp(problem: MrpProblem): MrpResult {
 	const perParent = bom.map((line) => line.qtyPer * (1 + line.scrapPct / 100));
 
 	const gross = items.map(() => new Float64Array(buckets));
-	const elements: RequirementElement[][] = items.map(() => []);
+	const requirements: Requirements[] = items.map(emptyRequirements);
 	problem.demand.forEach((entry, index) => {
 		const i = indexFor(entry.itemId);
 		inHorizon(entry.bucket, 'demand');
 		gross[i]![entry.bucket - 1] = roundQty(gross[i]![entry.bucket - 1]! + entry.qty);
 		const ref = entry.ref === undefined ? {} : { ref: entry.ref };
-		elements[i]!.push({
-			bucket: entry.bucket,
-			qty: entry.qty,
-			source: { kind: 'demand', index, ...ref }
-		});
+		const into = requirements[i]!;
+		into.bucket.push(entry.bucket);
+		into.qty.push(entry.qty);
+		into.source.push({ kind: 'demand', index, ...ref });
 	});
 	const receipts: MrpScheduledReceipt[][] = items.map(() => []);
 	for (const receipt of problem.scheduledReceipts) {
@@ -80,7 +80,8 @@ export function planMrp(problem: MrpProblem): MrpResult {
 		const pegs = pegOrders(
 			existingSupply,
 			item.safetyStock,
-			byBucket(elements[i]!, buckets),
+			requirements[i]!,
+			bucketOrder(requirements[i]!, buckets),
 			netted.map((order) => order.qty)
 		);
 		const exceptions = receiptExceptions(item, buckets, itemGross, itemReceipts);
@@ -98,6 +99,12 @@ export function planMrp(problem: MrpProblem): MrpResult {
 			return { itemId: item.id, ...order, pastDue, pegging: pegs[k]! };
 		});
 		ordersOf[i] = orders;
+		// One pegging source per order, shared by every component it explodes into.
+		const sources: PegSource[] = orders.map((order) => ({
+			kind: 'planned-order',
+			itemId: item.id,
+			receiptBucket: order.receiptBucket
+		}));
 		exceptionsOf[i] = exceptions.sort((a, b) => a.bucket - b.bucket);
 
 		// Explode: a parent's order released in bucket t needs its components in t (a past-due
@@ -106,15 +113,15 @@ export function planMrp(problem: MrpProblem): MrpResult {
 			const child = graph.childOf[e]!;
 			const factor = perParent[graph.lineOf[e]!]!;
 			const childGross = gross[child]!;
-			for (const order of orders) {
+			const into = requirements[child]!;
+			for (let k = 0; k < orders.length; k++) {
+				const order = orders[k]!;
 				const bucket = Math.max(order.releaseBucket, 1);
 				const qty = roundQty(order.qty * factor);
 				childGross[bucket - 1] = roundQty(childGross[bucket - 1]! + qty);
-				elements[child]!.push({
-					bucket,
-					qty,
-					source: { kind: 'planned-order', itemId: item.id, receiptBucket: order.receiptBucket }
-				});
+				into.bucket.push(bucket);
+				into.qty.push(qty);
+				into.source.push(sources[k]!);
 			}
 		}
 	}
