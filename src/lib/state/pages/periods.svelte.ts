@@ -1,6 +1,6 @@
 // View model of the period close page (月結): the ledger months with their status, the last
 // close's figures, the next month to close with what blocks it, what this device lacks to
-// close it (role, connection, unsynced changes), and the close itself.
+// close it (role, connection, unsynced changes), the confirmation and the close itself.
 
 import {
 	closeBlockers,
@@ -12,7 +12,9 @@ import {
 import { readCountSessions } from '../../doc/counts-doc';
 import { monthOfMs } from '../../doc/names';
 import { readClosedThrough } from '../../doc/period-doc';
-import { openingTotals, type OpeningBalances } from '../../domain/ledger/period';
+import { nextMonth, openingTotals, type OpeningBalances } from '../../domain/ledger/period';
+import type { Table } from '../../domain/tabular/table';
+import { errorMessage, fmtDateTime, fmtMonth, t } from '../../i18n';
 import { connection } from '../connection.svelte';
 import type { RunResult, WorkspaceState } from '../workspace.svelte';
 import {
@@ -21,6 +23,7 @@ import {
 	listedMonths,
 	periodStatus,
 	type CloseGate,
+	monthEndMs,
 	type PeriodStatus
 } from './period-status';
 
@@ -33,6 +36,11 @@ export interface PeriodView {
 
 /** A blocker with what the page needs to link it (the stocktake's id). */
 export type PeriodBlocker = CloseBlocker & { countId?: string };
+
+/** A blocker or gate as the page shows it: the reason in words. */
+export type ReasonView<T> = T & { text: string };
+
+export type CloseOutcome = { ok: true; message: string } | { ok: false; message: string };
 
 export interface CloseSummary {
 	record: OpeningBalances;
@@ -108,7 +116,102 @@ export class PeriodBook {
 
 	canClose: boolean = $derived(this.blockers.length === 0 && this.gates.length === 0);
 
+	/** The month after the candidate: where the close's opening balances go. */
+	next: string = $derived(nextMonth(this.candidate));
+
+	blockerViews: ReasonView<PeriodBlocker>[] = $derived(
+		this.blockers.map((b) => ({ ...b, text: this.blockerText(b) }))
+	);
+
+	gateViews: ReasonView<CloseGate>[] = $derived(
+		this.gates.map((g) => ({ ...g, text: this.gateText(g) }))
+	);
+
+	/** What the close this page just ran did, in words. */
+	justClosedText: string | null = $derived.by(() => {
+		const done = this.justClosed;
+		if (!done) return null;
+		return t('periods.done', {
+			month: fmtMonth(done.record.closedMonth),
+			next: fmtMonth(nextMonth(done.record.closedMonth)),
+			positions: done.positions,
+			qty: done.qty,
+			movements: done.record.movementCount
+		});
+	});
+
+	/** The confirmation that says what a close does is open. */
+	confirming = $state(false);
+	/** Why the last close attempt failed, shown in the close card. */
+	error = $state<string | null>(null);
+
 	constructor(private readonly ws: WorkspaceState) {}
+
+	requestClose(): void {
+		this.error = null;
+		this.confirming = true;
+	}
+
+	cancelClose(): void {
+		this.confirming = false;
+	}
+
+	/** Close the candidate month; the outcome's message is for a toast. */
+	confirmClose(): CloseOutcome {
+		this.error = null;
+		const month = this.candidate;
+		const r = this.close(month);
+		this.confirming = false;
+		if (!r.ok) {
+			this.error = errorMessage(r.error);
+			return { ok: false, message: this.error };
+		}
+		return { ok: true, message: t('periods.closedToast', { month: fmtMonth(month) }) };
+	}
+
+	/** The months table as shown, for ExportButton. */
+	exportTable(): Table {
+		return {
+			headers: [t('periods.month'), t('periods.status'), t('periods.note')],
+			rows: this.rows.map((r) => [
+				r.month,
+				t(`periods.status.${r.status}`),
+				t(`periods.note.${r.status}`)
+			])
+		};
+	}
+
+	private blockerText(b: PeriodBlocker): string {
+		const month = fmtMonth(this.candidate);
+		switch (b.kind) {
+			case 'current-month':
+				return t('periods.blocker.current-month', {
+					month,
+					end: fmtDateTime(monthEndMs(this.candidate))
+				});
+			case 'earlier-month-open':
+				return t('periods.blocker.earlier-month-open', { month: fmtMonth(b.month) });
+			case 'already-closed':
+				return t('periods.blocker.already-closed', { month });
+			case 'opening-missing':
+				return t('periods.blocker.opening-missing', { month });
+			case 'open-count':
+				return t('periods.blocker.open-count', { number: b.number });
+		}
+	}
+
+	private gateText(g: CloseGate): string {
+		switch (g.kind) {
+			case 'role':
+				return t('periods.gate.role', { role: t(`role.${this.ws.role}`) });
+			case 'offline':
+				return t('periods.gate.offline');
+			case 'syncing':
+				return t('periods.gate.syncing');
+			case 'pending':
+				return t('periods.gate.pending', { count: g.count });
+		}
+	}
 
 	tick(nowMs = Date.now()): void {
 		// Only re-derive when the minute moved: blockers read the docs.
