@@ -1,0 +1,107 @@
+// View model of the app shell (the (app) layout): the session and its workspace, which
+// department's navigation shows for the current path, the nav entry and presence page of that
+// path, who else is online (in words), and switching department or signing out.
+
+import type { Department } from '../../domain/auth/roles';
+import type { PeerView } from '../../components/PeerAvatars.svelte';
+import { t } from '../../i18n';
+import { markBoot } from '../boot-marks';
+import { presence, setPresence } from '../presence.svelte';
+import { restoreSession, session, signOut, type Session } from '../session.svelte';
+import { closeWorkspace, openWorkspace, type WorkspaceState } from '../workspace.svelte';
+import { currentDepartment, setDepartment } from './department.svelte';
+import {
+	PAGE_LABELS,
+	departmentOfPath,
+	departmentOfRole,
+	entryOfPath,
+	isDepartment,
+	navFor,
+	pageOfPath,
+	type NavEntry
+} from './navigation';
+
+/** Where the user is: the path and the `[department]` route parameter, if any. */
+export interface ShellRoute {
+	path: string;
+	department: string | undefined;
+}
+
+export class ShellModel {
+	/** Null once signed out (or when there was no session to restore). */
+	ws = $state<WorkspaceState | null>(null);
+	drawerOpen = $state(false);
+	userMenuOpen = $state(false);
+
+	private readonly session: Session | null;
+
+	/** The department named by a /dept/<d> route, or null. */
+	readonly routeDepartment: Department | null = $derived.by(() => {
+		const d = this.route().department;
+		return isDepartment(d) ? d : null;
+	});
+
+	/** The route's department, else the path's, else the one remembered, else the role's. */
+	readonly department: Department = $derived.by(
+		() =>
+			this.routeDepartment ??
+			departmentOfPath(this.route().path) ??
+			currentDepartment.value ??
+			(this.session ? departmentOfRole(this.session.role) : 'warehouse')
+	);
+
+	readonly nav: NavEntry[] = $derived.by(() => navFor(this.department));
+	readonly activeHref: string | undefined = $derived.by(
+		() => entryOfPath(this.route().path, this.nav)?.href
+	);
+	readonly pageId: string = $derived.by(() => pageOfPath(this.route().path));
+
+	readonly peers: PeerView[] = $derived.by(() =>
+		presence.peers.map((p) => ({
+			clientId: p.clientId,
+			user: p.user,
+			color: p.color,
+			self: p.self,
+			detail: t('presence.on', {
+				department: isDepartment(p.department) ? t(`dept.${p.department}`) : p.department,
+				page: PAGE_LABELS[p.page] ? t(PAGE_LABELS[p.page] ?? 'nav.overview') : p.page
+			})
+		}))
+	);
+
+	constructor(private readonly route: () => ShellRoute) {
+		this.session = session.current ?? restoreSession();
+		markBoot('session');
+		this.ws = this.session ? openWorkspace(this.session) : null;
+	}
+
+	/** Remember the department of a department page, so shared pages keep its navigation. */
+	rememberDepartment(): void {
+		const own = this.routeDepartment ?? departmentOfPath(this.route().path);
+		if (own && own !== currentDepartment.value) setDepartment(own);
+	}
+
+	/** Others see which department and page this user is on. */
+	announcePresence(): void {
+		setPresence({ department: this.department, page: this.pageId });
+	}
+
+	/** After navigating: the drawer and the user menu close. */
+	closeMenus(): void {
+		this.drawerOpen = false;
+		this.userMenuOpen = false;
+	}
+
+	/** The department to go to, or null when `value` is not one. */
+	switchDepartment(value: string): Department | null {
+		if (!isDepartment(value)) return null;
+		setDepartment(value);
+		return value;
+	}
+
+	async signOut(): Promise<void> {
+		this.ws = null;
+		signOut();
+		await closeWorkspace();
+	}
+}
