@@ -122,10 +122,47 @@ export class LabelSheet {
 		return this.all.filter((l) => this.selected.includes(l.key));
 	});
 
+	/** The selected labels cut into printed pages (one label per page on a roll). */
+	pages: Label[][] = $derived.by(() => {
+		const perPage = this.size.columns * this.size.rows;
+		const out: Label[][] = [];
+		for (let i = 0; i < this.labels.length; i += perPage)
+			out.push(this.labels.slice(i, i + perPage));
+		return out;
+	});
+
+	warehouses = $derived.by(() =>
+		[...this.ws.warehouses].sort((a, b) => a.code.localeCompare(b.code))
+	);
+
+	/** `?all=1` selects everything once the list has loaded (lots come from the ledgers). */
+	private selectAllPending = false;
+
 	constructor(
 		private readonly ws: WorkspaceState,
 		private readonly floor: WarehouseFloor
 	) {}
+
+	/** The page's query: `?kind=item|location|lot` and `?all=1`. */
+	applyQuery(query: { kind: string | null; all: string | null }): void {
+		if (query.kind === 'item' || query.kind === 'location' || query.kind === 'lot')
+			this.kind = query.kind;
+		this.selectAllPending = query.all === '1';
+	}
+
+	/** From an effect: carries out a pending `?all=1` once there is something to select. */
+	selectAllWhenLoaded(): void {
+		if (this.selectAllPending && this.all.length > 0) {
+			this.selectAllPending = false;
+			this.selectAll();
+		}
+	}
+
+	/** Another kind of label starts with nothing selected. */
+	changeKind(kind: LabelKind): void {
+		this.kind = kind;
+		this.clear();
+	}
 
 	selectAll(): void {
 		this.selected = this.all.map((l) => l.key);
