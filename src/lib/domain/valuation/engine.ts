@@ -55,6 +55,10 @@ interface Node {
 	m: ValuationMovement;
 	pos: Position;
 	r: MovementValue | undefined;
+	/** The movements that name this one in `reverses` (shared with `reversalsOf`). */
+	dependents: Node[] | undefined;
+	/** The movements naming the same target as this one does, this one included. */
+	siblings: Node[] | undefined;
 }
 
 interface Position {
@@ -123,7 +127,7 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 	/** Units of `target` already returned by movements naming it that come before `node`. */
 	function returnedBefore(target: Node, node: Node): number {
 		let qty = 0;
-		for (const other of reversalsOf.get(target.m.id) ?? []) {
+		for (const other of target.dependents ?? []) {
 			if (other === node || other.m.qtyMicro <= 0 || other.m.itemId !== target.m.itemId) continue;
 			if (compareNodes(other, node) < 0 && compareNodes(target, other) < 0) qty += other.m.qtyMicro;
 		}
@@ -151,14 +155,17 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 				receive(s, fifo, qty, movedValue, m.at, m.id);
 			}
 		} else if (qty < 0) {
-			slices = [];
+			const taken: Slice[] = [];
 			let remaining = -qty;
 			if (fifo) {
 				const target = reversed(node);
-				if (target) remaining = takeFromSource(s, target.m.id, remaining, slices);
+				if (target) remaining = takeFromSource(s, target.m.id, remaining, taken);
 			}
-			if (remaining > 0) issue(s, fifo, remaining, m.at, m.id, slices);
-			for (const slice of slices) movedValue += slice.value;
+			if (remaining > 0) issue(s, fifo, remaining, m.at, m.id, taken);
+			for (const slice of taken) movedValue += slice.value;
+			// Under the moving average the units that left are one slice at the movement's own
+			// cost, which its moved quantity and value already say.
+			if (fifo) slices = taken;
 		}
 		const r: MovementValue = {
 			id: m.id,
@@ -185,7 +192,7 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 				pos.checkpoints.push(clonePosition(s));
 			const node = nodes[i] as Node;
 			node.r = valueNode(node, s);
-			if (i >= start && reversalsOf.size > 0) markDependents(pos, node);
+			if (i >= start && (node.dependents || node.siblings)) markDependents(pos, node);
 		}
 		return nodes.length - c * CHECKPOINT_EVERY;
 	}
@@ -194,12 +201,10 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 	function markDependents(pos: Position, node: Node): void {
 		// Only later movements can depend on this one, so marking always moves forward in stamp
 		// order and the work list ends.
-		for (const other of reversalsOf.get(node.m.id) ?? []) {
+		for (const other of node.dependents ?? []) {
 			if (other.pos !== pos && compareNodes(node, other) < 0) markDirty(other.pos, other);
 		}
-		const ref = node.m.reverses;
-		if (ref === undefined) return;
-		for (const sibling of reversalsOf.get(ref) ?? []) {
+		for (const sibling of node.siblings ?? []) {
 			if (sibling.pos !== pos && compareNodes(node, sibling) < 0) markDirty(sibling.pos, sibling);
 		}
 	}
@@ -214,7 +219,8 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 					continue;
 				}
 				const pos = positionFor(keyOf(m.itemId, m.warehouseId));
-				const node: Node = { m, pos, r: undefined };
+				const dependents = reversalsOf.get(m.id);
+				const node: Node = { m, pos, r: undefined, dependents, siblings: undefined };
 				byId.set(m.id, node);
 				const nodes = pos.nodes;
 				const last = nodes[nodes.length - 1];
@@ -222,12 +228,18 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 				else nodes.splice(indexOf(nodes, node), 0, node);
 				markDirty(pos, node);
 				if (m.reverses !== undefined) {
-					const list = reversalsOf.get(m.reverses);
+					let list = reversalsOf.get(m.reverses);
 					if (list) list.push(node);
-					else reversalsOf.set(m.reverses, [node]);
+					else {
+						list = [node];
+						reversalsOf.set(m.reverses, list);
+						const target = byId.get(m.reverses);
+						if (target) target.dependents = list;
+					}
+					node.siblings = list;
 				}
 				// Movements that named this one before it arrived are valued again.
-				for (const other of reversalsOf.get(m.id) ?? [])
+				for (const other of dependents ?? [])
 					if (compareNodes(node, other) < 0) markDirty(other.pos, other);
 				added++;
 			}
