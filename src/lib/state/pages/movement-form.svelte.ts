@@ -1,8 +1,10 @@
 // View model of the movement entry page: one form for receipt / issue / transfer /
 // adjustment. It validates what the user typed (translated messages per field), shows the
 // on-hand at the chosen position, and runs the matching command through the workspace.
-import type { Item } from '../../domain/catalog/entities';
+import type { Role } from '../../domain/auth/roles';
+import type { Item, Location, Warehouse } from '../../domain/catalog/entities';
 import { normalizeCode } from '../../domain/catalog/entities';
+import { resolveScan } from '../../domain/scanning/resolve';
 import { onHandOf } from '../../domain/ledger/fold';
 import type { StockflowError } from '../../domain/errors';
 import {
@@ -11,7 +13,7 @@ import {
 	recordReceipt,
 	recordTransfer
 } from '../../commands/movements';
-import { t, type MessageKey } from '../../i18n';
+import { errorMessage, t, type MessageKey } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 
 export const MOVEMENT_TYPES = ['receipt', 'issue', 'transfer', 'adjustment'] as const;
@@ -23,6 +25,10 @@ export function isMovementType(v: unknown): v is MovementType {
 
 export type SubmitResult =
 	{ ok: true; message: string } | { ok: false; error: StockflowError | null };
+
+/** What a keyboard-wedge scan did: chose the item, set a bin, or matched nothing. */
+export type ScanOutcome =
+	{ kind: 'item' } | { kind: 'location' } | { kind: 'unknown'; message: string };
 
 export class MovementForm {
 	type = $state<MovementType>('receipt');
@@ -84,6 +90,79 @@ export class MovementForm {
 			locationId: this.toLocationId || undefined
 		});
 	});
+
+	get canWrite(): boolean {
+		return this.ws.canWrite('ledger');
+	}
+
+	get role(): Role {
+		return this.ws.role;
+	}
+
+	readonly noItems = $derived.by(() => this.ws.items.length === 0);
+
+	/** Active warehouses by code: where a movement can happen. */
+	readonly warehouses: Warehouse[] = $derived.by(() =>
+		this.ws.warehouses.filter((w) => w.active).sort((a, b) => a.code.localeCompare(b.code))
+	);
+
+	/** Active locations of the chosen (source) warehouse. */
+	readonly locations: Location[] = $derived.by(() => this.activeLocations(this.warehouseId));
+	/** Active locations of a transfer's destination warehouse. */
+	readonly toLocations: Location[] = $derived.by(() => this.activeLocations(this.toWarehouseId));
+
+	private activeLocations(warehouseId: string): Location[] {
+		return warehouseId ? this.ws.locationsOf(warehouseId).filter((l) => l.active) : [];
+	}
+
+	/** One warehouse: choose it, so the common case is item → qty → Enter. */
+	chooseOnlyWarehouse(): void {
+		const only = this.warehouses.length === 1 ? this.warehouses[0] : undefined;
+		if (!this.warehouseId && only) this.warehouseId = only.id;
+	}
+
+	/** Active items matching typed text, for the item picker. */
+	searchItems(text: string): Item[] {
+		return this.ws.searchItems(text, 20).filter((i) => i.active);
+	}
+
+	/** The picker chose an item (by id: the picker holds a copy). */
+	pickItem(id: string): void {
+		this.selectItem(this.ws.item(id) ?? null);
+	}
+
+	/**
+	 * A keyboard-wedge scan anywhere on the form (issue 6): an item code selects the item (and
+	 * its lot, from a lot label), a bin code sets the bin — the destination once a transfer has
+	 * its source bin.
+	 */
+	applyScan(code: string): ScanOutcome {
+		const meaning = resolveScan(code, { items: this.ws.items, locations: this.ws.locations });
+		switch (meaning.kind) {
+			case 'item':
+				this.pickItem(meaning.item.id);
+				if (meaning.lot && meaning.item.lotTracked) this.lot = meaning.lot;
+				return { kind: 'item' };
+			case 'location': {
+				const { location } = meaning;
+				if (this.type === 'transfer' && this.locationId && this.locationId !== location.id) {
+					this.toWarehouseId = location.warehouseId;
+					this.toLocationId = location.id;
+				} else {
+					this.warehouseId = location.warehouseId;
+					this.locationId = location.id;
+				}
+				return { kind: 'location' };
+			}
+			case 'unknown':
+				return { kind: 'unknown', message: t('movement.notFound', { text: meaning.code }) };
+		}
+	}
+
+	/** The translated message of a refused submit. */
+	errorText(error: StockflowError): string {
+		return errorMessage(error, this.item ? { itemId: this.item.code } : {});
+	}
 
 	selectItem(item: Item | null): void {
 		this.item = item;
