@@ -7,6 +7,7 @@ import { normalizeCode } from '../../domain/catalog/entities';
 import type { StockflowError } from '../../domain/errors';
 import { formatCents, parseMoneyToCents } from '../../domain/money/money';
 import { lineNetCents, orderTotals, type Order, type OrderLine } from '../../domain/orders/order';
+import { percentOrNull } from '../../domain/quantity/percent';
 import { quantityOrNull } from '../../domain/quantity/quantity';
 import { createOrder, updateDraftOrder, type OrderDraftInput } from '../../commands/orders/create';
 import { t } from '../../i18n';
@@ -38,12 +39,6 @@ export type SaveResult =
 const DEFAULT_TAX_PCT = '5';
 /** Days from today a new order is requested for. */
 const DEFAULT_LEAD_DAYS = 3;
-
-/** A percentage 0–100 as typed, or null. */
-function percentOrNull(text: string): number | null {
-	const pct = quantityOrNull(text, { decimals: 2 });
-	return pct !== null && pct <= 100 ? pct : null;
-}
 
 export class OrderFormModel {
 	customerId = $state('');
