@@ -5,6 +5,9 @@
 import { stockAttention } from '../../domain/ledger/attention';
 import type { Movement } from '../../domain/ledger/movement';
 import type { StockStatus } from '../../domain/ledger/summary';
+import type { IconName } from '../../components/Icon.svelte';
+import type { KpiTone } from '../../components/KpiCard.svelte';
+import { fmtMoneyWhole, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 
 const ATTENTION_ROWS = 8;
@@ -12,6 +15,16 @@ const RECENT_ROWS = 8;
 /** While the movement projection fills after a first load, retry this often, this many times. */
 const RECENT_RETRY_MS = 1000;
 const RECENT_RETRIES = 10;
+
+/** One headline number, with the list behind it. */
+export interface WarehouseTile {
+	id: 'items' | 'warehouses' | 'low' | 'out' | 'value';
+	label: string;
+	value: string;
+	icon: IconName;
+	tone: KpiTone;
+	href: string;
+}
 
 export interface AttentionRow {
 	itemId: string;
@@ -47,6 +60,49 @@ export class WarehouseHomeModel {
 	readonly setupDone: boolean = $derived(
 		this.warehouseCount > 0 && this.itemCount > 0 && this.hasStock
 	);
+
+	readonly tiles: WarehouseTile[] = $derived.by(() => [
+		{
+			id: 'items',
+			label: t('home.kpi.items'),
+			value: fmtNumber(this.itemCount),
+			icon: 'box',
+			tone: 'neutral',
+			href: '/items'
+		},
+		{
+			id: 'warehouses',
+			label: t('home.kpi.warehouses'),
+			value: fmtNumber(this.warehouseCount),
+			icon: 'warehouse',
+			tone: 'neutral',
+			href: '/warehouses'
+		},
+		{
+			id: 'low',
+			label: t('home.kpi.low'),
+			value: fmtNumber(this.lowCount),
+			icon: 'alert',
+			tone: this.lowCount > 0 ? 'amber' : 'neutral',
+			href: '/stock?status=low'
+		},
+		{
+			id: 'out',
+			label: t('home.kpi.out'),
+			value: fmtNumber(this.outCount),
+			icon: 'x',
+			tone: this.outCount > 0 ? 'red' : 'neutral',
+			href: '/stock?status=out'
+		},
+		{
+			id: 'value',
+			label: t('home.kpi.value'),
+			value: fmtMoneyWhole(this.valueCents),
+			icon: 'coins',
+			tone: 'green',
+			href: '/stock?view=warehouse'
+		}
+	]);
 
 	readonly attentionRows: AttentionRow[] = $derived.by(() =>
 		this.attention.top.map((s) => {
