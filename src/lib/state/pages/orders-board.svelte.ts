@@ -8,7 +8,10 @@ import type * as Y from 'yjs';
 import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/board';
 import { isOpenOrder } from '../../domain/orders/sales-kpis';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/orders/state-machine';
+import { formatCents } from '../../domain/money/money';
+import type { Table } from '../../domain/tabular/table';
 import { readOrders, salesOrdersMap } from '../../doc/orders-doc';
+import { t } from '../../i18n';
 import { presence, setPresence, type Peer } from '../presence.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
 import { CustomersModel } from './customers.svelte';
@@ -168,6 +171,41 @@ export class OrdersBoardModel {
 	open(id: string | null, department = 'sales'): void {
 		this.selectedId = id;
 		setPresence({ department, page: id ? `${ORDER_PAGE_PREFIX}${id}` : 'sales-board' });
+	}
+
+	/** The orders the filters let through, column by column, as a table for ExportButton. */
+	exportTable(): Table {
+		const yes = (flag: boolean): string => (flag ? t('common.yes') : '');
+		return {
+			headers: [
+				t('orders.number'),
+				t('orders.status'),
+				t('orders.customer'),
+				t('orders.warehouse'),
+				t('orders.requestedDate'),
+				t('orders.lineTotal'),
+				t('orders.net'),
+				t('orders.tax'),
+				t('orders.total'),
+				t('orders.late'),
+				t('orders.overAllocated')
+			],
+			rows: this.columns.flatMap((col) =>
+				col.orders.map((o) => [
+					o.order.number,
+					t(`orderStatus.${col.status}`),
+					this.customers.byId(o.order.customerId)?.name ?? o.order.customerId,
+					this.ws.warehouse(o.order.warehouseId)?.code ?? o.order.warehouseId,
+					o.order.requestedDate,
+					o.order.lines.length,
+					formatCents(o.totals.netCents),
+					formatCents(o.totals.taxCents),
+					formatCents(o.totals.totalCents),
+					yes(o.late),
+					yes(o.overAllocated)
+				])
+			)
+		};
 	}
 
 	/** Opens the detail panel on an order. */
