@@ -12,7 +12,8 @@ import {
 	sendPurchaseOrder
 } from '../../src/lib/commands/purchasing/purchase-orders';
 import { purchasingView, requirePurchaseOrder } from '../../src/lib/commands/purchasing/read';
-import { disposeRejected, receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
+import { disposeRejected } from '../../src/lib/commands/purchasing/dispositions';
+import { receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
 import {
 	convertRequisitions,
 	createRequisitions,

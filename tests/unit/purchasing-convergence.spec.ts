@@ -13,10 +13,8 @@ import {
 	sendPurchaseOrder
 } from '../../src/lib/commands/purchasing/purchase-orders';
 import { purchasingView, requirePurchaseOrder } from '../../src/lib/commands/purchasing/read';
-import {
-	receivePurchaseOrder,
-	resolveOverReceipt
-} from '../../src/lib/commands/purchasing/receiving';
+import { resolveOverReceipt } from '../../src/lib/commands/purchasing/dispositions';
+import { receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
 import { workspaceDocsInMemory } from '../../src/lib/commands/memory-docs';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { lineFlags, unresolvedExcess } from '../../src/lib/domain/purchasing/po-state-machine';

@@ -2,6 +2,7 @@
 import type { Messages } from './zh-TW';
 import { warehouseFloor } from './en/warehouse-floor';
 import { sales } from './en/sales';
+import { purchasing } from './en/purchasing';
 import { transfers } from './en/transfers';
 import { periods } from './en/periods';
 import { tabular } from './en/tabular';
@@ -368,6 +369,7 @@ export const en: Messages = {
 	'error.unexpected': 'Something went wrong: {message}',
 	...warehouseFloor,
 	...sales,
+	...purchasing,
 	...transfers,
 	...periods,
 	...tabular

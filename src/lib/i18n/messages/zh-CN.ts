@@ -3,6 +3,7 @@
 import type { Messages } from './zh-TW';
 import { warehouseFloor } from './zh-CN/warehouse-floor';
 import { sales } from './zh-CN/sales';
+import { purchasing } from './zh-CN/purchasing';
 import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
@@ -353,6 +354,7 @@ export const zhCN: Messages = {
 	'error.unexpected': '发生意外错误：{message}',
 	...warehouseFloor,
 	...sales,
+	...purchasing,
 	...transfers,
 	...periods,
 	...tabular

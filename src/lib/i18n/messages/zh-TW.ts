@@ -2,6 +2,7 @@
 // typed against this table, so a missing key is a compile error.
 import { warehouseFloor } from './zh-TW/warehouse-floor';
 import { sales } from './zh-TW/sales';
+import { purchasing } from './zh-TW/purchasing';
 import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
@@ -355,6 +356,7 @@ export const zhTW = {
 	'error.unexpected': '發生未預期的錯誤：{message}',
 	...warehouseFloor,
 	...sales,
+	...purchasing,
 	...transfers,
 	...periods,
 	...tabular

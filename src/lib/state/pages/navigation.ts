@@ -94,6 +94,35 @@ const WAREHOUSE_FLOOR: NavEntry[] = [
 	}
 ];
 
+/** Purchasing (issue 17): overview, suppliers, prices and quotes, requisitions, POs. */
+const PURCHASING: NavEntry[] = [
+	{ href: resolve('/purchasing'), label: 'nav.overview', icon: 'home', page: 'purchasing' },
+	{
+		href: resolve('/purchasing/suppliers'),
+		label: 'nav.suppliers',
+		icon: 'user',
+		page: 'purchasing-suppliers'
+	},
+	{
+		href: resolve('/purchasing/prices'),
+		label: 'nav.prices',
+		icon: 'coins',
+		page: 'purchasing-prices'
+	},
+	{
+		href: resolve('/purchasing/requisitions'),
+		label: 'nav.requisitions',
+		icon: 'file',
+		page: 'purchasing-requisitions'
+	},
+	{
+		href: resolve('/purchasing/orders'),
+		label: 'nav.purchaseOrders',
+		icon: 'clipboard',
+		page: 'purchasing-orders'
+	}
+];
+
 /** Period close (月結): under finance; admins, who close, reach it from the user menu too. */
 export const FINANCE_PERIODS: NavEntry = {
 	href: resolve('/finance/periods'),
@@ -159,6 +188,8 @@ export function navFor(d: Department): NavEntry[] {
 			// Period close (issue 4); valuation, COGS and turnover arrive later.
 			return [overview, FINANCE_PERIODS, ...SHARED];
 		case 'purchasing':
+			// Purchasing (issue 17): its own overview under /purchasing, then its pages.
+			return [...PURCHASING, ...SHARED];
 		case 'production':
 			return [overview, ...SHARED];
 	}

@@ -1,0 +1,56 @@
+// View model of the purchase-order list (採購單): filter by status and text, export what is shown.
+
+import { PO_STATUSES, type PoStatus } from '../../domain/purchasing/po-state-machine';
+import { poTotals } from '../../domain/purchasing/purchase-order';
+import type { Table } from '../../domain/tabular/table';
+import { fmtMoney, t } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+import { PurchasingData } from './purchasing-data.svelte';
+
+export class PurchaseOrdersPageModel {
+	readonly data: PurchasingData;
+	readonly statuses = PO_STATUSES;
+	query = $state('');
+	status = $state<PoStatus | ''>('');
+
+	readonly shown = $derived.by(() => {
+		const q = this.query.trim().toLowerCase();
+		return [...this.data.view.orders]
+			.reverse()
+			.filter(
+				(o) =>
+					(!this.status || o.fold.status === this.status) &&
+					(!q ||
+						`${o.po.number} ${this.data.supplierLabel(o.po.supplierId)}`.toLowerCase().includes(q))
+			);
+	});
+
+	constructor(ws: WorkspaceState) {
+		this.data = new PurchasingData(ws);
+	}
+
+	exportTable(): Table {
+		return {
+			headers: [
+				t('purchasing.number'),
+				t('purchasing.supplier'),
+				t('purchasing.orderDate'),
+				t('purchasing.status'),
+				t('purchasing.currency'),
+				t('purchasing.amount')
+			],
+			rows: this.shown.map((o) => [
+				o.po.number,
+				this.data.supplierLabel(o.po.supplierId),
+				o.po.orderDate,
+				t(`purchasing.status.${o.fold.status}`),
+				o.po.currency,
+				fmtMoney(poTotals(o.po.lines).netCents)
+			])
+		};
+	}
+
+	close(): void {
+		this.data.close();
+	}
+}

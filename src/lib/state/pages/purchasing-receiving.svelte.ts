@@ -1,0 +1,145 @@
+// View model of receiving against a purchase order (進貨驗收) on a warehouse tablet: per line
+// the accepted and rejected quantities (with a reason), lot and expiry, one put-away bin; a
+// wedge scan of an item's code or barcode counts one more accepted on its line. Quantities are
+// parsed with the one quantity parser; the receipt is one command.
+
+import { normalizeCode } from '../../domain/catalog/entities';
+import { parseQuantity } from '../../domain/quantity/quantity';
+import { openQty } from '../../domain/purchasing/po-state-machine';
+import type { RejectReason } from '../../domain/purchasing/purchase-order';
+import {
+	QUARANTINE_CODE,
+	receivePurchaseOrder,
+	type ReceiveLineInput
+} from '../../commands/purchasing/receiving';
+import { errorMessage, t } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+import { PurchasingData } from './purchasing-data.svelte';
+import { toast } from './toasts.svelte';
+
+interface LineForm {
+	accepted: string;
+	rejected: string;
+	reason: RejectReason | '';
+	lot: string;
+	expiry: string;
+}
+
+const blank = (): LineForm => ({ accepted: '', rejected: '', reason: '', lot: '', expiry: '' });
+
+export class ReceivingModel {
+	readonly data: PurchasingData;
+	readonly canReceive: boolean;
+	forms = $state<Record<string, LineForm>>({});
+	binId = $state('');
+	error = $state<string | null>(null);
+	lastScan = $state<string | null>(null);
+
+	readonly o = $derived.by(() => this.data.order(this.id()));
+	readonly bins = $derived.by(() =>
+		this.o
+			? this.data.ws.locationsOf(this.o.po.warehouseId).filter((l) => l.code !== QUARANTINE_CODE)
+			: []
+	);
+	readonly rows = $derived.by(() => {
+		const o = this.o;
+		if (!o) return [];
+		return o.po.lines.map((line) => {
+			const s = o.fold.lines.get(line.id);
+			return {
+				line,
+				item: this.data.ws.item(line.itemId),
+				ordered: s?.ordered ?? line.qty,
+				accepted: s?.accepted ?? 0,
+				open: s ? openQty(s) : line.qty
+			};
+		});
+	});
+
+	constructor(
+		ws: WorkspaceState,
+		private readonly id: () => string
+	) {
+		this.data = new PurchasingData(ws);
+		this.canReceive = ['admin', 'warehouse'].includes(ws.role);
+	}
+
+	form(lineId: string): LineForm {
+		let f = this.forms[lineId];
+		if (!f) {
+			f = blank();
+			this.forms[lineId] = f;
+		}
+		return f;
+	}
+
+	onscan(code: string): void {
+		const wanted = normalizeCode(code);
+		const row = this.rows.find(
+			(r) =>
+				r.item &&
+				(normalizeCode(r.item.code) === wanted ||
+					(r.item.barcode !== '' && r.item.barcode === code.trim()))
+		);
+		if (!row) {
+			this.lastScan = t('purchasing.scanUnknown', { code });
+			return;
+		}
+		const f = this.form(row.line.id);
+		const now = parseQuantity(f.accepted || '0');
+		f.accepted = String((now.ok ? now.qty : 0) + 1);
+		this.lastScan = t('purchasing.scanned', { item: row.item?.code ?? '', qty: f.accepted });
+	}
+
+	submit(): void {
+		const lines: ReceiveLineInput[] = [];
+		for (const r of this.rows) {
+			const f = this.forms[r.line.id];
+			if (!f || (!f.accepted.trim() && !f.rejected.trim())) continue;
+			const accepted = f.accepted.trim()
+				? parseQuantity(f.accepted)
+				: { ok: true as const, qty: 0 };
+			const rejected = f.rejected.trim()
+				? parseQuantity(f.rejected)
+				: { ok: true as const, qty: 0 };
+			if (!accepted.ok || !rejected.ok) {
+				this.error = t('purchasing.qtyInvalid', { item: r.item?.code ?? '' });
+				return;
+			}
+			if (rejected.qty > 0 && !f.reason) {
+				this.error = t('purchasing.rejectReasonRequired', { item: r.item?.code ?? '' });
+				return;
+			}
+			if (r.item?.lotTracked && !f.lot.trim()) {
+				this.error = t('purchasing.lotRequired', { item: r.item.code });
+				return;
+			}
+			lines.push({
+				lineId: r.line.id,
+				accepted: accepted.qty,
+				rejected: rejected.qty,
+				rejectReason: f.reason || undefined,
+				lot: f.lot.trim(),
+				expiry: f.expiry,
+				locationId: this.binId || this.bins[0]?.id || ''
+			});
+		}
+		if (lines.length === 0) {
+			this.error = t('purchasing.nothingToReceive');
+			return;
+		}
+		const receivedOn = this.data.today;
+		const r = this.data.ws.run((ctx) =>
+			receivePurchaseOrder(ctx, this.id(), { receivedOn, lines })
+		);
+		if (r.ok) {
+			toast(t('purchasing.receivedToast', { count: r.value.movements.length }));
+			this.forms = {};
+			this.error = null;
+		} else this.error = errorMessage(r.error);
+	}
+
+	close(): void {
+		this.data.close();
+	}
+}
