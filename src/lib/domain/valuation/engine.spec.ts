@@ -176,8 +176,17 @@ describe('arrival order', () => {
 		expect(engine.position('A')).toEqual({
 			qtyMicro: 6 * MICRO,
 			valueMicro: 60 * MICRO,
-			layers: [[6 * MICRO, 60 * MICRO]]
+			layers: [[6 * MICRO, 60 * MICRO]],
+			layerSince: ['1']
 		});
+	});
+
+	it('an inbound movement with an exact value takes it as is (an opening layer carried in)', () => {
+		const engine = createValuationEngine(FIFO);
+		engine.add([{ ...mv(['o', '0', 3]), valueMicro: 10_000_001 }]);
+		engine.add([mv(['s', '1', -1])]);
+		expect(engine.get('o')?.valueAfterMicro).toBe(10_000_001);
+		expect(engine.get('s')?.movedValueMicro).toBe(3_333_334);
 	});
 });
 

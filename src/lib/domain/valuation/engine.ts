@@ -43,6 +43,8 @@ export interface PositionValue {
 	qtyMicro: number;
 	valueMicro: number;
 	layers: [number, number][];
+	/** Stamp each layer's units first came in at (FIFO; the order of `layers`). */
+	layerSince: string[];
 }
 
 export interface ValuationEngine {
@@ -141,8 +143,12 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 		let movedValue = 0;
 		let slices: Slice[] | undefined;
 		if (qty > 0) {
-			const target = m.unitCostMicro === undefined ? reversed(node) : undefined;
-			if (m.unitCostMicro !== undefined) {
+			const target =
+				m.unitCostMicro === undefined && m.valueMicro === undefined ? reversed(node) : undefined;
+			if (m.valueMicro !== undefined) {
+				movedValue = m.valueMicro;
+				receive(s, fifo, qty, movedValue, m.at, m.id);
+			} else if (m.unitCostMicro !== undefined) {
 				movedValue = mulDiv(qty, m.unitCostMicro, 1_000_000);
 				receive(s, fifo, qty, movedValue, m.at, m.id);
 			} else if (target) {
@@ -257,7 +263,7 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 		position(itemId, warehouseId) {
 			const pos = positions.get(keyOf(itemId, warehouseId));
 			const last = pos?.nodes[pos.nodes.length - 1];
-			if (!pos || !last) return { qtyMicro: 0, valueMicro: 0, layers: [] };
+			if (!pos || !last) return { qtyMicro: 0, valueMicro: 0, layers: [], layerSince: [] };
 			const c = pos.checkpoints.length - 1;
 			const s = clonePosition(pos.checkpoints[c] as PositionState);
 			// Replaying from the last checkpoint gives the layers without storing them per movement.
@@ -266,7 +272,8 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 			return {
 				qtyMicro: s.qty,
 				valueMicro: s.value,
-				layers: s.layers.map((l) => [l.qty, l.value])
+				layers: s.layers.map((l) => [l.qty, l.value]),
+				layerSince: s.layers.map((l) => l.since)
 			};
 		}
 	};

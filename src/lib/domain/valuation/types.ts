@@ -21,6 +21,11 @@ export interface ValuationMovement {
 	qtyMicro: number;
 	/** Micro-currency per unit; receipts only (ignored on outbound movements). */
 	unitCostMicro?: number;
+	/**
+	 * Inbound only: the exact value of the units, instead of qty × unitCost (an opening layer
+	 * carried from a closed month, so the carry-in equals the close to the micro-unit).
+	 */
+	valueMicro?: number;
 	/** Id of the movement this one returns or reverses (a return, a transfer's inbound leg). */
 	reverses?: string;
 }
