@@ -13,8 +13,8 @@ import {
 	type SalesKpis
 } from '../../domain/orders/sales-kpis';
 import { readOrders } from '../../doc/orders-doc';
-import type { IconName } from '../../components/Icon.svelte';
-import type { KpiTone } from '../../components/KpiCard.svelte';
+import { resolve } from '$app/paths';
+import type { KpiTile, KpiTone } from '../../components/KpiCard.svelte';
 import { fmtCurrencyWhole, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { CustomersModel } from './customers.svelte';
@@ -25,17 +25,32 @@ import { purchaseHistory } from './orders-repurchase.svelte';
 export const ON_TIME_WINDOW_DAYS = 90;
 const TOP_REORDER = 5;
 
-/** One headline number, with the board filter behind it. */
-export interface SalesTile {
-	id: 'open' | 'late' | 'over-allocated' | 'due-today' | 'ready' | 'shipped' | 'on-time';
-	label: string;
-	value: string;
+type SalesTileId =
+	'open' | 'late' | 'over-allocated' | 'due-today' | 'ready' | 'shipped' | 'on-time';
+
+/** One headline number, linking to the board with the same filter. */
+export interface SalesTile extends KpiTile {
+	id: SalesTileId;
 	hint: string;
-	icon: IconName;
 	tone: KpiTone;
-	/** Query string of the board link (the board path itself goes through resolve()). */
-	query: string;
+	href: string;
 	trend: 'up' | 'down' | 'flat';
+}
+
+/** A tile as `buildTiles` writes it: the board link's query string, the trend if any. */
+type TileSpec = Omit<SalesTile, 'href' | 'trend' | 'testid' | 'valueTestid'> & {
+	query: string;
+	trend?: SalesTile['trend'];
+};
+
+function salesTile({ query, trend = 'flat', ...spec }: TileSpec): SalesTile {
+	return {
+		...spec,
+		trend,
+		href: `${resolve('/sales/board')}${query}`,
+		testid: `sales-kpi-${spec.id}`,
+		valueTestid: 'sales-kpi-value'
+	};
 }
 
 /** A customer likely to reorder soon, as the list shows it. */
@@ -130,7 +145,7 @@ export class SalesHomeModel {
 					: 'flat';
 		const onTime =
 			k.onTimeRate === null ? '—' : `${fmtNumber(Math.round(k.onTimeRate * 1000) / 10)}%`;
-		const tile = (x: Omit<SalesTile, 'trend'>): SalesTile => ({ ...x, trend: 'flat' });
+		const tile = salesTile;
 		return [
 			tile({
 				id: 'open',
@@ -177,7 +192,7 @@ export class SalesHomeModel {
 				tone: level(k.backorderReady, 'green'),
 				query: '?only=ready'
 			}),
-			{
+			tile({
 				id: 'shipped',
 				label: t('sales.kpi.shipped'),
 				value: fmtCurrencyWhole(this.shippedThisMonth),
@@ -186,7 +201,7 @@ export class SalesHomeModel {
 				tone: 'green',
 				query: '',
 				trend: shippedTrend
-			},
+			}),
 			tile({
 				id: 'on-time',
 				label: t('sales.kpi.onTime'),

@@ -5,8 +5,7 @@
 import { stockAttention } from '../../domain/ledger/attention';
 import type { Movement } from '../../domain/ledger/movement';
 import type { StockStatus } from '../../domain/ledger/summary';
-import type { IconName } from '../../components/Icon.svelte';
-import type { KpiTone } from '../../components/KpiCard.svelte';
+import type { KpiTile } from '../../components/KpiCard.svelte';
 import { fmtMoneyWhole, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 
@@ -17,12 +16,8 @@ const RECENT_RETRY_MS = 1000;
 const RECENT_RETRIES = 10;
 
 /** One headline number, with the list behind it. */
-export interface WarehouseTile {
+export interface WarehouseTile extends KpiTile {
 	id: 'items' | 'warehouses' | 'low' | 'out' | 'value';
-	label: string;
-	value: string;
-	icon: IconName;
-	tone: KpiTone;
 	href: string;
 }
 
