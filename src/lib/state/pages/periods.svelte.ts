@@ -14,7 +14,8 @@ import { monthOfMs } from '../../doc/names';
 import { readClosedThrough } from '../../doc/period-doc';
 import { nextMonth, openingTotals, type OpeningBalances } from '../../domain/ledger/period';
 import type { Table } from '../../domain/tabular/table';
-import { errorMessage, fmtDateTime, fmtMonth, t } from '../../i18n';
+import type { KpiTile } from '../../components/KpiCard.svelte';
+import { errorMessage, fmtDateTime, fmtMonth, fmtNumber, fmtStamp, t } from '../../i18n';
 import { connection } from '../connection.svelte';
 import type { RunResult, WorkspaceState } from '../workspace.svelte';
 import {
@@ -115,6 +116,52 @@ export class PeriodBook {
 	);
 
 	canClose: boolean = $derived(this.blockers.length === 0 && this.gates.length === 0);
+
+	/** The last close in four numbers: through which month, positions, quantity, movements. */
+	tiles: KpiTile[] = $derived.by(() => {
+		const last = this.lastClose;
+		const closedThrough = this.closedThrough;
+		const figure = (n: number | undefined) => (n === undefined ? t('common.none') : fmtNumber(n));
+		return [
+			{
+				id: 'closed-through',
+				icon: 'history',
+				label: t('periods.kpi.closedThrough'),
+				value: closedThrough ? fmtMonth(closedThrough) : t('periods.kpi.none'),
+				tone: closedThrough ? 'green' : 'neutral',
+				valueTestid: 'period-closed-through',
+				hint: last
+					? t('periods.closedByAt', {
+							user: last.record.closedBy,
+							time: fmtStamp(last.record.closedAt)
+						})
+					: closedThrough
+						? t('periods.openingSyncing')
+						: undefined
+			},
+			{
+				id: 'positions',
+				icon: 'box',
+				label: t('periods.kpi.positions'),
+				value: figure(last?.positions),
+				valueTestid: 'period-positions'
+			},
+			{
+				id: 'qty',
+				icon: 'chart',
+				label: t('periods.kpi.qty'),
+				value: figure(last?.qty),
+				valueTestid: 'period-qty'
+			},
+			{
+				id: 'movements',
+				icon: 'transfer',
+				label: t('periods.kpi.movements'),
+				value: figure(last?.record.movementCount),
+				valueTestid: 'period-movements'
+			}
+		];
+	});
 
 	/** The month after the candidate: where the close's opening balances go. */
 	next: string = $derived(nextMonth(this.candidate));
