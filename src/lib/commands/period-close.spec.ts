@@ -13,6 +13,7 @@ import { ledgerBalances, ledgerLots, ledgerMovements } from './ledger-cache';
 import { workspaceDocsInMemory, type MemoryWorkspaceDocs } from './memory-docs';
 import { recordIssue, recordReceipt } from './movements';
 import { carryForwardLate, closeBlockers, closePeriod, periodRows } from './period-close';
+import { readFinanceBook } from './finance-book';
 import { approveCount, openCount, recordCountLines, submitCount } from './stocktake/stocktake';
 
 const OCT_10 = Date.UTC(2026, 9, 10, 9);
@@ -192,5 +193,77 @@ describe('closing a month', () => {
 		expect(() => ledgerBalances(fresh.ctx)).toThrow(/have not arrived/);
 		sync(hq, fresh);
 		expect(onHand(fresh.ctx, item.id)).toBe(55);
+	});
+});
+
+describe('closing a month with values', () => {
+	function costedOctober() {
+		const hq = device('hq');
+		const item = createItem(hq.ctx, { code: 'TEA-1', name: '烏龍茶', unit: '罐' });
+		const wh = createWarehouse(hq.ctx, { code: 'TP', name: '台北倉' });
+		const place = { itemId: item.id, warehouseId: wh.id, unit: '罐' };
+		recordReceipt(hq.ctx, { ...place, qty: 30, unitCostCents: 1230 });
+		recordReceipt(hq.ctx, { ...place, qty: 10, unitCostCents: 1235 });
+		recordIssue(hq.ctx, { ...place, qty: 15 });
+		hq.setNow(NOV_3);
+		return { hq, item, wh, place };
+	}
+
+	const bookOf = (d: Device) =>
+		readFinanceBook({
+			catalog: d.docs.catalog,
+			orders: d.docs.shared('orders'),
+			ledgers: new Map(['2026-10', '2026-11'].map((m) => [m, d.docs.ledger(m)]))
+		});
+
+	it('finance closes; a late movement lands in November and October keeps its numbers', () => {
+		const { hq, place } = costedOctober();
+		const shop = device('shop');
+		sync(hq, shop);
+		shop.setNow(OCT_31);
+		recordIssue(shop.ctx, { ...place, qty: 5 });
+		const finance = device('fin', 'finance', hq.docs);
+		finance.setNow(NOV_3);
+		const close = closePeriod(finance.ctx, '2026-10');
+		// FIFO: 15 of the 30 @ 12.30 left; 15 @ 12.30 + 10 @ 12.35 stay = 184.50 + 123.50.
+		expect(close.values?.months).toEqual([
+			{
+				month: '2026-10',
+				revenueCents: 0,
+				salesReturnsCents: 0,
+				cogsCents: 18450,
+				inventoryStartCents: 0,
+				inventoryEndCents: 30800,
+				purchasesCents: 49250
+			}
+		]);
+		expect(close.values?.balances['1231']).toBe(30800);
+		const before = bookOf(hq);
+		sync(hq, shop);
+		carryForwardLate(shop.ctx, new Map([['2026-10', shop.docs.ledger('2026-10')]]));
+		sync(hq, shop);
+		const after = bookOf(hq);
+		expect(after.months[0]).toEqual(before.months[0]);
+		expect(after.months[1]).toMatchObject({
+			month: '2026-11',
+			cogsCents: 6150,
+			inventoryStartCents: 30800,
+			inventoryEndCents: 24650
+		});
+		const inventory = after.trialBalance.rows.find((r) => r.account === '1231');
+		expect(inventory).toMatchObject({ openingCents: 30800, closingCents: 24650 });
+		expect(after.trialBalance.closingSumCents).toBe(0);
+	});
+
+	it('the carried layers value November exactly as an unclosed history would', () => {
+		const { hq, place } = costedOctober();
+		closePeriod(hq.ctx, '2026-10');
+		recordIssue(hq.ctx, { ...place, qty: 20 });
+		const book = bookOf(hq);
+		// 15 @ 12.30 + 5 @ 12.35 leave; 5 @ 12.35 stay.
+		expect(book.months.at(-1)).toMatchObject({ cogsCents: 24625, inventoryEndCents: 6175 });
+		expect(book.costing.positions.get(place.itemId)?.layers.map(([q, v]) => [q, v])).toEqual([
+			[5_000_000, 61_750_000]
+		]);
 	});
 });

@@ -21,13 +21,16 @@ import {
 	writeOpening
 } from '../doc/period-doc';
 import { ensureSchema } from '../doc/schema';
-import { requireWrite } from './access';
+import { closeValues } from '../domain/accounting/book';
+import { bookOf, chartOf, valuationMethodOf } from './finance-book';
+import { canWriteForClose } from '../domain/auth/roles';
+import { assertWritableSchema } from '../doc/schema';
 import { commandOrigin, type CommandContext } from './context';
 import { writeLedgerPostings } from './ledger-postings';
 import { CATALOG, ledgerDocName, monthOfStamp } from '../doc/names';
 
 /** Who may close the books. The relay enforces the doc rights; this is the business rule. */
-export const PERIOD_CLOSERS = ['admin'] as const;
+export const PERIOD_CLOSERS = ['admin', 'finance'] as const;
 
 export type CloseBlocker =
 	| { kind: 'current-month' }
@@ -88,8 +91,10 @@ function describe(b: CloseBlocker): string {
 export function closePeriod(ctx: CommandContext, month: string): OpeningBalances {
 	if (!(PERIOD_CLOSERS as readonly string[]).includes(ctx.role))
 		throw new ForbiddenError(ctx.role, 'close a period');
-	requireWrite(ctx, CATALOG);
-	requireWrite(ctx, ledgerDocName(month));
+	if (!canWriteForClose(ctx.role, 'catalog') || !canWriteForClose(ctx.role, 'ledger'))
+		throw new ForbiddenError(ctx.role, 'close a period');
+	assertWritableSchema(ctx.docs.catalog, CATALOG);
+	assertWritableSchema(ctx.docs.ledger(month), ledgerDocName(month));
 	const closedAt = ctx.clock.now();
 	const blockers = closeBlockers(ctx, month, monthOfStamp(closedAt));
 	if (blockers.length > 0)
@@ -97,13 +102,20 @@ export function closePeriod(ctx: CommandContext, month: string): OpeningBalances
 	const ledger = ctx.docs.ledger(month);
 	const closed = readClosedThrough(ctx.docs.catalog);
 	const opening = closed === null ? null : readOpening(ledger, closed).opening;
+	const movements = readMovements(ledger).movements;
+	// Values: the month's book on top of the opening's values, closed as of its last day.
+	const chart = chartOf(ctx.docs.catalog);
+	const docs = { catalog: ctx.docs.catalog, orders: ctx.docs.shared('orders') };
+	const filed = movements.map((movement) => ({ movement, month }));
+	const book = bookOf(docs, chart, valuationMethodOf(ctx.docs.catalog), opening, filed);
 	const record = closeMonthBalances({
 		month,
 		opening,
-		movements: readMovements(ledger).movements,
+		movements,
 		stateVector: encodeLedgerState(ledger),
 		closedAt,
-		closedBy: ctx.user
+		closedBy: ctx.user,
+		values: closeValues(book, chart, month)
 	});
 	const next = nextMonth(month);
 	const origin = commandOrigin(ctx, 'closePeriod');

@@ -56,9 +56,25 @@ export function canRead(role: Role, docName: string): boolean {
 	return kind !== null && canReadKind(role, kind);
 }
 
+/**
+ * Roles whose writes to a kind the relay accepts only for the period close (the catalog's
+ * `periods`, the next month's `opening`; field-level rights narrow them to those keys).
+ * Commands and screens keep `canWriteKind`: for them finance writes neither catalog nor ledger,
+ * except through `closePeriod`.
+ */
+const CLOSE_WRITERS: Partial<Record<DocKind, readonly Role[]>> = {
+	catalog: ['finance'],
+	ledger: ['finance']
+};
+
+/** May `role` write what a period close writes to docs of this kind. */
+export function canWriteForClose(role: Role, kind: DocKind): boolean {
+	return canWriteKind(role, kind) || (CLOSE_WRITERS[kind]?.includes(role) ?? false);
+}
+
 export function canWrite(role: Role, docName: string): boolean {
 	const kind = docKindOf(docName);
-	return kind !== null && canWriteKind(role, kind);
+	return kind !== null && canWriteForClose(role, kind);
 }
 
 /** The department a role works in by default (the UI's landing page). */

@@ -15,6 +15,7 @@ import { foldBalances } from './fold';
 import { stockKeyOf, stockKeyString, type Movement } from './movement';
 import { foldLots } from '../lots/lot-fold';
 import { isIssueLike } from '../alerts/alerts';
+import { closeValuesSchema, type CloseValues } from '../accounting/book';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const month = z.string().regex(MONTH, 'expected YYYY-MM');
@@ -42,7 +43,12 @@ export const openingBalancesSchema = z.object({
 	/** `closedMonth`'s ledger state (base64 Yjs state vector) the close saw: later arrivals are late. */
 	stateVector: z.string().max(100_000),
 	closedAt: stamp,
-	closedBy: z.string().min(1).max(128)
+	closedBy: z.string().min(1).max(128),
+	/**
+	 * Values carried with the quantities (FIFO layers or averages, account balances, the closed
+	 * months' figures). Absent in closes written before values were carried.
+	 */
+	values: closeValuesSchema.optional()
 });
 
 export type OpeningBalances = z.infer<typeof openingBalancesSchema>;
@@ -110,6 +116,8 @@ export interface CloseInput {
 	stateVector: string;
 	closedAt: Stamp;
 	closedBy: string;
+	/** The month's closing values (financeBook of the month → closeValues). */
+	values?: CloseValues;
 }
 
 /** Folds a month into the next month's opening balances. Pure; same input, same record. */
@@ -151,7 +159,8 @@ export function closeMonthBalances(input: CloseInput): OpeningBalances {
 		movementCount: new Set(input.movements.map((m) => m.id)).size,
 		stateVector: input.stateVector,
 		closedAt: input.closedAt,
-		closedBy: input.closedBy
+		closedBy: input.closedBy,
+		...(input.values ? { values: input.values } : {})
 	};
 }
 
