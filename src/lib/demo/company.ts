@@ -15,6 +15,7 @@ import { buildSkus, type Sku } from './skus';
 import { isLunarNewYearHoliday, seasonFactor } from './seasons';
 import { createStockMirror } from './stock-mirror';
 import { seedDemoOrders } from './orders';
+import { seedDemoPurchasing } from './purchasing';
 
 export interface DemoOptions {
 	seed: number;
@@ -204,6 +205,15 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 	}
 	// Sales orders, customers and the order board (issue 5): src/lib/demo/orders.ts.
 	const sales = seedDemoOrders(docs, { seed: opts.seed, nowMs: opts.nowMs, sinceMs: firstDay });
+	// Suppliers, certificates, price lists and the year's purchase orders (issue 17).
+	seedDemoPurchasing(docs, {
+		seed: opts.seed,
+		nowMs: opts.nowMs,
+		firstDay,
+		skus,
+		pending,
+		mainWarehouseId: setup.warehouses[0]?.id ?? ''
+	});
 	return {
 		items: skus.length,
 		warehouses: setup.warehouses.length,

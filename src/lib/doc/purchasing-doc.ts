@@ -85,6 +85,26 @@ function parsePoMap(
 	};
 }
 
+type Parsed = ReturnType<typeof parsePoMap>;
+/**
+ * Each PO map's parse, dropped when anything inside the map changes: a year of POs is read
+ * on every change of the orders doc, and almost none of them changed.
+ */
+const parsed = new WeakMap<Y.Map<unknown>, Parsed>();
+
+function cachedParse(id: string, map: Y.Map<unknown>): Parsed {
+	const hit = parsed.get(map);
+	if (hit) return hit;
+	const r = parsePoMap(id, map);
+	parsed.set(map, r);
+	const drop = (): void => {
+		parsed.delete(map);
+		map.unobserveDeep(drop);
+	};
+	map.observeDeep(drop);
+	return r;
+}
+
 export interface PurchaseOrdersRead {
 	orders: PurchaseOrder[];
 	invalid: number;
@@ -99,7 +119,7 @@ export function readPurchaseOrders(doc: Y.Doc): PurchaseOrdersRead {
 			invalid++;
 			continue;
 		}
-		const r = parsePoMap(id, entry);
+		const r = cachedParse(id, entry);
 		invalid += r.invalid;
 		if (r.po) orders.push(r.po);
 	}

@@ -9,7 +9,8 @@ import {
 } from '../../doc/purchasing-doc';
 import { readPriceList, readPurchasingPolicy, readSuppliers } from '../../doc/suppliers-doc';
 import type { PurchasingPolicy } from '../../domain/purchasing/approval';
-import { foldPurchaseOrder } from '../../domain/purchasing/po-state-machine';
+import { foldPurchaseOrder, type PoFold } from '../../domain/purchasing/po-state-machine';
+import type { PurchaseOrder } from '../../domain/purchasing/purchase-order';
 import type { PriceListEntry } from '../../domain/purchasing/price-list';
 import { foldRequisition, type RequisitionFold } from '../../domain/purchasing/requisition';
 import type { FoldedPo } from '../../domain/purchasing/scorecard';
@@ -32,6 +33,17 @@ export interface PurchasingView {
 	requisitions: FoldedRequisition[];
 }
 
+/** Folds by PO object: a PO whose map did not change is the same object (the doc's parse cache). */
+const folds = new WeakMap<PurchaseOrder, PoFold>();
+function foldOf(po: PurchaseOrder): PoFold {
+	let fold = folds.get(po);
+	if (!fold) {
+		fold = foldPurchaseOrder(po.lines, po.events, po.unknownEvents);
+		folds.set(po, fold);
+	}
+	return fold;
+}
+
 export function purchasingView(ctx: Pick<CommandContext, 'docs'>): PurchasingView {
 	const catalog = ctx.docs.catalog;
 	const orders = ctx.docs.shared('orders');
@@ -40,10 +52,7 @@ export function purchasingView(ctx: Pick<CommandContext, 'docs'>): PurchasingVie
 		suppliers: readSuppliers(catalog),
 		priceList: readPriceList(catalog),
 		policy: readPurchasingPolicy(catalog),
-		orders: readPurchaseOrders(orders).orders.map((po) => ({
-			po,
-			fold: foldPurchaseOrder(po.lines, po.events, po.unknownEvents)
-		})),
+		orders: readPurchaseOrders(orders).orders.map((po) => ({ po, fold: foldOf(po) })),
 		requisitions: readRequisitions(orders).requisitions.map((requisition) => ({
 			requisition,
 			fold: foldRequisition(requisition.events)

@@ -150,25 +150,34 @@ export function setSuppliedItem(
 	save(ctx, 'setSuppliedItem', next);
 }
 
+export type PriceInput = Omit<PriceListEntryInput, 'id'> & { id?: string };
+
 /** Creates a price-list entry, or replaces the one with `id` (a new validity is a new entry). */
-export function setPrice(
-	ctx: CommandContext,
-	input: Omit<PriceListEntryInput, 'id'> & { id?: string }
-): PriceListEntry {
+export function setPrice(ctx: CommandContext, input: PriceInput): PriceListEntry {
+	const [entry] = setPrices(ctx, [input]);
+	if (!entry) throw new Error('setPrices wrote nothing');
+	return entry;
+}
+
+/** Several price-list entries in one transaction, all validated first (a price list import). */
+export function setPrices(ctx: CommandContext, inputs: readonly PriceInput[]): PriceListEntry[] {
 	requirePurchasing(ctx, CATALOG);
-	existingSupplier(ctx, input.supplierId);
-	if (!readItems(ctx.docs.catalog).some((i) => i.id === input.itemId))
-		throw new UnknownItemError(input.itemId);
-	const entry = parseOrThrow(priceListEntrySchema, { ...input, id: input.id ?? ctx.ids.next() });
+	const suppliers = new Set(readSuppliers(ctx.docs.catalog).map((x) => x.id));
+	const items = new Set(readItems(ctx.docs.catalog).map((i) => i.id));
+	const entries = inputs.map((input) => {
+		if (!suppliers.has(input.supplierId)) throw new UnknownSupplierError(input.supplierId);
+		if (!items.has(input.itemId)) throw new UnknownItemError(input.itemId);
+		return parseOrThrow(priceListEntrySchema, { ...input, id: input.id ?? ctx.ids.next() });
+	});
 	const doc = ctx.docs.catalog;
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			writePriceEntry(doc, entry);
+			for (const entry of entries) writePriceEntry(doc, entry);
 		},
-		commandOrigin(ctx, 'setPrice')
+		commandOrigin(ctx, 'setPrices')
 	);
-	return entry;
+	return entries;
 }
 
 export function setPurchasingPolicy(
