@@ -232,6 +232,7 @@ describe('closing a month with values', () => {
 				revenueCents: 0,
 				salesReturnsCents: 0,
 				cogsCents: 18450,
+				salesCogsCents: 0,
 				inventoryStartCents: 0,
 				inventoryEndCents: 30800,
 				purchasesCents: 49250

@@ -29,6 +29,8 @@ export const monthFiguresSchema = z.object({
 	revenueCents: cents,
 	salesReturnsCents: cents,
 	cogsCents: cents,
+	/** Cost of what sales orders shipped, less customer returns (the gross margin's cost). */
+	salesCogsCents: cents.default(0),
 	inventoryStartCents: cents,
 	inventoryEndCents: cents,
 	purchasesCents: cents
@@ -72,6 +74,8 @@ export interface FinanceBook {
 	months: MonthFigures[];
 	/** First open month (null: nothing closed). */
 	fromMonth: string | null;
+	/** The layers the base month opened with (ageing reads their receipt stamps). */
+	openingLayers: ValueLayer[];
 }
 
 function nextMonthOf(m: string): string {
@@ -102,7 +106,15 @@ export function financeBook(input: BookInput): FinanceBook {
 		...(opening?.months ?? []),
 		...openMonthFigures(input.chart, vouchers, openingBalances, fromMonth)
 	];
-	return { costing, vouchers, openingBalances, trialBalance: tb, months, fromMonth };
+	return {
+		costing,
+		vouchers,
+		openingBalances,
+		trialBalance: tb,
+		months,
+		fromMonth,
+		openingLayers: opening?.layers ?? []
+	};
 }
 
 /** Figures of each month that has vouchers, from `fromMonth` on, running the inventory value. */
@@ -128,6 +140,7 @@ function openMonthFigures(
 				revenueCents: 0,
 				salesReturnsCents: 0,
 				cogsCents: 0,
+				salesCogsCents: 0,
 				inventoryStartCents: 0,
 				inventoryEndCents: 0,
 				purchasesCents: 0
@@ -138,8 +151,11 @@ function openMonthFigures(
 			const net = l.debitCents - l.creditCents;
 			if (l.account === codes.sales) f.revenueCents -= net;
 			else if (l.account === codes.salesReturns) f.salesReturnsCents += net;
-			else if (l.account === codes.cogs) f.cogsCents += net;
-			else if (l.account === codes.inventory) {
+			else if (l.account === codes.cogs) {
+				f.cogsCents += net;
+				if (v.kind === 'shipment' || (v.kind === 'return' && v.ref !== undefined))
+					f.salesCogsCents += net;
+			} else if (l.account === codes.inventory) {
 				f.inventoryEndCents += net;
 				if (v.kind === 'receipt') f.purchasesCents += net;
 			}

@@ -104,7 +104,7 @@ export function deriveVouchers(input: DeriveInput): Voucher[] {
 						const { net, tax } = saleAmounts(line, qty);
 						push('sale', head, [
 							{ role: 'receivables', cents: net + tax },
-							{ role: 'sales', cents: -net },
+							{ role: 'sales', cents: -net, itemId: m.itemId },
 							{ role: 'outputTax', cents: -tax }
 						]);
 					}
@@ -166,7 +166,7 @@ export function deriveVouchers(input: DeriveInput): Voucher[] {
 function creditNote(line: OrderLine, qty: number): Posting[] {
 	const { net, tax } = saleAmounts(line, qty);
 	return [
-		{ role: 'salesReturns', cents: net },
+		{ role: 'salesReturns', cents: net, itemId: line.itemId },
 		{ role: 'outputTax', cents: tax },
 		{ role: 'receivables', cents: -(net + tax) }
 	];
