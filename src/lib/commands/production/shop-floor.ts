@@ -1,0 +1,155 @@
+// Shop-floor commands: progress reports per routing step (good / scrap), manual material issue,
+// and completion, which backflushes the material not yet issued and receives the finished goods
+// into stock as a `production` movement (lot = the order number for lot-tracked items).
+// Rights on the orders doc are checked before any movement is written; movements precede the
+// event, so an event never claims stock that did not move.
+
+import { InvalidFieldError, InvalidTransitionError } from '../../domain/errors';
+import { resolveTarget } from '../../domain/ledger/validate';
+import { storedMovementSchema } from '../../domain/ledger/movement';
+import { parseOrThrow } from '../../domain/parse';
+import { backflushLines } from '../../domain/production/shortages';
+import type { WoEvent } from '../../domain/production/work-order';
+import { catalogIndexOf, requireWriteKind } from '../access';
+import type { CommandContext } from '../context';
+import { fileMovements } from '../ledger-postings';
+import { recordMovementsBatch, type MovementRequest } from '../movements';
+import { requireProduction } from './access';
+import { productionView, requireWorkOrder, type FoldedWorkOrder } from './read';
+import { appendEvent } from './work-orders';
+
+const FLOOR_STATUSES = ['released', 'in-progress'] as const;
+
+function requireOnFloor(found: FoldedWorkOrder, action: string): void {
+	if (!(FLOOR_STATUSES as readonly string[]).includes(found.fold.status))
+		throw new InvalidTransitionError(found.fold.status, action);
+}
+
+export interface ProgressInput {
+	/** A routing step of the order ('' when it has none). */
+	stepId: string;
+	good: number;
+	scrap?: number;
+}
+
+/** One report from a tablet; it only touches the orders doc, so it works offline. */
+export function reportProgress(ctx: CommandContext, woId: string, input: ProgressInput): WoEvent {
+	requireProduction(ctx, 'orders');
+	const found = requireWorkOrder(productionView(ctx), woId);
+	requireOnFloor(found, 'report progress on');
+	const scrap = input.scrap ?? 0;
+	if (!(input.good >= 0) || !(scrap >= 0) || input.good + scrap <= 0)
+		throw new InvalidFieldError('good', 'enter good or scrap units');
+	const steps = found.order.steps;
+	if (steps.length > 0 ? !steps.some((s) => s.id === input.stepId) : input.stepId !== '')
+		throw new InvalidFieldError('stepId', 'not a step of this work order');
+	return appendEvent(
+		ctx,
+		woId,
+		'progress',
+		{ stepId: input.stepId, good: input.good, scrap },
+		'reportProgress'
+	);
+}
+
+function issueRequests(
+	ctx: CommandContext,
+	found: FoldedWorkOrder,
+	lines: readonly { itemId: string; qty: number }[]
+): MovementRequest[] {
+	const catalog = catalogIndexOf(ctx);
+	return lines.map((l) => {
+		const { item } = resolveTarget(catalog, {
+			itemId: l.itemId,
+			warehouseId: found.order.warehouseId
+		});
+		return {
+			kind: 'issue',
+			input: {
+				itemId: l.itemId,
+				warehouseId: found.order.warehouseId,
+				qty: l.qty,
+				unit: item.unit,
+				ref: found.order.number
+			}
+		};
+	});
+}
+
+/** Issues material to the order: `issue` movements (ref = order number), then the event. */
+export function issueMaterials(
+	ctx: CommandContext,
+	woId: string,
+	lines: readonly { itemId: string; qty: number }[]
+): WoEvent {
+	requireProduction(ctx, 'orders');
+	requireWriteKind(ctx, 'ledger');
+	const found = requireWorkOrder(productionView(ctx), woId);
+	requireOnFloor(found, 'issue material to');
+	if (lines.length === 0) throw new InvalidFieldError('lines', 'required');
+	for (const l of lines)
+		if (!found.order.materials.some((m) => m.itemId === l.itemId))
+			throw new InvalidFieldError('itemId', `${l.itemId} is not a material of this order`);
+	recordMovementsBatch(ctx, issueRequests(ctx, found, lines), { command: 'issueMaterials' });
+	return appendEvent(
+		ctx,
+		woId,
+		'issue',
+		{ lines: lines.map((l) => ({ ...l })), backflush: false },
+		'issueMaterials'
+	);
+}
+
+export interface CompleteInput {
+	/** Good units received into stock (default: the last step's reported good units, else qty). */
+	good?: number;
+	/** Lot for a lot-tracked item (default: the order number). */
+	lot?: string;
+	/** Issue the standard material not yet issued (default true). */
+	backflush?: boolean;
+}
+
+/**
+ * Completes the order: backflushed material leaves stock (`issue`, checked), then the finished
+ * goods arrive (`production`, with the fixed id `<order id>-fg` so a second completion made
+ * offline counts once), then the `complete` event.
+ */
+export function completeWorkOrder(
+	ctx: CommandContext,
+	woId: string,
+	input: CompleteInput = {}
+): WoEvent {
+	requireProduction(ctx, 'orders');
+	requireWriteKind(ctx, 'ledger');
+	const found = requireWorkOrder(productionView(ctx), woId);
+	requireOnFloor(found, 'complete');
+	const { order, fold } = found;
+	const last = [...order.steps].sort((a, b) => a.seq - b.seq).at(-1);
+	const reported = fold.progress.get(last?.id ?? '')?.good ?? 0;
+	const good = input.good ?? (reported > 0 ? reported : order.qty);
+	if (!(good > 0)) throw new InvalidFieldError('good', 'must be greater than zero');
+	const backflushed = input.backflush === false ? [] : backflushLines(order, fold, good);
+	const { item } = resolveTarget(catalogIndexOf(ctx), {
+		itemId: order.itemId,
+		warehouseId: order.warehouseId
+	});
+	const lot = item.lotTracked ? input.lot?.trim() || order.number : '';
+	if (backflushed.length > 0)
+		recordMovementsBatch(ctx, issueRequests(ctx, found, backflushed), {
+			command: 'completeWorkOrder'
+		});
+	const receipt = parseOrThrow(storedMovementSchema, {
+		id: `${order.id}-fg`,
+		at: ctx.clock.now(),
+		itemId: order.itemId,
+		warehouseId: order.warehouseId,
+		...(lot ? { lot } : {}),
+		qty: good,
+		reason: 'production',
+		ref: order.number,
+		device: ctx.clock.device,
+		user: ctx.user
+	});
+	fileMovements(ctx, [receipt], 'completeWorkOrder');
+	return appendEvent(ctx, woId, 'complete', { good, lot, backflushed }, 'completeWorkOrder');
+}
