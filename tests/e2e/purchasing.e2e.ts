@@ -1,0 +1,120 @@
+// Purchasing (issue 17): a buyer sets up a supplier, turns reorder proposals into
+// requisitions and a draft PO, approves and sends it and opens the printable PO; a warehouse
+// clerk on a tablet (820×1180) receives part of it with one line partly rejected; the buyer's
+// browser sees the PO move to partially received, the rejected goods in quarantine and the
+// stock on the overview, live.
+import { expect, test, type Page } from '@playwright/test';
+import { freshWorkspace, signIn } from './support';
+
+async function expectSynced(page: Page): Promise<void> {
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
+		timeout: 15_000
+	});
+}
+
+async function createItem(page: Page, code: string, name: string, unit: string, reorder: string) {
+	await page.goto('/items');
+	await page.getByTestId('item-new').click();
+	await page.getByTestId('item-code').fill(code);
+	await page.getByTestId('item-name').fill(name);
+	await page.getByTestId('item-unit').fill(unit);
+	await page.locator('#item-reorder').fill(reorder);
+	await page.getByTestId('item-save').click();
+	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
+}
+
+test('requisition → draft PO → approve → partial receipt with a rejection on a tablet → seen live', async ({
+	browser
+}, testInfo) => {
+	const workspace = freshWorkspace('purchasing');
+	const buyer = await (
+		await browser.newContext({ viewport: { width: 1366, height: 800 } })
+	).newPage();
+	await signIn(buyer, workspace, 'admin', 'lin');
+	await expectSynced(buyer);
+
+	// A warehouse with a bin, two items with reorder points.
+	await buyer.goto('/warehouses');
+	await buyer.getByTestId('warehouse-new').click();
+	await buyer.getByTestId('warehouse-code').fill('TY');
+	await buyer.getByTestId('warehouse-name').fill('桃園總倉');
+	await buyer.getByTestId('warehouse-save').click();
+	await buyer.getByTestId('warehouse-TY').click();
+	await buyer.getByTestId('location-new').click();
+	await buyer.getByTestId('location-code').fill('A-01');
+	await buyer.getByTestId('location-save').click();
+	await expect(buyer.getByTestId('location-A-01')).toBeVisible();
+	await createItem(buyer, 'BOX-1', '紙箱', '個', '50');
+	await createItem(buyer, 'TAPE-1', '膠帶', '捲', '10');
+
+	// The supplier and the items it supplies.
+	await buyer.goto('/purchasing/suppliers');
+	await buyer.getByTestId('supplier-new').click();
+	await buyer.getByTestId('supplier-code').fill('SUP-1');
+	await buyer.getByTestId('supplier-name').fill('永豐紙業');
+	await buyer.getByTestId('supplier-save').click();
+	await expect(buyer.getByTestId('supplier-SUP-1')).toBeVisible();
+	await buyer.goto('/purchasing/suppliers');
+	await buyer.getByTestId('supplier-SUP-1').getByRole('link').click();
+	for (const label of ['BOX-1 紙箱', 'TAPE-1 膠帶']) {
+		await buyer.locator('#ti-item').selectOption({ label });
+		await buyer.locator('#ti-lead').fill('5');
+		await buyer.getByRole('button', { name: '儲存供應條件' }).click();
+		await expect(buyer.getByRole('cell', { name: label })).toBeVisible();
+	}
+
+	// Proposals → requisitions → one draft PO.
+	await buyer.goto('/purchasing/requisitions');
+	await expect(buyer.getByTestId('proposal-BOX-1')).toBeVisible();
+	await expect(buyer.getByTestId('proposal-TAPE-1')).toBeVisible();
+	await buyer.getByTestId('create-requisitions').click();
+	await expect(buyer.getByTestId('open-requisitions').getByRole('row')).toHaveCount(3);
+	await buyer.getByTestId('convert-requisitions').click();
+	await buyer.getByTestId('new-po-link').click();
+	await expect(buyer.getByTestId('po-status')).toHaveText('草稿');
+	await buyer.getByTestId('po-approve').click();
+	await expect(buyer.getByTestId('po-status')).toHaveText('已核准');
+	await buyer.getByTestId('po-send').click();
+	await expect(buyer.getByTestId('po-status')).toHaveText('已發出');
+	const poNumber = (await buyer.getByTestId('po-number').textContent()) ?? '';
+	const poUrl = buyer.url();
+
+	await buyer.getByTestId('po-print').click();
+	await expect(buyer.getByTestId('print-sheet')).toContainText(poNumber);
+	await expect(buyer.getByTestId('print-sheet')).toContainText('永豐紙業');
+	await buyer.goto(poUrl);
+
+	// The warehouse tablet receives part of it: TAPE-1 has 4 rejected as damaged.
+	const tablet = await (
+		await browser.newContext({ viewport: { width: 820, height: 1180 } })
+	).newPage();
+	await signIn(tablet, workspace, 'warehouse', 'wang');
+	await expectSynced(tablet);
+	await tablet.goto(`${poUrl}/receive`);
+	const box = tablet.getByTestId('receive-line-BOX-1');
+	const tape = tablet.getByTestId('receive-line-TAPE-1');
+	await box.getByTestId('accepted-input').fill('30');
+	await tape.getByTestId('accepted-input').fill('6');
+	await tape.getByTestId('rejected-input').fill('4');
+	await tape.getByTestId('reject-reason').selectOption('damaged');
+	await tablet.getByTestId('receive-submit').click();
+	await expect(tablet.getByTestId('toast-success')).toBeVisible();
+	await testInfo.attach('tablet-receiving', {
+		body: await tablet.screenshot(),
+		contentType: 'image/png'
+	});
+
+	// The buyer's browser, untouched since, shows the receipt and the quarantine live.
+	await expect(buyer.getByTestId('po-status')).toHaveText('部分到貨', { timeout: 15_000 });
+	const lines = buyer.getByTestId('po-lines');
+	await expect(
+		lines.getByRole('row').filter({ hasText: 'TAPE-1' }).getByTestId('quarantined')
+	).toHaveText('4');
+	await expect(
+		lines.getByRole('row').filter({ hasText: 'BOX-1' }).getByTestId('accepted')
+	).toHaveText('30');
+	await buyer.goto('/stock');
+	await expect(buyer.getByTestId('qty-BOX-1-TY')).toHaveText('30');
+	// 6 accepted in A-01 and 4 in the quarantine bin, both in TY.
+	await expect(buyer.getByTestId('qty-TAPE-1-TY')).toHaveText('10');
+});
