@@ -1,10 +1,22 @@
-// `stockflow report stock --workspace W [--json]`: on-hand per item × warehouse from the
-// persisted docs, folded by the same domain code the UI uses.
+// `stockflow report <name> --workspace W [--json]`: `stock` is on-hand per item × warehouse;
+// the finance reports (valuation, ageing, sales, cogs, returns, slow-stock, trial-balance,
+// journal, purchases, kpis) come from the same FinanceView the finance pages compute, from
+// the persisted docs, so operators and scripts get the UI's numbers.
 
 import { existsSync } from 'node:fs';
+import type * as Y from 'yjs';
 import { readItems, readWarehouses } from '../../src/lib/doc/catalog-doc';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
-import { CATALOG, isLedgerDocName } from '../../src/lib/doc/names';
+import { CATALOG, isLedgerDocName, monthOfLedgerDoc } from '../../src/lib/doc/names';
+import { readFinanceSources } from '../../src/lib/commands/finance-book';
+import { computeFinance, type FinanceView } from '../../src/lib/domain/reports/finance-view';
+import {
+	FINANCE_REPORTS,
+	financeTable,
+	isFinanceReport,
+	type FinanceReportName
+} from '../../src/lib/domain/reports/tables';
+import type { Table } from '../../src/lib/domain/tabular/table';
 import { foldBalances } from '../../src/lib/domain/ledger/fold';
 import type { Movement } from '../../src/lib/domain/ledger/movement';
 import { openSqliteStore, sqliteFilePath } from '../persistence/sqlite';
@@ -29,11 +41,70 @@ export interface StockReport {
 	invalidMovements: number;
 }
 
-const REPORTS = ['stock'] as const;
+const REPORTS = ['stock', ...FINANCE_REPORTS] as const;
 type ReportName = (typeof REPORTS)[number];
 
 function isReportName(value: string | undefined): value is ReportName {
 	return value !== undefined && (REPORTS as readonly string[]).includes(value);
+}
+
+/** The finance view of a workspace's persisted docs (null when there is no data directory). */
+export async function financeView(
+	dataDir: string,
+	workspace: string,
+	nowMs: number
+): Promise<FinanceView | null> {
+	if (!existsSync(sqliteFilePath(dataDir))) return null;
+	const store = openSqliteStore({ dataDir, readonly: true });
+	try {
+		const loaded = await loadStoreWorkspace(store, workspace);
+		const ledgers = new Map<string, Y.Doc>();
+		for (const name of loaded.names()) {
+			const month = monthOfLedgerDoc(name);
+			if (month !== null) ledgers.set(month, loaded.doc(name));
+		}
+		const sources = readFinanceSources(
+			{
+				catalog: loaded.doc(CATALOG),
+				orders: loaded.doc('orders'),
+				counts: loaded.doc('counts'),
+				ledgers
+			},
+			nowMs
+		);
+		return computeFinance(sources);
+	} finally {
+		await store.close();
+	}
+}
+
+/** English column names for the terminal (the pages translate the same keys). */
+function englishLabel(key: string): string {
+	const [, rest] = key.split(':');
+	if (rest !== undefined) return rest;
+	return key.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase());
+}
+
+function printFinance(name: FinanceReportName, t: Table): void {
+	if (t.rows.length === 0) {
+		console.log(`No ${name} figures yet.`);
+		return;
+	}
+	const lines = t.rows.map((r) =>
+		r.map((c) => (c === null ? '—' : typeof c === 'number' ? String(c) : c))
+	);
+	const numeric = t.headers.map((_, i) => t.rows.every((r) => typeof r[i] !== 'string'));
+	const widths = t.headers.map((h, i) =>
+		Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l[i] ?? '')))
+	);
+	const pad = (cells: string[]): string =>
+		cells
+			.map((cell, i) => padCell(cell, widths[i] ?? 0, numeric[i] === true))
+			.join('  ')
+			.trimEnd();
+	console.log(pad(t.headers));
+	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+	for (const line of lines) console.log(pad(line));
 }
 
 export async function stockReport(dataDir: string, workspace: string): Promise<StockReport> {
@@ -165,8 +236,17 @@ export async function reportCommand(argv: string[]): Promise<void> {
 			return;
 		}
 		default: {
-			const never: never = name;
-			throw new UsageError(`unknown report ${String(never)}`);
+			if (!isFinanceReport(name)) throw new UsageError(`unknown report ${String(name)}`);
+			const view = await financeView(dataDirFromEnv(), workspace, Date.now());
+			if (!view) {
+				console.log(`No data in workspace "${workspace}".`);
+				return;
+			}
+			const t = financeTable(view, name, englishLabel);
+			if (values.json === true) {
+				const rows = t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+				console.log(JSON.stringify({ workspace, report: name, rows }, null, 2));
+			} else printFinance(name, t);
 		}
 	}
 }

@@ -4,7 +4,11 @@
 // finance view models and `stockflow report` all go through it, so they agree.
 
 import type * as Y from 'yjs';
-import { readItems } from '../doc/catalog-doc';
+import { readItems, readWarehouses } from '../doc/catalog-doc';
+import { readCountSessions } from '../doc/counts-doc';
+import { readCustomers } from '../doc/customers-doc';
+import { readSuppliers } from '../doc/suppliers-doc';
+import type { FinanceSources } from '../domain/reports/finance-view';
 import { readMovements } from '../doc/ledger-doc';
 import { readOrders } from '../doc/orders-doc';
 import { readOpening, readClosedThrough, periodsMap } from '../doc/period-doc';
@@ -104,4 +108,51 @@ export function bookOf(
 		salesOrders: readOrders(docs.orders).orders,
 		purchaseOrders: readPurchaseOrders(docs.orders).orders
 	});
+}
+
+/** Plain, serializable sources of the finance view (what the worker and the CLI compute on). */
+export function readFinanceSources(
+	docs: FinanceDocs & { counts: Y.Doc },
+	nowMs: number
+): FinanceSources {
+	const closed = readClosedThrough(docs.catalog);
+	const base = closed === null ? null : nextMonth(closed);
+	const method = valuationMethodOf(docs.catalog);
+	const chart = chartOf(docs.catalog);
+	const baseLedger = base === null ? undefined : docs.ledgers.get(base);
+	const opening = closed !== null && baseLedger ? readOpening(baseLedger, closed).opening : null;
+	const movements: FiledMovement[] = [];
+	for (const [month, doc] of [...docs.ledgers].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		if (base !== null && month < base) continue;
+		for (const movement of readMovements(doc).movements) movements.push({ movement, month });
+	}
+	const named = (x: { id: string; code: string; name: string }) => ({
+		id: x.id,
+		code: x.code,
+		name: x.name
+	});
+	return {
+		method,
+		chart,
+		opening: opening ? openingValues(opening, docs.catalog, chart, method) : null,
+		openingQty: (opening?.positions ?? []).map(([itemId, warehouseId, , , qty]) => [
+			itemId,
+			warehouseId,
+			qty
+		]),
+		lastIssues: opening?.lastIssues ?? [],
+		movements,
+		salesOrders: readOrders(docs.orders).orders,
+		purchaseOrders: readPurchaseOrders(docs.orders).orders,
+		counts: readCountSessions(docs.counts).sessions,
+		items: readItems(docs.catalog).map((i) => ({
+			...named(i),
+			category: i.category,
+			unit: i.unit
+		})),
+		warehouses: readWarehouses(docs.catalog).map(named),
+		customers: readCustomers(docs.catalog).map(named),
+		suppliers: readSuppliers(docs.catalog).map(named),
+		nowMs
+	};
 }
