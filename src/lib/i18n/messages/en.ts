@@ -6,6 +6,7 @@ import { purchasing } from './en/purchasing';
 import { transfers } from './en/transfers';
 import { periods } from './en/periods';
 import { tabular } from './en/tabular';
+import { finance } from './en/finance';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -372,5 +373,6 @@ export const en: Messages = {
 	...purchasing,
 	...transfers,
 	...periods,
-	...tabular
+	...tabular,
+	...finance
 };

@@ -7,6 +7,7 @@ import { purchasing } from './zh-CN/purchasing';
 import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
+import { finance } from './zh-CN/finance';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -357,5 +358,6 @@ export const zhCN: Messages = {
 	...purchasing,
 	...transfers,
 	...periods,
-	...tabular
+	...tabular,
+	...finance
 };

@@ -6,6 +6,7 @@ import { purchasing } from './zh-TW/purchasing';
 import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
+import { finance } from './zh-TW/finance';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -359,7 +360,8 @@ export const zhTW = {
 	...purchasing,
 	...transfers,
 	...periods,
-	...tabular
+	...tabular,
+	...finance
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;
