@@ -1,11 +1,12 @@
 // Warehouse alerts: below safety stock (shortage), above maximum (overstock), lots expiring
 // within N days, and slow-moving items (nothing issued in N days). Pure: the day and the
 // stamps to compare with are passed in; quantities are company-wide per item (like the stock
-// overview), optionally narrowed to one warehouse.
+// overview, goods in transit excluded), or per item × warehouse among the items stocked there.
 
 import type { Item } from '../catalog/entities';
 import type { Stamp } from '../clock/hlc';
-import { roundQty, type Balance } from '../ledger/fold';
+import type { Balance } from '../ledger/fold';
+import { belowSafetyStock, onHandByItem } from '../ledger/thresholds';
 import type { Movement } from '../ledger/movement';
 import type { LotSummary } from '../lots/lot-fold';
 
@@ -56,11 +57,7 @@ export function isIssueLike(m: Pick<Movement, 'qty' | 'reason'>): boolean {
 }
 
 export function computeAlerts(input: AlertInput): Alert[] {
-	const onHand = new Map<string, number>();
-	for (const b of input.balances) {
-		if (input.warehouseId && b.warehouseId !== input.warehouseId) continue;
-		onHand.set(b.itemId, roundQty((onHand.get(b.itemId) ?? 0) + b.qty));
-	}
+	const onHand = onHandByItem(input.balances, input.warehouseId || undefined);
 	const lastIssue = new Map<string, Stamp>();
 	for (const m of input.movements) {
 		if (input.warehouseId && m.warehouseId !== input.warehouseId) continue;
@@ -71,8 +68,10 @@ export function computeAlerts(input: AlertInput): Alert[] {
 	const alerts: Alert[] = [];
 	const active = new Map(input.items.filter((i) => i.active).map((i) => [i.id, i]));
 	for (const item of active.values()) {
+		// Narrowed to a warehouse, only the items stocked there are judged.
+		if (input.warehouseId && !onHand.has(item.id)) continue;
 		const qty = onHand.get(item.id) ?? 0;
-		if (item.safetyStock > 0 && qty < item.safetyStock)
+		if (belowSafetyStock(item, qty))
 			alerts.push({
 				kind: 'shortage',
 				itemId: item.id,

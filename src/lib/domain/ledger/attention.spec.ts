@@ -7,7 +7,10 @@ const row = (itemId: string, onHand: number, status: StockStatus): ItemStock => 
 	onHand,
 	byWarehouse: {},
 	inTransit: 0,
-	status
+	status,
+	belowSafety: status === 'low',
+	reorder: status === 'reorder',
+	active: true
 });
 
 describe('stockAttention', () => {
@@ -42,6 +45,13 @@ describe('stockAttention', () => {
 		expect(got.low).toBe(low);
 		expect(got.out).toBe(out);
 		expect(got.top.map((s) => s.itemId)).toEqual(top);
+	});
+
+	it('counts reorder apart from below safety stock, and skips inactive items', () => {
+		const inactive = { ...row('z', 1, 'low'), active: false };
+		const got = stockAttention([row('a', 4, 'reorder'), row('b', 1, 'low'), inactive], 8);
+		expect(got).toMatchObject({ low: 1, reorder: 1, out: 0 });
+		expect(got.top.map((s) => s.itemId)).toEqual(['b', 'a']);
 	});
 
 	it('leaves the summary it was given in its order', () => {

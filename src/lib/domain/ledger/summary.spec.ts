@@ -25,7 +25,7 @@ describe('stockStatus', () => {
 			name: 'at reorder point',
 			onHand: 20,
 			over: { safetyStock: 5, reorderPoint: 20 },
-			status: 'low'
+			status: 'reorder'
 		},
 		{ name: 'above reorder point', onHand: 21, over: { reorderPoint: 20 }, status: 'ok' },
 		{ name: 'above max stock', onHand: 101, over: { maxStock: 100 }, status: 'over' },
@@ -52,9 +52,36 @@ describe('summaries', () => {
 
 	it('summarizes by item with totals per warehouse and a status', () => {
 		expect(summarizeByItem(items, balances)).toEqual([
-			{ itemId: 'a', onHand: 6, byWarehouse: { w1: 5, w2: 1 }, inTransit: 0, status: 'low' },
-			{ itemId: 'b', onHand: 9, byWarehouse: { w2: 9 }, inTransit: 0, status: 'over' },
-			{ itemId: 'c', onHand: 0, byWarehouse: {}, inTransit: 0, status: 'out' }
+			{
+				itemId: 'a',
+				onHand: 6,
+				byWarehouse: { w1: 5, w2: 1 },
+				inTransit: 0,
+				status: 'low',
+				belowSafety: true,
+				reorder: false,
+				active: true
+			},
+			{
+				itemId: 'b',
+				onHand: 9,
+				byWarehouse: { w2: 9 },
+				inTransit: 0,
+				status: 'over',
+				belowSafety: false,
+				reorder: false,
+				active: true
+			},
+			{
+				itemId: 'c',
+				onHand: 0,
+				byWarehouse: {},
+				inTransit: 0,
+				status: 'out',
+				belowSafety: false,
+				reorder: false,
+				active: true
+			}
 		]);
 	});
 

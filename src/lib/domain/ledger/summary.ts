@@ -1,10 +1,12 @@
-// Summaries the stock overview shows: per item (with a low/out/over status) and per
-// warehouse (SKU count, quantity, value at standard cost).
+// Summaries the stock overview shows: per item (with an out/low/reorder/over status) and per
+// warehouse (SKU count, quantity, value at standard cost). Thresholds: ./thresholds.ts.
 
 import type { Item, Warehouse } from '../catalog/entities';
 import { roundQty, type Balance } from './fold';
+import { atReorderPoint, belowSafetyStock, IN_TRANSIT } from './thresholds';
 
-export type StockStatus = 'ok' | 'low' | 'out' | 'over';
+/** low = below safety stock; reorder = at/under the reorder point but not below safety stock. */
+export type StockStatus = 'ok' | 'low' | 'reorder' | 'out' | 'over';
 
 export interface ItemStock {
 	itemId: string;
@@ -13,21 +15,34 @@ export interface ItemStock {
 	/** On the road between warehouses (transfers): not on hand anywhere, not in `onHand`. */
 	inTransit: number;
 	status: StockStatus;
+	/** Company-wide on hand under the safety stock (also when out): `belowSafetyStock`. */
+	belowSafety: boolean;
+	/** Company-wide on hand at/under the reorder point: `atReorderPoint`. */
+	reorder: boolean;
+	active: boolean;
 }
 
-/** Mirrors `IN_TRANSIT_WAREHOUSE` (domain/transfers/transfer.ts); kept here to stay a leaf. */
-const IN_TRANSIT = '@transit';
-
 /**
- * out: nothing on hand; low: under safety stock, or at/under the reorder point when one is set;
- * over: above a set maximum. The most urgent status wins.
+ * out: nothing on hand; low: under safety stock; reorder: at/under the reorder point; over:
+ * above a set maximum. The most urgent status wins.
  */
 export function stockStatus(item: Item, onHand: number): StockStatus {
 	if (onHand <= 0) return 'out';
-	if (onHand < item.safetyStock || (item.reorderPoint > 0 && onHand <= item.reorderPoint))
-		return 'low';
+	if (belowSafetyStock(item, onHand)) return 'low';
+	if (atReorderPoint(item, onHand)) return 'reorder';
 	if (item.maxStock > 0 && onHand > item.maxStock) return 'over';
 	return 'ok';
+}
+
+/**
+ * The stock list's status filter: "below safety stock" and "reorder" are the thresholds' own predicates
+ * (an item out of stock is below its safety stock too), so the count matches the warehouse
+ * home and the alerts page; the others match the badge.
+ */
+export function matchesStatus(s: ItemStock, status: StockStatus): boolean {
+	if (status === 'low') return s.belowSafety;
+	if (status === 'reorder') return s.reorder;
+	return s.status === status;
 }
 
 function totalsByItem(balances: Iterable<Balance>): Map<string, Record<string, number>> {
@@ -49,7 +64,16 @@ export function summarizeByItem(items: Item[], balances: Iterable<Balance>): Ite
 	return items.map((item) => {
 		const { [IN_TRANSIT]: inTransit = 0, ...byWarehouse } = totals.get(item.id) ?? {};
 		const onHand = roundQty(Object.values(byWarehouse).reduce((sum, q) => sum + q, 0));
-		return { itemId: item.id, onHand, byWarehouse, inTransit, status: stockStatus(item, onHand) };
+		return {
+			itemId: item.id,
+			onHand,
+			byWarehouse,
+			inTransit,
+			status: stockStatus(item, onHand),
+			belowSafety: belowSafetyStock(item, onHand),
+			reorder: atReorderPoint(item, onHand),
+			active: item.active
+		};
 	});
 }
 
@@ -60,7 +84,7 @@ export interface WarehouseStock {
 	totalQty: number;
 	/** Quantity × item standard cost, integer cents. */
 	valueCents: number;
-	/** Items stocked here (any position) whose company-wide status is low or out. */
+	/** Active items stocked here whose quantity here is below safety stock (item × warehouse). */
 	lowCount: number;
 }
 
@@ -69,9 +93,7 @@ export function summarizeByWarehouse(
 	items: Item[],
 	balances: Iterable<Balance>
 ): WarehouseStock[] {
-	const all = [...balances];
-	const totals = totalsByItem(all);
-	const itemStock = new Map(summarizeByItem(items, all).map((s) => [s.itemId, s]));
+	const totals = totalsByItem(balances);
 	const itemsById = new Map(items.map((i) => [i.id, i]));
 	return warehouses.map((w) => {
 		let skuCount = 0;
@@ -85,8 +107,7 @@ export function summarizeByWarehouse(
 			if (qty > 0) skuCount++;
 			totalQty += qty;
 			valueCents += Math.round(qty * (item?.standardCostCents ?? 0));
-			const status = itemStock.get(itemId)?.status;
-			if (status === 'low' || status === 'out') lowCount++;
+			if (item?.active && belowSafetyStock(item, qty)) lowCount++;
 		}
 		return { warehouseId: w.id, skuCount, totalQty: roundQty(totalQty), valueCents, lowCount };
 	});

@@ -2,16 +2,22 @@
 // status; searched, filtered, sorted and rendered a page of rows at a time) and by warehouse
 // (SKU count, quantity, value, low count), plus the export of whichever view is shown.
 import type { Item, Warehouse } from '../../domain/catalog/entities';
-import type { ItemStock, StockStatus, WarehouseStock } from '../../domain/ledger/summary';
+import {
+	matchesStatus,
+	type ItemStock,
+	type StockStatus,
+	type WarehouseStock
+} from '../../domain/ledger/summary';
 import { formatCents } from '../../domain/money/money';
 import type { Table } from '../../domain/tabular/table';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { categoriesOf } from './items.svelte';
 
-export const STOCK_STATUSES: readonly StockStatus[] = ['low', 'out', 'over', 'ok'];
+export const STOCK_STATUSES: readonly StockStatus[] = ['low', 'reorder', 'out', 'over', 'ok'];
 /** Sorting by status puts what needs action first. */
-const STATUS_RANK: Record<StockStatus, number> = { out: 0, low: 1, over: 2, ok: 3 };
+const STATUS_RANK: Record<StockStatus, number> = { out: 0, low: 1, reorder: 2, over: 3, ok: 4 };
+
 export const STOCK_SORTS = ['code', 'onHand', 'status'] as const;
 export type StockSort = (typeof STOCK_SORTS)[number];
 export type StockView = 'item' | 'warehouse';
@@ -112,7 +118,7 @@ export class StockPageModel {
 			if (!item || !item.active) continue;
 			if (matchIds && !matchIds.has(item.id)) continue;
 			if (this.#category && item.category !== this.#category) continue;
-			if (this.#status && s.status !== this.#status) continue;
+			if (this.#status && !matchesStatus(s, this.#status)) continue;
 			if (this.#warehouseId && s.byWarehouse[this.#warehouseId] === undefined) continue;
 			rows.push({ s, item });
 		}
