@@ -14,7 +14,9 @@ Commands:
   restore FILE [--force]                  replace the database with a backup (relay stopped)
   valuate --method fifo|moving-average [--precision N] [--per-warehouse]
                                           value movements (JSON lines on stdin), one line out each
-  mrp [--pegging] [--pretty]              MRP records and exceptions for one JSON problem on stdin`;
+  mrp [--pegging] [--pretty]              MRP records and exceptions for one JSON problem on stdin
+  plan --workspace W [--json] [--today D] [--weeks N]
+                                          MRP on the stored documents (same plan as the UI)`;
 
 type Command = (argv: string[]) => Promise<void>;
 
@@ -26,7 +28,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	backup: async () => (await import('./backup')).backupCommand,
 	restore: async () => (await import('./restore')).restoreCommand,
 	valuate: async () => (await import('./valuate')).valuateCommand,
-	mrp: async () => (await import('./mrp')).mrpCommand
+	mrp: async () => (await import('./mrp')).mrpCommand,
+	plan: async () => (await import('./plan')).planCommand
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,83 @@
+// Planning over a small factory: a sales order for 10 tables next week explodes into a planned
+// work order for tables, one for legs and planned purchases of tops and screws; converting
+// them yields planned work orders and MRP requisitions, and a re-plan then proposes nothing new.
+
+import { describe, expect, it } from 'vitest';
+import { createCustomer } from '../../src/lib/commands/customers';
+import { recordReceipt } from '../../src/lib/commands/movements';
+import { createOrder } from '../../src/lib/commands/orders/create';
+import { confirmOrder } from '../../src/lib/commands/orders/transitions';
+import { convertPlannedOrders, runPlan } from '../../src/lib/commands/production/planning';
+import { productionView } from '../../src/lib/commands/production/read';
+import { purchasingView } from '../../src/lib/commands/purchasing/read';
+import { ForbiddenError } from '../../src/lib/domain/errors';
+import { buildPlan } from '../../src/lib/domain/production/planning';
+import { readPlanningSnapshot } from '../../src/lib/commands/production/planning';
+import { device, makeFactory } from './production-fixture';
+
+const TODAY = '2026-11-02';
+
+function withDemand() {
+	const f = makeFactory();
+	const c = createCustomer(f.ctx, { code: 'C1', name: '家具行' });
+	recordReceipt(f.ctx, { itemId: f.top, warehouseId: f.warehouseId, qty: 4, unit: '片' });
+	const order = createOrder(f.ctx, {
+		customerId: c.id,
+		warehouseId: f.warehouseId,
+		requestedDate: '2026-11-20',
+		lines: [{ itemId: f.table, qty: 10, unitPriceCents: 500000 }]
+	});
+	confirmOrder(f.ctx, order.id, { backorder: true });
+	return { f, order };
+}
+
+describe('planning', () => {
+	it('explodes a sales order level by level with pegging', () => {
+		const { f, order } = withDemand();
+		const plan = runPlan(f.ctx, TODAY, 8);
+		const by = (itemId: string) => plan.plannedOrders.filter((o) => o.itemId === itemId);
+		expect(by(f.table)).toEqual([
+			expect.objectContaining({
+				kind: 'production',
+				qty: 10,
+				needDate: '2026-11-16',
+				releaseDate: '2026-11-09'
+			})
+		]);
+		expect(by(f.table)[0]!.pegs).toEqual([{ label: order.number, qty: 10 }]);
+		// 40 legs the week before the tables; the 10 of safety stock were needed already (past due).
+		expect(by(f.leg).map((o) => [o.qty, o.needDate, o.pastDue])).toEqual([
+			[10, '2026-11-02', true],
+			[40, '2026-11-09', false]
+		]);
+		expect(by(f.leg)[1]!.pegs).toEqual([{ label: `${f.table}@2026-11-16`, qty: 40 }]);
+		expect(by(f.top)).toEqual([expect.objectContaining({ kind: 'purchase', qty: 6 })]);
+		// Both leg orders release in week 1: 50 legs × 2 screws × 110 %, bought at once.
+		expect(by(f.screw).map((o) => [o.qty, o.kind])).toEqual([[110, 'purchase']]);
+		expect(plan.exceptions.some((e) => e.type === 'past-due' && e.itemId === f.leg)).toBe(true);
+	});
+
+	it('the worker-side pure function gives the same plan as the command', () => {
+		const { f } = withDemand();
+		expect(buildPlan(structuredClone(readPlanningSnapshot(f.ctx, TODAY, 8)), 8)).toEqual(
+			runPlan(f.ctx, TODAY, 8)
+		);
+	});
+
+	it('converts in one action, and a re-plan then proposes nothing more', () => {
+		const { f } = withDemand();
+		const plan = runPlan(f.ctx, TODAY, 8);
+		const production = device(f.docs, f.clock, 'planner', 'production');
+		expect(() => convertPlannedOrders(production, plan.plannedOrders, f.warehouseId)).toThrow(
+			ForbiddenError
+		);
+		expect(productionView(f.ctx).workOrders).toHaveLength(0);
+		const result = convertPlannedOrders(f.ctx, plan.plannedOrders, f.warehouseId);
+		const made = plan.plannedOrders.filter((o) => o.kind === 'production').length;
+		const bought = plan.plannedOrders.length - made;
+		expect(result.workOrders.map((w) => w.source)).toEqual(Array(made).fill('mrp'));
+		expect(result.requisitions.map((r) => r.source)).toEqual(Array(bought).fill('mrp'));
+		expect(purchasingView(f.ctx).requisitions).toHaveLength(bought);
+		expect(runPlan(f.ctx, TODAY, 8).plannedOrders).toEqual([]);
+	});
+});
