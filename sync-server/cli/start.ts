@@ -8,6 +8,7 @@ import { createLogger } from '../logger';
 import { startServer } from '../server';
 import { noPositionals, parseFlags } from './args';
 import { needsBuild, runBuild } from './build';
+import { storeFromEnv } from './store-env';
 import { PACKAGE_ROOT, dataDirFromEnv, hostFromEnv, portFromEnv, sqliteSyncFromEnv } from './env';
 
 const DEMO_WORKSPACE = 'demo';
@@ -20,6 +21,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 	const dataDir = dataDirFromEnv();
 	const sqliteSynchronous = sqliteSyncFromEnv();
 	const logger = createLogger();
+	const selected = storeFromEnv({ dataDir, logger });
 
 	if (process.env.STOCKFLOW_SKIP_BUILD !== '1' && needsBuild(PACKAGE_ROOT)) {
 		console.log('Building the app (first start or sources changed)…');
@@ -34,6 +36,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 		secret,
 		staticDir: join(PACKAGE_ROOT, 'build'),
 		sqliteSynchronous,
+		store: selected.store,
 		logger
 	});
 
@@ -51,7 +54,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 	console.log(
 		`Fill the workspace with a demo company: npx stockflow demo --workspace ${DEMO_WORKSPACE}`
 	);
-	console.log(`Data: ${dataDir}   Stop: Ctrl+C`);
+	console.log(`Data: ${selected.where}   Stop: Ctrl+C`);
 
 	let stopping = false;
 	const stop = (signal: string): void => {
