@@ -5,7 +5,7 @@
 
 import { normalizeCode } from '../../domain/catalog/entities';
 import { parseQuantity } from '../../domain/quantity/quantity';
-import { openQty } from '../../domain/purchasing/po-state-machine';
+import { RECEIVABLE, openQty } from '../../domain/purchasing/po-state-machine';
 import type { RejectReason } from '../../domain/purchasing/purchase-order';
 import {
 	QUARANTINE_CODE,
@@ -41,6 +41,10 @@ export class ReceivingModel {
 			? this.data.ws.locationsOf(this.o.po.warehouseId).filter((l) => l.code !== QUARANTINE_CODE)
 			: []
 	);
+	/** The put-away bin shown: the one chosen, else the first of the warehouse. */
+	readonly bin = $derived(this.binId || this.bins[0]?.id || '');
+	/** Goods may be received against the PO in its current status. */
+	readonly receivable = $derived(this.o !== undefined && RECEIVABLE.includes(this.o.fold.status));
 	readonly rows = $derived.by(() => {
 		const o = this.o;
 		if (!o) return [];
@@ -121,7 +125,7 @@ export class ReceivingModel {
 				rejectReason: f.reason || undefined,
 				lot: f.lot.trim(),
 				expiry: f.expiry,
-				locationId: this.binId || this.bins[0]?.id || ''
+				locationId: this.bin
 			});
 		}
 		if (lines.length === 0) {

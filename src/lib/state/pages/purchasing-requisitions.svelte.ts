@@ -26,9 +26,12 @@ export class RequisitionsPageModel {
 	error = $state<string | null>(null);
 	lastPoIds = $state<string[]>([]);
 
+	/** The warehouse shown: the one chosen, else the first. */
+	readonly warehouse = $derived.by(() => this.warehouseId || this.data.ws.warehouses[0]?.id || '');
+
 	readonly proposals: ProposalGroup[] = $derived.by(() => {
 		const ws = this.data.ws;
-		const warehouseId = this.warehouseId || ws.warehouses[0]?.id || '';
+		const warehouseId = this.warehouse;
 		if (!warehouseId) return [];
 		void ws.docRevision.orders;
 		const atp = buildBoard(
@@ -62,7 +65,7 @@ export class RequisitionsPageModel {
 	}
 
 	createChosen(): void {
-		const warehouseId = this.warehouseId || this.data.ws.warehouses[0]?.id || '';
+		const warehouseId = this.warehouse;
 		const lines = this.proposals.flatMap((g) => g.lines).filter((l) => !this.skipped[l.itemId]);
 		if (lines.length === 0) return;
 		const r = this.data.ws.run((ctx) =>

@@ -238,5 +238,6 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.rejectReasonRequired': '{item} has rejected goods: choose a reason',
 	'purchasing.lotRequired': '{item} needs a lot number',
 	'purchasing.scanned': 'Scanned {item}: accepted {qty}',
+	'purchasing.notReceivable': 'This purchase order is {status}: nothing can be received',
 	'purchasing.scanUnknown': '{code} is not on this purchase order'
 };

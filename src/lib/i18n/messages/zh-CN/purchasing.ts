@@ -234,5 +234,6 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.rejectReasonRequired': '{item} 有不合格量，请选择原因',
 	'purchasing.lotRequired': '{item} 需要批次号',
 	'purchasing.scanned': '已扫描 {item}，合格量 {qty}',
+	'purchasing.notReceivable': '该采购订单当前为“{status}”，无法验收',
 	'purchasing.scanUnknown': '该采购订单没有 {code}'
 };

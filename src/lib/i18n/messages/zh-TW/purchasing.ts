@@ -234,5 +234,6 @@ export const purchasing = {
 	'purchasing.rejectReasonRequired': '{item} 有不合格量，請選擇原因',
 	'purchasing.lotRequired': '{item} 需要批號',
 	'purchasing.scanned': '已掃描 {item}，合格量 {qty}',
+	'purchasing.notReceivable': '這張採購單目前為「{status}」，無法驗收',
 	'purchasing.scanUnknown': '這張採購單沒有 {code}'
 } as const;
