@@ -1,5 +1,7 @@
-// Workspace tokens: HS256 JWTs with claims { sub, workspace, role, exp }. The relay verifies
-// them on every websocket upgrade and on /api/token; the CLI and /api/token issue them.
+// Workspace tokens: HS256 JWTs with claims { sub, workspace, role, exp, iat }. The relay verifies
+// them on every websocket upgrade and on /api/token; the CLI and /api/token issue them. A sign-in
+// link minted for a person also carries `lnk` (its id): such a token is only good for being
+// exchanged, once, for a device session (sessions/).
 
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
@@ -12,12 +14,18 @@ export const ClaimsSchema = z.object({
 	sub: z.string().regex(USER_PATTERN),
 	workspace: z.string().regex(WORKSPACE_PATTERN),
 	role: z.enum(ROLES),
-	exp: z.number().int().positive()
+	exp: z.number().int().positive(),
+	iat: z.number().int().nonnegative().optional(),
+	/** Single-use sign-in link id (sessions/store.ts `sign_in_links`). */
+	lnk: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{16}$/)
+		.optional()
 });
 export type Claims = z.infer<typeof ClaimsSchema>;
 
 /** Why a token was refused; `unauthorized` ones say nothing about the caller's identity. */
-export type TokenProblem = 'missing' | 'invalid' | 'expired' | 'bad-claims';
+export type TokenProblem = 'missing' | 'invalid' | 'expired' | 'bad-claims' | 'revoked';
 
 export class TokenError extends Error {
 	readonly problem: TokenProblem;
@@ -54,6 +62,8 @@ export interface IssueTokenOptions {
 	ttl: string;
 	/** Seconds since the epoch; defaults to now. */
 	nowSeconds?: number;
+	/** Makes it a single-use sign-in link token (recorded by the caller). */
+	linkId?: string;
 }
 
 export async function issueToken(options: IssueTokenOptions): Promise<string> {
@@ -69,7 +79,8 @@ export async function issueToken(options: IssueTokenOptions): Promise<string> {
 	if (!claims.success) {
 		throw new TokenError('bad-claims', claims.error.issues[0]?.message ?? 'bad claims');
 	}
-	return new SignJWT({ workspace: claims.data.workspace, role: claims.data.role })
+	const extra = options.linkId === undefined ? {} : { lnk: options.linkId };
+	return new SignJWT({ workspace: claims.data.workspace, role: claims.data.role, ...extra })
 		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
 		.setSubject(claims.data.sub)
 		.setIssuedAt(now)

@@ -1,13 +1,17 @@
-// Plain HTTP on the relay's port: health, metrics, the token API and the PWA itself.
+// Plain HTTP on the relay's port: health, metrics, the token and session APIs and the PWA
+// itself, every response with the security headers (security-headers.ts).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderMetrics, type Gauges, type Metrics } from './metrics';
+import { setSecurityHeaders } from './security-headers';
+import type { AuthContext } from './sessions/authenticate';
+import { SESSION_ROUTES } from './sessions/api';
 import { serveStatic } from './static';
 import { handleTokenRequest, handleWhoami, sendJson } from './token-api';
 
 export interface HttpContext {
-	secret: string;
+	auth: AuthContext;
 	staticDir: string | undefined;
 	metrics: Metrics;
 	gauges(): Gauges;
@@ -16,6 +20,7 @@ export interface HttpContext {
 
 export function createRequestHandler(ctx: HttpContext) {
 	return (req: IncomingMessage, res: ServerResponse): void => {
+		setSecurityHeaders(req, res);
 		route(req, res, ctx).catch((err: unknown) => {
 			ctx.logger.error({ err, path: pathOf(req) }, 'request failed');
 			if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
@@ -45,11 +50,19 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 	}
 	if (path === '/api/token') {
 		if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' });
-		return handleTokenRequest(req, res, ctx.secret);
+		return handleTokenRequest(req, res, ctx.auth);
 	}
 	if (path === '/api/whoami') {
 		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
-		return handleWhoami(req, res, ctx.secret);
+		return handleWhoami(req, res, ctx.auth);
+	}
+	const sessionRoute = SESSION_ROUTES[path];
+	if (sessionRoute) {
+		const handler = sessionRoute[req.method ?? 'GET'];
+		if (!handler) {
+			return sendJson(res, 405, { error: `${Object.keys(sessionRoute).join(' or ')} only` });
+		}
+		return handler(req, res, ctx.auth);
 	}
 	if (path.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
 	if (path.startsWith('/sync/')) return sendJson(res, 426, { error: 'WebSocket upgrade required' });

@@ -15,7 +15,7 @@ export function resolveSecret(dataDir: string, env: NodeJS.ProcessEnv = process.
 	} catch (error) {
 		if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
 	}
-	mkdirSync(dataDir, { recursive: true });
+	mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 	const secret = randomBytes(32).toString('base64url');
 	try {
 		// 'wx': if another process created it meanwhile, use theirs instead of overwriting.

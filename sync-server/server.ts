@@ -18,6 +18,10 @@ import { CLOSE } from '../src/lib/sync/protocol';
 import { createUpdateChecker } from './update-check';
 import { createRoomRegistry } from './rooms';
 import { decideUpgrade } from './upgrade';
+import { secureDataDir } from './data-dir';
+import type { AuthContext } from './sessions/authenticate';
+import { createSessionGuard } from './sessions/guard';
+import { openSessionStore } from './sessions/store';
 
 export interface StartServerOptions {
 	port: number;
@@ -42,6 +46,12 @@ export interface StartServerOptions {
 	/** Storage; default SQLite in dataDir. The server closes it on close(). */
 	store?: PersistencePort;
 	logger?: Logger;
+	/** How often open connections are checked against revocations (sessions/guard.ts). Default 1 s. */
+	sessionPollMs?: number;
+	/** A device credential is accepted this long after its last renewal. Default 30 days. */
+	credentialTtlMs?: number;
+	/** Clock for sessions and sign-in links (tests). Default Date.now. */
+	nowMs?: () => number;
 }
 
 export interface RunningServer {
@@ -57,6 +67,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	const secret = options.secret ?? resolveSecret(options.dataDir);
 	const metrics = createMetrics();
 	const limits = resolveLimits(options.limits);
+	secureDataDir(options.dataDir);
 	const store =
 		options.store ??
 		openSqliteStore({
@@ -76,6 +87,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		await store.close().catch(() => undefined);
 		throw err;
 	}
+	const sessions = openSessionStore({ dataDir: options.dataDir });
+	const auth: AuthContext = {
+		secret,
+		sessions,
+		nowMs: options.nowMs ?? Date.now,
+		credentialTtlMs: options.credentialTtlMs ?? 30 * 86_400_000
+	};
+	const guard = createSessionGuard({
+		sessions,
+		pollMs: options.sessionPollMs ?? 1000,
+		nowMs: auth.nowMs,
+		logger
+	});
 	// Large updates are checked off the relay's thread (a catch-up of megabytes).
 	const updates = createUpdateChecker();
 	const rooms = createRoomRegistry({
@@ -95,7 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 	const http = createServer(
 		createRequestHandler({
-			secret,
+			auth,
 			staticDir: options.staticDir,
 			metrics,
 			logger,
@@ -105,7 +129,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
 	http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		socket.on('error', () => socket.destroy());
-		decideUpgrade(req.url ?? '/', secret)
+		decideUpgrade(req.url ?? '/', auth)
 			.then((decision) => {
 				if (!decision.ok && 'closeCode' in decision) {
 					metrics.outdatedClients += 1;
@@ -138,6 +162,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 						limits
 					});
 					connections.add(connection);
+					guard.track(ws, { claims: decision.claims, sessionId: decision.sessionId });
 					// Forget it once its last frames are handled.
 					ws.once('close', () => {
 						void connection.idle().then(() => connections.delete(connection));
@@ -185,6 +210,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		close() {
 			closing ??= (async () => {
 				clearInterval(keepalive);
+				guard.stop();
 				const closed = [...wss.clients].map(
 					(ws) =>
 						new Promise<void>((resolve) => {
@@ -208,6 +234,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 				await rooms.close();
 				await updates.close();
 				await store.close();
+				sessions.close();
 				logger.info('relay stopped');
 			})();
 			return closing;

@@ -3,9 +3,10 @@
 // every time so a deploy reaches users on their next load.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentSecurityPolicy, inlineScriptHashes } from './security-headers';
 
 const CONTENT_TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -94,12 +95,29 @@ async function fileAt(
 	}
 }
 
-function sendFile(
+/** Inline script hashes per HTML file and modification time (a deploy replaces the file). */
+const htmlHashes = new Map<string, { mtimeMs: number; hashes: string[] }>();
+
+async function scriptHashesOf(file: { path: string; mtimeMs: number }): Promise<string[]> {
+	const cached = htmlHashes.get(file.path);
+	if (cached && cached.mtimeMs === file.mtimeMs) return cached.hashes;
+	const hashes = inlineScriptHashes(await readFile(file.path, 'utf8'));
+	htmlHashes.set(file.path, { mtimeMs: file.mtimeMs, hashes });
+	return hashes;
+}
+
+async function sendFile(
 	req: IncomingMessage,
 	res: ServerResponse,
 	file: { path: string; size: number; mtimeMs: number },
 	relative: string
-): true {
+): Promise<true> {
+	if (extname(file.path).toLowerCase() === '.html') {
+		res.setHeader(
+			'Content-Security-Policy',
+			contentSecurityPolicy({ host: req.headers.host, scriptHashes: await scriptHashesOf(file) })
+		);
+	}
 	const lastModified = new Date(Math.floor(file.mtimeMs / 1000) * 1000).toUTCString();
 	res.setHeader('Content-Type', contentTypeOf(file.path));
 	res.setHeader('Cache-Control', cacheControlOf(relative));

@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ROLES } from '../src/lib/domain/auth/roles';
-import { TokenError, USER_PATTERN, issueToken, parseTtl, verifyToken } from './auth';
+import { TokenError, USER_PATTERN, issueToken, parseTtl } from './auth';
+import { authenticate, type AuthContext, type Identity } from './sessions/authenticate';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -25,51 +26,58 @@ const TokenRequest = z.object({
 export async function handleWhoami(
 	req: IncomingMessage,
 	res: ServerResponse,
-	secret: string
+	auth: AuthContext
 ): Promise<void> {
-	const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+	const identity = await authenticateRequest(req, res, auth);
+	if (!identity) return;
+	const { claims } = identity;
+	sendJson(res, 200, {
+		workspace: claims.workspace,
+		role: claims.role,
+		user: claims.sub,
+		expMs: claims.exp * 1000
+	});
+}
+
+export function bearerOf(req: IncomingMessage): string | undefined {
+	return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+}
+
+/** The caller's identity, or null once a 401/403 naming the problem has been sent. */
+export async function authenticateRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	auth: AuthContext,
+	options: { allowExpiredCredential?: boolean } = {}
+): Promise<Identity | null> {
 	try {
-		const claims = await verifyToken(secret, bearer);
-		sendJson(res, 200, {
-			workspace: claims.workspace,
-			role: claims.role,
-			user: claims.sub,
-			expMs: claims.exp * 1000
-		});
+		return await authenticate(auth, bearerOf(req), options);
 	} catch (err) {
 		if (!(err instanceof TokenError)) throw err;
-		sendJson(res, err.problem === 'bad-claims' ? 403 : 401, { error: `token ${err.problem}` });
+		sendTokenError(res, err);
+		return null;
 	}
+}
+
+export function sendTokenError(res: ServerResponse, err: TokenError): void {
+	sendJson(res, err.problem === 'bad-claims' ? 403 : 401, {
+		error: `token ${err.problem}`,
+		detail: err.message
+	});
 }
 
 export async function handleTokenRequest(
 	req: IncomingMessage,
 	res: ServerResponse,
-	secret: string
+	auth: AuthContext
 ): Promise<void> {
-	const header = req.headers.authorization ?? '';
-	const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-	let admin;
-	try {
-		admin = await verifyToken(secret, bearer);
-	} catch (err) {
-		if (err instanceof TokenError) {
-			return sendJson(res, err.problem === 'bad-claims' ? 403 : 401, {
-				error: `token ${err.problem}`
-			});
-		}
-		throw err;
-	}
+	const identity = await authenticateRequest(req, res, auth);
+	if (!identity) return;
+	const admin = identity.claims;
 	if (admin.role !== 'admin') return sendJson(res, 403, { error: 'admin role required' });
 
-	const body = await readBody(req);
-	if (body === null) return sendJson(res, 400, { error: 'body too large' });
-	let json: unknown;
-	try {
-		json = JSON.parse(body);
-	} catch {
-		return sendJson(res, 400, { error: 'body must be JSON' });
-	}
+	const json = await readJsonBody(req, res);
+	if (json === undefined) return;
 	const parsed = TokenRequest.safeParse(json);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
@@ -78,16 +86,37 @@ export async function handleTokenRequest(
 		});
 	}
 	const { role, user = role, ttl = '8h' } = parsed.data;
-	const token = await issueToken({ secret, workspace: admin.workspace, role, user, ttl });
+	const token = await issueToken({
+		secret: auth.secret,
+		workspace: admin.workspace,
+		role,
+		user,
+		ttl
+	});
 	sendJson(res, 200, { token, link: `${originOf(req)}/signin?token=${token}` });
 }
 
 /** The origin the admin reached us on, so the link works from their network. */
-function originOf(req: IncomingMessage): string {
+export function originOf(req: IncomingMessage): string {
 	const forwarded = req.headers['x-forwarded-proto'];
 	const proto = typeof forwarded === 'string' && /^https?$/.test(forwarded) ? forwarded : 'http';
 	const host = req.headers.host ?? 'localhost';
 	return `${proto}://${host}`;
+}
+
+/** The parsed JSON body, or undefined once a 400 has been sent. */
+export async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+	const body = await readBody(req);
+	if (body === null) {
+		sendJson(res, 400, { error: 'body too large' });
+		return undefined;
+	}
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		sendJson(res, 400, { error: 'body must be JSON' });
+		return undefined;
+	}
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

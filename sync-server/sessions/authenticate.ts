@@ -1,0 +1,70 @@
+// Who is calling: a bearer string is either a device credential (sessions) or a JWT (the CLI,
+// POST /api/token, stock clients). Both end up as the same claims; a revoked device, a revoked
+// user's older JWTs and an unexchanged sign-in link are refused everywhere.
+
+import { TokenError, verifyToken, type Claims } from '../auth';
+import { looksLikeCredential, parseCredential, secretMatches } from './credential';
+import type { SessionStore } from './store';
+
+export interface AuthContext {
+	readonly secret: string;
+	readonly sessions: SessionStore;
+	nowMs(): number;
+	/** How long a device credential is accepted after its last renewal. */
+	readonly credentialTtlMs: number;
+}
+
+export interface Identity {
+	readonly claims: Claims;
+	/** The device session, or null for a plain JWT. */
+	readonly sessionId: string | null;
+}
+
+export interface AuthenticateOptions {
+	/** Renewal accepts a credential past its expiry (the device was offline for a long time). */
+	allowExpiredCredential?: boolean;
+}
+
+export async function authenticate(
+	auth: AuthContext,
+	bearer: string | null | undefined,
+	options: AuthenticateOptions = {}
+): Promise<Identity> {
+	if (!bearer) throw new TokenError('missing', 'no token');
+	if (looksLikeCredential(bearer)) return deviceIdentity(auth, bearer, options);
+	const claims = await verifyToken(auth.secret, bearer);
+	if (claims.lnk !== undefined) {
+		throw new TokenError('invalid', 'a sign-in link is exchanged once, at POST /api/session');
+	}
+	if (jwtRevoked(auth.sessions, claims)) throw new TokenError('revoked', 'access revoked');
+	return { claims, sessionId: null };
+}
+
+/** Whether the user's access was revoked after this JWT was issued. */
+export function jwtRevoked(sessions: SessionStore, claims: Claims): boolean {
+	const revokedAtMs = sessions.userRevokedAtMs(claims.workspace, claims.sub);
+	// Issued in the same second as the revocation counts as before it (iat has 1 s resolution).
+	return revokedAtMs !== null && (claims.iat ?? 0) * 1000 <= revokedAtMs;
+}
+
+function deviceIdentity(auth: AuthContext, bearer: string, options: AuthenticateOptions): Identity {
+	const parsed = parseCredential(bearer);
+	if (!parsed) throw new TokenError('invalid', 'device credential malformed');
+	const session = auth.sessions.session(parsed.sessionId);
+	if (!session || !secretMatches(parsed.secret, session.secretHash)) {
+		throw new TokenError('invalid', 'device credential unknown');
+	}
+	if (session.endReason !== null) throw new TokenError('revoked', `session ${session.endReason}`);
+	if (!options.allowExpiredCredential && session.credentialExpiresAtMs <= auth.nowMs()) {
+		throw new TokenError('expired', 'device credential expired: renew it');
+	}
+	return {
+		claims: {
+			sub: session.user,
+			workspace: session.workspace,
+			role: session.role,
+			exp: Math.floor(session.credentialExpiresAtMs / 1000)
+		},
+		sessionId: session.id
+	};
+}
