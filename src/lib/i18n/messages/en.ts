@@ -7,6 +7,7 @@ import { transfers } from './en/transfers';
 import { periods } from './en/periods';
 import { tabular } from './en/tabular';
 import { finance } from './en/finance';
+import { production } from './en/production';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -375,5 +376,6 @@ export const en: Messages = {
 	...transfers,
 	...periods,
 	...tabular,
-	...finance
+	...finance,
+	...production
 };

@@ -8,6 +8,7 @@ import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
 import { finance } from './zh-CN/finance';
+import { production } from './zh-CN/production';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -360,5 +361,6 @@ export const zhCN: Messages = {
 	...transfers,
 	...periods,
 	...tabular,
-	...finance
+	...finance,
+	...production
 };

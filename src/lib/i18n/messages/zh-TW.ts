@@ -7,6 +7,7 @@ import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
 import { finance } from './zh-TW/finance';
+import { production } from './zh-TW/production';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -362,7 +363,8 @@ export const zhTW = {
 	...transfers,
 	...periods,
 	...tabular,
-	...finance
+	...finance,
+	...production
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;
