@@ -14,10 +14,11 @@ import {
 } from './messages';
 import type { Metrics } from './metrics';
 import type { PersistencePort, RoomKey } from './persistence/port';
-import { CLOSE, encodeSyncStep1, type CloseCode } from '../src/lib/sync/protocol';
+import { CLOSE, encodeRefusal, encodeSyncStep1, type CloseCode } from '../src/lib/sync/protocol';
 import { awarenessSnapshot, removePeer, type Peer, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 import type { UpdateChecker } from './update-check';
+import type { IntegrityChecker } from './integrity/relay-check';
 
 export interface ConnectionOptions {
 	socket: WebSocket;
@@ -27,6 +28,8 @@ export interface ConnectionOptions {
 	rooms: RoomRegistry;
 	store: PersistencePort;
 	updates: UpdateChecker;
+	/** Integrity inside documents; null when the checks are off. */
+	integrity: IntegrityChecker | null;
 	metrics: Metrics;
 	logger: Logger;
 	limits: RelayLimits;
@@ -116,6 +119,28 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			canWrite: options.canWrite,
 			maxDocBytes: limits.maxDocBytes,
 			checkUpdate: (update) => options.updates.check(update),
+			checkIntegrity: async (update, decoded) =>
+				options.integrity
+					? options.integrity.check({ room, key, claims: options.claims, update, decoded })
+					: null,
+			refuseUpdate(refusal, decoded) {
+				metrics.refusedUpdates[refusal.reason] += 1;
+				const clients = decoded ? [...new Set(decoded.structs.map((s) => s.id.client))] : [];
+				logger.warn(
+					{
+						workspace: key.workspace,
+						doc: key.doc,
+						user: options.claims.sub,
+						role: options.claims.role,
+						// The Yjs client ids of the update: one per device (per tab) and session.
+						device: clients,
+						reason: refusal.reason,
+						detail: refusal.detail
+					},
+					'update refused'
+				);
+				peer.send(encodeRefusal(refusal.reason, refusal.detail));
+			},
 			async persist(update) {
 				const result = await store.append(key, update);
 				metrics.updatesPersisted += 1;

@@ -20,7 +20,9 @@ import {
 	isEmptyUpdate,
 	readStateVectorQuery
 } from '../src/lib/sync/protocol';
+import type { Refusal } from './integrity/check';
 import type { Peer, Room } from './room';
+import type { DecodedUpdate } from './update-check';
 
 /** The frame did not follow the protocol: close this connection with 1002. */
 export class ProtocolError extends Error {
@@ -52,8 +54,15 @@ export interface MessageContext {
 	readonly canWrite: boolean;
 	/** See RelayLimits.maxDocBytes. */
 	readonly maxDocBytes: number;
-	/** Rejects if the bytes are not a Yjs update (a large one is decoded off the relay's thread). */
-	checkUpdate(update: Uint8Array): Promise<void>;
+	/**
+	 * Rejects if the bytes are not a Yjs update (a large one is decoded off the relay's thread);
+	 * resolves with the decoded update when it was decoded on this thread.
+	 */
+	checkUpdate(update: Uint8Array): Promise<DecodedUpdate | null>;
+	/** Whether the update may enter the room (integrity/check.ts); null when it may. */
+	checkIntegrity(update: Uint8Array, decoded: DecodedUpdate | null): Promise<Refusal | null>;
+	/** Tells the sender its update was refused; counts and logs it. Nothing was stored. */
+	refuseUpdate(refusal: Refusal, decoded: DecodedUpdate | null): void;
 	/** Stores an update (before it is applied and forwarded): survives a crash of the relay. */
 	persist(update: Uint8Array): Promise<void>;
 	/**
@@ -131,8 +140,9 @@ async function receiveUpdate(
 ): Promise<void> {
 	if (isEmptyUpdate(update)) return;
 	// Decode fully before storing: bytes that are not a Yjs update never reach the disk.
+	let decoded: DecodedUpdate | null;
 	try {
-		await ctx.checkUpdate(update);
+		decoded = await ctx.checkUpdate(update);
 	} catch (err) {
 		throw new ProtocolError(err instanceof Error ? err.message : 'Malformed update');
 	}
@@ -141,6 +151,12 @@ async function receiveUpdate(
 		// update that would change the doc is a write attempt.
 		const known = parse(() => Y.snapshotContainsUpdate(Y.snapshot(ctx.room.doc), update));
 		if (!known) ctx.rejectWrite();
+		return;
+	}
+	// Integrity inside the doc: a refused update is neither stored nor forwarded.
+	const refusal = await ctx.checkIntegrity(update, decoded);
+	if (refusal) {
+		ctx.refuseUpdate(refusal, decoded);
 		return;
 	}
 	if (ctx.room.storedBytes + update.byteLength > ctx.maxDocBytes) {

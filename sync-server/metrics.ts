@@ -1,5 +1,7 @@
 // Relay counters and gauges, rendered as Prometheus text for GET /metrics.
 
+import { REFUSAL_REASONS, type RefusalReason } from '../src/lib/sync/protocol';
+
 export interface Metrics {
 	bytesIn: number;
 	bytesOut: number;
@@ -20,6 +22,8 @@ export interface Metrics {
 	compactions: number;
 	compactedRows: number;
 	compactionFailures: number;
+	/** Updates the integrity check refused, by reason (sync-server/integrity). */
+	refusedUpdates: Record<RefusalReason, number>;
 }
 
 export function createMetrics(): Metrics {
@@ -38,7 +42,11 @@ export function createMetrics(): Metrics {
 		walSyncs: 0,
 		compactions: 0,
 		compactedRows: 0,
-		compactionFailures: 0
+		compactionFailures: 0,
+		refusedUpdates: Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<
+			RefusalReason,
+			number
+		>
 	};
 }
 
@@ -159,9 +167,20 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			value: metrics.compactionFailures
 		}
 	];
+	const refused = [
+		'# HELP stockflow_refused_updates_total Updates refused by the integrity check, by reason',
+		'# TYPE stockflow_refused_updates_total counter',
+		...REFUSAL_REASONS.map(
+			(reason) =>
+				`stockflow_refused_updates_total{reason="${reason}"} ${metrics.refusedUpdates[reason]}`
+		)
+	].join('\n');
 	return (
 		series
 			.map((s) => `# HELP ${s.name} ${s.help}\n# TYPE ${s.name} ${s.type}\n${s.name} ${s.value}`)
-			.join('\n') + '\n'
+			.join('\n') +
+		'\n' +
+		refused +
+		'\n'
 	);
 }

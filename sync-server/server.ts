@@ -16,6 +16,7 @@ import { openSqliteStore } from './persistence/sqlite';
 import type { SqliteSynchronous } from './persistence/sqlite-writer';
 import { CLOSE } from '../src/lib/sync/protocol';
 import { createUpdateChecker } from './update-check';
+import { createIntegrityChecker } from './integrity/relay-check';
 import { createRoomRegistry } from './rooms';
 import { decideUpgrade } from './upgrade';
 import { secureDataDir } from './data-dir';
@@ -46,6 +47,12 @@ export interface StartServerOptions {
 	/** Storage; default SQLite in dataDir. The server closes it on close(). */
 	store?: PersistencePort;
 	logger?: Logger;
+	/**
+	 * Integrity inside documents (sync-server/integrity): refuse updates that delete from
+	 * append-only lists, fail the domain schemas, forge authorship or pass the role's rights.
+	 * Default on; off only for transport tests and benchmarks that write arbitrary data.
+	 */
+	integrityChecks?: boolean;
 	/** How often open connections are checked against revocations (sessions/guard.ts). Default 1 s. */
 	sessionPollMs?: number;
 	/** A device credential is accepted this long after its last renewal. Default 30 days. */
@@ -102,6 +109,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	});
 	// Large updates are checked off the relay's thread (a catch-up of megabytes).
 	const updates = createUpdateChecker();
+	const integrity = options.integrityChecks === false ? null : createIntegrityChecker();
 	const rooms = createRoomRegistry({
 		store,
 		logger,
@@ -157,6 +165,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 						rooms,
 						store,
 						updates,
+						integrity,
 						metrics,
 						logger,
 						limits

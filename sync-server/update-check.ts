@@ -11,9 +11,15 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { createLazyWorker } from './lazy-worker';
 
+/** A client update's structs and delete set (`Y.decodeUpdate`). */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 export interface UpdateChecker {
-	/** Resolves if `update` decodes as a Yjs update; rejects with the decoder's reason if not. */
-	check(update: Uint8Array): Promise<void>;
+	/**
+	 * Resolves if `update` decodes as a Yjs update, with the decoded update when it was decoded
+	 * here (null when the thread checked it); rejects with the decoder's reason if not.
+	 */
+	check(update: Uint8Array): Promise<DecodedUpdate | null>;
 	/** Whether the thread is up (tests). */
 	running(): boolean;
 	close(): Promise<void>;
@@ -39,10 +45,7 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
 	});
 	return {
 		async check(update) {
-			if (update.byteLength < threadMinBytes) {
-				Y.decodeUpdate(update);
-				return;
-			}
+			if (update.byteLength < threadMinBytes) return Y.decodeUpdate(update);
 			// A copy moves to the thread: `update` is a view into the connection's frame.
 			const copy = update.slice();
 			let reply: z.infer<typeof Reply>;
@@ -50,10 +53,10 @@ export function createUpdateChecker(options: UpdateCheckerOptions = {}): UpdateC
 				reply = Reply.parse(await worker.request({ update: copy }, [copy.buffer]));
 			} catch {
 				// The thread failed, not the update: check it here (the next one starts a thread).
-				Y.decodeUpdate(update);
-				return;
+				return Y.decodeUpdate(update);
 			}
 			if (reply.error !== undefined) throw new Error(reply.error);
+			return null;
 		},
 		running: () => worker.running(),
 		close: () => worker.close()

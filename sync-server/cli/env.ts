@@ -34,6 +34,17 @@ export function sqliteSyncFromEnv(env: NodeJS.ProcessEnv = process.env): SqliteS
 	);
 }
 
+/**
+ * `STOCKFLOW_INTEGRITY_CHECKS`: `on` (default) or `off`. Off only for transport tests and
+ * benchmarks that write arbitrary data; a relay serving people keeps them on.
+ */
+export function integrityChecksFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+	const raw = env.STOCKFLOW_INTEGRITY_CHECKS;
+	if (raw === undefined || raw === '' || raw === 'on') return true;
+	if (raw === 'off') return false;
+	throw new UsageError(`invalid STOCKFLOW_INTEGRITY_CHECKS "${raw}": on, off`);
+}
+
 export function hostFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 	return env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0';
 }

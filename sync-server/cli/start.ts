@@ -9,7 +9,14 @@ import { startServer } from '../server';
 import { noPositionals, parseFlags } from './args';
 import { needsBuild, runBuild } from './build';
 import { storeFromEnv } from './store-env';
-import { PACKAGE_ROOT, dataDirFromEnv, hostFromEnv, portFromEnv, sqliteSyncFromEnv } from './env';
+import {
+	PACKAGE_ROOT,
+	dataDirFromEnv,
+	hostFromEnv,
+	integrityChecksFromEnv,
+	portFromEnv,
+	sqliteSyncFromEnv
+} from './env';
 
 const DEMO_WORKSPACE = 'demo';
 
@@ -37,6 +44,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 		staticDir: join(PACKAGE_ROOT, 'build'),
 		sqliteSynchronous,
 		store: selected.store,
+		integrityChecks: integrityChecksFromEnv(),
 		logger
 	});
 

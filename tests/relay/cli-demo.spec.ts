@@ -90,7 +90,12 @@ describe('stockflow demo + report stock', () => {
 
 	it('writes through a running relay so connected clients watch the company arrive', async () => {
 		const dir = dataDir();
-		const relay = await spawnRelay({ DATA_DIR: dir, STOCKFLOW_SECRET: TEST_SECRET });
+		const relay = await spawnRelay({
+			DATA_DIR: dir,
+			STOCKFLOW_SECRET: TEST_SECRET,
+			// The demo company is written through the relay's integrity checks, as a person would.
+			STOCKFLOW_INTEGRITY_CHECKS: 'on'
+		});
 		cleanups.push(async () => void (await relay.kill('SIGTERM')));
 		const watcher = connectClient(relay.ws, 'acme', 'catalog', await token('acme', 'sales'));
 		cleanups.push(() => watcher.destroy());

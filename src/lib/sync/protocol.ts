@@ -5,6 +5,7 @@
 
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
@@ -232,4 +233,47 @@ export function isEmptyStateVector(stateVector: Uint8Array): boolean {
 /** The canonical empty update (no structs, empty delete set): nothing to store. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
 	return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+// ---- Refused updates ----------------------------------------------------------------------
+
+/**
+ * Why the relay refused an update (sync-server/integrity): it deleted from an append-only list
+ * or removed a record, failed a domain schema, named another user as its author, wrote what the
+ * role may not write, or built on changes the relay refused (a gap in the client's clocks).
+ */
+export const REFUSAL_REASONS = ['delete', 'schema', 'authorship', 'rights', 'gap'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+const REFUSAL_PREFIX = 'stockflow-refused:';
+
+/**
+ * y-protocols' permission-denied message (message 2, auth) telling the sender its update was
+ * refused: `stockflow-refused:<reason>: <detail>`. A stock y-websocket client logs it; the app
+ * reads it with `readRefusal`.
+ */
+export function encodeRefusal(reason: RefusalReason, detail: string): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AUTH);
+	authProtocol.writePermissionDenied(encoder, `${REFUSAL_PREFIX}${reason}: ${detail}`);
+	return encoding.toUint8Array(encoder);
+}
+
+export interface RefusalNotice {
+	reason: RefusalReason;
+	detail: string;
+}
+
+/** The refusal a permission-denied reason text carries, or null for any other text. */
+export function readRefusal(text: string): RefusalNotice | null {
+	if (!text.startsWith(REFUSAL_PREFIX)) return null;
+	const rest = text.slice(REFUSAL_PREFIX.length);
+	const colon = rest.indexOf(':');
+	const reason = colon < 0 ? rest : rest.slice(0, colon);
+	const known = REFUSAL_REASONS.find((r) => r === reason);
+	if (!known) return null;
+	return {
+		reason: known,
+		detail: colon < 0 ? '' : rest.slice(colon + 1).trim()
+	};
 }
