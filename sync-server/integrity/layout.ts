@@ -19,6 +19,13 @@ import {
 	orderLineSchema,
 	parseOrderEvent
 } from '../../src/lib/domain/orders/order';
+import { bomLineSchema, bomSchema, routingStepSchema } from '../../src/lib/domain/production/bom';
+import { workCenterSchema } from '../../src/lib/domain/production/work-center';
+import {
+	WO_EVENT_TYPES,
+	parseWoEvent,
+	workOrderSchema
+} from '../../src/lib/domain/production/work-order';
 import { priceListEntrySchema } from '../../src/lib/domain/purchasing/price-list';
 import {
 	PO_EVENT_TYPES,
@@ -143,7 +150,14 @@ const CATALOG: DocLayout = {
 			schema: supplierSchema.omit({ items: true, qualifications: true }),
 			nested: { items: suppliedItemSchema, qualifications: qualificationSchema }
 		},
-		priceLists: { record: 'priceList', schema: priceListEntrySchema }
+		priceLists: { record: 'priceList', schema: priceListEntrySchema },
+		// A BOM's lines and steps are nested maps keyed by id: editing a BOM removes a line.
+		boms: {
+			record: 'bom',
+			schema: bomSchema.omit({ lines: true, steps: true }),
+			nested: { lines: bomLineSchema, steps: routingStepSchema }
+		},
+		workCenters: { record: 'workCenter', schema: workCenterSchema }
 	},
 	entryMaps: {
 		meta: metaSpec,
@@ -198,6 +212,13 @@ const ORDERS: DocLayout = {
 			lists: {
 				lines: { appendOnly: false, lineSchema: poLineSchema },
 				events: { appendOnly: true, check: eventsOf(PO_EVENT_TYPES, parsePoEvent, true) }
+			}
+		},
+		workOrders: {
+			record: 'workOrder',
+			schema: workOrderSchema,
+			lists: {
+				events: { appendOnly: true, check: eventsOf(WO_EVENT_TYPES, parseWoEvent, true) }
 			}
 		},
 		requisitions: {

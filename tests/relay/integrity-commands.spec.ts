@@ -50,6 +50,13 @@ import {
 	receiveTransfer
 } from '../../src/lib/commands/transfers/transfers';
 import { readTransfer } from '../../src/lib/doc/transfers-doc';
+import { saveBom, saveWorkCenter } from '../../src/lib/commands/production/boms';
+import {
+	completeWorkOrder,
+	issueMaterials,
+	reportProgress
+} from '../../src/lib/commands/production/shop-floor';
+import { createWorkOrders, releaseWorkOrder } from '../../src/lib/commands/production/work-orders';
 import { checkIntegrity, type Refusal } from '../../sync-server/integrity/check';
 
 const T0 = Date.UTC(2026, 9, 3, 2, 0);
@@ -325,5 +332,54 @@ describe('every command passes the relay’s integrity checks', () => {
 		}
 		expect(s.sync('admin')).toEqual([]);
 		expect(ran).toBeGreaterThan(40);
+	});
+
+	it('production: BOMs, work centres and a work order from release to finished goods', () => {
+		const s = shop(99);
+		const admin = s.as('admin');
+		const w = createWarehouse(admin, { code: 'FAB', name: 'Factory' });
+		expect(s.sync('admin')).toEqual([]);
+		const [chair, leg, seat, glue] = ['CHAIR', 'LEG', 'SEAT', 'GLUE'].map(
+			(code) => createItem(s.as('warehouse'), { code, name: code, unit: 'pcs' }).id
+		);
+		expect(s.sync('warehouse')).toEqual([]);
+		for (const itemId of [leg!, seat!])
+			recordReceipt(s.as('warehouse'), { itemId, warehouseId: w.id, qty: 40, unit: 'pcs' });
+		expect(s.sync('warehouse')).toEqual([]);
+
+		const prod = s.as('production');
+		const line = saveWorkCenter(prod, { code: 'L1', name: 'Line 1', capacityHoursPerWeek: 40 });
+		const lines = [
+			{ id: 'l-leg', childId: leg!, qtyPer: 4 },
+			{ id: 'l-seat', childId: seat!, qtyPer: 1 },
+			{ id: 'l-glue', childId: glue!, qtyPer: 0.1 }
+		];
+		const bom = saveBom(prod, { itemId: chair!, version: 'A', lines });
+		expect(s.sync('production')).toEqual([]);
+		// Editing the BOM removes a line: a nested entry, not an append-only entry.
+		saveBom(prod, {
+			id: bom.id,
+			itemId: chair!,
+			version: 'A',
+			lines: lines.slice(0, 2),
+			steps: [{ id: 's1', seq: 1, name: 'assemble', workCenterId: line.id, minutesPerUnit: 6 }]
+		});
+		expect(s.sync('production')).toEqual([]);
+
+		const [wo] = createWorkOrders(prod, [
+			{ itemId: chair!, qty: 5, warehouseId: w.id, startDate: '2026-10-05', dueDate: '2026-10-09' }
+		]);
+		releaseWorkOrder(prod, wo!.id);
+		reportProgress(prod, wo!.id, { stepId: 's1', good: 5 });
+		expect(s.sync('production')).toEqual([]);
+		issueMaterials(prod, wo!.id, [{ itemId: leg!, qty: 20 }]);
+		expect(s.sync('production')).toEqual([]);
+		completeWorkOrder(prod, wo!.id);
+		expect(s.sync('production')).toEqual([]);
+
+		// A sales user editing the BOM by hand is refused for rights.
+		const bomMap = s.docs.catalog.getMap<Y.Map<unknown>>('boms').get(bom.id);
+		bomMap?.set('note', 'cheaper glue');
+		expect(s.sync('sales').map((r) => r.reason)).toEqual(['rights']);
 	});
 });

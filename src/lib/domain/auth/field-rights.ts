@@ -23,7 +23,10 @@ export const RECORD_KINDS = [
 	'transfer',
 	'purchaseOrder',
 	'requisition',
-	'count'
+	'count',
+	'bom',
+	'workCenter',
+	'workOrder'
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -58,7 +61,10 @@ const RECORD_WRITERS: Record<RecordKind, readonly Role[]> = {
 	transfer: ['admin', 'warehouse'],
 	purchaseOrder: ['admin', 'purchasing'],
 	requisition: ['admin', 'purchasing', 'production', 'warehouse'],
-	count: ['admin', 'warehouse']
+	count: ['admin', 'warehouse'],
+	bom: ['admin', 'production'],
+	workCenter: ['admin', 'production'],
+	workOrder: ['admin', 'production']
 };
 
 /** Fields whose writers differ from their record's. */
@@ -78,6 +84,10 @@ const EVENT_WRITERS: Partial<Record<RecordKind, Record<string, readonly Role[]>>
 		ship: ['admin', 'sales', 'warehouse'],
 		deliver: ['admin', 'sales', 'warehouse'],
 		return: ['admin', 'sales', 'warehouse']
+	},
+	// The warehouse issues material to work orders on the floor.
+	workOrder: {
+		issue: ['admin', 'production', 'warehouse']
 	},
 	purchaseOrder: {
 		receive: ['admin', 'purchasing', 'warehouse'],
