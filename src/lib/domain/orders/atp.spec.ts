@@ -95,6 +95,27 @@ describe('planConfirmation', () => {
 	});
 });
 
+describe('planConfirmation when available is already negative', () => {
+	it('reserves nothing and back-orders every line in full (never a negative reservation)', () => {
+		// 5 on hand, 8 already reserved after an offline double confirmation: available −3.
+		const atp = new AtpIndex([bal('i1', 'w1', 5)], [res('o0', 8, 1)]);
+		expect(atp.of('i1', 'w1').available).toBe(-3);
+		const plan = planConfirmation([line('l1', 'i1', 4), line('l2', 'i1', 2)], 'w1', atp);
+		expect(plan.reserved).toEqual([
+			{ lineId: 'l1', qty: 0 },
+			{ lineId: 'l2', qty: 0 }
+		]);
+		expect(plan.backordered).toEqual([
+			{ lineId: 'l1', qty: 4 },
+			{ lineId: 'l2', qty: 2 }
+		]);
+		expect(plan.short).toEqual([
+			{ lineId: 'l1', itemId: 'i1', requested: 4, available: 0 },
+			{ lineId: 'l2', itemId: 'i1', requested: 2, available: 0 }
+		]);
+	});
+});
+
 describe('reservationsOf', () => {
 	it('counts only the unshipped reservation of orders that hold stock', () => {
 		const lines = [line('l1', 'i1', 10)];
