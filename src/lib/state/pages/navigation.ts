@@ -185,8 +185,18 @@ export function navFor(d: Department): NavEntry[] {
 				...SHARED
 			];
 		case 'finance':
-			// Period close (issue 4); valuation, COGS and turnover arrive later.
-			return [overview, FINANCE_PERIODS, ...SHARED];
+			// Finance (issue 19): the KPI home, the reports (valuation first), period close.
+			return [
+				{ href: resolve('/finance'), label: 'nav.financeHome', icon: 'home', page: 'finance' },
+				{
+					href: resolve('/(app)/finance/[report]', { report: 'valuation' }),
+					label: 'nav.financeReports',
+					icon: 'file',
+					page: 'finance-reports'
+				},
+				FINANCE_PERIODS,
+				...SHARED
+			];
 		case 'purchasing':
 			// Purchasing (issue 17): its own overview under /purchasing, then its pages.
 			return [...PURCHASING, ...SHARED];

@@ -1,0 +1,26 @@
+// Number formats the finance pages share: money from cents, ratios as percentages, turns and
+// days, a dash for "no data"; month labels for charts.
+
+import { fmtMoney, fmtMonth, fmtNumber, t } from '../../i18n';
+
+export const DASH = '—';
+
+export function pct(r: number | null, digits = 1): string {
+	return r === null ? DASH : `${(r * 100).toFixed(digits)} %`;
+}
+
+export function money(cents: number): string {
+	return fmtMoney(cents);
+}
+
+export function turns(v: number | null): string {
+	return v === null ? DASH : t('finance.kpi.turns', { value: v.toFixed(2) });
+}
+
+export function days(v: number | null): string {
+	return v === null ? DASH : t('finance.kpi.daysValue', { value: fmtNumber(Math.round(v)) });
+}
+
+export function monthLabel(month: string): string {
+	return fmtMonth(month);
+}
