@@ -12,13 +12,22 @@ async function expectSynced(page: Page): Promise<void> {
 	});
 }
 
-async function createItem(page: Page, code: string, name: string, unit: string, reorder: string) {
+async function createItem(
+	page: Page,
+	code: string,
+	name: string,
+	unit: string,
+	reorder: string,
+	cost: string
+) {
 	await page.goto('/items');
 	await page.getByTestId('item-new').click();
 	await page.getByTestId('item-code').fill(code);
 	await page.getByTestId('item-name').fill(name);
 	await page.getByTestId('item-unit').fill(unit);
 	await page.locator('#item-reorder').fill(reorder);
+	// The standard cost prices the PO lines (no price list in this test).
+	await page.locator('#item-cost').fill(cost);
 	await page.getByTestId('item-save').click();
 	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
 }
@@ -44,8 +53,8 @@ test('requisition → draft PO → approve → partial receipt with a rejection 
 	await buyer.getByTestId('location-code').fill('A-01');
 	await buyer.getByTestId('location-save').click();
 	await expect(buyer.getByTestId('location-A-01')).toBeVisible();
-	await createItem(buyer, 'BOX-1', '紙箱', '個', '50');
-	await createItem(buyer, 'TAPE-1', '膠帶', '捲', '10');
+	await createItem(buyer, 'BOX-1', '紙箱', '個', '50', '12.50');
+	await createItem(buyer, 'TAPE-1', '膠帶', '捲', '10', '30');
 
 	// The supplier and the items it supplies.
 	await buyer.goto('/purchasing/suppliers');

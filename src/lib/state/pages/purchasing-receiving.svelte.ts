@@ -17,20 +17,32 @@ import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
 import { toast } from './toasts.svelte';
 
-interface LineForm {
-	accepted: string;
-	rejected: string;
-	reason: RejectReason | '';
-	lot: string;
-	expiry: string;
-}
+/** One line's inputs (text, so an empty field is not 0). */
+class LineForm {
+	accepted = $state('');
+	rejected = $state('');
+	reason = $state<RejectReason | ''>('');
+	lot = $state('');
+	expiry = $state('');
 
-const blank = (): LineForm => ({ accepted: '', rejected: '', reason: '', lot: '', expiry: '' });
+	clear(): void {
+		this.accepted = '';
+		this.rejected = '';
+		this.reason = '';
+		this.lot = '';
+		this.expiry = '';
+	}
+}
 
 export class ReceivingModel {
 	readonly data: PurchasingData;
 	readonly canReceive: boolean;
-	forms = $state<Record<string, LineForm>>({});
+	/**
+	 * Forms by line id, made on first use while rendering. The map itself is not reactive on
+	 * purpose (adding to reactive state during render is refused); each form's fields are.
+	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	private readonly forms = new Map<string, LineForm>();
 	binId = $state('');
 	error = $state<string | null>(null);
 	lastScan = $state<string | null>(null);
@@ -69,10 +81,10 @@ export class ReceivingModel {
 	}
 
 	form(lineId: string): LineForm {
-		let f = this.forms[lineId];
+		let f = this.forms.get(lineId);
 		if (!f) {
-			f = blank();
-			this.forms[lineId] = f;
+			f = new LineForm();
+			this.forms.set(lineId, f);
 		}
 		return f;
 	}
@@ -98,7 +110,7 @@ export class ReceivingModel {
 	submit(): void {
 		const lines: ReceiveLineInput[] = [];
 		for (const r of this.rows) {
-			const f = this.forms[r.line.id];
+			const f = this.forms.get(r.line.id);
 			if (!f || (!f.accepted.trim() && !f.rejected.trim())) continue;
 			const accepted = f.accepted.trim()
 				? parseQuantity(f.accepted)
@@ -138,7 +150,7 @@ export class ReceivingModel {
 		);
 		if (r.ok) {
 			toast(t('purchasing.receivedToast', { count: r.value.movements.length }));
-			this.forms = {};
+			for (const f of this.forms.values()) f.clear();
 			this.error = null;
 		} else this.error = errorMessage(r.error);
 	}
