@@ -13,6 +13,10 @@ import {
 	sendPurchaseOrder
 } from '../../src/lib/commands/purchasing/purchase-orders';
 import { purchasingView, requirePurchaseOrder } from '../../src/lib/commands/purchasing/read';
+import {
+	convertRequisitions,
+	createRequisitions
+} from '../../src/lib/commands/purchasing/requisitions';
 import { resolveOverReceipt } from '../../src/lib/commands/purchasing/dispositions';
 import { receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
 import { workspaceDocsInMemory } from '../../src/lib/commands/memory-docs';
@@ -73,6 +77,9 @@ function twoDevices() {
 	const lineId = requirePurchaseOrder(purchasingView(w.ctx), po.id).po.lines[0]?.id ?? '';
 	return { w, po, a, b, lineId };
 }
+
+let seededReceipts = 0;
+let seededConflicts = 0;
 
 describe('purchase orders converge', () => {
 	it('concurrent approve (A) and cancel (B) of a draft: both devices agree, the loser is a conflict', () => {
@@ -206,6 +213,39 @@ describe('purchase orders converge', () => {
 			const first = snapshot(devices[0] as Device);
 			for (const d of devices.slice(1)) expect(snapshot(d)).toEqual(first);
 			expect(first.orders.every((o) => o.ledgerAgrees)).toBe(true);
+			seededReceipts += first.received.length;
+			seededConflicts += first.orders.reduce((n, o) => n + o.conflicts.length, 0);
 		}
 	);
+
+	it('the seeded runs did receive goods and did meet conflicts (the game was played)', () => {
+		expect(seededReceipts).toBeGreaterThan(20);
+		expect(seededConflicts).toBeGreaterThan(0);
+	});
+
+	it('two devices convert the same requisition offline: one conversion wins, the other PO is a duplicate to cancel', () => {
+		const w = makeWorld();
+		const [req] = createRequisitions(w.ctx, [
+			{
+				itemId: w.itemA,
+				warehouseId: w.warehouseId,
+				qty: 100,
+				needDate: '2026-11-20',
+				supplierId: w.supplierId
+			}
+		]);
+		if (!req) throw new Error('no requisition');
+		const docsB = workspaceDocsInMemory();
+		copyAll(w.docs, docsB);
+		const a: Device = { docs: w.docs, ctx: device(w.docs, w.clock, 'buyerA') };
+		const b: Device = { docs: docsB, ctx: device(docsB, w.clock, 'buyerB', 'admin', 10) };
+		convertRequisitions(a.ctx, [req.id], { orderDate: '2026-11-02' });
+		convertRequisitions(b.ctx, [req.id], { orderDate: '2026-11-02' });
+		exchange(a, b, createPrng(9));
+		const fa = purchasingView(a.ctx).requisitions[0]?.fold;
+		expect(fa).toEqual(purchasingView(b.ctx).requisitions[0]?.fold);
+		expect(fa?.status).toBe('converted');
+		expect(fa?.conflicts).toHaveLength(1);
+		expect(purchasingView(a.ctx).orders).toHaveLength(2);
+	});
 });
