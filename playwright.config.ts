@@ -12,8 +12,11 @@ export default defineConfig({
 	outputDir: `test-results/pw-${PORT}`,
 	fullyParallel: false,
 	workers: 1,
-	retries: process.env.CI ? 1 : 0,
-	timeout: 60_000,
+	// A shared CI machine can be several times slower than a quiet one: generous per-test time,
+	// and one retry so a machine hiccup does not hide a whole session's work (a real failure
+	// fails twice).
+	retries: 1,
+	timeout: 120_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
