@@ -15,6 +15,8 @@ Commands:
   report stock --workspace W [--json]     on-hand stock per item and warehouse
   backup --out FILE                       consistent copy of the database (relay may run)
   restore FILE [--force]                  replace the database with a backup (relay stopped)
+  migrate-store --from sqlite:PATH --to postgres://…
+                                          copy every document from SQLite to Postgres
   valuate --method fifo|moving-average [--precision N] [--per-warehouse]
                                           value movements (JSON lines on stdin), one line out each
   mrp [--pegging] [--pretty]              MRP records and exceptions for one JSON problem on stdin
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 	report: async () => (await import('./report')).reportCommand,
 	backup: async () => (await import('./backup')).backupCommand,
 	restore: async () => (await import('./restore')).restoreCommand,
+	'migrate-store': async () => (await import('./migrate-store')).migrateStoreCommand,
 	valuate: async () => (await import('./valuate')).valuateCommand,
 	mrp: async () => (await import('./mrp')).mrpCommand,
 	plan: async () => (await import('./plan')).planCommand
