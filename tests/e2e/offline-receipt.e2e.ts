@@ -57,6 +57,7 @@ test('a receipt recorded offline reaches the other department after reconnecting
 	await clerk.getByTestId('movement-item').press('Enter');
 	await clerk.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
 	await clerk.getByTestId('movement-qty').fill('120');
+	await clerk.getByTestId('movement-zero-cost').check(); // no standard cost: confirmed
 	await clerk.getByTestId('movement-submit').click();
 	await expect(clerk.getByTestId('toast-success')).toBeVisible();
 	await expect(clerk.getByTestId('pending-count')).toHaveAttribute('data-count', /^[1-9]/);
@@ -96,6 +97,7 @@ test('a live receipt appears in the other browser within a second', async ({ bro
 	await a.getByTestId('movement-item').press('Enter');
 	await a.getByTestId('movement-warehouse').selectOption({ label: 'KH · 高雄倉' });
 	await a.getByTestId('movement-qty').fill('36');
+	await a.getByTestId('movement-zero-cost').check();
 	const submittedAt = Date.now();
 	await a.getByTestId('movement-submit').click();
 	await expect(b.getByTestId('onhand-TAPE-48')).toHaveText('36', { timeout: 5_000 });

@@ -32,6 +32,7 @@ async function setUpCompany(page: Page): Promise<void> {
 	await page.getByTestId('movement-item').press('Enter');
 	await page.getByTestId('movement-warehouse').selectOption({ label: 'TPE · 台北倉' });
 	await page.getByTestId('movement-qty').fill('10');
+	await page.getByTestId('movement-zero-cost').check(); // the item has no standard cost yet
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 
@@ -192,6 +193,7 @@ async function receive(page: Page, qty: number): Promise<void> {
 	await page.getByTestId('movement-item').press('Enter');
 	await page.getByTestId('movement-warehouse').selectOption({ label: 'TPE · 台北倉' });
 	await page.getByTestId('movement-qty').fill(String(qty));
+	await page.getByTestId('movement-zero-cost').check();
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }

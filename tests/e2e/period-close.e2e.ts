@@ -35,6 +35,7 @@ async function move(page: Page, type: 'receipt' | 'issue', qty: number): Promise
 	await page.getByTestId('movement-item').press('Enter');
 	await page.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
 	await page.getByTestId('movement-qty').fill(String(qty));
+	if (type === 'receipt') await page.getByTestId('movement-zero-cost').check();
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }

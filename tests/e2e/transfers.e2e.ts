@@ -70,6 +70,7 @@ test('dispatch, in transit on another device, receive short, write off', async (
 	await sender.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
 	await sender.getByTestId('movement-location').selectOption({ label: 'A-01' });
 	await sender.getByTestId('movement-qty').fill('10');
+	await sender.getByTestId('movement-zero-cost').check(); // no standard cost: confirmed
 	await sender.getByTestId('movement-submit').click();
 	await expect(sender.getByTestId('toast-success')).toBeVisible();
 	await expectStock(sender, { ty: '10', tc: '–', onHand: '10', transit: null });

@@ -40,6 +40,7 @@ async function receive(page: Page, code: string, bin: string, qty: number): Prom
 	await page.getByTestId('movement-item').press('Enter');
 	await page.getByTestId('movement-location').selectOption({ label: bin });
 	await page.getByTestId('movement-qty').fill(String(qty));
+	await page.getByTestId('movement-zero-cost').check(); // no standard cost: confirmed
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }

@@ -131,9 +131,80 @@ describe('movement commands', () => {
 		expect(onHandOf(foldBalances(all(ctx)), { itemId: item.id })).toBe(3);
 	});
 
+	it('checks an issue of a lot against that lot, not the whole warehouse', () => {
+		const { ctx, item, ty } = setup();
+		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'A', qty: 10, unit: '箱' });
+		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'B', qty: 5, unit: '箱' });
+		const issueB = (qty: number) =>
+			errorCode(() =>
+				recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'B', qty, unit: '箱' })
+			);
+		// The warehouse holds 15: only a lot-level check refuses 6 of lot B.
+		expect(issueB(6)).toBe('insufficient-stock');
+		expect(issueB(5)).toBe('ok');
+		expect(onHandOf(foldBalances(all(ctx)), { itemId: item.id, lot: 'A' })).toBe(10);
+	});
+
+	it('requires a lot, an expiry and a confirmed zero cost where the item says so', () => {
+		const { ctx, item, ty } = setup();
+		const fresh = createItem(ctx, {
+			code: 'MILK-1L',
+			name: '鮮乳 1L',
+			unit: '瓶',
+			lotTracked: true,
+			shelfLifeDays: 10
+		});
+		const receive = (input: Partial<Parameters<typeof recordReceipt>[1]>) =>
+			errorCode(() =>
+				recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱', ...input })
+			);
+		expect(receive({})).toBe('lot-required');
+		expect(receive({ lot: '  ' })).toBe('lot-required');
+		expect(receive({ lot: 'L1' })).toBe('ok');
+		expect(receive({ itemId: fresh.id, unit: '瓶', lot: 'L1' })).toBe('expiry-required');
+		expect(receive({ itemId: fresh.id, unit: '瓶', lot: 'L1', expiry: '2026-01-10' })).toBe('ok');
+		expect(receive({ lot: 'L1', unitCostCents: 0 })).toBe('zero-cost-unconfirmed');
+		expect(receive({ lot: 'L1', unitCostCents: 0, zeroCostConfirmed: true })).toBe('ok');
+		expect(all(ctx)).toHaveLength(3);
+	});
+
+	it('refuses a fractional quantity of a whole unit in every movement, allows kg decimals', () => {
+		const { ctx, item, ty, tc } = setup();
+		const rice = createItem(ctx, { code: 'RICE', name: '白米', unit: 'kg' });
+		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 10, unit: '箱' });
+		const base = { itemId: item.id, unit: '箱', lot: 'L1' };
+		expect(errorCode(() => recordReceipt(ctx, { ...base, warehouseId: ty.id, qty: 2.5 }))).toBe(
+			'fractional-quantity'
+		);
+		expect(errorCode(() => recordIssue(ctx, { ...base, warehouseId: ty.id, qty: 0.5 }))).toBe(
+			'fractional-quantity'
+		);
+		expect(
+			errorCode(() =>
+				recordTransfer(ctx, {
+					...base,
+					from: { warehouseId: ty.id },
+					to: { warehouseId: tc.id },
+					qty: 1.5
+				})
+			)
+		).toBe('fractional-quantity');
+		expect(
+			errorCode(() =>
+				recordAdjustment(ctx, { ...base, warehouseId: ty.id, qtyDelta: -0.5, note: 'x' })
+			)
+		).toBe('fractional-quantity');
+		expect(
+			errorCode(() =>
+				recordReceipt(ctx, { itemId: rice.id, warehouseId: ty.id, qty: 2.5, unit: 'kg' })
+			)
+		).toBe('ok');
+		expect(onHandOf(foldBalances(all(ctx)), { itemId: item.id })).toBe(10);
+	});
+
 	it('folds stock across months for the insufficient-stock check', () => {
 		const { ctx, item, ty, setNow } = setup();
-		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 10, unit: '箱' });
+		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 10, unit: '箱' });
 		setNow(Date.UTC(2025, 11, 2));
 		recordIssue(ctx, { itemId: item.id, warehouseId: ty.id, qty: 10, unit: '箱' });
 		expect(readLedgerMonths(ctx.docs.catalog)).toEqual(['2025-11', '2025-12']);
@@ -235,7 +306,7 @@ describe('movement commands', () => {
 		{ name: 'zero quantity', patch: { qty: 0 }, code: 'non-positive-quantity' },
 		{ name: 'negative quantity', patch: { qty: -5 }, code: 'non-positive-quantity' },
 		{ name: 'unit mismatch', patch: { unit: '個' }, code: 'unit-mismatch' },
-		{ name: 'bad expiry', patch: { expiry: '2026/01/01' }, code: 'invalid-field' }
+		{ name: 'bad expiry', patch: { lot: 'L1', expiry: '2026/01/01' }, code: 'invalid-field' }
 	])('refuses a receipt with $name and writes nothing', ({ patch, code }) => {
 		const { ctx, item, ty, tc, bin } = setup();
 		const { useTcWarehouse, ...rest } = { useTcWarehouse: false, ...patch };
@@ -258,7 +329,7 @@ describe('movement commands', () => {
 			const { ctx, item, ty } = setup(role);
 			expect(
 				errorCode(() =>
-					recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' })
+					recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 1, unit: '箱' })
 				)
 			).toBe('forbidden');
 			expect(all(ctx)).toEqual([]);
@@ -268,7 +339,8 @@ describe('movement commands', () => {
 	it.each(['warehouse', 'production'] as const)('lets %s record movements', (role) => {
 		const { ctx, item, ty } = setup(role);
 		expect(
-			recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' }).user
+			recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 1, unit: '箱' })
+				.user
 		).toBe('someone');
 	});
 
@@ -279,7 +351,7 @@ describe('movement commands', () => {
 			doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
 		listen(ctx.docs.catalog);
 		listen(ctx.docs.ledger('2025-11'));
-		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, qty: 1, unit: '箱' });
+		recordReceipt(ctx, { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 1, unit: '箱' });
 		const origin = { kind: 'command', command: 'recordReceipt', user: 'boss', device: 'dev1' };
 		expect(origins).toEqual([origin, origin]);
 	});
@@ -288,11 +360,11 @@ describe('movement commands', () => {
 		const { ctx, item, ty } = setup();
 		const receipt = {
 			kind: 'receipt',
-			input: { itemId: item.id, warehouseId: ty.id, qty: 5, unit: '箱' }
+			input: { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 5, unit: '箱' }
 		} as const;
 		const issue = {
 			kind: 'issue',
-			input: { itemId: item.id, warehouseId: ty.id, qty: 5, unit: '箱' }
+			input: { itemId: item.id, warehouseId: ty.id, lot: 'L1', qty: 5, unit: '箱' }
 		} as const;
 		const balances = foldBalances([]);
 		expect(errorCode(() => recordMovementsBatch(ctx, [receipt, issue, issue], { balances }))).toBe(

@@ -19,7 +19,9 @@ import {
 	resolveTarget,
 	type CatalogIndex
 } from '../domain/ledger/validate';
+import { checkReceipt } from '../domain/ledger/receipt-rules';
 import { parseOrThrow } from '../domain/parse';
+import { checkUnitPrecision } from '../domain/quantity/unit-precision';
 import { catalogIndexOf, currentBalances, requireWriteKind } from './access';
 import { stagedBalances, type StagedBalances } from './staged-balances';
 import type { CommandContext } from './context';
@@ -36,6 +38,8 @@ export interface ReceiptInput {
 	qty: number;
 	unit: string;
 	unitCostCents?: number;
+	/** A unit cost of exactly 0 is refused unless the user confirmed it. */
+	zeroCostConfirmed?: boolean;
 	note?: string;
 	ref?: string;
 }
@@ -165,6 +169,8 @@ function buildMovements(
 			const { item } = resolveTarget(catalog, input);
 			checkPositiveQty(input.qty);
 			checkUnit(item, input.unit);
+			checkUnitPrecision(item.unit, input.qty);
+			checkReceipt(item, input);
 			return [
 				stamp(ctx, {
 					itemId: item.id,
@@ -185,6 +191,7 @@ function buildMovements(
 			const { item } = resolveTarget(catalog, input);
 			checkPositiveQty(input.qty);
 			checkUnit(item, input.unit);
+			checkUnitPrecision(item.unit, input.qty);
 			checkOut(stock, item, input, input.lot, input.qty);
 			return [
 				stamp(ctx, {
@@ -205,6 +212,7 @@ function buildMovements(
 			resolvePlace(catalog, input.to);
 			checkPositiveQty(input.qty);
 			checkUnit(item, input.unit);
+			checkUnitPrecision(item.unit, input.qty);
 			if (
 				input.from.warehouseId === input.to.warehouseId &&
 				(input.from.locationId ?? '') === (input.to.locationId ?? '')
@@ -241,6 +249,7 @@ function buildMovements(
 			if (!Number.isFinite(input.qtyDelta) || input.qtyDelta === 0)
 				throw new InvalidFieldError('qtyDelta', 'must be a non-zero number');
 			checkUnit(item, input.unit);
+			checkUnitPrecision(item.unit, input.qtyDelta);
 			if (input.note.trim() === '') throw new InvalidFieldError('note', 'required');
 			if (input.qtyDelta < 0) checkOut(stock, item, input, input.lot, -input.qtyDelta);
 			return [

@@ -32,7 +32,12 @@ export const ERROR_CODES = [
 	'period-closed',
 	'period-close-blocked',
 	// Schema evolution (issue 13)
-	'newer-schema'
+	'newer-schema',
+	// Input that is checked (issue 14)
+	'lot-required',
+	'expiry-required',
+	'zero-cost-unconfirmed',
+	'fractional-quantity'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -186,5 +191,43 @@ export class PeriodClosedError extends StockflowError {
 export class PeriodCloseBlockedError extends StockflowError {
 	constructor(month: string, reason: string) {
 		super('period-close-blocked', `${month} cannot be closed: ${reason}`, { month, reason });
+	}
+}
+
+// Input that is checked (issue 14)
+
+/** A receipt of a lot-tracked item names no lot. */
+export class LotRequiredError extends StockflowError {
+	constructor(itemCode: string) {
+		super('lot-required', `${itemCode} is lot-tracked: a lot is required`, { code: itemCode });
+	}
+}
+
+/** A receipt of an item with a shelf life gives no expiry date. */
+export class ExpiryRequiredError extends StockflowError {
+	constructor(itemCode: string) {
+		super('expiry-required', `${itemCode} has a shelf life: an expiry is required`, {
+			code: itemCode
+		});
+	}
+}
+
+/** A receipt at zero unit cost that the user did not confirm. */
+export class ZeroCostUnconfirmedError extends StockflowError {
+	constructor(itemCode: string) {
+		super('zero-cost-unconfirmed', `${itemCode} received at zero cost without confirmation`, {
+			code: itemCode
+		});
+	}
+}
+
+/** A fractional quantity of a unit counted in whole numbers (2.5 boxes). */
+export class FractionalQuantityError extends StockflowError {
+	constructor(unit: string, qty: number, decimals: number) {
+		super('fractional-quantity', `${qty} ${unit}: at most ${decimals} decimals`, {
+			unit,
+			qty,
+			decimals
+		});
 	}
 }

@@ -124,6 +124,7 @@ export const en: Messages = {
 	'home.kpi.low': 'Below safety stock (company)',
 	'home.kpi.out': 'Out of stock',
 	'home.kpi.value': 'Stock value',
+	'home.kpi.valueInTransit': 'incl. {value} in transit',
 	'home.recent': 'Recent movements',
 	'home.attention': 'Items needing attention',
 	'home.noAttention': 'No items are low or out of stock.',
@@ -304,6 +305,8 @@ export const en: Messages = {
 	'movement.selectWarehouse': 'Choose a warehouse',
 	'movement.selectItem': 'Choose an item',
 	'movement.qtyPositive': 'Quantity must be greater than 0',
+	'movement.qtyDecimals': '{unit} allows {decimals} decimals (0 = whole numbers only)',
+	'movement.zeroCostConfirm': 'Confirm a unit cost of 0 (free goods, samples)',
 	'movement.qtyNonZero': 'The change cannot be 0',
 	'movement.sameLocation': 'Source and destination must differ',
 	'movement.noItems': 'No items found',
@@ -367,6 +370,11 @@ export const en: Messages = {
 	'error.invalid-document-value': 'Some stored data could not be read and was skipped',
 	'error.newer-schema':
 		'This document was written by a newer version of Stockflow — please update the app',
+	'error.lot-required': '{code} is lot-tracked: enter a lot',
+	'error.expiry-required': '{code} has a shelf life: enter an expiry date',
+	'error.zero-cost-unconfirmed': '{code} has a unit cost of 0: confirm it before receiving',
+	'error.fractional-quantity':
+		'Too many decimals in {qty}: {unit} allows {decimals} (0 = whole numbers only)',
 	'order.needs-newer-app':
 		'This order has {count} entries from a newer version of Stockflow — update the app to see them',
 	'error.unexpected': 'Something went wrong: {message}',

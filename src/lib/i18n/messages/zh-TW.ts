@@ -117,6 +117,7 @@ export const zhTW = {
 	'home.kpi.low': '低於安全庫存（全公司）',
 	'home.kpi.out': '缺貨',
 	'home.kpi.value': '庫存金額',
+	'home.kpi.valueInTransit': '含在途 {value}',
 	'home.recent': '最近異動',
 	'home.attention': '需要注意的品項',
 	'home.noAttention': '目前沒有低庫存或缺貨的品項。',
@@ -293,6 +294,8 @@ export const zhTW = {
 	'movement.selectWarehouse': '請選擇倉庫',
 	'movement.selectItem': '請選擇品項',
 	'movement.qtyPositive': '數量必須大於 0',
+	'movement.qtyDecimals': '「{unit}」最多 {decimals} 位小數（0 = 只能是整數）',
+	'movement.zeroCostConfirm': '確認單位成本為 0（贈品、樣品）',
 	'movement.qtyNonZero': '調整數量不可為 0',
 	'movement.sameLocation': '調出與調入位置不可相同',
 	'movement.noItems': '查無品項',
@@ -354,6 +357,11 @@ export const zhTW = {
 	'error.forbidden': '你的角色沒有權限執行這個動作',
 	'error.invalid-document-value': '資料中有無法讀取的內容，已略過',
 	'error.newer-schema': '這份文件由較新版本的 Stockflow 寫入——請更新應用程式',
+	'error.lot-required': '{code} 需追蹤批號：請輸入批號',
+	'error.expiry-required': '{code} 有保存期限：請輸入有效期限',
+	'error.zero-cost-unconfirmed': '{code} 的單位成本為 0：請確認後再入庫',
+	'error.fractional-quantity':
+		'數量 {qty} 的小數位數過多：「{unit}」最多 {decimals} 位小數（0 = 只能是整數）',
 	'order.needs-newer-app':
 		'這張訂單有 {count} 筆來自較新版本 Stockflow 的紀錄——請更新應用程式以查看',
 	'error.unexpected': '發生未預期的錯誤：{message}',

@@ -6,6 +6,8 @@ import type { Item, Location, Warehouse } from '../../domain/catalog/entities';
 import { normalizeCode } from '../../domain/catalog/entities';
 import { resolveScan } from '../../domain/scanning/resolve';
 import { onHandOf } from '../../domain/ledger/fold';
+import { receiptProblems } from '../../domain/ledger/receipt-rules';
+import { unitDecimals } from '../../domain/quantity/unit-precision';
 import type { StockflowError } from '../../domain/errors';
 import {
 	recordAdjustment,
@@ -42,6 +44,10 @@ export class MovementForm {
 	qty = $state<number | null>(null);
 	unitCostCents = $state(0);
 	costInvalid = $state(false);
+	/** The user confirmed a unit cost of 0 (free goods): the receipt may then be posted. */
+	zeroCostConfirmed = $state(false);
+	/** QtyInput says the typed quantity is finer than the unit allows (2.5 boxes). */
+	qtyTooPrecise = $state(false);
 	note = $state('');
 	ref = $state('');
 	/** Errors appear after the first submit attempt, then follow the input live. */
@@ -49,9 +55,17 @@ export class MovementForm {
 
 	constructor(private readonly ws: WorkspaceState) {}
 
+	/** Decimal places the chosen item's unit allows (QtyInput's `decimals`). */
+	readonly qtyDecimals: number | undefined = $derived(
+		this.item ? unitDecimals(this.item.unit) : undefined
+	);
+
 	readonly errors = $derived.by(() => {
 		const e: Partial<
-			Record<'item' | 'warehouse' | 'toWarehouse' | 'qty' | 'note' | 'cost', string>
+			Record<
+				'item' | 'warehouse' | 'toWarehouse' | 'qty' | 'note' | 'cost' | 'lot' | 'expiry',
+				string
+			>
 		> = {};
 		if (!this.item) e.item = t('movement.selectItem');
 		if (!this.warehouseId) e.warehouse = t('movement.selectWarehouse');
@@ -60,12 +74,29 @@ export class MovementForm {
 			else if (this.toWarehouseId === this.warehouseId && this.toLocationId === this.locationId)
 				e.toWarehouse = t('movement.sameLocation');
 		}
-		if (this.qty === null) e.qty = t('validation.number');
+		if (this.qtyTooPrecise && this.item)
+			e.qty = t('movement.qtyDecimals', {
+				unit: this.item.unit,
+				decimals: unitDecimals(this.item.unit)
+			});
+		else if (this.qty === null) e.qty = t('validation.number');
 		else if (this.type === 'adjustment' ? this.qty === 0 : this.qty <= 0)
 			e.qty = t(this.type === 'adjustment' ? 'movement.qtyNonZero' : 'movement.qtyPositive');
 		if (this.type === 'adjustment' && this.note.trim() === '')
 			e.note = t('movement.reasonRequired');
 		if (this.type === 'receipt' && this.costInvalid) e.cost = t('validation.money');
+		if (this.type === 'receipt' && this.item) {
+			const p = receiptProblems(this.item, {
+				lot: this.lot,
+				expiry: this.expiry,
+				unitCostCents: this.costInvalid ? undefined : this.unitCostCents,
+				zeroCostConfirmed: this.zeroCostConfirmed
+			});
+			const params = { code: this.item.code };
+			if (p.lot) e.lot = t('error.lot-required', params);
+			if (p.expiry) e.expiry = t('error.expiry-required', params);
+			if (p.cost) e.cost = t('error.zero-cost-unconfirmed', params);
+		}
 		return e;
 	});
 
@@ -207,6 +238,7 @@ export class MovementForm {
 						...here,
 						qty,
 						unitCostCents: this.unitCostCents,
+						zeroCostConfirmed: this.zeroCostConfirmed,
 						expiry: lot ? opt(this.expiry) : undefined,
 						note: opt(this.note),
 						ref: opt(this.ref)
@@ -273,6 +305,8 @@ export class MovementForm {
 		this.note = '';
 		this.ref = '';
 		this.unitCostCents = 0;
+		this.zeroCostConfirmed = false;
+		this.qtyTooPrecise = false;
 		this.attempted = false;
 	}
 }
