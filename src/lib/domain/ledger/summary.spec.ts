@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemSchema, warehouseSchema, type Item } from '../catalog/entities';
 import type { Balance } from './fold';
-import { stockStatus, summarizeByItem, summarizeByWarehouse } from './summary';
+import { stockStatus, stockValue, summarizeByItem, summarizeByWarehouse } from './summary';
 
 const item = (over: Partial<Item> & { id: string }): Item =>
 	itemSchema.parse({ code: over.id.toUpperCase(), name: over.id, unit: '個', ...over });
@@ -99,5 +99,34 @@ describe('summaries', () => {
 			{ warehouseId: 'w2', skuCount: 2, totalQty: 10, valueCents: 250 + 900, lowCount: 1 },
 			{ warehouseId: 'w3', skuCount: 0, totalQty: 0, valueCents: 0, lowCount: 0 }
 		]);
+	});
+});
+
+describe('stockValue', () => {
+	const items = [item({ id: 'box', standardCostCents: 4500 })];
+	const warehouses = ['w1', 'w2'].map((id) => warehouseSchema.parse({ id, code: id, name: id }));
+
+	it('an internal transfer does not change the stock value: in transit is still ours', () => {
+		const before = [bal('box', 'w1', 10)];
+		// 5 boxes shipped from w1, not yet received at w2.
+		const onTheRoad = [bal('box', 'w1', 5), bal('box', '@transit', 5)];
+		const after = [bal('box', 'w1', 5), bal('box', 'w2', 5)];
+		const total = stockValue(items, before).totalCents;
+		expect(total).toBe(45000);
+		expect(stockValue(items, onTheRoad)).toEqual({
+			onHandCents: 22500,
+			inTransitCents: 22500,
+			inTransitQty: 5,
+			totalCents: total
+		});
+		expect(stockValue(items, after).totalCents).toBe(total);
+	});
+
+	it('on hand value equals the by-warehouse table total', () => {
+		const balances = [bal('box', 'w1', 3, 'L1'), bal('box', 'w1', 2, 'L2'), bal('box', 'w2', 1)];
+		const table = summarizeByWarehouse(warehouses, items, balances);
+		expect(stockValue(items, balances).onHandCents).toBe(
+			table.reduce((sum, w) => sum + w.valueCents, 0)
+		);
 	});
 });

@@ -112,3 +112,39 @@ export function summarizeByWarehouse(
 		return { warehouseId: w.id, skuCount, totalQty: roundQty(totalQty), valueCents, lowCount };
 	});
 }
+
+export interface StockValue {
+	/** In our warehouses, quantity × standard cost, integer cents. */
+	onHandCents: number;
+	/** On the road between two of our warehouses: still ours, so still valued. */
+	inTransitCents: number;
+	inTransitQty: number;
+	totalCents: number;
+}
+
+/**
+ * The company's stock value at standard cost. An internal transfer moves value from on hand to
+ * in transit and back; it never changes the total (issue 14: 庫存金額 dropped by the boxes on
+ * the road).
+ */
+export function stockValue(items: readonly Item[], balances: Iterable<Balance>): StockValue {
+	const cost = new Map(items.map((i) => [i.id, i.standardCostCents]));
+	let onHandCents = 0;
+	let inTransitCents = 0;
+	let inTransitQty = 0;
+	// Rounded per item × warehouse, as the by-warehouse table does, so the totals match it.
+	for (const [itemId, byWarehouse] of totalsByItem(balances))
+		for (const [warehouseId, qty] of Object.entries(byWarehouse)) {
+			const cents = Math.round(qty * (cost.get(itemId) ?? 0));
+			if (warehouseId === IN_TRANSIT) {
+				inTransitCents += cents;
+				inTransitQty += qty;
+			} else onHandCents += cents;
+		}
+	return {
+		onHandCents,
+		inTransitCents,
+		inTransitQty: roundQty(inTransitQty),
+		totalCents: onHandCents + inTransitCents
+	};
+}

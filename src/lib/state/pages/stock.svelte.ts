@@ -4,6 +4,7 @@
 import type { Item, Warehouse } from '../../domain/catalog/entities';
 import {
 	matchesStatus,
+	stockValue,
 	type ItemStock,
 	type StockStatus,
 	type WarehouseStock
@@ -136,10 +137,17 @@ export class StockPageModel {
 			.sort((a, b) => (a.wh?.code ?? '').localeCompare(b.wh?.code ?? ''))
 	);
 
+	/** Goods on the road between our warehouses: still ours, a row of their own. */
+	readonly transit = $derived.by(() => {
+		const v = stockValue(this.ws.items, this.ws.balances);
+		return { qty: v.inTransitQty, valueCents: v.inTransitCents };
+	});
+
+	/** Every warehouse plus in transit: the company's stock value (as the home page shows). */
 	readonly totals = $derived.by(() =>
 		this.ws.warehouseSummary.reduce(
 			(acc, w) => ({ qty: acc.qty + w.totalQty, valueCents: acc.valueCents + w.valueCents }),
-			{ qty: 0, valueCents: 0 }
+			{ qty: this.transit.qty, valueCents: this.transit.valueCents }
 		)
 	);
 

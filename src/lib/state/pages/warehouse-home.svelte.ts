@@ -4,9 +4,9 @@
 
 import { stockAttention } from '../../domain/ledger/attention';
 import type { Movement } from '../../domain/ledger/movement';
-import type { StockStatus } from '../../domain/ledger/summary';
+import { stockValue, type StockStatus } from '../../domain/ledger/summary';
 import type { KpiTile } from '../../components/KpiCard.svelte';
-import { fmtMoneyWhole, fmtNumber, t } from '../../i18n';
+import { fmtCurrencyWhole, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 
 const ATTENTION_ROWS = 8;
@@ -46,9 +46,9 @@ export class WarehouseHomeModel {
 	readonly attention = $derived.by(() => stockAttention(this.ws.stock, ATTENTION_ROWS));
 	readonly lowCount: number = $derived(this.attention.low);
 	readonly outCount: number = $derived(this.attention.out);
-	readonly valueCents: number = $derived.by(() =>
-		this.ws.warehouseSummary.reduce((sum, w) => sum + w.valueCents, 0)
-	);
+	/** On hand plus goods in transit between our warehouses (still ours). */
+	readonly value = $derived.by(() => stockValue(this.ws.items, this.ws.balances));
+	readonly valueCents: number = $derived(this.value.totalCents);
 	readonly itemCount: number = $derived.by(() => this.ws.items.length);
 	readonly warehouseCount: number = $derived.by(() => this.ws.warehouses.length);
 	readonly hasStock: boolean = $derived.by(() => this.ws.balances.some((b) => b.qty !== 0));
@@ -92,9 +92,13 @@ export class WarehouseHomeModel {
 		{
 			id: 'value',
 			label: t('home.kpi.value'),
-			value: fmtMoneyWhole(this.valueCents),
+			value: fmtCurrencyWhole(this.valueCents),
 			icon: 'coins',
 			tone: 'green',
+			hint:
+				this.value.inTransitCents !== 0
+					? t('home.kpi.valueInTransit', { value: fmtCurrencyWhole(this.value.inTransitCents) })
+					: undefined,
 			href: '/stock?view=warehouse'
 		}
 	]);
