@@ -1,0 +1,213 @@
+// View model of one work order: header and status, the material needs against ATP (shortages
+// shown before release), the planner's actions (release, cancel, close), the shop floor's forms
+// (progress per routing step with good / scrap, material issue, completion into stock) and the
+// event history. Every quantity typed is parsed with the domain's one quantity parser.
+
+import {
+	cancelWorkOrder,
+	closeWorkOrder,
+	releaseWorkOrder
+} from '../../commands/production/work-orders';
+import {
+	completeWorkOrder,
+	issueMaterials,
+	reportProgress
+} from '../../commands/production/shop-floor';
+import { parseQuantity } from '../../domain/quantity/quantity';
+import { materialNeeds, type MaterialNeed } from '../../domain/production/shortages';
+import { compareWoEvents, goodOutput } from '../../domain/production/wo-state-machine';
+import { errorMessage, fmtNumber, t } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+import { ProductionData } from './production-data.svelte';
+import type { SaveResult } from './save-result';
+
+export type WoAction = 'release' | 'cancel' | 'close' | 'floor';
+
+/** A typed quantity: null when empty, a number, or 'bad' when it is not one (or negative). */
+function qtyOf(text: string): number | null | 'bad' {
+	const r = parseQuantity(text);
+	if (r.ok) return r.qty;
+	return r.reason === 'empty' ? null : 'bad';
+}
+
+export interface StepRow {
+	id: string;
+	name: string;
+	workCenter: string;
+	good: number;
+	scrap: number;
+}
+
+export class WorkOrderDetailModel {
+	readonly data: ProductionData;
+	readonly canWrite: boolean;
+	/** Drafts of the progress form, per routing step id ('' = the whole order). */
+	progress = $state<Record<string, { good: string; scrap: string }>>({});
+	progressErrors = $state<Record<string, string>>({});
+	/** Drafts of the issue form, per material item id. */
+	issue = $state<Record<string, string>>({});
+	issueError = $state<string | null>(null);
+	complete = $state({ good: '', lot: '', backflush: true });
+	completeError = $state<string | null>(null);
+
+	readonly w = $derived.by(() => this.data.workOrder(this.id()));
+
+	readonly materials: MaterialNeed[] = $derived.by(() => {
+		const w = this.w;
+		if (!w) return [];
+		return this.data.needs.get(w.order.id) ?? materialNeeds(w.order, w.fold, () => 0);
+	});
+
+	readonly shortages = $derived(this.materials.filter((m) => m.short > 0));
+
+	readonly steps: StepRow[] = $derived.by(() => {
+		const w = this.w;
+		if (!w) return [];
+		const progressOf = (id: string) => w.fold.progress.get(id) ?? { good: 0, scrap: 0 };
+		if (w.order.steps.length === 0)
+			return [{ id: '', name: t('production.wholeOrder'), workCenter: '', ...progressOf('') }];
+		return [...w.order.steps]
+			.sort((a, b) => a.seq - b.seq)
+			.map((s) => ({
+				id: s.id,
+				name: s.name || `${s.seq}`,
+				workCenter: this.data.workCenterLabel(s.workCenterId),
+				...progressOf(s.id)
+			}));
+	});
+
+	/** Events in the order they were folded, conflicts marked. */
+	readonly history = $derived.by(() => {
+		const w = this.w;
+		if (!w) return [];
+		const overruled = w.fold.conflicts.map((c) => c.event.id);
+		return [...w.order.events]
+			.sort(compareWoEvents)
+			.map((e) => ({ event: e, overruled: overruled.includes(e.id) }));
+	});
+
+	constructor(
+		ws: WorkspaceState,
+		private readonly id: () => string
+	) {
+		this.data = new ProductionData(ws);
+		this.canWrite =
+			ws.canWrite('orders') && ws.canWrite('ledger') && ['admin', 'production'].includes(ws.role);
+	}
+
+	can(action: WoAction): boolean {
+		const s = this.w?.fold.status;
+		if (!this.canWrite || !s) return false;
+		switch (action) {
+			case 'release':
+				return s === 'planned';
+			case 'cancel':
+				return s === 'planned' || s === 'released';
+			case 'close':
+				return s === 'completed';
+			case 'floor':
+				return s === 'released' || s === 'in-progress';
+		}
+	}
+
+	/** The good quantity completion proposes: the last step's good units, else the order qty. */
+	readonly proposedGood = $derived.by(() => {
+		const w = this.w;
+		if (!w) return 0;
+		const reported = goodOutput(w.order, w.fold);
+		return reported > 0 ? reported : w.order.qty;
+	});
+
+	private number(): string {
+		return this.w?.order.number ?? '';
+	}
+
+	private result(r: { ok: true } | { ok: false; error: unknown }, message: string): SaveResult {
+		return r.ok ? { ok: true, message } : { ok: false, message: errorMessage(r.error) };
+	}
+
+	release(): SaveResult {
+		const r = this.data.ws.run((ctx) => releaseWorkOrder(ctx, this.id()));
+		return this.result(r, t('production.released', { number: this.number() }));
+	}
+
+	cancel(): SaveResult {
+		const r = this.data.ws.run((ctx) => cancelWorkOrder(ctx, this.id()));
+		return this.result(r, t('production.cancelled', { number: this.number() }));
+	}
+
+	close(): SaveResult {
+		const r = this.data.ws.run((ctx) => closeWorkOrder(ctx, this.id()));
+		return this.result(r, t('production.closed', { number: this.number() }));
+	}
+
+	progressText(stepId: string, field: 'good' | 'scrap'): string {
+		return this.progress[stepId]?.[field] ?? '';
+	}
+
+	setProgress(stepId: string, field: 'good' | 'scrap', text: string): void {
+		const draft = this.progress[stepId] ?? { good: '', scrap: '' };
+		this.progress = { ...this.progress, [stepId]: { ...draft, [field]: text } };
+	}
+
+	report(stepId: string): SaveResult {
+		const good = qtyOf(this.progressText(stepId, 'good'));
+		const scrap = qtyOf(this.progressText(stepId, 'scrap'));
+		const errors = { ...this.progressErrors };
+		delete errors[stepId];
+		if (good === 'bad' || scrap === 'bad' || (good ?? 0) + (scrap ?? 0) <= 0) {
+			this.progressErrors = { ...errors, [stepId]: t('production.enterGoodOrScrap') };
+			return { ok: false, message: null };
+		}
+		this.progressErrors = errors;
+		const input = { stepId, good: good ?? 0, scrap: scrap ?? 0 };
+		const r = this.data.ws.run((ctx) => reportProgress(ctx, this.id(), input));
+		if (r.ok) this.progress = { ...this.progress, [stepId]: { good: '', scrap: '' } };
+		const step = this.steps.find((s) => s.id === stepId)?.name ?? '';
+		return this.result(
+			r,
+			t('production.reported', { step, good: fmtNumber(input.good), scrap: fmtNumber(input.scrap) })
+		);
+	}
+
+	issueMaterial(): SaveResult {
+		const lines: { itemId: string; qty: number }[] = [];
+		for (const m of this.materials) {
+			const q = qtyOf(this.issue[m.itemId] ?? '');
+			if (q === 'bad') {
+				this.issueError = t('production.qtyInvalid');
+				return { ok: false, message: null };
+			}
+			if (q !== null && q > 0) lines.push({ itemId: m.itemId, qty: q });
+		}
+		if (lines.length === 0) {
+			this.issueError = t('production.nothingToIssue');
+			return { ok: false, message: null };
+		}
+		this.issueError = null;
+		const r = this.data.ws.run((ctx) => issueMaterials(ctx, this.id(), lines));
+		if (r.ok) this.issue = {};
+		return this.result(r, t('production.materialIssued', { count: lines.length }));
+	}
+
+	completeOrder(): SaveResult {
+		const typed = qtyOf(this.complete.good);
+		const good = typed === null ? this.proposedGood : typed;
+		if (good === 'bad' || !(good > 0)) {
+			this.completeError = t('production.qtyInvalid');
+			return { ok: false, message: null };
+		}
+		this.completeError = null;
+		const input = {
+			good,
+			backflush: this.complete.backflush,
+			...(this.complete.lot.trim() ? { lot: this.complete.lot.trim() } : {})
+		};
+		const r = this.data.ws.run((ctx) => completeWorkOrder(ctx, this.id(), input));
+		return this.result(r, t('production.completed', { qty: fmtNumber(good) }));
+	}
+
+	destroy(): void {
+		this.data.close();
+	}
+}
