@@ -243,4 +243,117 @@ describe('order board convergence', () => {
 		}
 		expect(snapshot(a)).toEqual(snapshot(b));
 	});
+
+	// Device-vs-device agreement cannot catch a rule both devices get wrong; these fixed
+	// scenarios compare the merged board with outcomes computed by hand.
+	it('known answer: a cancel that B made offline before A shipped is overruled; the stock B then promised is short by what shipped', () => {
+		const clock = { ms: START };
+		const make = (name: string, skewMs: number): Device => {
+			const docs = workspaceDocsInMemory();
+			const ctx = createCommandContext({
+				docs,
+				device: name,
+				user: `user-${name}`,
+				role: 'admin',
+				nowMs: () => clock.ms + skewMs,
+				random: createPrng(name.charCodeAt(3)).next
+			});
+			return { docs, ctx };
+		};
+		// B's clock runs 5 s behind: its cancel is stamped before A's shipment.
+		const a = make('devA', 0);
+		const b = make('devB', -5_000);
+		const w = createWarehouse(a.ctx, { code: 'TPE', name: '台北倉' });
+		const item = createItem(a.ctx, { code: 'A', name: 'A', unit: '個' });
+		const c = createCustomer(a.ctx, { code: 'C1', name: 'C1' });
+		recordReceipt(a.ctx, { itemId: item.id, warehouseId: w.id, qty: 10, unit: '個' });
+		const o1 = createOrder(a.ctx, {
+			customerId: c.id,
+			warehouseId: w.id,
+			requestedDate: '2026-11-10',
+			lines: [{ itemId: item.id, qty: 6, unitPriceCents: 1000 }]
+		});
+		confirmOrder(a.ctx, o1.id);
+		copyAll(a.docs, b.docs);
+		clock.ms += 60_000;
+		// Offline: A ships O1; B cancels O1, then promises the 10 it now sees free to O2.
+		shipOrder(a.ctx, o1.id);
+		cancelOrder(b.ctx, o1.id);
+		const o2 = createOrder(b.ctx, {
+			customerId: c.id,
+			warehouseId: w.id,
+			requestedDate: '2026-11-12',
+			lines: [{ itemId: item.id, qty: 6, unitPriceCents: 1000 }]
+		});
+		confirmOrder(b.ctx, o2.id);
+		copyAll(a.docs, b.docs);
+		copyAll(b.docs, a.docs);
+		for (const d of [a, b]) {
+			const board = boardOf(d.ctx);
+			const bo1 = board.orders.find((x) => x.order.id === o1.id);
+			const bo2 = board.orders.find((x) => x.order.id === o2.id);
+			// By hand: O1 shipped 6 (the shipment beats the earlier cancel) and holds nothing;
+			// on hand 10 − 6 = 4; O2 reserved 6 → ATP 4 − 6 = −2, O2 short by 2.
+			expect(bo1?.fold.status).toBe('shipped');
+			expect(bo1?.fold.conflicts.map((x) => [x.event.type, x.winner?.type])).toEqual([
+				['cancel', 'ship']
+			]);
+			expect(bo1?.fold.lines.get(bo1.order.lines[0]!.id)?.shipped).toBe(6);
+			expect(board.atp.of(item.id, w.id)).toEqual({ onHand: 4, reserved: 6, available: -2 });
+			expect(bo2?.fold.status).toBe('confirmed');
+			expect(bo2?.overAllocated).toBe(true);
+			expect(bo2?.shortfalls.map((x) => x.shortfall)).toEqual([2]);
+		}
+		const issued = a.docs
+			.ledgers()
+			.flatMap((d) => readMovements(d).movements)
+			.filter((m) => m.reason === 'issue');
+		expect(issued.map((m) => m.qty)).toEqual([-6]);
+	});
+
+	it('known answer: the last units confirmed twice offline go to the earlier confirmation', () => {
+		const clock = { ms: START };
+		const make = (name: string, skewMs: number): Device => {
+			const docs = workspaceDocsInMemory();
+			const ctx = createCommandContext({
+				docs,
+				device: name,
+				user: `user-${name}`,
+				role: 'admin',
+				nowMs: () => clock.ms + skewMs,
+				random: createPrng(name.charCodeAt(3) + 7).next
+			});
+			return { docs, ctx };
+		};
+		const a = make('devA', 0);
+		const b = make('devB', 3_000);
+		const w = createWarehouse(a.ctx, { code: 'TPE', name: '台北倉' });
+		const item = createItem(a.ctx, { code: 'A', name: 'A', unit: '個' });
+		const c = createCustomer(a.ctx, { code: 'C1', name: 'C1' });
+		recordReceipt(a.ctx, { itemId: item.id, warehouseId: w.id, qty: 5, unit: '個' });
+		copyAll(a.docs, b.docs);
+		clock.ms += 60_000;
+		const promise = (d: Device) => {
+			const o = createOrder(d.ctx, {
+				customerId: c.id,
+				warehouseId: w.id,
+				requestedDate: '2026-11-10',
+				lines: [{ itemId: item.id, qty: 5, unitPriceCents: 1000 }]
+			});
+			confirmOrder(d.ctx, o.id);
+			return o;
+		};
+		const early = promise(a);
+		const late = promise(b); // B's stamp is 3 s later
+		copyAll(a.docs, b.docs);
+		copyAll(b.docs, a.docs);
+		for (const d of [a, b]) {
+			const board = boardOf(d.ctx);
+			expect(board.atp.of(item.id, w.id)).toEqual({ onHand: 5, reserved: 10, available: -5 });
+			expect(board.orders.find((x) => x.order.id === early.id)?.overAllocated).toBe(false);
+			const short = board.orders.find((x) => x.order.id === late.id);
+			expect(short?.overAllocated).toBe(true);
+			expect(short?.shortfalls.map((x) => x.shortfall)).toEqual([5]);
+		}
+	});
 });

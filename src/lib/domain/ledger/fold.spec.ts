@@ -105,6 +105,20 @@ describe('foldBalances', () => {
 		expect(foldBalances([mv({ qty: 0.1 }), mv({ qty: 0.2 })]).get('i1|w1||')?.qty).toBe(0.3);
 	});
 
+	it('counts a movement id seen twice once (two devices appended the same movement)', () => {
+		const approval = mv({ qty: 8, reason: 'adjustment', locationId: 'A-01' });
+		const other = mv({ qty: 2, locationId: 'A-01' });
+		// The same deterministic movement written by a second device, in another month's doc.
+		const copy = { ...approval, device: 'd2' };
+		const balances = foldBalances([approval, other, copy, approval]);
+		expect(balances.get('i1|w1|A-01|')?.qty).toBe(10);
+		expect(onHandOf(balances, { itemId: 'i1' })).toBe(10);
+		// A different id with the same content is a different movement.
+		expect(onHandOf(foldBalances([approval, { ...approval, id: 'other' }]), { itemId: 'i1' })).toBe(
+			16
+		);
+	});
+
 	it('returns an empty map for no movements', () => {
 		expect(foldBalances([]).size).toBe(0);
 	});
