@@ -2,6 +2,7 @@
 // side-panel form for a supplier's header fields and its qualifications (資格證明), each
 // shown with its status (valid / expiring / expired) against the policy's reminder days.
 
+import { findDuplicateCodes } from '../../domain/catalog/duplicates';
 import { normalizeCode } from '../../domain/catalog/entities';
 import { codeProblem } from '../../domain/catalog/code';
 import {
@@ -69,6 +70,10 @@ export class SuppliersPageModel {
 				)
 			: all;
 	});
+	/** Suppliers sharing a code with another (two devices created it offline): to merge or rename. */
+	readonly duplicateIds: string[] = $derived.by(() =>
+		findDuplicateCodes(this.data.view.suppliers).flatMap((d) => d.itemIds)
+	);
 	readonly editing = $derived.by(() =>
 		this.editingId ? this.data.supplier(this.editingId) : undefined
 	);

@@ -48,6 +48,7 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.termsRange': 'Enter 0–365 days',
 	'purchasing.days': '{days} days',
 	'purchasing.currency': 'Currency',
+	'purchasing.duplicateCode': 'Duplicate code',
 	'purchasing.blocked': 'Blocked',
 	'purchasing.remove': 'Remove',
 	'purchasing.qualifications': 'Qualifications',

@@ -47,6 +47,7 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.termsRange': '请输入 0–365 天',
 	'purchasing.days': '{days} 天',
 	'purchasing.currency': '币种',
+	'purchasing.duplicateCode': '编码重复',
 	'purchasing.blocked': '停止合作',
 	'purchasing.remove': '移除',
 	'purchasing.qualifications': '资质',

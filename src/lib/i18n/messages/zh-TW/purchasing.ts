@@ -47,6 +47,7 @@ export const purchasing = {
 	'purchasing.termsRange': '請輸入 0–365 天',
 	'purchasing.days': '{days} 天',
 	'purchasing.currency': '幣別',
+	'purchasing.duplicateCode': '代碼重複',
 	'purchasing.blocked': '停止往來',
 	'purchasing.remove': '移除',
 	'purchasing.qualifications': '資格證明',
