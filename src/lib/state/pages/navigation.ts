@@ -201,7 +201,28 @@ export function navFor(d: Department): NavEntry[] {
 			// Purchasing (issue 17): its own overview under /purchasing, then its pages.
 			return [...PURCHASING, ...SHARED];
 		case 'production':
-			return [overview, ...SHARED];
+			// Production (issue 18): its own overview under /production, work orders, planning.
+			return [
+				{
+					href: resolve('/production'),
+					label: 'nav.productionHome',
+					icon: 'home',
+					page: 'production'
+				},
+				{
+					href: resolve('/production/work-orders'),
+					label: 'nav.workOrders',
+					icon: 'factory',
+					page: 'production-work-orders'
+				},
+				{
+					href: resolve('/production/planning'),
+					label: 'nav.planning',
+					icon: 'chart',
+					page: 'production-planning'
+				},
+				...SHARED
+			];
 	}
 }
 
@@ -255,5 +276,6 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	'warehouse-lots': 'nav.lotTrace',
 	'warehouse-labels': 'nav.labels',
 	'warehouse-transfers': 'nav.transfers',
-	'finance-periods': 'periods.title'
+	'finance-periods': 'periods.title',
+	admin: 'people.title'
 };
