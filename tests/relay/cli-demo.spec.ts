@@ -25,7 +25,8 @@ interface StockReport {
 	invalidMovements: number;
 }
 
-describe('stockflow demo + report stock', () => {
+// A year of a whole company (every department) on a shared machine: minutes are not a bug.
+describe('stockflow demo + report stock', { timeout: 180_000 }, () => {
 	it('writes the demo company straight into the store when no relay runs, and reports its stock', async () => {
 		const dir = dataDir();
 		const demo = await runCli(

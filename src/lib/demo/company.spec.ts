@@ -13,7 +13,8 @@ function movementsOf(docs: MemoryWorkspaceDocs): Movement[] {
 	return docs.ledgers().flatMap((d) => readMovements(d).movements);
 }
 
-describe('demo company', () => {
+// A year of a whole company (every department) on a shared machine: minutes are not a bug.
+describe('demo company', { timeout: 180_000 }, () => {
 	it('seeds a realistic year: 200+ SKUs, 3 warehouses, 12 ledger months, seasonality, no negative stock', async () => {
 		const docs = workspaceDocsInMemory();
 		const result = await seedDemoCompany(docs, { seed: 7, nowMs: NOW, months: 12 });

@@ -10,7 +10,7 @@ import { seedDemoCompany } from './company';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);
 
-describe('demo sales orders', () => {
+describe('demo sales orders', { timeout: 180_000 }, () => {
 	it('fills the board: customers, open orders in most columns, one over-allocated pair, reorder history', async () => {
 		const docs = workspaceDocsInMemory();
 		await seedDemoCompany(docs, { seed: 3, nowMs: NOW, months: 3 });
