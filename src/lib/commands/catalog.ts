@@ -68,7 +68,7 @@ function writeCatalog(
 
 export function createItem(ctx: CommandContext, input: Omit<ItemInput, 'id'>): Item {
 	requireWrite(ctx, CATALOG);
-	const item = parseOrThrow(itemSchema, { ...input, id: ctx.ids.next() });
+	const item = parseOrThrow(itemSchema, { ...input, id: ctx.ids.next() }, 'item');
 	checkItemCodeUnique(readItems(ctx.docs.catalog), item.code);
 	writeCatalog(ctx, 'createItem', 'items', item.id, item);
 	return item;
@@ -80,7 +80,7 @@ export function updateItem(ctx: CommandContext, id: string, patch: Patch<ItemInp
 	const existing = items.find((i) => i.id === id);
 	if (!existing) throw new UnknownItemError(id);
 	const keys = definedKeys(patch);
-	const item = parseOrThrow(itemSchema, { ...existing, ...pick(patch, keys), id });
+	const item = parseOrThrow(itemSchema, { ...existing, ...pick(patch, keys), id }, 'item');
 	if (normalizeCode(item.code) !== normalizeCode(existing.code))
 		checkItemCodeUnique(items, item.code, id);
 	writeCatalog(ctx, 'updateItem', 'items', id, pick(item, keys));
@@ -94,7 +94,7 @@ function checkWarehouseCode(warehouses: Warehouse[], code: string, selfId?: stri
 
 export function createWarehouse(ctx: CommandContext, input: Omit<WarehouseInput, 'id'>): Warehouse {
 	requireWrite(ctx, CATALOG);
-	const warehouse = parseOrThrow(warehouseSchema, { ...input, id: ctx.ids.next() });
+	const warehouse = parseOrThrow(warehouseSchema, { ...input, id: ctx.ids.next() }, 'warehouse');
 	checkWarehouseCode(readWarehouses(ctx.docs.catalog), warehouse.code);
 	writeCatalog(ctx, 'createWarehouse', 'warehouses', warehouse.id, warehouse);
 	return warehouse;
@@ -110,7 +110,11 @@ export function updateWarehouse(
 	const existing = warehouses.find((w) => w.id === id);
 	if (!existing) throw new UnknownWarehouseError(id);
 	const keys = definedKeys(patch);
-	const warehouse = parseOrThrow(warehouseSchema, { ...existing, ...pick(patch, keys), id });
+	const warehouse = parseOrThrow(
+		warehouseSchema,
+		{ ...existing, ...pick(patch, keys), id },
+		'warehouse'
+	);
 	checkWarehouseCode(warehouses, warehouse.code, id);
 	writeCatalog(ctx, 'updateWarehouse', 'warehouses', id, pick(warehouse, keys));
 	return warehouse;

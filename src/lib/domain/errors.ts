@@ -106,9 +106,13 @@ export class InsufficientStockError extends StockflowError {
 	}
 }
 
+/**
+ * `reason` is for logs and the CLI (English); the UI translates `rule` (a closed kind, with
+ * `limit` where it applies) and names the field by `entity` + `field` (item.name → 品名).
+ */
 export class InvalidFieldError extends StockflowError {
-	constructor(field: string, reason: string) {
-		super('invalid-field', `${field}: ${reason}`, { field, reason });
+	constructor(field: string, reason: string, detail: Record<string, string | number> = {}) {
+		super('invalid-field', `${field}: ${reason}`, { field, reason, ...detail });
 	}
 }
 

@@ -41,10 +41,38 @@ export function errorKey(code: ErrorCode): MessageKey {
 	return `error.${code}`;
 }
 
-/** A translated field label for error params like `{ field: 'safetyStock' }`, else the raw name. */
-export function fieldLabel(locale: Locale, field: string): string {
-	const key = `field.${field}`;
-	return isMessageKey(key) ? translate(locale, key) : field;
+/**
+ * The field as its form labels it: `item.name` (品名) when the entity is known, else the
+ * generic `field.name`; a field with no label is "this field", never its key.
+ */
+export function fieldLabel(locale: Locale, field: string, entity?: string): string {
+	const leaf = field.split('.').at(-1) ?? field;
+	for (const key of [entity ? `${entity}.${leaf}` : '', `field.${leaf}`])
+		if (key && isMessageKey(key)) return translate(locale, key);
+	return translate(locale, 'field.unnamed');
+}
+
+/** Reasons commands give in English, by the rule they mean (the rest read as "invalid"). */
+const REASON_RULES: Record<string, string> = {
+	required: 'required',
+	malformed: 'format',
+	expired: 'expired',
+	'missing claims': 'format',
+	'same as the source': 'same-place',
+	'must be a non-zero number': 'non-zero',
+	'must be >= 0': 'too-small'
+};
+
+/** The broken rule in the user's language: never zod's or a command's English. */
+function ruleText(locale: Locale, params: Params): string {
+	const rule =
+		typeof params.rule === 'string'
+			? params.rule
+			: (REASON_RULES[String(params.reason ?? '')] ?? 'invalid');
+	const key = `rule.${rule}`;
+	return translate(locale, isMessageKey(key) ? key : 'rule.invalid', {
+		limit: params.limit ?? 0
+	});
 }
 
 export function translateError(
@@ -54,7 +82,13 @@ export function translateError(
 	extra: Params = {}
 ): string {
 	const merged: Params = { ...params, ...extra };
-	if (typeof merged.field === 'string') merged.field = fieldLabel(locale, merged.field);
+	if (code === 'invalid-field') merged.reason = ruleText(locale, merged);
+	if (typeof merged.field === 'string')
+		merged.field = fieldLabel(
+			locale,
+			merged.field,
+			typeof merged.entity === 'string' ? merged.entity : undefined
+		);
 	return translate(locale, errorKey(code), merged);
 }
 
