@@ -26,3 +26,24 @@ Chart.register(
 );
 
 export { Chart };
+
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Runs `create` in a task of its own, after the ones queued before it: a dashboard's charts
+ * are drawn one per task instead of all in one long main-thread task.
+ */
+export function inOwnTask(create: () => void): void {
+	queue = queue.then(
+		() =>
+			new Promise<void>((resolve) =>
+				setTimeout(() => {
+					try {
+						create();
+					} finally {
+						resolve();
+					}
+				}, 0)
+			)
+	);
+}

@@ -1,15 +1,12 @@
-// The finance figures of one open workspace, shared by every finance page: the docs are read
-// into plain sources on the main thread, then valued, vouchered and reported in a Web Worker
-// (domain/reports/finance-view), so a year of movements never blocks the page. Recomputed
+// The finance figures of one open workspace, shared by every finance page: the docs are copied
+// as Yjs updates on the main thread, then read, valued, vouchered and reported in a Web Worker
+// (finance-snapshot, domain/reports/finance-view), so a year of movements never blocks the page. Recomputed
 // when movements, orders, counts or the catalog change; one instance per workspace.
 
-import { readFinanceSources } from '../../commands/finance-book';
+import * as Y from 'yjs';
 import { nextMonth } from '../../domain/ledger/period';
-import {
-	computeFinance,
-	type FinanceSources,
-	type FinanceView
-} from '../../domain/reports/finance-view';
+import { computeFinance, type FinanceView } from '../../domain/reports/finance-view';
+import { sourcesOfSnapshot, type FinanceSnapshot } from './finance-snapshot';
 import type { WorkspaceState } from '../workspace.svelte';
 import FinanceWorker from './finance.worker?worker';
 
@@ -19,12 +16,13 @@ export class FinanceData {
 	view = $state.raw<FinanceView | null>(null);
 	computing = $state(false);
 	error = $state<string | null>(null);
-	/** Main-thread time of the last run (reading the docs; the valuation runs in the worker). */
+	/** Main-thread time of the last run (encoding the docs; everything else runs in the worker). */
 	readMs = $state(0);
 
 	private worker: Worker | null = null;
 	private seq = 0;
 	private dirty = false;
+	private lastKey = '';
 	private readonly stop: () => void;
 
 	constructor(private readonly ws: WorkspaceState) {
@@ -42,27 +40,35 @@ export class FinanceData {
 		});
 	}
 
-	private sources(): FinanceSources {
+	/** The state vectors of every doc the view reads, as one string. */
+	private stateKey(): string {
 		const runtime = this.ws.runtime;
 		const docs = runtime.docs;
 		const closed = runtime.closedThrough;
 		const base = closed === null ? null : nextMonth(closed);
-		// A plain lookup built per run, not reactive state.
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity
-		const ledgers = new Map(
-			this.ws.ledgerMonths
+		const all = [docs.catalog, docs.shared('orders'), docs.shared('counts')];
+		for (const m of this.ws.ledgerMonths) if (base === null || m >= base) all.push(docs.ledger(m));
+		return `${closed}|${all.map((d) => Y.encodeStateVector(d).join(',')).join('|')}`;
+	}
+
+	/**
+	 * The docs as Yjs updates: encoding is a fast binary copy, so parsing (zod over every
+	 * movement and order) happens in the worker, not on the main thread.
+	 */
+	private snapshot(): FinanceSnapshot {
+		const runtime = this.ws.runtime;
+		const docs = runtime.docs;
+		const closed = runtime.closedThrough;
+		const base = closed === null ? null : nextMonth(closed);
+		return {
+			catalog: Y.encodeStateAsUpdate(docs.catalog),
+			orders: Y.encodeStateAsUpdate(docs.shared('orders')),
+			counts: Y.encodeStateAsUpdate(docs.shared('counts')),
+			ledgers: this.ws.ledgerMonths
 				.filter((m) => base === null || m >= base)
-				.map((m) => [m, docs.ledger(m)] as const)
-		);
-		return readFinanceSources(
-			{
-				catalog: docs.catalog,
-				orders: docs.shared('orders'),
-				counts: docs.shared('counts'),
-				ledgers
-			},
-			Date.now()
-		);
+				.map((m) => [m, Y.encodeStateAsUpdate(docs.ledger(m))] as [string, Uint8Array]),
+			nowMs: Date.now()
+		};
 	}
 
 	/** Runs now, or once the run in flight ends (changes in between coalesce into one run). */
@@ -74,9 +80,17 @@ export class FinanceData {
 		this.computing = true;
 		this.dirty = false;
 		const started = performance.now();
-		let src: FinanceSources;
+		// Nothing changed in the docs since the last run (a re-published fold, a catalog
+		// event elsewhere): keep the view instead of recomputing and redrawing it.
+		const key = this.stateKey();
+		if (key === this.lastKey && this.view !== null) {
+			this.computing = false;
+			return;
+		}
+		this.lastKey = key;
+		let snap: FinanceSnapshot;
 		try {
-			src = this.sources();
+			snap = this.snapshot();
 		} catch (err) {
 			this.finish({ id: this.seq, error: err instanceof Error ? err.message : String(err) });
 			return;
@@ -87,13 +101,17 @@ export class FinanceData {
 		if (!worker) {
 			// No Worker (tests, old browsers): compute inline.
 			try {
-				this.finish({ id, view: computeFinance(src) });
+				this.finish({ id, view: computeFinance(sourcesOfSnapshot(snap)) });
 			} catch (err) {
 				this.finish({ id, error: err instanceof Error ? err.message : String(err) });
 			}
 			return;
 		}
-		worker.postMessage({ id, sources: src });
+		const buffers = [snap.catalog, snap.orders, snap.counts, ...snap.ledgers.map(([, u]) => u)];
+		worker.postMessage(
+			{ id, snapshot: snap },
+			buffers.map((u) => u.buffer as ArrayBuffer)
+		);
 	}
 
 	private ensureWorker(): Worker | null {
