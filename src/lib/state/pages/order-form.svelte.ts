@@ -8,7 +8,8 @@ import type { StockflowError } from '../../domain/errors';
 import { formatCents, parseMoneyToCents } from '../../domain/money/money';
 import { lineNetCents, orderTotals, type Order, type OrderLine } from '../../domain/orders/order';
 import { percentOrNull } from '../../domain/quantity/percent';
-import { quantityOrNull } from '../../domain/quantity/quantity';
+import { parseQuantity, quantityOrNull } from '../../domain/quantity/quantity';
+import { unitDecimals } from '../../domain/quantity/unit-precision';
 import { createOrder, updateDraftOrder, type OrderDraftInput } from '../../commands/orders/create';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
@@ -33,8 +34,9 @@ export interface OrderFormLine {
 export type LineField = 'item' | 'qty' | 'price' | 'discount' | 'tax';
 export type LineErrors = Partial<Record<LineField, string>>;
 
+/** A refused save carries the command's error, or (form errors) what to fix, for the toast. */
 export type SaveResult =
-	{ ok: true; message: string } | { ok: false; error: StockflowError | null };
+	{ ok: true; message: string } | { ok: false; error: StockflowError | null; message?: string };
 
 const DEFAULT_TAX_PCT = '5';
 /** Days from today a new order is requested for. */
@@ -87,10 +89,17 @@ export class OrderFormModel {
 		for (const l of this.lines) {
 			const e: LineErrors = {};
 			if (!l.item) e.item = t('validation.required');
-			const qty = quantityOrNull(l.qty);
-			if (qty === null) e.qty = t('validation.number');
-			else if (qty <= 0) e.qty = t('movement.qtyPositive');
-			if (this.priceCents(l) === null) e.price = t('validation.money');
+			const decimals = l.item ? unitDecimals(l.item.unit) : undefined;
+			const qty = parseQuantity(l.qty, { decimals, allowNegative: true });
+			if (!qty.ok)
+				e.qty =
+					qty.reason === 'too-precise' && l.item
+						? t('movement.qtyDecimals', { unit: l.item.unit, decimals: decimals ?? 0 })
+						: t('validation.number');
+			else if (qty.qty <= 0) e.qty = t('movement.qtyPositive');
+			// An empty price is a forgotten price, not a free line: a gift is typed as 0.
+			if (l.price.trim() === '') e.price = t('orders.priceRequired');
+			else if (this.priceCents(l) === null) e.price = t('validation.money');
 			if (percentOrNull(l.discountPct) === null) e.discount = t('validation.number');
 			if (percentOrNull(l.taxPct) === null) e.tax = t('validation.number');
 			if (Object.keys(e).length > 0) out[l.key] = e;
@@ -109,6 +118,27 @@ export class OrderFormModel {
 			? t('orders.editDraft', { number: this.numberOf(this.editingId) })
 			: t('orders.new')
 	);
+
+	/** The first thing to fix, named by line ("第 2 行 數量：…"), for the toast on Save. */
+	readonly firstProblem: string | null = $derived.by(() => {
+		if (this.lines.length === 0) return t('orders.noLines');
+		const header = Object.values(this.headerErrors)[0];
+		if (header) return header;
+		const labels: Record<LineField, string> = {
+			item: t('orders.item'),
+			qty: t('orders.qty'),
+			price: t('orders.unitPrice'),
+			discount: t('orders.discount'),
+			tax: t('orders.taxRate')
+		};
+		for (const [index, l] of this.lines.entries()) {
+			const e = this.lineErrors[l.key];
+			if (!e) continue;
+			const [field, message] = Object.entries(e)[0] as [LineField, string];
+			return t('orders.lineProblem', { line: index + 1, field: labels[field], message });
+		}
+		return null;
+	});
 
 	/** A line's field error, shown only after a save attempt. */
 	errorOf(key: number, field: LineField): string | undefined {
@@ -181,7 +211,7 @@ export class OrderFormModel {
 
 	save(): SaveResult {
 		this.tried = true;
-		if (!this.valid) return { ok: false, error: null };
+		if (!this.valid) return { ok: false, error: null, message: this.firstProblem ?? undefined };
 		const input: OrderDraftInput = {
 			customerId: this.customerId,
 			warehouseId: this.warehouseId,
@@ -201,9 +231,9 @@ export class OrderFormModel {
 		return { ok: true, message: t(key, { number: r.value }) };
 	}
 
-	/** Cents of the typed price; '' is a free line (0), anything unparseable null. */
+	/** Cents of the typed price; '' (an error) or anything unparseable is null. */
 	private priceCents(line: OrderFormLine): number | null {
-		return line.price.trim() === '' ? 0 : parseMoneyToCents(line.price);
+		return line.price.trim() === '' ? null : parseMoneyToCents(line.price);
 	}
 
 	private toOrderLine(l: OrderFormLine): OrderLine {
