@@ -7,6 +7,7 @@ import type { Metrics } from './metrics';
 import type { PersistencePort, RoomKey } from './persistence/port';
 import { roomId } from './persistence/port';
 import { docFromUpdates } from './persistence/merge';
+import * as Y from 'yjs';
 import { createRoom, type Room } from './room';
 
 export interface RoomRegistryOptions {
@@ -24,7 +25,12 @@ interface Entry {
 	refs: number;
 	ready: Promise<Room>;
 	unloadTimer: NodeJS.Timeout | null;
+	/** Stops receiving what other relays store for the room (shared stores only). */
+	unwatch?: () => void;
 }
+
+/** Origin of updates another relay stored: applied to the room, which forwards them. */
+export const FROM_OTHER_RELAY = Symbol('from another relay');
 
 export interface RoomRegistry {
 	acquire(key: RoomKey): Promise<Room>;
@@ -44,6 +50,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 		const entry = entries.get(id);
 		if (!entry || entry.refs > 0) return;
 		entries.delete(id);
+		entry.unwatch?.();
 		void entry.ready.then((room) => {
 			room.destroy();
 			logger.debug({ room: id }, 'room unloaded');
@@ -80,12 +87,26 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 				existing.unloadTimer = null;
 				return existing.ready;
 			}
-			const ready = store.load(key).then(({ updates }) => {
+			const ready = store.load(key).then(({ updates, lastSeq }) => {
 				const { doc, skipped } = docFromUpdates(updates);
 				if (skipped > 0) logger.error({ room: id, skipped }, 'skipped unreadable stored updates');
 				logger.debug({ room: id, rows: updates.length }, 'room loaded');
 				const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
-				return createRoom(key, doc, bytes);
+				const room = createRoom(key, doc, bytes);
+				// Several relays on one store: what the others store reaches this room's clients.
+				const entry = entries.get(id);
+				if (entry?.ready === ready) {
+					entry.unwatch = store.watch?.(key, lastSeq, (remote) => {
+						for (const update of remote) {
+							try {
+								Y.applyUpdate(doc, update, FROM_OTHER_RELAY);
+							} catch (err) {
+								logger.error({ room: id, err }, 'unreadable update from another relay');
+							}
+						}
+					});
+				}
+				return room;
 			});
 			const entry: Entry = { refs: 1, ready, unloadTimer: null };
 			entries.set(id, entry);
@@ -113,6 +134,7 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 			await Promise.all(compacting.values());
 			for (const [id, entry] of entries) {
 				if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+				entry.unwatch?.();
 				entries.delete(id);
 				await entry.ready.then((room) => room.destroy()).catch(() => undefined);
 			}

@@ -54,6 +54,12 @@ export interface PersistencePort {
 	count(room: RoomKey): Promise<number>;
 	/** Doc names with stored data in a workspace, sorted. */
 	listDocs(workspace: string): Promise<string[]>;
+	/**
+	 * Shared backends only (several relays on one database): calls `onUpdates` with what other
+	 * relays store for the room after `afterSeq`, starting with what is already there. Returns
+	 * a function that stops watching. A backend only one relay uses leaves it out.
+	 */
+	watch?(room: RoomKey, afterSeq: number, onUpdates: (updates: Uint8Array[]) => void): () => void;
 	close(): Promise<void>;
 }
 

@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { AppendResult, CompactResult, PersistencePort, RoomKey, StoredUpdates } from './port';
 import { roomId } from './port';
 import { startPostgresCompactor } from './postgres-compactor';
+import { FANOUT_CHANNEL, startPostgresFanout } from './postgres-fanout';
 import { UPDATES_TABLE, migratePostgres } from './postgres-schema';
 import { startPostgresWriter, type BatchRow } from './postgres-writer';
 
@@ -51,6 +52,13 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 	});
 	pool.on('error', (err) => options.onError?.(err));
 
+	const fanout = startPostgresFanout({
+		url: options.url,
+		pool,
+		table: T,
+		onError: options.onError
+	});
+
 	const started = (async () => {
 		const client = await pool.connect();
 		try {
@@ -90,9 +98,15 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 	const writer = startPostgresWriter(async (rows) => {
 		await countRooms(rows);
 		const values = rows.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`);
+		const me = `$${3 * rows.length + 1}`;
+		// Other relays holding the room are told at commit (room key and seq, never the update).
 		const result = await pool.query<{ seq: string }>(
-			`INSERT INTO ${T} (workspace, doc, data) VALUES ${values.join(', ')} RETURNING seq::text`,
-			rows.flatMap((row) => [row.workspace, row.doc, row.data])
+			`WITH ins AS (INSERT INTO ${T} (workspace, doc, data) VALUES ${values.join(', ')}
+			   RETURNING seq, workspace, doc)
+			 SELECT seq::text AS seq,
+			   pg_notify('${FANOUT_CHANNEL}', ${me} || ' ' || seq || ' ' || workspace || '/' || doc)
+			 FROM ins`,
+			[...rows.flatMap((row) => [row.workspace, row.doc, row.data]), fanout.instance]
 		);
 		options.onCommit?.(rows.length);
 		// Seqs are drawn row by row in VALUES order: sorted, they are in issue order.
@@ -192,11 +206,15 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 			);
 			return result.rows.map((row) => row.doc);
 		},
+		watch(room, afterSeq, onUpdates) {
+			return fanout.watch(room, afterSeq, onUpdates);
+		},
 		async close(): Promise<void> {
 			if (closed) return;
 			closed = true;
 			await started.catch(() => undefined);
 			await writer.drain();
+			await fanout.close();
 			await compactor.close();
 			await pool.end();
 		}
