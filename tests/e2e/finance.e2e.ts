@@ -114,6 +114,7 @@ test('a costed receipt, a shipment and a close agree in valuation, margin and tr
 	await expect(fin.getByTestId('finance-balanced')).toHaveText('借貸平衡');
 	const inventory = fin.getByTestId('finance-table').locator('tr', { hasText: '1231' });
 	await expect(inventory).toContainText('738.00');
+	await expect(inventory).toContainText('商品存貨');
 	await inventory.getByRole('button', { name: '1231' }).click();
 	await expect(fin.getByTestId('finance-ledger')).toContainText('738.00');
 	await fin.screenshot({

@@ -118,7 +118,9 @@ export class FinanceReportModel {
 	readonly shown: ShownTable | null = $derived.by(() => {
 		const v = this.view;
 		if (!v) return null;
+		// Keys tell each column's format; the labelled table has accounts, kinds… in words.
 		const keyed = financeTable(v, this.name, (k) => k, this.grouping);
+		const labelled = financeTable(v, this.name, columnLabel, this.grouping);
 		const keys = keyed.headers;
 		const cell = (c: string | number | null, key: string): string => {
 			if (c === null) return DASH;
@@ -128,7 +130,7 @@ export class FinanceReportModel {
 			if (PERCENT.has(key)) return pct(c);
 			return fmtNumber(c);
 		};
-		const rows = keyed.rows
+		const rows = labelled.rows
 			.slice(0, SHOWN_ROWS)
 			.map((r) => r.map((c, i) => cell(c, keys[i] ?? '')));
 		return {
