@@ -17,13 +17,22 @@ import {
 describe('i18n messages', () => {
 	const reference = Object.keys(MESSAGES['zh-TW']).sort();
 
+	it('English counts agree in number: 1 line, 2 lines (issue 14, point 13)', () => {
+		expect(translate('en', 'orders.lineCount', { count: 1 })).toBe('1 line');
+		expect(translate('en', 'orders.lineCount', { count: 2 })).toBe('2 lines');
+		expect(translate('en', 'orders.lineCount', { count: 1200 })).toBe('1,200 lines');
+		expect(translate('zh-TW', 'orders.lineCount', { count: 1 })).toBe('1 項');
+	});
+
 	it.each(LOCALES)('%s has exactly the zh-TW keys, none empty', (l) => {
 		expect(Object.keys(MESSAGES[l]).sort()).toEqual(reference);
 		for (const value of Object.values(MESSAGES[l])) expect(value.trim()).not.toBe('');
 	});
 
 	it.each(LOCALES)('%s uses the same placeholders as zh-TW for every key', (l) => {
-		const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		// `{count}` and a plural form's `{count, plural, …}` both name the parameter count.
+		const names = (s: string) =>
+			[...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
 		for (const key of reference) {
 			const k = key as keyof (typeof MESSAGES)['zh-TW'];
 			expect(names(MESSAGES[l][k]), `${l} ${key}`).toEqual(names(MESSAGES['zh-TW'][k]));

@@ -26,9 +26,26 @@ export function isMessageKey(value: string): value is MessageKey {
 	return Object.hasOwn(zhTW, value);
 }
 
-/** `{name}` placeholders are replaced by params; numbers are formatted for the locale. */
+/** `{count, plural, one {# line} other {# lines}}`: a branch chosen by the locale's rules. */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+function choosePlural(locale: Locale, template: string, params: Params): string {
+	return template.replace(PLURAL, (_whole, name: string, one: string, other: string) => {
+		const value = params[name];
+		const branch =
+			typeof value === 'number' && new Intl.PluralRules(locale).select(value) === 'one'
+				? one
+				: other;
+		return branch.replaceAll('#', `{${name}}`);
+	});
+}
+
+/**
+ * `{name}` placeholders are replaced by params; numbers are formatted for the locale. English
+ * counts use a plural form (`{count, plural, one {…} other {…}}`), so "1 line", never "1 lines".
+ */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-	const template = MESSAGES[locale][key];
+	const template = choosePlural(locale, MESSAGES[locale][key], params);
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
 		const value = params[name];
 		if (value === undefined) return whole;

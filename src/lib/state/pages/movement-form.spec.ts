@@ -3,7 +3,7 @@
 // would refuse it.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createItem, createWarehouse } from '../../commands/catalog';
+import { createItem, createLocation, createWarehouse } from '../../commands/catalog';
 import { setLocale } from '../../i18n';
 import { WorkspaceState } from '../workspace.svelte';
 import { MovementForm } from './movement-form.svelte';
@@ -88,5 +88,16 @@ describe('MovementForm (receipt)', () => {
 		form.qty = null;
 		form.qtyTooPrecise = true;
 		expect(form.errors.qty).toBe('瓶 allows 0 decimals (0 = whole numbers only)');
+	});
+
+	it('lists the bins of the chosen warehouse by code (issue 14, point 13)', async () => {
+		const { ws, ty } = await setup();
+		const made = ws.run((ctx) => {
+			for (const code of ['B-01', 'A-10', 'A-2']) createLocation(ctx, { warehouseId: ty.id, code });
+		});
+		if (!made.ok) throw made.error;
+		const form = new MovementForm(ws);
+		form.warehouseId = ty.id;
+		expect(form.locations.map((l) => l.code)).toEqual(['A-2', 'A-10', 'B-01']);
 	});
 });

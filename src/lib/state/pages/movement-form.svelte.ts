@@ -4,6 +4,7 @@
 import type { Role } from '../../domain/auth/roles';
 import type { Item, Location, Warehouse } from '../../domain/catalog/entities';
 import { normalizeCode } from '../../domain/catalog/entities';
+import { compareLocationCodes } from '../../domain/picking/walk-order';
 import { resolveScan } from '../../domain/scanning/resolve';
 import { onHandOf } from '../../domain/ledger/fold';
 import { receiptProblems } from '../../domain/ledger/receipt-rules';
@@ -142,8 +143,13 @@ export class MovementForm {
 	/** Active locations of a transfer's destination warehouse. */
 	readonly toLocations: Location[] = $derived.by(() => this.activeLocations(this.toWarehouseId));
 
+	/** Sorted by code, as the count sheet lists them (A-2 before A-10). */
 	private activeLocations(warehouseId: string): Location[] {
-		return warehouseId ? this.ws.locationsOf(warehouseId).filter((l) => l.active) : [];
+		if (!warehouseId) return [];
+		return this.ws
+			.locationsOf(warehouseId)
+			.filter((l) => l.active)
+			.sort((a, b) => compareLocationCodes(a.code, b.code));
 	}
 
 	/** One warehouse: choose it, so the common case is item → qty → Enter. */

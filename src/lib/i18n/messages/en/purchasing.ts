@@ -18,7 +18,7 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.kpi.waiting': 'Requisitions waiting',
 	'purchasing.kpi.priceVariance': 'Price variance',
 	'purchasing.kpi.daysLate': 'Average days late',
-	'purchasing.kpi.lines': '{count} lines judged',
+	'purchasing.kpi.lines': '{count, plural, one {# line judged} other {# lines judged}}',
 	'purchasing.home.qualifications': 'Qualifications expiring or expired',
 	'purchasing.home.noAlerts': 'Every qualification is valid',
 	'purchasing.home.late': 'Late purchase orders',

@@ -85,7 +85,7 @@ export const sales: Record<keyof typeof source, string> = {
 	'orders.total': 'Total',
 	'orders.created': 'Order {number} created',
 	'orders.saved': 'Order {number} saved',
-	'orders.lineCount': '{count} lines',
+	'orders.lineCount': '{count, plural, one {# line} other {# lines}}',
 	'orders.number': 'Order number',
 	'orders.status': 'Status',
 	'orders.lineTotal': 'Lines',
@@ -127,7 +127,7 @@ export const sales: Record<keyof typeof source, string> = {
 	'orders.done': '{number}: {status}',
 	'orders.oversellTitle': 'Not enough to promise',
 	'orders.oversellBody':
-		'{lines} lines ask for more than is available. You can reserve what is available and back-order the rest.',
+		'{lines, plural, one {# line asks} other {# lines ask}} for more than is available. You can reserve what is available and back-order the rest.',
 	'orders.confirmBackorder': 'Confirm and back-order the rest',
 	'orders.reserved': 'Reserved {qty}',
 	'orders.backordered': 'Back-ordered {qty}',
