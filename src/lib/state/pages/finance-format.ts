@@ -1,7 +1,7 @@
 // Number formats the finance pages share: money from cents, ratios as percentages, turns and
 // days, a dash for "no data"; month labels for charts.
 
-import { fmtMoney, fmtMonth, fmtNumber, t } from '../../i18n';
+import { fmtMoney, fmtNumber, t } from '../../i18n';
 
 export const DASH = '—';
 
@@ -21,6 +21,7 @@ export function days(v: number | null): string {
 	return v === null ? DASH : t('finance.kpi.daysValue', { value: fmtNumber(Math.round(v)) });
 }
 
+/** A chart axis label for a month: short, so twelve fit without turning ('26/01'). */
 export function monthLabel(month: string): string {
-	return fmtMonth(month);
+	return `${month.slice(2, 4)}/${month.slice(5, 7)}`;
 }

@@ -10,7 +10,7 @@ import { FINANCE_REPORTS, type FinanceReportName } from '../../domain/reports/ta
 import { fmtCurrencyWhole, fmtMonth, t, type MessageKey } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { financeData, type FinanceData } from './finance-data.svelte';
-import { DASH, days, pct, turns } from './finance-format';
+import { DASH, days, monthLabel, pct, turns } from './finance-format';
 
 type KpiId = 'turnover' | 'days' | 'margin' | 'onTime' | 'fill' | 'accuracy' | 'saving';
 
@@ -209,7 +209,7 @@ export class FinanceHomeModel {
 		const v = this.data.view;
 		if (!v) return [];
 		const months = v.kpis.months.slice(-12);
-		const labels = months.map((m) => fmtMonth(m.month));
+		const labels = months.map((m) => monthLabel(m.month));
 		return KPIS.map((s) => ({
 			id: s.id,
 			title: t('finance.trendOf', { name: t(s.label) }),

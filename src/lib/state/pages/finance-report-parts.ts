@@ -6,7 +6,7 @@ import type { FinanceView } from '../../domain/reports/finance-view';
 import type { SalesGrouping } from '../../domain/reports/sales';
 import type { FinanceReportName } from '../../domain/reports/tables';
 import { fmtMonth, t, type MessageKey } from '../../i18n';
-import { money, pct } from './finance-format';
+import { monthLabel, money, pct } from './finance-format';
 
 export interface ReportChart {
 	kind: 'line' | 'bar';
@@ -89,14 +89,15 @@ export function reportChart(
 ): ReportChart | null {
 	switch (name) {
 		case 'valuation':
+			// Warehouses are the summary figures; the chart splits the value by category.
 			return {
 				kind: 'bar',
-				title: t('finance.byWarehouse'),
-				labels: v.valuation.byWarehouse.map((w) => w.code),
+				title: t('finance.byCategory'),
+				labels: v.valuation.byCategory.map((c) => c.category || t('finance.uncategorized')),
 				datasets: [
 					{
 						label: t('finance.stockValue'),
-						values: v.valuation.byWarehouse.map((w) => cur(w.valueCents))
+						values: v.valuation.byCategory.map((c) => cur(c.valueCents))
 					}
 				]
 			};
@@ -113,7 +114,7 @@ export function reportChart(
 			return {
 				kind: 'bar',
 				title: t(`finance.group.${grouping}`),
-				labels: rows.map((r) => (grouping === 'month' ? fmtMonth(r.key) : r.code)),
+				labels: rows.map((r) => (grouping === 'month' ? monthLabel(r.key) : r.code)),
 				datasets: [
 					{ label: t('finance.col.revenue'), values: rows.map((r) => cur(r.revenueCents)) },
 					{ label: t('finance.col.margin'), values: rows.map((r) => cur(r.marginCents)) }
@@ -124,7 +125,7 @@ export function reportChart(
 			return {
 				kind: 'line',
 				title: t('finance.report.cogs'),
-				labels: v.cogs.rows.map((r) => fmtMonth(r.month)),
+				labels: v.cogs.rows.map((r) => monthLabel(r.month)),
 				datasets: [
 					{ label: t('finance.col.cogs'), values: v.cogs.rows.map((r) => cur(r.cogsCents)) },
 					{ label: t('finance.col.closing'), values: v.cogs.rows.map((r) => cur(r.closingCents)) }

@@ -167,7 +167,7 @@ export class FinanceReportModel {
 
 	readonly balanced = $derived.by(() => {
 		const tb = this.view?.trialBalance;
-		if (!tb) return null;
+		if (!tb || (this.name !== 'trial-balance' && this.name !== 'journal')) return null;
 		return tb.closingSumCents === 0 && tb.debitCents === tb.creditCents
 			? t('finance.balanced')
 			: t('finance.unbalanced', { diff: money(tb.closingSumCents) });
