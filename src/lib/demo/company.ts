@@ -16,6 +16,7 @@ import { isLunarNewYearHoliday, seasonFactor } from './seasons';
 import { createStockMirror } from './stock-mirror';
 import { seedDemoOrders } from './orders';
 import { seedDemoPurchasing } from './purchasing';
+import { seedDemoProduction } from './production';
 
 export interface DemoOptions {
 	seed: number;
@@ -214,10 +215,17 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 		pending,
 		mainWarehouseId: setup.warehouses[0]?.id ?? ''
 	});
+	// The plant: work centres, BOMs and work orders (issue 18): src/lib/demo/production.ts.
+	const plant = seedDemoProduction(docs, {
+		seed: opts.seed,
+		nowMs: opts.nowMs,
+		firstDay,
+		mainWarehouseId: setup.warehouses[0]?.id ?? ''
+	});
 	return {
-		items: skus.length,
+		items: skus.length + plant.items,
 		warehouses: setup.warehouses.length,
-		movements: movements + sales.movements
+		movements: movements + sales.movements + plant.movements
 	};
 }
 
