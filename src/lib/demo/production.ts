@@ -291,7 +291,9 @@ export function seedDemoProduction(
 	const center = (code: CenterCode): string => centers.get(code) ?? '';
 
 	const catalog = new Map(readItems(docs.catalog).map((i) => [i.code, i]));
-	const effectiveFrom = isoDay(opts.firstDay);
+	// Version A of every BOM applies from the start: open campaigns may have begun before a short
+	// demo's first day (--months 1).
+	const effectiveFrom = '';
 	let boms = 0;
 	let stepSeq = 0;
 	const stepId = (): string => `${ctx.ids.next()}-${++stepSeq}`;
