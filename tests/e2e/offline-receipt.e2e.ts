@@ -48,7 +48,10 @@ test('a receipt recorded offline reaches the other department after reconnecting
 	await expect(sales.getByTestId('onhand-BOLT-M6')).toHaveText('0');
 	await expectSynced(clerk);
 
-	// The clerk's network goes away; the receipt is recorded locally.
+	// The app is installed for offline use (its service worker holds the app shell; a bigger app
+	// takes longer to precache on a slow machine), then the clerk's network goes away and the
+	// receipt is recorded locally.
+	await clerk.evaluate(async () => void (await navigator.serviceWorker.ready));
 	await warehouseCtx.setOffline(true);
 	await expect(clerk.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
 	await clerk.goto('/movements/new').catch(() => {}); // full navigation: served by the service worker
