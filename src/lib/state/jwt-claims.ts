@@ -6,11 +6,18 @@ import { ROLES, type Role } from '../domain/auth/roles';
 import { InvalidFieldError } from '../domain/errors';
 
 export interface Session {
+	/** What the websocket and the API are given: a JWT, or a device credential `sfd1.…`. */
 	token: string;
 	workspace: string;
 	role: Role;
 	user: string;
+	/**
+	 * When the relay stops accepting `token` for good. A device session renews its credential
+	 * (even after it lapsed offline), so for it this is `Infinity`.
+	 */
 	expMs: number;
+	/** Set for a device session: the relay's session id and the name others see. */
+	device?: { id: string; name: string };
 }
 
 const claimsSchema = z.object({
@@ -30,6 +37,13 @@ function base64UrlDecode(part: string): string {
 
 /** Throws InvalidFieldError('token', …) for anything that is not an unexpired Stockflow token. */
 export function sessionFromToken(token: string, nowMs: number): Session {
+	const session = readToken(token);
+	if (session.expMs <= nowMs) throw new InvalidFieldError('token', 'expired');
+	return session;
+}
+
+/** The claims of a Stockflow token, expired or not; throws InvalidFieldError when malformed. */
+export function readToken(token: string): Session {
 	const parts = token.trim().split('.');
 	if (parts.length !== 3 || !parts[1]) throw new InvalidFieldError('token', 'malformed');
 	let payload: unknown;
@@ -41,7 +55,6 @@ export function sessionFromToken(token: string, nowMs: number): Session {
 	const claims = claimsSchema.safeParse(payload);
 	if (!claims.success) throw new InvalidFieldError('token', 'missing claims');
 	const expMs = claims.data.exp * 1000;
-	if (expMs <= nowMs) throw new InvalidFieldError('token', 'expired');
 	return {
 		token: token.trim(),
 		workspace: claims.data.workspace,

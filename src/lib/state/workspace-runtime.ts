@@ -127,7 +127,13 @@ export class WorkspaceRuntime {
 						...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
 						nowMs: this.nowMs
 					});
-		if (this.sync && options.session.expMs <= this.nowMs()) this.sync.setUnauthorized();
+		// A token the relay will refuse (an expired JWT kept offline, an ended device session):
+		// no reconnect attempts. After construction, since it notifies `onEvent`, whose owner
+		// may not hold this runtime yet.
+		if (this.sync && options.session.expMs <= this.nowMs()) {
+			const sync = this.sync;
+			queueMicrotask(() => sync.setUnauthorized());
+		}
 		const ledger = (month: string): Y.Doc => this.openLedger(month).doc;
 		this.docs = {
 			catalog: this.catalog,

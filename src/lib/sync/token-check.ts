@@ -1,6 +1,9 @@
-// Asks the relay whether it still accepts our sign-in token (GET /api/whoami). A browser
-// cannot read why a websocket upgrade failed, so this is how a client tells a revoked or
-// expired sign-in (stop retrying, ask the user to sign in again) from a relay that is down.
+// Asks the relay whether it still accepts our sign-in (a browser cannot read why a websocket
+// upgrade failed), so a client tells a revoked or expired sign-in (stop retrying, tell the user)
+// from a relay that is down. A device credential is checked by renewing it, which also revives
+// one that expired while the device was offline; a JWT by GET /api/whoami.
+
+import { isDeviceCredential, renewCredential } from './session-api';
 
 export type TokenCheck = 'accepted' | 'refused' | 'unreachable';
 
@@ -9,6 +12,14 @@ export async function checkToken(
 	token: string,
 	fetchFn: typeof fetch = fetch
 ): Promise<TokenCheck> {
+	if (isDeviceCredential(token)) {
+		const renewed = await renewCredential({ origin: httpOrigin, credential: token, fetchFn });
+		return renewed.kind === 'renewed'
+			? 'accepted'
+			: renewed.kind === 'refused'
+				? 'refused'
+				: 'unreachable';
+	}
 	try {
 		const res = await fetchFn(`${httpOrigin}/api/whoami`, {
 			headers: { authorization: `Bearer ${token}` },

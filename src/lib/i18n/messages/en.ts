@@ -8,6 +8,7 @@ import { periods } from './en/periods';
 import { tabular } from './en/tabular';
 import { finance } from './en/finance';
 import { production } from './en/production';
+import { people } from './en/people';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -409,5 +410,6 @@ export const en: Messages = {
 	...periods,
 	...tabular,
 	...finance,
-	...production
+	...production,
+	...people
 };

@@ -9,6 +9,7 @@ import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
 import { finance } from './zh-CN/finance';
 import { production } from './zh-CN/production';
+import { people } from './zh-CN/people';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -394,5 +395,6 @@ export const zhCN: Messages = {
 	...periods,
 	...tabular,
 	...finance,
-	...production
+	...production,
+	...people
 };

@@ -8,6 +8,7 @@ import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
 import { finance } from './zh-TW/finance';
 import { production } from './zh-TW/production';
+import { people } from './zh-TW/people';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -396,7 +397,8 @@ export const zhTW = {
 	...periods,
 	...tabular,
 	...finance,
-	...production
+	...production,
+	...people
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;

@@ -276,5 +276,6 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	'warehouse-lots': 'nav.lotTrace',
 	'warehouse-labels': 'nav.labels',
 	'warehouse-transfers': 'nav.transfers',
-	'finance-periods': 'periods.title'
+	'finance-periods': 'periods.title',
+	admin: 'people.title'
 };
