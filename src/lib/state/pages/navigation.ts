@@ -45,8 +45,19 @@ export function departmentOfRole(role: Role): Department {
 	}
 }
 
+/** Where a department lands: its overview page (warehouse and sales under /dept). */
 export function departmentHome(d: Department): string {
-	return resolve('/(app)/dept/[department]', { department: d });
+	switch (d) {
+		case 'purchasing':
+			return resolve('/purchasing');
+		case 'production':
+			return resolve('/production');
+		case 'finance':
+			return resolve('/finance');
+		case 'warehouse':
+		case 'sales':
+			return resolve('/(app)/dept/[department]', { department: d });
+	}
 }
 
 const SHARED: NavEntry[] = [
