@@ -52,7 +52,7 @@ describe('argument errors', () => {
 			['frobnicate'],
 			['token', '--workspace', 'Not Valid', '--role', 'janitor'],
 			['token', '--workspace', 'acme', '--role', 'admin', '--ttl', 'forever', '--colour', 'red'],
-			['report', 'valuation', '--workspace', 'acme']
+			['report', 'no-such-report', '--workspace', 'acme']
 		];
 		const results = await Promise.all(cases.map((args) => runCli(args, { DATA_DIR: dir })));
 		for (const [i, r] of results.entries()) {
