@@ -3,7 +3,7 @@
 // same numbers everywhere: stock worth 738.00 (6 × 123), margin 1,308 on 1,800, and a trial
 // balance that balances with inventory at 738.00. The KPI charts render (screenshot).
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
+import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
 
 const OCT_20 = new Date('2026-10-20T02:00:00Z');
 const NOV_3 = new Date('2026-11-03T02:00:00Z');
@@ -21,19 +21,8 @@ async function deviceAt(browser: Browser, time: Date): Promise<Page> {
 }
 
 async function setUpOctober(page: Page): Promise<void> {
-	await page.goto('/warehouses');
-	await page.getByTestId('warehouse-new').click();
-	await page.getByTestId('warehouse-code').fill('TPE');
-	await page.getByTestId('warehouse-name').fill('台北倉');
-	await page.getByTestId('warehouse-save').click();
-	await expect(page.getByTestId('warehouse-TPE')).toBeVisible();
-	await page.goto('/items');
-	await page.getByTestId('item-new').click();
-	await page.getByTestId('item-code').fill('TEA-600');
-	await page.getByTestId('item-name').fill('紅茶 600ml');
-	await page.getByTestId('item-unit').fill('箱');
-	await page.getByTestId('item-save').click();
-	await expect(page.getByTestId('item-row-TEA-600')).toBeVisible();
+	await createWarehouse(page, 'TPE', '台北倉');
+	await createItem(page, 'TEA-600', '紅茶 600ml', '箱');
 	// A costed receipt: 10 at NT$123.
 	await page.goto('/movements/new?type=receipt');
 	await page.getByTestId('movement-item').fill('TEA-600');

@@ -2,26 +2,7 @@
 // records a goods receipt while offline (surviving a reload), reconnects, and the sales
 // user's stock overview shows the new quantity.
 import { expect, test, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
-
-async function createWarehouse(page: Page, code: string, name: string): Promise<void> {
-	await page.goto('/warehouses');
-	await page.getByTestId('warehouse-new').click();
-	await page.getByTestId('warehouse-code').fill(code);
-	await page.getByTestId('warehouse-name').fill(name);
-	await page.getByTestId('warehouse-save').click();
-	await expect(page.getByTestId(`warehouse-${code}`)).toBeVisible();
-}
-
-async function createItem(page: Page, code: string, name: string, unit: string): Promise<void> {
-	await page.goto('/items');
-	await page.getByTestId('item-new').click();
-	await page.getByTestId('item-code').fill(code);
-	await page.getByTestId('item-name').fill(name);
-	await page.getByTestId('item-unit').fill(unit);
-	await page.getByTestId('item-save').click();
-	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
-}
+import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {

@@ -2,7 +2,7 @@
 // confirm the same last units while offline end with a flagged order and a working fix, and a
 // back-order gets the stock that arrives, then closes short.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
+import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
@@ -12,20 +12,9 @@ async function expectSynced(page: Page): Promise<void> {
 
 /** Warehouse, item with 10 on hand, and two customers, through the UI. */
 async function setUpCompany(page: Page): Promise<void> {
-	await page.goto('/warehouses');
-	await page.getByTestId('warehouse-new').click();
-	await page.getByTestId('warehouse-code').fill('TPE');
-	await page.getByTestId('warehouse-name').fill('台北倉');
-	await page.getByTestId('warehouse-save').click();
-	await expect(page.getByTestId('warehouse-TPE')).toBeVisible();
+	await createWarehouse(page, 'TPE', '台北倉');
 
-	await page.goto('/items');
-	await page.getByTestId('item-new').click();
-	await page.getByTestId('item-code').fill('TEA-600');
-	await page.getByTestId('item-name').fill('紅茶 600ml');
-	await page.getByTestId('item-unit').fill('箱');
-	await page.getByTestId('item-save').click();
-	await expect(page.getByTestId('item-row-TEA-600')).toBeVisible();
+	await createItem(page, 'TEA-600', '紅茶 600ml', '箱');
 
 	await page.goto('/movements/new');
 	await page.getByTestId('movement-item').fill('TEA-600');

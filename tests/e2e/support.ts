@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: tokens signed with the e2e relay's secret and
 // a fresh workspace per test so tests never see each other's data.
 import { SignJWT } from 'jose';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { E2E_SECRET } from '../../playwright.config';
 
 export function freshWorkspace(prefix: string): string {
@@ -27,4 +27,30 @@ export async function signIn(
 	await page.goto(`/signin?token=${encodeURIComponent(token)}`);
 	// The sign-in page stores the session, then lands on the department's home page.
 	await page.waitForURL((url) => url.pathname !== '/signin', { timeout: 15_000 });
+}
+
+/** A warehouse created through the warehouses page, as a clerk would. */
+export async function createWarehouse(page: Page, code: string, name: string): Promise<void> {
+	await page.goto('/warehouses');
+	await page.getByTestId('warehouse-new').click();
+	await page.getByTestId('warehouse-code').fill(code);
+	await page.getByTestId('warehouse-name').fill(name);
+	await page.getByTestId('warehouse-save').click();
+	await expect(page.getByTestId(`warehouse-${code}`)).toBeVisible();
+}
+
+/** An item created through the items page, as a clerk would. */
+export async function createItem(
+	page: Page,
+	code: string,
+	name: string,
+	unit: string
+): Promise<void> {
+	await page.goto('/items');
+	await page.getByTestId('item-new').click();
+	await page.getByTestId('item-code').fill(code);
+	await page.getByTestId('item-name').fill(name);
+	await page.getByTestId('item-unit').fill(unit);
+	await page.getByTestId('item-save').click();
+	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
 }
