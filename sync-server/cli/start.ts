@@ -1,11 +1,13 @@
-// `stockflow start` (= `npm start`): build the PWA if needed, run the relay, print the links
-// for the two-browser story, and shut down cleanly on SIGINT/SIGTERM.
+// `stockflow start` (= `npm start`): build the PWA if needed, run the relay, print its URL and,
+// while the workspace has no admin yet, one single-use link for its first admin; shut down
+// cleanly on SIGINT/SIGTERM.
 
 import { join } from 'node:path';
-import { issueToken } from '../auth';
 import { resolveSecret } from '../secret';
 import { createLogger } from '../logger';
 import { startServer } from '../server';
+import { firstAdminLink } from '../sessions/first-admin';
+import { openSessionStore } from '../sessions/store';
 import { noPositionals, parseFlags } from './args';
 import { needsBuild, runBuild } from './build';
 import { storeFromEnv } from './store-env';
@@ -50,14 +52,25 @@ export async function startCommand(argv: string[]): Promise<void> {
 
 	const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const origin = `http://${shownHost}:${server.port}`;
-	const link = async (role: 'admin' | 'warehouse' | 'sales'): Promise<string> =>
-		`${origin}/signin?token=${await issueToken({ secret, workspace: DEMO_WORKSPACE, role, user: role, ttl: '30d' })}`;
 
 	console.log(`Stockflow is running at ${origin}`);
 	console.log('');
-	console.log(`Sign in as the demo admin:\n  ${await link('admin')}`);
-	console.log(`Sign in as a warehouse user:\n  ${await link('warehouse')}`);
-	console.log(`Sign in as a sales user:\n  ${await link('sales')}`);
+	const sessions = openSessionStore({ dataDir });
+	try {
+		const first = await firstAdminLink({ secret, sessions, workspace: DEMO_WORKSPACE, origin });
+		if (first) {
+			console.log(
+				`No administrator yet. Open this link once to set up the company (single use, until ${new Date(first.expiresAtMs).toISOString().slice(0, 16)}Z):`
+			);
+			console.log(`  ${first.link}`);
+		} else {
+			console.log(
+				`Workspace "${DEMO_WORKSPACE}" has an administrator: invite people from "People and devices" in the app.`
+			);
+		}
+	} finally {
+		sessions.close();
+	}
 	console.log('');
 	console.log(
 		`Fill the workspace with a demo company: npx stockflow demo --workspace ${DEMO_WORKSPACE}`

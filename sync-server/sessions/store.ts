@@ -107,6 +107,8 @@ export interface SessionStore {
 	userRevokedAtMs(workspace: string, user: string): number | null;
 	/** Every device session of a workspace, newest first. */
 	list(workspace: string): DeviceSession[];
+	/** Whether some admin is signed in on a device of the workspace (session not ended). */
+	hasActiveAdmin(workspace: string): boolean;
 	close(): void;
 }
 
@@ -179,6 +181,11 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 		'SELECT * FROM device_sessions WHERE workspace = ? ORDER BY created_at DESC, id'
 	);
 
+	const selectActiveAdmin = db.prepare<[string], { one: number }>(
+		`SELECT 1 AS one FROM device_sessions
+			WHERE workspace = ? AND role = 'admin' AND ended_at IS NULL LIMIT 1`
+	);
+
 	const useLink = db.transaction((id: string, nowMs: number): LinkUse => {
 		const row = selectLink.get(id);
 		if (!row) return 'unknown';
@@ -246,6 +253,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 		revokeUser: (workspace, user, reason, nowMs) => revokeUser(workspace, user, reason, nowMs),
 		userRevokedAtMs: (workspace, user) => selectRevocation.get(workspace, user)?.revoked_at ?? null,
 		list: (workspace) => selectWorkspace.all(workspace).map(toSession),
+		hasActiveAdmin: (workspace) => selectActiveAdmin.get(workspace) !== undefined,
 		close: () => db.close()
 	};
 }
