@@ -10,6 +10,7 @@ import { confirmOrder } from '../../src/lib/commands/orders/transitions';
 import { convertPlannedOrders, runPlan } from '../../src/lib/commands/production/planning';
 import { productionView } from '../../src/lib/commands/production/read';
 import { purchasingView } from '../../src/lib/commands/purchasing/read';
+import { cancelRequisition } from '../../src/lib/commands/purchasing/requisitions';
 import { ForbiddenError } from '../../src/lib/domain/errors';
 import { buildPlan } from '../../src/lib/domain/production/planning';
 import { readPlanningSnapshot } from '../../src/lib/commands/production/planning';
@@ -64,20 +65,35 @@ describe('planning', () => {
 		);
 	});
 
-	it('converts in one action, and a re-plan then proposes nothing more', () => {
+	it('a production planner converts in one action, and a re-plan then proposes nothing more', () => {
 		const { f } = withDemand();
 		const plan = runPlan(f.ctx, TODAY, 8);
-		const production = device(f.docs, f.clock, 'planner', 'production');
-		expect(() => convertPlannedOrders(production, plan.plannedOrders, f.warehouseId)).toThrow(
+		// Sales writes the orders doc but may not raise work orders or requisitions: nothing written.
+		const sales = device(f.docs, f.clock, 'desk', 'sales');
+		expect(() => convertPlannedOrders(sales, plan.plannedOrders, f.warehouseId)).toThrow(
 			ForbiddenError
 		);
 		expect(productionView(f.ctx).workOrders).toHaveLength(0);
-		const result = convertPlannedOrders(f.ctx, plan.plannedOrders, f.warehouseId);
+		expect(purchasingView(f.ctx).requisitions).toHaveLength(0);
+		const planner = device(f.docs, f.clock, 'planner', 'production');
+		const result = convertPlannedOrders(planner, plan.plannedOrders, f.warehouseId);
 		const made = plan.plannedOrders.filter((o) => o.kind === 'production').length;
 		const bought = plan.plannedOrders.length - made;
 		expect(result.workOrders.map((w) => w.source)).toEqual(Array(made).fill('mrp'));
 		expect(result.requisitions.map((r) => r.source)).toEqual(Array(bought).fill('mrp'));
 		expect(purchasingView(f.ctx).requisitions).toHaveLength(bought);
+		expect(purchasingView(f.ctx).requisitions.map((r) => r.requisition.createdBy)).toEqual(
+			Array(bought).fill('planner-user')
+		);
 		expect(runPlan(f.ctx, TODAY, 8).plannedOrders).toEqual([]);
+	});
+
+	it('a planner may raise requisitions but not cancel them: that stays with purchasing', () => {
+		const { f } = withDemand();
+		const planner = device(f.docs, f.clock, 'planner', 'production');
+		const bought = runPlan(f.ctx, TODAY, 8).plannedOrders.filter((o) => o.kind === 'purchase');
+		const { requisitions } = convertPlannedOrders(planner, bought, f.warehouseId);
+		expect(requisitions.length).toBeGreaterThan(0);
+		expect(() => cancelRequisition(planner, requisitions[0]!.id)).toThrow(ForbiddenError);
 	});
 });

@@ -1,6 +1,7 @@
 // Shared command plumbing: rights and the catalog/balance views commands validate against.
 
 import type * as Y from 'yjs';
+import { canWriteRecord, type RecordKind } from '../domain/auth/field-rights';
 import { canWriteKind, docKindOf, type DocKind } from '../domain/auth/roles';
 import { ForbiddenError } from '../domain/errors';
 import type { Balance } from '../domain/ledger/fold';
@@ -25,6 +26,20 @@ export function requireWrite(ctx: CommandContext, docName: string): void {
 	if (kind === null || !canWriteKind(ctx.role, kind))
 		throw new ForbiddenError(ctx.role, `write ${docName}`);
 	assertWritableSchema(docOf(ctx, docName), docName);
+}
+
+/**
+ * May the acting role create records of this kind in this doc: the doc's writers narrowed by
+ * field-rights' record writers, the same table the relay enforces (so a command refuses exactly
+ * what the relay would drop).
+ */
+export function requireRecordWriter(
+	ctx: CommandContext,
+	docName: string,
+	record: RecordKind
+): void {
+	requireWrite(ctx, docName);
+	if (!canWriteRecord(ctx.role, record)) throw new ForbiddenError(ctx.role, `create ${record}`);
 }
 
 function docOf(ctx: CommandContext, docName: string): Y.Doc {

@@ -21,13 +21,13 @@ import { OPEN_WO_STATUSES } from '../../domain/production/wo-state-machine';
 import type { Requisition } from '../../domain/purchasing/requisition';
 import type { WorkOrderHeader } from '../../domain/production/work-order';
 import { InvalidFieldError } from '../../domain/errors';
+import { requireRecordWriter } from '../access';
 import type { CommandContext } from '../context';
 import { ledgerBalances } from '../ledger-cache';
 import { createRequisitions } from '../purchasing/requisitions';
 import { purchasingView } from '../purchasing/read';
 import { requireProduction } from './access';
 import { productionView } from './read';
-import { requirePurchasing } from '../purchasing/suppliers';
 import { createWorkOrders } from './work-orders';
 import { forecastDemand } from './forecasting';
 
@@ -125,7 +125,8 @@ export interface ConvertResult {
 /**
  * One action: planned purchases become requisitions (purchasing's command, source 'mrp') and
  * planned production becomes planned work orders, all into `warehouseId`. Both commands'
- * rights are checked before either writes.
+ * rights are checked before either writes: production and admin (work orders; requisitions are
+ * open to production by field-rights, docs/DECISIONS.md "Planning raises requisitions").
  */
 export function convertPlannedOrders(
 	ctx: CommandContext,
@@ -137,7 +138,7 @@ export function convertPlannedOrders(
 	const made = orders.filter((o) => o.kind === 'production');
 	const bought = orders.filter((o) => o.kind === 'purchase');
 	// Purchasing's door decides who may raise requisitions: ask it before writing anything.
-	if (bought.length > 0) requirePurchasing(ctx, 'orders');
+	if (bought.length > 0) requireRecordWriter(ctx, 'orders', 'requisition');
 	const workOrders = createWorkOrders(
 		ctx,
 		made.map((o) => ({

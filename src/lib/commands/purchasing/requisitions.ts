@@ -27,6 +27,7 @@ import {
 	writeNewPurchaseOrder,
 	writeNewRequisition
 } from '../../doc/purchasing-doc';
+import { requireRecordWriter } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { boardOf } from '../orders/read';
 import { planPurchaseOrder } from './purchase-orders';
@@ -78,13 +79,16 @@ export function proposeForWarehouse(
 
 /**
  * Creates requisitions in one transaction (all or nothing). Planning adds MRP-driven
- * requisitions through here with `source: 'mrp'`.
+ * requisitions through here with `source: 'mrp'`. Who may: the requisition record's writers
+ * (admin, purchasing, production, warehouse); cancelling and converting stay purchasing's.
  */
 export function createRequisitions(
 	ctx: CommandContext,
 	inputs: readonly RequisitionInput[]
 ): Requisition[] {
-	requirePurchasing(ctx, 'orders');
+	// Requisitions are needs, not commitments: field-rights lets the departments that have them
+	// (production's MRP, the warehouse's reorder points) raise them; POs stay purchasing's.
+	requireRecordWriter(ctx, 'orders', 'requisition');
 	if (inputs.length === 0) return [];
 	const view = purchasingView(ctx);
 	const warehouses = new Set(readWarehouses(ctx.docs.catalog).map((w) => w.id));

@@ -2,6 +2,7 @@
 // shows planned orders with pegging and the exception messages, and converts the chosen planned
 // orders in one action (requisitions through purchasing's command + planned work orders).
 
+import { canWriteRecord } from '../../domain/auth/field-rights';
 import { convertPlannedOrders } from '../../commands/production/planning';
 import type { PlannedOrderView } from '../../domain/production/planning';
 import type { MrpException } from '../../domain/mrp/types';
@@ -12,7 +13,7 @@ import type { SaveResult } from './save-result';
 
 export class ProductionPlanningModel {
 	readonly runner: PlanRunner;
-	/** Production may convert planned work orders; purchases also need purchasing's rights. */
+	/** Production may convert planned work orders; purchases need the requisition writers' right. */
 	readonly canConvert: boolean;
 	readonly canBuy: boolean;
 	weeks = $state(12);
@@ -30,7 +31,7 @@ export class ProductionPlanningModel {
 	constructor(private readonly ws: WorkspaceState) {
 		this.runner = new PlanRunner(ws);
 		this.canConvert = ['admin', 'production'].includes(ws.role) && ws.canWrite('orders');
-		this.canBuy = this.canConvert && ws.role === 'admin';
+		this.canBuy = this.canConvert && canWriteRecord(ws.role, 'requisition');
 		void ws.runtime.ready.then(() => this.replan());
 	}
 
