@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ledgerBalances } from '../../src/lib/commands/ledger-cache';
+import { boardOf } from '../../src/lib/commands/orders/read';
 import { ApprovalRefusedError, OverReceiptError } from '../../src/lib/commands/purchasing/errors';
 import {
 	approvePurchaseOrder,
@@ -168,6 +169,13 @@ describe('purchasing commands', () => {
 		]);
 		const qc = `qc-${w.warehouseId}`;
 		expect(stockAt(w, w.itemB)).toEqual({ [w.binId]: 15, [qc]: 5 });
+		// Sales may promise the 15 accepted units, not the 5 in quarantine.
+		expect(boardOf(w.ctx).atp.of(w.itemB, w.warehouseId)).toEqual({
+			onHand: 20,
+			held: 5,
+			reserved: 0,
+			available: 15
+		});
 		let fold = requirePurchaseOrder(purchasingView(w.ctx), po.id).fold;
 		expect(fold.status).toBe('partially-received');
 		disposeRejected(clerk, po.id, { lineId: lineB.id, kind: 'return-to-supplier', qty: 3 });
@@ -178,6 +186,7 @@ describe('purchasing commands', () => {
 			toLocationId: w.binId
 		});
 		expect(stockAt(w, w.itemB)).toEqual({ [w.binId]: 17 });
+		expect(boardOf(w.ctx).atp.of(w.itemB, w.warehouseId).available).toBe(17);
 		fold = requirePurchaseOrder(purchasingView(w.ctx), po.id).fold;
 		const sB = fold.lines.get(lineB.id);
 		expect(sB && [fulfilledQty(sB), quarantinedQty(sB)]).toEqual([17, 0]);

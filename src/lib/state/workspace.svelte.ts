@@ -2,6 +2,7 @@
 // same tick (a receipt shows at once); remote bursts are coalesced to one publish per frame,
 // and summaries derive from the published arrays, so 100k movements never refold per update.
 
+import { heldLocationIds } from '../domain/catalog/quarantine';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
 import type { DocKind, Role } from '../domain/auth/roles';
 import { canWriteKind } from '../domain/auth/roles';
@@ -53,6 +54,8 @@ export class WorkspaceState {
 	warehouseSummary: WarehouseStock[] = $derived(
 		summarizeByWarehouse(this.warehouses, this.items, this.balances)
 	);
+	/** Quarantine bins: their stock is on hand but not available to promise (buildBoard). */
+	heldLocations: ReadonlySet<string> = $derived(heldLocationIds(this.locations));
 
 	readonly session: Session;
 	readonly runtime: WorkspaceRuntime;

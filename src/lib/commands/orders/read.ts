@@ -4,6 +4,8 @@
 import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/board';
 import { UnknownOrderError } from '../../domain/errors';
 import { readOrders } from '../../doc/orders-doc';
+import { readLocations } from '../../doc/catalog-doc';
+import { heldLocationIds } from '../../domain/catalog/quarantine';
 import type { CommandContext } from '../context';
 import { ledgerBalances } from '../ledger-cache';
 
@@ -12,7 +14,8 @@ export function boardOf(ctx: CommandContext): Board {
 	return buildBoard(
 		readOrders(ctx.docs.shared('orders')).orders,
 		ledgerBalances(ctx).values(),
-		'0000-00-00'
+		'0000-00-00',
+		heldLocationIds(readLocations(ctx.docs.catalog))
 	);
 }
 

@@ -3,7 +3,9 @@
 // pure plan on it, and convert chosen planned orders in one action: purchases through
 // purchasing's requisition command (source 'mrp'), production into planned work orders.
 
-import { readItems } from '../../doc/catalog-doc';
+import { readItems, readLocations } from '../../doc/catalog-doc';
+import { heldLocationIds } from '../../domain/catalog/quarantine';
+import { promisableBalances } from '../../domain/orders/atp';
 import { readOrders } from '../../doc/orders-doc';
 import { buildBoard } from '../../domain/orders/board';
 import { RESERVING_STATUSES } from '../../domain/orders/state-machine';
@@ -44,8 +46,10 @@ export function readPlanningSnapshot(
 	const items = readItems(catalog);
 	const production = productionView(ctx);
 	const purchasing = purchasingView(ctx);
-	const balances = [...ledgerBalances(ctx).values()];
-	const board = buildBoard(readOrders(orders).orders, balances, today);
+	// Quarantined stock (待驗區) is neither promised nor planned with.
+	const held = heldLocationIds(readLocations(catalog));
+	const balances = promisableBalances(ledgerBalances(ctx).values(), held);
+	const board = buildBoard(readOrders(orders).orders, balances, today, held);
 
 	const salesDemand: DatedQty[] = [];
 	for (const { order, fold } of board.orders) {

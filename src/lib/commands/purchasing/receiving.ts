@@ -5,6 +5,7 @@
 // receiving the same line both count; past the tolerance the fold flags the line and
 // `resolveOverReceipt` (dispositions.ts) returns the excess or accepts it.
 
+import { isQuarantineLocation, QUARANTINE_CODE } from '../../domain/catalog/quarantine';
 import { ForbiddenError, InvalidFieldError, InvalidTransitionError } from '../../domain/errors';
 import type { Movement } from '../../domain/ledger/movement';
 import { toBaseCents } from '../../domain/purchasing/approval';
@@ -44,7 +45,7 @@ export function requireReceiving(ctx: CommandContext): void {
 		throw new ForbiddenError(ctx.role, 'record receipts');
 }
 
-export const QUARANTINE_CODE = 'QC';
+export { QUARANTINE_CODE };
 
 /**
  * The warehouse's quarantine location: an existing bin coded QC, else one made with a
@@ -52,7 +53,7 @@ export const QUARANTINE_CODE = 'QC';
  */
 export function ensureQuarantineLocation(ctx: CommandContext, warehouseId: string): string {
 	const existing = readLocations(ctx.docs.catalog).find(
-		(l) => l.warehouseId === warehouseId && l.code === QUARANTINE_CODE
+		(l) => l.warehouseId === warehouseId && isQuarantineLocation(l)
 	);
 	if (existing) return existing.id;
 	requireWrite(ctx, CATALOG);

@@ -27,10 +27,10 @@ describe('AtpIndex', () => {
 			[bal('i1', 'w1', 6, 'a'), bal('i1', 'w1', 4, 'b'), bal('i1', 'w2', 7)],
 			[res('o1', 3, 1), res('o2', 9, 2, 'w2')]
 		);
-		expect(atp.of('i1', 'w1')).toEqual({ onHand: 10, reserved: 3, available: 7 });
-		expect(atp.of('i1', 'w2')).toEqual({ onHand: 7, reserved: 9, available: -2 });
-		expect(atp.of('i1')).toEqual({ onHand: 17, reserved: 12, available: 5 });
-		expect(atp.of('nope', 'w1')).toEqual({ onHand: 0, reserved: 0, available: 0 });
+		expect(atp.of('i1', 'w1')).toEqual({ onHand: 10, held: 0, reserved: 3, available: 7 });
+		expect(atp.of('i1', 'w2')).toEqual({ onHand: 7, held: 0, reserved: 9, available: -2 });
+		expect(atp.of('i1')).toEqual({ onHand: 17, held: 0, reserved: 12, available: 5 });
+		expect(atp.of('nope', 'w1')).toEqual({ onHand: 0, held: 0, reserved: 0, available: 0 });
 	});
 });
 

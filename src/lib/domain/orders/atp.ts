@@ -1,10 +1,12 @@
-// Available to promise (可承諾量): on hand − reserved, per item × warehouse and in total.
+// Available to promise (可承諾量): on hand − held − reserved, per item × warehouse and in total.
+// Held = stock in quarantine (待驗區, see catalog/quarantine): on hand but not promisable.
 // Reserved = the unshipped part of every confirmed order's reservations. After an offline
 // merge the reservations can exceed stock; `allocate` hands the stock out in confirmation
 // order (earliest stamp first, order id as tiebreak) and reports every line left short, so
 // every device flags the same orders as over-allocated.
 
 import { compareStamps, type Stamp } from '../clock/hlc';
+import { isHeld } from '../catalog/quarantine';
 import type { Balance } from '../ledger/fold';
 import type { OrderLine } from './order';
 import { openReservedQty, type OrderFold } from './state-machine';
@@ -70,8 +72,21 @@ export function onHandByWarehouse(balances: Iterable<Balance>): Map<string, numb
 	return out;
 }
 
+/** Balances whose stock may be promised, picked or planned (quarantine left out). */
+export function promisableBalances(
+	balances: Iterable<Balance>,
+	held: ReadonlySet<string>
+): Balance[] {
+	const out: Balance[] = [];
+	for (const b of balances) if (!isHeld(b, held)) out.push(b);
+	return out;
+}
+
 export interface AtpView {
+	/** Physically in the warehouse, quarantine included. */
 	onHand: number;
+	/** In quarantine: on hand, not promisable. */
+	held: number;
 	reserved: number;
 	/** May be negative after an offline double confirmation. */
 	available: number;
@@ -79,10 +94,18 @@ export interface AtpView {
 
 export class AtpIndex {
 	private readonly onHand: Map<string, number>;
+	private readonly held: Map<string, number>;
 	private readonly reserved = new Map<string, number>();
 
-	constructor(balances: Iterable<Balance>, reservations: Iterable<Reservation>) {
-		this.onHand = onHandByWarehouse(balances);
+	/** `heldLocations`: ids of quarantine locations (catalog/quarantine `heldLocationIds`). */
+	constructor(
+		balances: Iterable<Balance>,
+		reservations: Iterable<Reservation>,
+		heldLocations: ReadonlySet<string> = new Set()
+	) {
+		const list = [...balances];
+		this.onHand = onHandByWarehouse(list);
+		this.held = onHandByWarehouse(list.filter((b) => isHeld(b, heldLocations)));
 		for (const r of reservations) {
 			const k = key(r.itemId, r.warehouseId);
 			this.reserved.set(k, round((this.reserved.get(k) ?? 0) + r.qty));
@@ -91,16 +114,17 @@ export class AtpIndex {
 
 	/** One warehouse, or every warehouse when `warehouseId` is omitted. */
 	of(itemId: string, warehouseId?: string): AtpView {
-		let onHand = 0;
-		let reserved = 0;
 		const prefix = `${itemId}|`;
-		for (const [k, q] of this.onHand)
-			if (warehouseId ? k === key(itemId, warehouseId) : k.startsWith(prefix)) onHand += q;
-		for (const [k, q] of this.reserved)
-			if (warehouseId ? k === key(itemId, warehouseId) : k.startsWith(prefix)) reserved += q;
-		onHand = round(onHand);
-		reserved = round(reserved);
-		return { onHand, reserved, available: round(onHand - reserved) };
+		const sum = (m: Map<string, number>): number => {
+			let total = 0;
+			for (const [k, q] of m)
+				if (warehouseId ? k === key(itemId, warehouseId) : k.startsWith(prefix)) total += q;
+			return round(total);
+		};
+		const onHand = sum(this.onHand);
+		const held = sum(this.held);
+		const reserved = sum(this.reserved);
+		return { onHand, held, reserved, available: round(onHand - held - reserved) };
 	}
 }
 

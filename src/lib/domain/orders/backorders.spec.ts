@@ -111,7 +111,7 @@ describe('back-orders on the board', () => {
 	it('marks the older back-order ready and keeps its stock from a newer confirmation', () => {
 		const orders = [order('old', [backordered(1, 0)]), order('new', [])];
 		// Stock arrived: 4 units, nobody else holds them.
-		const board = buildBoard(orders, [bal(4)], '2026-11-20');
+		const board = buildBoard(orders, [bal(4)], '2026-11-20', new Set());
 		const old = board.orders.find((o) => o.order.id === 'old');
 		expect(old?.backorderReady).toBe(true);
 		expect(old?.ready).toEqual([{ lineId: 'l1', itemId: 'i1', qty: 4, backordered: 5 }]);
@@ -126,7 +126,7 @@ describe('back-orders on the board', () => {
 			ev('ship', 2, { lines: [{ lineId: 'l1', qty: 2 }], carrier: '', tracking: '' }),
 			ev('close-short', 3, { reason: '停產' })
 		]);
-		const board = buildBoard([closed], [bal(9)], '2026-11-20');
+		const board = buildBoard([closed], [bal(9)], '2026-11-20', new Set());
 		expect(board.orders[0]?.fold.status).toBe('closed-short');
 		expect(board.orders[0]?.backorderReady).toBe(false);
 		expect(board.atp.of('i1', 'w1').available).toBe(9);

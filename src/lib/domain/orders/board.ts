@@ -4,7 +4,7 @@
 
 import type { Balance } from '../ledger/fold';
 import { orderTotals, type Order, type OrderTotals } from './order';
-import { allocate, AtpIndex, reservationsOf, type Shortfall } from './atp';
+import { allocate, AtpIndex, promisableBalances, reservationsOf, type Shortfall } from './atp';
 import {
 	allocateBackorders,
 	backordersOf,
@@ -40,12 +40,19 @@ export function isLate(order: Order, status: OrderStatus, todayIso: string): boo
 	return !DONE.includes(status) && order.requestedDate < todayIso;
 }
 
+/**
+ * `heldLocations`: quarantine bins (catalog/quarantine `heldLocationIds`); their stock is on
+ * hand but covers no reservation, back-order or new confirmation. Required, so no caller can
+ * forget it and promise rejected goods.
+ */
 export function buildBoard(
 	orders: readonly Order[],
 	balances: Iterable<Balance>,
-	todayIso: string
+	todayIso: string,
+	heldLocations: ReadonlySet<string>
 ): Board {
-	const balanceList = [...balances];
+	const allBalances = [...balances];
+	const balanceList = promisableBalances(allBalances, heldLocations);
 	const folded = orders.map((order) => ({
 		id: order.id,
 		warehouseId: order.warehouseId,
@@ -58,7 +65,11 @@ export function buildBoard(
 	const needs = backordersOf(folded);
 	const ready = allocateBackorders(balanceList, reservations, needs);
 	// Stock waiting for an older back-order is not available to a newer confirmation.
-	const atp = new AtpIndex(balanceList, [...reservations, ...readyAsReservations(ready, needs)]);
+	const atp = new AtpIndex(
+		allBalances,
+		[...reservations, ...readyAsReservations(ready, needs)],
+		heldLocations
+	);
 	return {
 		atp,
 		orders: folded.map(({ order, fold }) => {

@@ -60,7 +60,7 @@ describe('salesKpis', () => {
 	function L0() {
 		return { reserved: [{ lineId: 'l1', qty: 10 }], backordered: [] };
 	}
-	const board = buildBoard(orders, [bal(25)], '2026-11-10');
+	const board = buildBoard(orders, [bal(25)], '2026-11-10', new Set());
 	const k = salesKpis({
 		orders: board.orders,
 		today: '2026-11-10',

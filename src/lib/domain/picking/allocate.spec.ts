@@ -8,7 +8,8 @@ const locations = [
 	{ id: 'l1', code: 'A-1' },
 	{ id: 'l2', code: 'A-2' },
 	{ id: 'l10', code: 'A-10' },
-	{ id: 'b1', code: 'B-1' }
+	{ id: 'b1', code: 'B-1' },
+	{ id: 'qc', code: 'qc' }
 ];
 
 function bal(
@@ -110,6 +111,14 @@ const rows: Row[] = [
 		],
 		picks: [['b1', 'NEW', 2]],
 		shortfall: 1
+	},
+	{
+		name: 'rejected goods in the quarantine bin (QC) are never picked, even when they expire first',
+		policy: 'fefo',
+		qty: 12,
+		balances: [bal('qc', 'NEW', 50), bal('l1', 'OLD', 10)],
+		picks: [['l1', 'OLD', 10]],
+		shortfall: 2
 	},
 	{
 		name: 'a named lot restricts the candidates',

@@ -3,6 +3,7 @@
 // the bin that comes first on the walk. The chosen picks are returned in walking order.
 // Pure: balances, lot facts and locations are passed in (see domain/lots for lot facts).
 
+import { heldLocationIds, isHeld } from '../catalog/quarantine';
 import type { Stamp } from '../clock/hlc';
 import type { Balance } from '../ledger/fold';
 import { roundQty } from '../ledger/fold';
@@ -88,9 +89,12 @@ export function compareWalk(a: Pick, b: Pick): number {
 
 export function allocatePick(input: AllocateInput): Allocation {
 	const codes = new Map(input.locations.map((l) => [l.id, l.code]));
+	// Goods in quarantine (待驗區) are not picked until released.
+	const held = heldLocationIds(input.locations);
 	const candidates: Candidate[] = [];
 	for (const b of input.balances) {
 		if (b.itemId !== input.itemId || b.warehouseId !== input.warehouseId || b.qty <= 0) continue;
+		if (isHeld(b, held)) continue;
 		if (input.lot !== undefined && b.lot !== input.lot) continue;
 		const facts = input.lotInfo.get(b.lot) ?? {};
 		if (input.notExpiredOn && facts.expiry && facts.expiry < input.notExpiredOn) continue;

@@ -70,7 +70,12 @@ export class OrdersBoardModel {
 
 	readonly board: Board = $derived.by(() => {
 		void this.ws.docRevision.orders;
-		return buildBoard(readOrders(this.doc).orders, this.ws.balances, this.today);
+		return buildBoard(
+			readOrders(this.doc).orders,
+			this.ws.balances,
+			this.today,
+			this.ws.heldLocations
+		);
 	});
 
 	readonly visible: BoardOrder[] = $derived(this.board.orders.filter((o) => this.matches(o)));

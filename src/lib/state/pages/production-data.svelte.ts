@@ -51,7 +51,7 @@ export class ProductionData {
 	private readonly atp = $derived.by(() => {
 		void this.ws.docRevision.orders;
 		const orders = readOrders(this.ws.runtime.docs.shared('orders')).orders;
-		return buildBoard(orders, this.ws.balances, this.today).atp;
+		return buildBoard(orders, this.ws.balances, this.today, this.ws.heldLocations).atp;
 	});
 
 	/** Open work orders' material needs against ATP in their warehouse, by work-order id. */

@@ -3,15 +3,12 @@
 // wedge scan of an item's code or barcode counts one more accepted on its line. Quantities are
 // parsed with the one quantity parser; the receipt is one command.
 
+import { isQuarantineLocation } from '../../domain/catalog/quarantine';
 import { normalizeCode } from '../../domain/catalog/entities';
 import { parseQuantity } from '../../domain/quantity/quantity';
 import { RECEIVABLE, openQty } from '../../domain/purchasing/po-state-machine';
 import type { RejectReason } from '../../domain/purchasing/purchase-order';
-import {
-	QUARANTINE_CODE,
-	receivePurchaseOrder,
-	type ReceiveLineInput
-} from '../../commands/purchasing/receiving';
+import { receivePurchaseOrder, type ReceiveLineInput } from '../../commands/purchasing/receiving';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
@@ -50,7 +47,7 @@ export class ReceivingModel {
 	readonly o = $derived.by(() => this.data.order(this.id()));
 	readonly bins = $derived.by(() =>
 		this.o
-			? this.data.ws.locationsOf(this.o.po.warehouseId).filter((l) => l.code !== QUARANTINE_CODE)
+			? this.data.ws.locationsOf(this.o.po.warehouseId).filter((l) => !isQuarantineLocation(l))
 			: []
 	);
 	/** The put-away bin shown: the one chosen, else the first of the warehouse. */

@@ -37,7 +37,8 @@ export class RequisitionsPageModel {
 		const atp = buildBoard(
 			readOrders(ws.runtime.docs.shared('orders')).orders,
 			ws.balances,
-			this.data.today
+			this.data.today,
+			ws.heldLocations
 		).atp;
 		const incoming = incomingSupply(this.data.view);
 		return proposeRequisitions({

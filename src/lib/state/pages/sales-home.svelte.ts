@@ -73,7 +73,7 @@ export class SalesHomeModel {
 
 	readonly board: Board = $derived.by(() => {
 		void this.ws.docRevision.orders;
-		return buildBoard(this.orders(), this.ws.balances, this.today);
+		return buildBoard(this.orders(), this.ws.balances, this.today, this.ws.heldLocations);
 	});
 
 	readonly kpis: SalesKpis = $derived(
