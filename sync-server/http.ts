@@ -7,6 +7,7 @@ import { renderMetrics, type Gauges, type Metrics } from './metrics';
 import { setSecurityHeaders } from './security-headers';
 import type { AuthContext } from './sessions/authenticate';
 import { SESSION_ROUTES } from './sessions/api';
+import { WORKSPACE_ROUTES } from './sessions/workspace-api';
 import { serveStatic } from './static';
 import { handleTokenRequest, handleWhoami, sendJson } from './token-api';
 
@@ -56,7 +57,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
 		return handleWhoami(req, res, ctx.auth);
 	}
-	const sessionRoute = SESSION_ROUTES[path];
+	const sessionRoute = SESSION_ROUTES[path] ?? WORKSPACE_ROUTES[path];
 	if (sessionRoute) {
 		const handler = sessionRoute[req.method ?? 'GET'];
 		if (!handler) {

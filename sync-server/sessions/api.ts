@@ -42,7 +42,11 @@ const RevokeRequest = z.union([
 ]);
 const RoleRequest = z.object({ user: z.string().regex(USER_PATTERN), role: z.enum(ROLES) });
 
-type Handler = (req: IncomingMessage, res: ServerResponse, auth: AuthContext) => Promise<void>;
+export type Handler = (
+	req: IncomingMessage,
+	res: ServerResponse,
+	auth: AuthContext
+) => Promise<void>;
 
 /** Routes of this module by path and method; http.ts answers 405 for other methods. */
 export const SESSION_ROUTES: Record<string, Partial<Record<string, Handler>>> = {
@@ -99,8 +103,14 @@ async function exchange(req: IncomingMessage, res: ServerResponse, auth: AuthCon
 		nowMs,
 		credentialExpiresAtMs: nowMs + auth.credentialTtlMs
 	});
+	// The first admin's link leads into the first-run setup until it is finished.
+	const firstRun =
+		claims.lnk !== undefined &&
+		claims.role === 'admin' &&
+		auth.sessions.profile(claims.workspace).setupDoneAtMs === null;
 	sendJson(res, 200, {
 		credential,
+		firstRun,
 		session: {
 			id: session.id,
 			workspace: session.workspace,
@@ -146,7 +156,7 @@ async function signOut(req: IncomingMessage, res: ServerResponse, auth: AuthCont
 }
 
 /** The admin's claims, or null once a 401/403 has been sent. */
-async function requireAdmin(req: IncomingMessage, res: ServerResponse, auth: AuthContext) {
+export async function requireAdmin(req: IncomingMessage, res: ServerResponse, auth: AuthContext) {
 	const identity = await authenticateRequest(req, res, auth);
 	if (!identity) return null;
 	if (identity.claims.role !== 'admin') {
@@ -250,7 +260,7 @@ async function changeRole(req: IncomingMessage, res: ServerResponse, auth: AuthC
 	sendJson(res, 200, { ended, invite: minted });
 }
 
-async function parseBody<T extends z.ZodType>(
+export async function parseBody<T extends z.ZodType>(
 	req: IncomingMessage,
 	res: ServerResponse,
 	schema: T,

@@ -1,5 +1,6 @@
 // Sign-in links and device sessions, kept in the relay's own SQLite file next to the document
-// updates (tables `sign_in_links`, `device_sessions`, `user_revocations`). The relay, the CLI
+// updates (tables `sign_in_links`, `device_sessions`, `user_revocations`, and the workspace
+// profiles of profiles.ts). The relay, the CLI
 // (`stockflow users`, `stockflow revoke`) and backups all see the same rows; the relay notices
 // a revocation written by another process on its next poll (see guard.ts).
 
@@ -8,6 +9,7 @@ import { ROLES, isRole, type Role } from '../../src/lib/domain/auth/roles';
 import { openStockflowDatabase } from '../persistence/sqlite-open';
 import { sqliteFilePath } from '../persistence/sqlite';
 import { secureDataDir } from '../data-dir';
+import { PROFILES_SCHEMA, profileStore, type ProfileStore } from './profiles';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sign_in_links (
@@ -86,7 +88,7 @@ export interface NewDeviceSession {
 	readonly credentialExpiresAtMs: number;
 }
 
-export interface SessionStore {
+export interface SessionStore extends ProfileStore {
 	recordLink(link: SignInLinkRecord): void;
 	/** Marks the link used (once); anything but `ok` means it must not sign anyone in. */
 	useLink(id: string, nowMs: number): LinkUse;
@@ -142,7 +144,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 	secureDataDir(options.dataDir);
 	const db: Database.Database = openStockflowDatabase(sqliteFilePath(options.dataDir));
 	db.pragma('busy_timeout = 5000');
-	db.exec(SCHEMA);
+	db.exec(SCHEMA + PROFILES_SCHEMA);
 	secureDataDir(options.dataDir);
 
 	const insertLink = db.prepare(
@@ -201,6 +203,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 	);
 
 	return {
+		...profileStore(db),
 		recordLink(link) {
 			insertLink.run(
 				link.id,

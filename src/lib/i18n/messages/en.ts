@@ -106,12 +106,11 @@ export const en: Messages = {
 	'landing.title': 'Welcome to Stockflow',
 	'landing.body':
 		'Every device keeps a full copy of the data and works offline; changes sync with your colleagues when you reconnect.',
-	'landing.howTitle': 'How to get a sign-in link',
+	'landing.howTitle': 'How to sign in',
 	'landing.howAdmin':
-		'If you are installing Stockflow: run this in the project folder. It prints the address and a sign-in link for an administrator.',
+		'If you are installing Stockflow: on its first start the server gives a sign-in link for the first administrator, which walks you through setting up the company (see the installation guide).',
 	'landing.howTeam':
-		'If you are a colleague: ask your administrator for a sign-in link for your role (warehouse, sales…).',
-	'landing.howToken': 'Administrators can also create a link from the command line:',
+		'Ask your administrator for a sign-in link. They create one for your role, with a QR code, under People and devices; open the link or scan the code on this device to sign in. There is no password.',
 	'landing.continue': 'Continue (signed in as {user})',
 
 	'shell.loadingData': 'Loading local data…',

@@ -102,10 +102,11 @@ export const zhCN: Messages = {
 
 	'landing.title': '欢迎使用 Stockflow 进销存',
 	'landing.body': '每台设备都保存一份完整数据，离线也能作业；联网后自动与同事同步。',
-	'landing.howTitle': '如何获取登录链接',
-	'landing.howAdmin': '如果你负责安装：在项目目录运行以下命令，终端会打印网址和管理员登录链接。',
-	'landing.howTeam': '如果你是同事：请管理员为你的角色（仓储、销售…）生成登录链接。',
-	'landing.howToken': '管理员也可以用命令生成链接：',
+	'landing.howTitle': '如何登录',
+	'landing.howAdmin':
+		'如果你负责安装 Stockflow：首次启动时，服务器会提供第一位管理员的登录链接，打开后按步骤创建公司（说明见安装文档）。',
+	'landing.howTeam':
+		'请向你的系统管理员索取登录链接。管理员在“人员与设备”为你的角色生成链接或二维码；在这台设备上打开链接或扫描二维码即可登录，无需密码。',
 	'landing.continue': '继续使用（已登录为 {user}）',
 
 	'shell.loadingData': '正在加载本地数据…',

@@ -101,11 +101,11 @@ export const zhTW = {
 
 	'landing.title': '歡迎使用 Stockflow 進銷存',
 	'landing.body': '每台裝置都保有一份完整資料，離線也能作業；連線後自動與同事同步。',
-	'landing.howTitle': '如何取得登入連結',
+	'landing.howTitle': '如何登入',
 	'landing.howAdmin':
-		'如果你負責安裝：在專案目錄執行下列指令，終端機會印出網址與管理員的登入連結。',
-	'landing.howTeam': '如果你是同事：請管理員為你的角色（倉管、業務…）產生一個登入連結。',
-	'landing.howToken': '管理員也可以用指令產生連結：',
+		'如果你負責安裝 Stockflow：第一次啟動時，伺服器會提供第一位管理員的登入連結，打開後依步驟建立公司（說明見安裝文件）。',
+	'landing.howTeam':
+		'請向你的系統管理員索取登入連結。管理員在「人員與裝置」為你的角色產生連結或 QR 碼；在這台裝置上打開連結或掃描 QR 碼就能登入，不需要密碼。',
 	'landing.continue': '繼續使用（已登入為 {user}）',
 
 	'shell.loadingData': '正在載入本機資料…',
