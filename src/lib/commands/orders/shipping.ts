@@ -12,6 +12,7 @@ import {
 	InvalidTransitionError
 } from '../../domain/errors';
 import type { BoardOrder } from '../../domain/orders/board';
+import type { ShipmentPick } from '../../domain/picking/pick-sheet';
 import type { OrderEvent } from '../../domain/orders/order';
 import { nextStatus } from '../../domain/orders/state-machine';
 import { readItems, readLocations } from '../../doc/catalog-doc';
@@ -58,6 +59,11 @@ export function shippableQty(current: BoardOrder, freeAtp: (itemId: string) => n
 	});
 }
 
+/** FEFO when the item says so or tracks lots (expiry matters), else FIFO. */
+function pickPolicyOf(item: { lotTracked: boolean; pickPolicy: 'fifo' | 'fefo' } | undefined) {
+	return item?.pickPolicy === 'fefo' || item?.lotTracked ? 'fefo' : 'fifo';
+}
+
 /** The pick list for shipping `lines`: bins and lots per line, FEFO for lot-tracked items. */
 export function pickListFor(
 	ctx: CommandContext,
@@ -78,7 +84,7 @@ export function pickListFor(
 			itemId: line.itemId,
 			warehouseId: current.order.warehouseId,
 			qty: ship.qty,
-			policy: items.get(line.itemId)?.lotTracked ? 'fefo' : 'fifo',
+			policy: pickPolicyOf(items.get(line.itemId)),
 			balances: balances.values(),
 			lotInfo: lotFactsOf(lots, line.itemId),
 			locations
@@ -98,11 +104,42 @@ export function pickListFor(
 	return out;
 }
 
+/** Explicit picks in the pick-list shape, so both paths write the same movements. */
+function explicitPickList(current: BoardOrder, picks: readonly ShipmentPick[]): PickListLine[] {
+	return linesOfPicks(current, picks).map((l) => ({
+		...l,
+		itemId: current.order.lines.find((x) => x.id === l.lineId)?.itemId ?? '',
+		allocation: {
+			shortfall: 0,
+			picks: picks
+				.filter((p) => p.lineId === l.lineId)
+				.map((p) => ({ locationId: p.locationId, locationCode: '', lot: p.lot, qty: p.qty }))
+		}
+	}));
+}
+
 export interface ShipInput {
 	/** Omitted: everything that can ship now (see `shippableQty`). */
 	lines?: ShipLine[];
 	carrier?: string;
 	tracking?: string;
+	/**
+	 * The bins and lots actually picked (picking by scan); the lines ship their sum. Omitted:
+	 * the command allocates by the items' FEFO / FIFO policy.
+	 */
+	picks?: ShipmentPick[];
+}
+
+/** Quantity per line of explicit picks (a pick of another order's line is refused). */
+function linesOfPicks(current: BoardOrder, picks: readonly ShipmentPick[]): ShipLine[] {
+	const perLine = new Map<string, number>();
+	for (const p of picks) {
+		if (!current.order.lines.some((l) => l.id === p.lineId))
+			throw new InvalidFieldError('lines', 'not a line of this order');
+		if (!(p.qty > 0)) throw new InvalidFieldError('qty', 'must be above 0');
+		perLine.set(p.lineId, roundQty((perLine.get(p.lineId) ?? 0) + p.qty));
+	}
+	return [...perLine].map(([lineId, qty]) => ({ lineId, qty }));
 }
 
 export function shipOrder(ctx: CommandContext, orderId: string, input: ShipInput = {}): OrderEvent {
@@ -114,6 +151,7 @@ export function shipOrder(ctx: CommandContext, orderId: string, input: ShipInput
 	if (!nextStatus(current.fold.status, 'ship'))
 		throw new InvalidTransitionError(current.fold.status, 'ship');
 	const lines = (
+		(input.picks && linesOfPicks(current, input.picks)) ??
 		input.lines ??
 		shippableQty(current, (itemId) => board.atp.of(itemId, current.order.warehouseId).available)
 	).filter((l) => l.qty > 0);
@@ -124,7 +162,9 @@ export function shipOrder(ctx: CommandContext, orderId: string, input: ShipInput
 		if (!line || l.qty > line.qty - shipped + 1e-9)
 			throw new InvalidFieldError('qty', 'more than is left to ship');
 	}
-	const picks = pickListFor(ctx, current, lines);
+	const picks = input.picks
+		? explicitPickList(current, input.picks)
+		: pickListFor(ctx, current, lines);
 	const items = new Map(readItems(ctx.docs.catalog).map((i) => [i.id, i]));
 	const requests: MovementRequest[] = [];
 	for (const p of picks) {

@@ -9,6 +9,7 @@ import { tabular } from './en/tabular';
 import { finance } from './en/finance';
 import { production } from './en/production';
 import { people } from './en/people';
+import { picking } from './en/picking';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -410,5 +411,6 @@ export const en: Messages = {
 	...tabular,
 	...finance,
 	...production,
-	...people
+	...people,
+	...picking
 };

@@ -10,6 +10,7 @@ import { tabular } from './zh-CN/tabular';
 import { finance } from './zh-CN/finance';
 import { production } from './zh-CN/production';
 import { people } from './zh-CN/people';
+import { picking } from './zh-CN/picking';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -397,5 +398,6 @@ export const zhCN: Messages = {
 	...tabular,
 	...finance,
 	...production,
-	...people
+	...people,
+	...picking
 };

@@ -9,6 +9,7 @@ import { tabular } from './zh-TW/tabular';
 import { finance } from './zh-TW/finance';
 import { production } from './zh-TW/production';
 import { people } from './zh-TW/people';
+import { picking } from './zh-TW/picking';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -398,7 +399,8 @@ export const zhTW = {
 	...tabular,
 	...finance,
 	...production,
-	...people
+	...people,
+	...picking
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;

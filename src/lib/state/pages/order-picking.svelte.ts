@@ -1,0 +1,224 @@
+// View model of picking one sales order in the warehouse: the pick sheet (every line's bins and
+// lots by the item's FEFO / FIFO policy, one walk in bin order), frozen when the page opens so
+// a confirmed row never reshuffles the others; picking by scan (bin, then item or lot label)
+// or by tapping a row; then shipping exactly what was picked. Also feeds the printable list.
+
+import type { Board, BoardOrder } from '../../domain/orders/board';
+import type { StockflowError } from '../../domain/errors';
+import { canAppendEvent } from '../../domain/auth/field-rights';
+import {
+	applyScan,
+	isRowDone,
+	NO_PROGRESS,
+	pickRow,
+	pickSheet,
+	shipmentOf,
+	type ScanOutcome,
+	type ScanProgress,
+	type SheetRow,
+	type SheetScan
+} from '../../domain/picking/pick-sheet';
+import { quantityOrNull } from '../../domain/quantity/quantity';
+import { resolveScan } from '../../domain/scanning/resolve';
+import { pickListFor, shipOrder } from '../../commands/orders/shipping';
+import { startPicking } from '../../commands/orders/transitions';
+import { errorMessage, fmtNumber, t } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+import { CustomersModel } from './customers.svelte';
+import { localToday } from './orders-board-helpers';
+import { foldBoard, shippableOf } from './pick-queue.svelte';
+
+export interface SheetShortfall {
+	itemId: string;
+	qty: number;
+}
+
+export class OrderPickingModel {
+	readonly today = localToday();
+	readonly customers: CustomersModel;
+	readonly canShip: boolean;
+
+	readonly board: Board = $derived.by(() => foldBoard(this.ws, this.today));
+	readonly bo: BoardOrder | undefined = $derived(
+		this.board.orders.find((o) => o.order.id === this.orderId())
+	);
+
+	/** Frozen by `prepare`; rebuilt only on request (after a shipment or a reload). */
+	rows = $state.raw<SheetRow[]>([]);
+	shortfalls = $state.raw<SheetShortfall[]>([]);
+	prepared = $state(false);
+	progress = $state.raw<ScanProgress>(NO_PROGRESS);
+	scanText = $state('');
+	message = $state<{ tone: 'ok' | 'error'; text: string } | null>(null);
+	carrier = $state('');
+	tracking = $state('');
+
+	readonly pickedCount: number = $derived(
+		this.rows.filter((r) => isRowDone(r, this.progress)).length
+	);
+	readonly anyPicked: boolean = $derived(
+		this.rows.some((r) => (this.progress.picked.get(r.key) ?? 0) > 0)
+	);
+
+	constructor(
+		private readonly ws: WorkspaceState,
+		private readonly orderId: () => string
+	) {
+		this.customers = new CustomersModel(ws);
+		this.canShip = ws.canWrite('ledger') && canAppendEvent(ws.role, 'salesOrder', 'ship');
+	}
+
+	/** From an effect: build the sheet once the order is there (docs load after mount). */
+	prepare(): void {
+		if (this.prepared || !this.bo) return;
+		this.rebuild();
+	}
+
+	/** A fresh sheet for what can ship now; what was picked on the old one is forgotten. */
+	rebuild(): void {
+		const bo = this.bo;
+		if (!bo) return;
+		const lines = pickListFor(this.ws.runtime.context(), bo, shippableOf(this.board, bo));
+		this.rows = pickSheet(lines);
+		// What is left to ship beyond what the sheet holds (not in stock here now).
+		this.shortfalls = bo.order.lines
+			.map((l) => {
+				const left = l.qty - (bo.fold.lines.get(l.id)?.shipped ?? 0);
+				const onSheet = lines.find((x) => x.lineId === l.id);
+				const covered = onSheet ? onSheet.qty - onSheet.allocation.shortfall : 0;
+				return { itemId: l.itemId, qty: Math.max(0, left - covered) };
+			})
+			.filter((s) => s.qty > 1e-9);
+		this.progress = NO_PROGRESS;
+		this.prepared = true;
+	}
+
+	customerName = (id: string): string => this.customers.byId(id)?.name ?? '';
+
+	warehouseLabel = (id: string): string => {
+		const w = this.ws.warehouse(id);
+		return w ? `${w.code} ${w.name}` : '';
+	};
+
+	itemCode = (id: string): string => this.ws.item(id)?.code ?? '';
+	itemName = (id: string): string => this.ws.item(id)?.name ?? '';
+	unitOf = (id: string): string => this.ws.item(id)?.unit ?? '';
+
+	isDone = (row: SheetRow): boolean => isRowDone(row, this.progress);
+	pickedQty = (row: SheetRow): number => this.progress.picked.get(row.key) ?? 0;
+	isAtBin = (row: SheetRow): boolean =>
+		this.progress.atBin !== null && row.locationId === this.progress.atBin;
+
+	submitScan(): void {
+		const code = this.scanText.trim();
+		this.scanText = '';
+		if (code) this.onscan(code);
+	}
+
+	onscan = (code: string): void => {
+		const bo = this.bo;
+		if (!bo) return;
+		const meaning = resolveScan(code, {
+			items: this.ws.items,
+			locations: this.ws.locationsOf(bo.order.warehouseId),
+			warehouseId: bo.order.warehouseId
+		});
+		const scan: SheetScan =
+			meaning.kind === 'location'
+				? { kind: 'location', locationId: meaning.location.id }
+				: meaning.kind === 'item'
+					? { kind: 'item', itemId: meaning.item.id, lot: meaning.lot }
+					: { kind: 'unknown' };
+		const r = applyScan(this.rows, this.progress, scan);
+		this.progress = r.progress;
+		this.message = this.describe(r.outcome, code);
+		if (r.outcome.kind === 'picked') this.markStarted();
+	};
+
+	/** Tapping a row (no scanner): picks it, or the quantity typed when fewer were found. */
+	pickByHand(row: SheetRow, qtyText?: string): void {
+		const qty = qtyText === undefined ? row.qty : quantityOrNull(qtyText);
+		if (qty === null || qty < 0 || qty > row.qty) {
+			this.message = { tone: 'error', text: t('pickq.badQty', { max: fmtNumber(row.qty) }) };
+			return;
+		}
+		this.progress = pickRow(this.progress, row, qty);
+		this.message = null;
+		if (qty > 0) this.markStarted();
+	}
+
+	unpick(row: SheetRow): void {
+		this.progress = pickRow(this.progress, row, 0);
+	}
+
+	/** Ships exactly what was picked; the sheet is rebuilt for what is left. */
+	ship(): { ok: true } | { ok: false; error: StockflowError } {
+		const bo = this.bo;
+		if (!bo) return { ok: true };
+		const { picks } = shipmentOf(this.rows, this.progress);
+		const id = bo.order.id;
+		const input = { picks, carrier: this.carrier.trim(), tracking: this.tracking.trim() };
+		const r = this.ws.run((ctx) => shipOrder(ctx, id, input));
+		if (!r.ok) {
+			this.message = { tone: 'error', text: errorMessage(r.error) };
+			return r;
+		}
+		this.tracking = '';
+		this.message = { tone: 'ok', text: t('pickq.shipped', { number: bo.order.number }) };
+		queueMicrotask(() => this.rebuild());
+		return { ok: true };
+	}
+
+	/** The first pick moves a confirmed order to 揀貨中 so sales sees the warehouse on it. */
+	private markStarted(): void {
+		const bo = this.bo;
+		if (!bo || (bo.fold.status !== 'confirmed' && bo.fold.status !== 'partially-shipped')) return;
+		if (!canAppendEvent(this.ws.role, 'salesOrder', 'start-picking')) return;
+		const id = bo.order.id;
+		this.ws.run((ctx) => startPicking(ctx, id));
+	}
+
+	private describe(outcome: ScanOutcome, code: string): { tone: 'ok' | 'error'; text: string } {
+		const place = (row: SheetRow) => row.locationCode || t('movement.noLocation');
+		switch (outcome.kind) {
+			case 'at-bin':
+				return {
+					tone: 'ok',
+					text: t('pickq.atBin', {
+						bin: outcome.rows[0]?.locationCode || t('movement.noLocation'),
+						count: outcome.rows.length
+					})
+				};
+			case 'picked':
+				return {
+					tone: 'ok',
+					text: t('pickq.picked', {
+						item: this.itemCode(outcome.row.itemId),
+						qty: fmtNumber(outcome.row.qty),
+						unit: this.unitOf(outcome.row.itemId)
+					})
+				};
+			case 'not-on-sheet':
+				return { tone: 'error', text: t(`pickq.notOnSheet.${outcome.what}`, { code }) };
+			case 'go-to-bin':
+				return { tone: 'error', text: t('pickq.goToBin', { bin: place(outcome.row) }) };
+			case 'wrong-lot':
+				return {
+					tone: 'error',
+					text: t('pickq.wrongLot', {
+						lot: outcome.row.lot,
+						expiry: outcome.row.expiry ?? '—',
+						scanned: outcome.scannedLot
+					})
+				};
+			case 'lot-needed':
+				return { tone: 'error', text: t('pickq.lotNeeded', { lot: outcome.row.lot }) };
+			case 'unknown':
+				return { tone: 'error', text: t('pickq.unknown', { code }) };
+		}
+	}
+
+	close(): void {
+		this.customers.close();
+	}
+}
