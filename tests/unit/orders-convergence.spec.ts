@@ -299,7 +299,12 @@ describe('order board convergence', () => {
 				['cancel', 'ship']
 			]);
 			expect(bo1?.fold.lines.get(bo1.order.lines[0]!.id)?.shipped).toBe(6);
-			expect(board.atp.of(item.id, w.id)).toEqual({ onHand: 4, held: 0, reserved: 6, available: -2 });
+			expect(board.atp.of(item.id, w.id)).toEqual({
+				onHand: 4,
+				held: 0,
+				reserved: 6,
+				available: -2
+			});
 			expect(bo2?.fold.status).toBe('confirmed');
 			expect(bo2?.overAllocated).toBe(true);
 			expect(bo2?.shortfalls.map((x) => x.shortfall)).toEqual([2]);
@@ -349,7 +354,12 @@ describe('order board convergence', () => {
 		copyAll(b.docs, a.docs);
 		for (const d of [a, b]) {
 			const board = boardOf(d.ctx);
-			expect(board.atp.of(item.id, w.id)).toEqual({ onHand: 5, held: 0, reserved: 10, available: -5 });
+			expect(board.atp.of(item.id, w.id)).toEqual({
+				onHand: 5,
+				held: 0,
+				reserved: 10,
+				available: -5
+			});
 			expect(board.orders.find((x) => x.order.id === early.id)?.overAllocated).toBe(false);
 			const short = board.orders.find((x) => x.order.id === late.id);
 			expect(short?.overAllocated).toBe(true);
