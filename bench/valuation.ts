@@ -84,20 +84,28 @@ export function runValuationBench(options: ValuationBenchOptions = {}): void {
 			`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs\n`
 	);
 	console.log(
-		'| method | full run wall (cpu) | plain sum wall (cpu), baseline | full ÷ sum (cpu) | < 2 s | backdated re-value, median of 20 | ÷ full | < 5 % |'
+		'| method | full run wall (cpu) | plain sum wall (cpu), baseline | full ÷ sum (cpu) | < 2 s | every result read by id, cpu | backdated re-value, median of 20 | ÷ full | < 5 % |'
 	);
-	console.log('|---|---|---|---|---|---|---|---|');
+	console.log('|---|---|---|---|---|---|---|---|---|');
 	for (const method of ['fifo', 'moving-average'] as ValuationMethod[]) {
 		plainSum(ledger); // warm-up
 		const sums = [0, 1, 2].map(() => time(() => plainSum(ledger)));
 		const sum = median(sums.map((t) => t.ms));
 		const sumCpu = median(sums.map((t) => t.cpuMs));
+		// Warm-up on a tenth of the ledger, so the full run is not measuring the JIT.
+		createValuationEngine({ method }).add(ledger.slice(0, count / 10));
 		const full = time(() => {
 			const engine = createValuationEngine({ method });
 			engine.add(ledger);
 			return engine;
 		});
 		const engine = full.result;
+		// What a consumer then pays to read all million results by id (builds the id index once).
+		const read = time(() => {
+			let sum = 0;
+			for (const m of ledger) sum += engine.get(m.id)?.valueChangeMicro ?? 0;
+			return sum;
+		});
 		// Backdated: a receipt stamped in the middle of an item's history, as from a device
 		// that synced late; each lands on a different item.
 		const backdated: number[] = [];
@@ -118,7 +126,7 @@ export function runValuationBench(options: ValuationBenchOptions = {}): void {
 		console.log(
 			`| ${method} | ${fullMs.toFixed(0)} ms (${fullCpu.toFixed(0)} ms) | ${sum.toFixed(0)} ms (${sumCpu.toFixed(0)} ms) | ` +
 				`${(fullCpu / sumCpu).toFixed(1)}× | ${fullMs < 2000 ? 'met' : fullCpu < 2000 ? 'met in cpu time' : 'missed'} | ` +
-				`${(re * 1000).toFixed(0)} µs | ${((re / fullMs) * 100).toFixed(4)} % | ${re / fullMs < 0.05 ? 'met' : 'missed'} |`
+				`${read.cpuMs.toFixed(0)} ms | ${(re * 1000).toFixed(0)} µs | ${((re / fullMs) * 100).toFixed(4)} % | ${re / fullMs < 0.05 ? 'met' : 'missed'} |`
 		);
 	}
 }

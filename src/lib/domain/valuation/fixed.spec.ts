@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPrng } from '../random/prng';
 import { formatMicro, formatRatio, mulDiv, toMicro } from './fixed';
 
 describe('toMicro', () => {
@@ -34,6 +35,29 @@ describe('mulDiv', () => {
 		// 9e15 × 3 / 7: the float product is not exact.
 		expect(mulDiv(9_000_000_000_000_000, 3, 7)).toBe(3_857_142_857_142_857);
 		expect(mulDiv(123_456_789_012, 987_654_321, 1_000_000)).toBe(121_932_631_124_487);
+	});
+
+	it('past 2^53 agrees with exact BigInt arithmetic, halves and signs included', () => {
+		const exact = (a: number, b: number, c: number): number => {
+			const p = BigInt(a) * BigInt(b);
+			const d = BigInt(c);
+			let q = p / d;
+			const r = p - q * d;
+			if (2n * (r < 0n ? -r : r) >= (d < 0n ? -d : d)) q += p < 0n !== d < 0n ? -1n : 1n;
+			return Number(q);
+		};
+		const rng = createPrng(53);
+		for (let i = 0; i < 20_000; i++) {
+			const a = rng.int(1, 50_000_000) * rng.int(1, 1_000_000) * (rng.chance(0.3) ? -1 : 1);
+			const b = rng.int(1, 2_000_000_000) * (rng.chance(0.3) ? -1 : 1);
+			const c = rng.chance(0.5) ? 1_000_000 : rng.int(1, 2 ** 30) * rng.int(1, 2 ** 18);
+			if (Math.abs((a * b) / c) >= 2 ** 52) continue;
+			expect(mulDiv(a, b, c)).toBe(exact(a, b, c));
+		}
+		// Exact halves of odd products past 2^53.
+		expect(mulDiv(7, 2 ** 51 + 1, 14)).toBe(2 ** 50 + 1);
+		expect(mulDiv(-7, 2 ** 51 + 1, 14)).toBe(-(2 ** 50 + 1));
+		expect(mulDiv(7, 2 ** 51 - 1, 14)).toBe(2 ** 50);
 	});
 });
 

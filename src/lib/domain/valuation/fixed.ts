@@ -34,7 +34,49 @@ export function mulDiv(a: number, b: number, c: number): number {
 		if (2 * Math.abs(r) >= Math.abs(c)) return q + (p < 0 !== c < 0 ? -1 : 1);
 		return q === 0 ? 0 : q; // no -0
 	}
-	return mulDivBig(a, b, c);
+	return mulDivWide(a, b, c);
+}
+
+const TWO26 = 67_108_864;
+const TWO51 = 2_251_799_813_685_248;
+const TWO52 = 4_503_599_627_370_496;
+
+/** `x × y mod 2^52` for non-negative safe integers, exactly, in float arithmetic. */
+function low52(x: number, y: number): number {
+	const x0 = x % TWO26;
+	const x1 = (x - x0) / TWO26;
+	const y0 = y % TWO26;
+	const y1 = (y - y0) / TWO26;
+	const mid = (((x1 * y0) % TWO26) + ((x0 * y1) % TWO26)) % TWO26;
+	return (mid * TWO26 + x0 * y0) % TWO52;
+}
+
+/**
+ * A product past 2^53 without BigInt: a float estimate of the quotient, then the exact remainder
+ * `a·b − q·c` from both products' low 52 bits (it is small, so its low bits are all of it).
+ * Falls back to BigInt when the divisor or the quotient is too large for that.
+ */
+function mulDivWide(a: number, b: number, c: number): number {
+	const A = Math.abs(a);
+	const B = Math.abs(b);
+	const C = Math.abs(c);
+	let q = Math.floor((A * B) / C);
+	if (!(q < TWO51) || C > 2 ** 48 || !Number.isSafeInteger(A) || !Number.isSafeInteger(B))
+		return mulDivBig(a, b, c);
+	let d = (low52(A, B) - low52(q, C)) % TWO52;
+	if (d >= TWO51) d -= TWO52;
+	else if (d < -TWO51) d += TWO52;
+	while (d < 0) {
+		q--;
+		d += C;
+	}
+	while (d >= C) {
+		q++;
+		d -= C;
+	}
+	if (2 * d >= C) q++;
+	if (q === 0) return 0;
+	return (a < 0 !== b < 0) !== c < 0 ? -q : q;
 }
 
 function mulDivBig(a: number, b: number, c: number): number {

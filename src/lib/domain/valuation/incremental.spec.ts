@@ -124,6 +124,40 @@ describe('incremental re-valuation equals a run from scratch', () => {
 	});
 });
 
+describe('positions at scale', () => {
+	const receipt = (i: number): ValuationMovement => ({
+		id: `r${i}`,
+		at: String(1000 + i),
+		itemId: 'A',
+		qtyMicro: MICRO,
+		unitCostMicro: (10 + i) * MICRO
+	});
+
+	it('a batch appended right after a full checkpoint interval (32 movements) resumes there', () => {
+		const engine = createValuationEngine({ method: 'fifo' });
+		engine.add(Array.from({ length: 32 }, (_, i) => receipt(i)));
+		const report = engine.add([{ id: 's', at: '2000', itemId: 'A', qtyMicro: -2 * MICRO }]);
+		expect(report.revalued).toBe(33);
+		expect(engine.get('s')?.valueChangeMicro).toBe(-(10 + 11) * MICRO);
+	});
+
+	it('a return naming an issue 100 movements back comes in at that issue’s cost', () => {
+		const rows: ValuationMovement[] = [
+			receipt(0),
+			{ id: 'far', at: '1001', itemId: 'A', qtyMicro: -MICRO }
+		];
+		for (let i = 2; i < 102; i++) rows.push(receipt(i));
+		const back = { id: 'back', at: '1200', itemId: 'A', qtyMicro: MICRO, reverses: 'far' };
+		for (const method of ['fifo', 'moving-average'] as const) {
+			const engine = createValuationEngine({ method });
+			engine.add(rows);
+			engine.add([back]);
+			expect(engine.get('back')?.valueChangeMicro).toBe(10 * MICRO); // r0's cost, not today's
+			expect(engine.get('back')).toEqual(valueMovements([...rows, back], { method }).get('back'));
+		}
+	});
+});
+
 describe('value is conserved', () => {
 	it('every position’s value is the sum of its changes and, under FIFO, of its layers', () => {
 		for (const options of OPTIONS) {

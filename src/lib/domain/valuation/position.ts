@@ -1,174 +1,223 @@
 // One valuation position (an item, or an item in one warehouse): its quantity, its value and,
 // under FIFO, its layers. Every operation keeps `value` equal to the sum of the layers' values,
 // so no amount is created or lost by rounding. See docs/DECISIONS.md, "Valuation".
+//
+// The layers are parallel arrays with a moving head (no object per layer, no shifting on the
+// usual oldest-first issue), because the engine runs this for every movement of a year.
 
 import { mulDiv } from './fixed';
-import type { Layer, Slice } from './types';
+import type { SliceSink } from './slices';
 
-export interface PositionState {
-	qty: number;
-	value: number;
+export class PositionState {
+	qty = 0;
+	value = 0;
 	/**
 	 * Prevailing rate as value / qty: what a shortage starting from zero stock costs. FIFO: the
 	 * last layer received or consumed; moving average: the last positive average.
 	 */
-	rateValue: number;
-	rateQty: number;
-	/** FIFO only, oldest first. Below zero there is a single negative layer. */
-	layers: Layer[];
-}
+	rateValue = 0;
+	rateQty = 0;
+	/** FIFO layers, oldest first, in [head, lq.length). Below zero there is a single negative one. */
+	head = 0;
+	lq: number[] = [];
+	lv: number[] = [];
+	/** Stamp each layer's units first came in at (orders re-added, returned units). */
+	ls: string[] = [];
+	/** Id of the movement that put the layer here (a purchase return takes from it first). */
+	lr: string[] = [];
 
-export function emptyPosition(): PositionState {
-	return { qty: 0, value: 0, rateValue: 0, rateQty: 0, layers: [] };
-}
-
-export function clonePosition(s: PositionState): PositionState {
-	const layers = new Array<Layer>(s.layers.length);
-	for (let i = 0; i < layers.length; i++) {
-		const l = s.layers[i] as Layer;
-		layers[i] = { qty: l.qty, value: l.value, since: l.since, src: l.src };
+	get layerCount(): number {
+		return this.lq.length - this.head;
 	}
-	return { qty: s.qty, value: s.value, rateValue: s.rateValue, rateQty: s.rateQty, layers };
-}
 
-/** Value of `qty` units at the position's current rate (the average, or the prevailing rate). */
-export function valueAtCurrentRate(s: PositionState, qty: number): number {
-	if (s.qty !== 0) return mulDiv(s.value, qty, s.qty);
-	return s.rateQty === 0 ? 0 : mulDiv(s.rateValue, qty, s.rateQty);
-}
+	clone(): PositionState {
+		const c = new PositionState();
+		c.qty = this.qty;
+		c.value = this.value;
+		c.rateValue = this.rateValue;
+		c.rateQty = this.rateQty;
+		c.lq = this.lq.slice(this.head);
+		c.lv = this.lv.slice(this.head);
+		c.ls = this.ls.slice(this.head);
+		c.lr = this.lr.slice(this.head);
+		return c;
+	}
 
-/**
- * `qty` (> 0) units worth `value` come in. A shortage is filled first, at the shortage's own
- * rate (the earlier issues keep their cost; this receipt absorbs the difference, as ERPNext
- * does); what is left becomes stock (a layer, under FIFO, placed by `since`).
- */
-export function receive(
-	s: PositionState,
-	fifo: boolean,
-	qty: number,
-	value: number,
-	since: string,
-	src: string
-): void {
-	if (s.qty < 0) {
-		const filled = Math.min(qty, -s.qty);
-		const shortageShare = filled === -s.qty ? s.value : mulDiv(s.value, filled, -s.qty);
-		s.qty += filled;
-		s.value -= shortageShare;
+	/** Layers oldest first as [qty, value]. */
+	layers(): [number, number][] {
+		const out: [number, number][] = [];
+		for (let i = this.head; i < this.lq.length; i++)
+			out.push([this.lq[i] as number, this.lv[i] as number]);
+		return out;
+	}
+
+	/** Value of `qty` units at the current rate (the average, or the prevailing rate). */
+	valueAtCurrentRate(qty: number): number {
+		if (this.qty !== 0) return mulDiv(this.value, qty, this.qty);
+		return this.rateQty === 0 ? 0 : mulDiv(this.rateValue, qty, this.rateQty);
+	}
+
+	/**
+	 * `qty` (> 0) units worth `value` come in. A shortage is filled first, at the shortage's own
+	 * rate (the earlier issues keep their cost; this receipt absorbs the difference, as ERPNext
+	 * does); what is left becomes stock (a layer, under FIFO, placed by `since`).
+	 */
+	receive(fifo: boolean, qty: number, value: number, since: string, src: string): void {
+		if (this.qty < 0) {
+			const filled = Math.min(qty, -this.qty);
+			const shortageShare =
+				filled === -this.qty ? this.value : mulDiv(this.value, filled, -this.qty);
+			this.qty += filled;
+			this.value -= shortageShare;
+			if (fifo) {
+				const h = this.head;
+				this.lq[h] = (this.lq[h] as number) + filled;
+				this.lv[h] = (this.lv[h] as number) - shortageShare;
+				if (this.lq[h] === 0) this.clearLayers();
+			}
+			const absorbed = filled === qty ? value : mulDiv(value, filled, qty);
+			qty -= filled;
+			value -= absorbed;
+		}
+		if (qty === 0) return;
+		this.qty += qty;
+		this.value += value;
 		if (fifo) {
-			const neg = s.layers[0] as Layer;
-			neg.qty += filled;
-			neg.value -= shortageShare;
-			if (neg.qty === 0) s.layers.length = 0;
+			this.insertLayer(qty, value, since, src);
+			this.rateValue = value;
+			this.rateQty = qty;
+		} else if (this.qty > 0) {
+			this.rateValue = this.value;
+			this.rateQty = this.qty;
 		}
-		const absorbed = filled === qty ? value : mulDiv(value, filled, qty);
-		qty -= filled;
-		value -= absorbed;
 	}
-	if (qty === 0) return;
-	s.qty += qty;
-	s.value += value;
-	if (fifo) {
-		insertLayer(s.layers, { qty, value, since, src });
-		s.rateValue = value;
-		s.rateQty = qty;
-	} else if (s.qty > 0) {
-		s.rateValue = s.value;
-		s.rateQty = s.qty;
-	}
-}
 
-/** Keeps layers ordered by `since`; a new receipt (the usual case) simply goes last. */
-function insertLayer(layers: Layer[], layer: Layer): void {
-	let i = layers.length;
-	while (i > 0 && (layers[i - 1] as Layer).since > layer.since) i--;
-	if (i === layers.length) layers.push(layer);
-	else layers.splice(i, 0, layer);
-}
-
-/**
- * `qty` (> 0) units go out: FIFO from the oldest layer, moving average at the average. Past the
- * stock on hand the position goes negative at the prevailing rate. Appends what left to `out`.
- */
-export function issue(
-	s: PositionState,
-	fifo: boolean,
-	qty: number,
-	at: string,
-	src: string,
-	out: Slice[]
-): void {
-	if (fifo) {
-		const layers = s.layers;
-		while (qty > 0 && layers.length > 0 && (layers[0] as Layer).qty > 0) {
-			const l = layers[0] as Layer;
-			s.rateValue = l.value;
-			s.rateQty = l.qty;
-			qty = takeFromLayer(s, l, qty, out);
-			if (l.qty === 0) layers.shift();
+	/**
+	 * `qty` (> 0) units go out: FIFO from the oldest layer, moving average at the average. Past
+	 * the stock on hand the position goes negative at the prevailing rate. What left goes to `out`.
+	 */
+	issue(fifo: boolean, qty: number, at: string, src: string, out: SliceSink | null): void {
+		if (fifo) {
+			while (qty > 0 && this.head < this.lq.length && (this.lq[this.head] as number) > 0) {
+				const h = this.head;
+				this.rateValue = this.lv[h] as number;
+				this.rateQty = this.lq[h] as number;
+				qty = this.takeFromLayer(h, qty, out);
+				if (this.lq[h] === 0) this.dropHead();
+			}
+		} else if (this.qty > 0) {
+			this.rateValue = this.value;
+			this.rateQty = this.qty;
+			const taken = Math.min(qty, this.qty);
+			const value = taken === this.qty ? this.value : mulDiv(this.value, taken, this.qty);
+			this.qty -= taken;
+			this.value -= value;
+			qty -= taken;
+			out?.push(taken, value, at);
 		}
-	} else if (s.qty > 0) {
-		s.rateValue = s.value;
-		s.rateQty = s.qty;
-		const taken = Math.min(qty, s.qty);
-		const value = taken === s.qty ? s.value : mulDiv(s.value, taken, s.qty);
-		s.qty -= taken;
-		s.value -= value;
-		qty -= taken;
-		out.push({ qty: taken, value, since: at });
+		if (qty > 0) this.goNegative(fifo, qty, at, src, out);
 	}
-	if (qty > 0) goNegative(s, fifo, qty, at, src, out);
-}
 
-/** Takes up to `qty` from one positive layer; returns what is still to take. */
-function takeFromLayer(s: PositionState, l: Layer, qty: number, out: Slice[]): number {
-	const taken = Math.min(qty, l.qty);
-	const value = taken === l.qty ? l.value : mulDiv(l.value, taken, l.qty);
-	l.qty -= taken;
-	l.value -= value;
-	s.qty -= taken;
-	s.value -= value;
-	out.push({ qty: taken, value, since: l.since });
-	return qty - taken;
-}
-
-function goNegative(
-	s: PositionState,
-	fifo: boolean,
-	qty: number,
-	at: string,
-	src: string,
-	out: Slice[]
-): void {
-	const value =
-		s.qty < 0
-			? mulDiv(s.value, qty, s.qty)
-			: s.rateQty === 0
-				? 0
-				: mulDiv(s.rateValue, qty, s.rateQty);
-	s.qty -= qty;
-	s.value -= value;
-	if (fifo) {
-		const neg = s.layers[0];
-		if (neg && neg.qty < 0) {
-			neg.qty -= qty;
-			neg.value -= value;
-		} else s.layers.push({ qty: -qty, value: -value, since: at, src });
+	/**
+	 * FIFO purchase return: takes up to `qty` units from the layers the reversed receipt `src`
+	 * put there, at their cost. Returns what is still to take (already issued units).
+	 */
+	takeFromSource(src: string, qty: number, out: SliceSink | null): number {
+		for (let i = this.head; i < this.lq.length && qty > 0; i++) {
+			if (this.lr[i] !== src || (this.lq[i] as number) <= 0) continue;
+			qty = this.takeFromLayer(i, qty, out);
+			if (this.lq[i] === 0) {
+				this.removeAt(i);
+				i--;
+			}
+		}
+		return qty;
 	}
-	out.push({ qty, value, since: at });
-}
 
-/**
- * FIFO purchase return: takes up to `qty` units from the layers the reversed receipt `src`
- * put there, at their cost. Returns what is still to take (already issued units).
- */
-export function takeFromSource(s: PositionState, src: string, qty: number, out: Slice[]): number {
-	const layers = s.layers;
-	for (let i = 0; i < layers.length && qty > 0; i++) {
-		const l = layers[i] as Layer;
-		if (l.src !== src || l.qty <= 0) continue;
-		qty = takeFromLayer(s, l, qty, out);
-		if (l.qty === 0) layers.splice(i--, 1);
+	/** Takes up to `qty` from the positive layer `i`; returns what is still to take. */
+	private takeFromLayer(i: number, qty: number, out: SliceSink | null): number {
+		const lq = this.lq[i] as number;
+		const lv = this.lv[i] as number;
+		const taken = Math.min(qty, lq);
+		const value = taken === lq ? lv : mulDiv(lv, taken, lq);
+		this.lq[i] = lq - taken;
+		this.lv[i] = lv - value;
+		this.qty -= taken;
+		this.value -= value;
+		out?.push(taken, value, this.ls[i] as string);
+		return qty - taken;
 	}
-	return qty;
+
+	private goNegative(
+		fifo: boolean,
+		qty: number,
+		at: string,
+		src: string,
+		out: SliceSink | null
+	): void {
+		const value =
+			this.qty < 0
+				? mulDiv(this.value, qty, this.qty)
+				: this.rateQty === 0
+					? 0
+					: mulDiv(this.rateValue, qty, this.rateQty);
+		this.qty -= qty;
+		this.value -= value;
+		if (fifo) {
+			const h = this.head;
+			if (h < this.lq.length && (this.lq[h] as number) < 0) {
+				this.lq[h] = (this.lq[h] as number) - qty;
+				this.lv[h] = (this.lv[h] as number) - value;
+			} else this.pushLayer(-qty, -value, at, src);
+		}
+		out?.push(qty, value, at);
+	}
+
+	/** Keeps layers ordered by `since`; a new receipt (the usual case) simply goes last. */
+	private insertLayer(qty: number, value: number, since: string, src: string): void {
+		let i = this.lq.length;
+		while (i > this.head && (this.ls[i - 1] as string) > since) i--;
+		if (i === this.lq.length) this.pushLayer(qty, value, since, src);
+		else {
+			this.lq.splice(i, 0, qty);
+			this.lv.splice(i, 0, value);
+			this.ls.splice(i, 0, since);
+			this.lr.splice(i, 0, src);
+		}
+	}
+
+	private pushLayer(qty: number, value: number, since: string, src: string): void {
+		this.lq.push(qty);
+		this.lv.push(value);
+		this.ls.push(since);
+		this.lr.push(src);
+	}
+
+	private dropHead(): void {
+		this.head++;
+		// Compact once the consumed prefix dominates, so the arrays do not grow without bound.
+		if (this.head > 32 && this.head * 2 > this.lq.length) {
+			this.lq = this.lq.slice(this.head);
+			this.lv = this.lv.slice(this.head);
+			this.ls = this.ls.slice(this.head);
+			this.lr = this.lr.slice(this.head);
+			this.head = 0;
+		} else if (this.head === this.lq.length) this.clearLayers();
+	}
+
+	private removeAt(i: number): void {
+		if (i === this.head) return this.dropHead();
+		this.lq.splice(i, 1);
+		this.lv.splice(i, 1);
+		this.ls.splice(i, 1);
+		this.lr.splice(i, 1);
+	}
+
+	private clearLayers(): void {
+		this.head = 0;
+		this.lq.length = 0;
+		this.lv.length = 0;
+		this.ls.length = 0;
+		this.lr.length = 0;
+	}
 }

@@ -30,16 +30,6 @@ export interface ValuationMovement {
 	reverses?: string;
 }
 
-/** One FIFO layer: `qty` units worth `value` in total, first received at `since`. */
-export interface Layer {
-	qty: number;
-	value: number;
-	/** Stamp of the receipt the units first came in with; orders re-added (returned) units. */
-	since: string;
-	/** Id of the movement that put this layer here (a purchase return takes from it first). */
-	src: string;
-}
-
 /** Units that left with an outbound movement, and their value (both positive). */
 export interface Slice {
 	qty: number;

@@ -1,0 +1,188 @@
+// One position's movements in (at, id) order and their results, kept in typed arrays indexed
+// like the movements (no object per result), with a checkpoint of the running state every
+// CHECKPOINT_EVERY movements so a backdated movement re-values from the checkpoint before it.
+
+import { MICRO, mulDiv } from './fixed';
+import { PositionState } from './position';
+import type { SliceSink } from './slices';
+import type { MovementValue, Slice, ValuationMovement } from './types';
+
+export const CHECKPOINT_EVERY = 32;
+
+/** What orders movements. */
+export interface Stamped {
+	at: string;
+	id: string;
+}
+
+/** Movements are valued in (at, id) order, stamps compared as strings. */
+export function compareMovements(x: Stamped, y: Stamped): number {
+	if (x.at !== y.at) return x.at < y.at ? -1 : 1;
+	return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+}
+
+const DIGITS = 15;
+
+/**
+ * The first 15 characters of a stamp as a number when they are all digits (a clock stamp's
+ * zero-padded wall time), else -1. Two such keys order their stamps like the strings do when
+ * they differ, so appending in stamp order rarely has to read the previous stamp's characters.
+ */
+function stampKey(at: string): number {
+	if (at.length < DIGITS) return -1;
+	let key = 0;
+	for (let k = 0; k < DIGITS; k++) {
+		const d = at.charCodeAt(k) - 48;
+		if (d < 0 || d > 9) return -1;
+		key = key * 10 + d;
+	}
+	return key;
+}
+
+export class PositionStore implements SliceSink {
+	// Movements in (at, id) order, with the fields valuation reads copied into columns on arrival,
+	// so a position's run reads compact arrays instead of a million scattered objects. Plain
+	// number arrays hold unboxed doubles on the JS heap (typed arrays would be off-heap memory,
+	// whose growth triggers full collections).
+	readonly ms: ValuationMovement[] = [];
+	readonly ats: string[] = [];
+	readonly ids: string[] = [];
+	/** Movement ids named in `reverses` ('' for none). */
+	readonly revs: string[] = [];
+	readonly qty: number[] = [];
+	/** Inbound with a cost: the units' value (qty × unit cost, or the exact value); NaN for none. */
+	readonly inValue: number[] = [];
+	/** stampKey of the last movement's stamp. */
+	private lastKey = -1;
+	/** Whether the last insert went at the end. */
+	appended = false;
+	/** Results of ms[i], current for i < valid. */
+	valid = 0;
+	readonly qtyAfter: number[] = [];
+	readonly valueAfter: number[] = [];
+	readonly movedValue: number[] = [];
+	/** FIFO outbound slices: ms[i]'s are [sliceEnd[i-1], sliceEnd[i]) in sq / sv / ss. */
+	readonly sliceEnd: number[] = [];
+	readonly sq: number[] = [];
+	readonly sv: number[] = [];
+	readonly ss: string[] = [];
+	sliceTop = 0;
+	/** FIFO with `keepQueues`: the layers after ms[i]. */
+	queues: [number, number][][] | undefined;
+	/** checkpoints[c]: state before ms[c * CHECKPOINT_EVERY]; [0] is the empty state. */
+	readonly checkpoints: PositionState[] = [new PositionState()];
+	/** State after the last movement. */
+	final = new PositionState();
+	/** Earliest movement to value again, while this position waits in the dirty list. */
+	dirtyFrom: ValuationMovement | undefined;
+
+	constructor(keepQueues: boolean) {
+		if (keepQueues) this.queues = [];
+	}
+
+	/** Where (at, id) sorts: the index of the first movement not before it. */
+	indexOf(m: Stamped): number {
+		const ats = this.ats;
+		const at = m.at;
+		let lo = 0;
+		let hi = ats.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			const a = ats[mid] as string;
+			if (a < at || (a === at && (this.ids[mid] as string) < m.id)) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	/** Index of exactly this movement (id and stamp), or -1. */
+	find(m: Stamped): number {
+		const i = this.indexOf(m);
+		return this.ids[i] === m.id && this.ats[i] === m.at ? i : -1;
+	}
+
+	/** Adds `m` in order; false when the same movement (id and stamp) is already here. */
+	insert(m: ValuationMovement): boolean {
+		const n = this.ats.length;
+		const key = stampKey(m.at);
+		let i = n;
+		if (n > 0 && !(key > this.lastKey && this.lastKey >= 0)) {
+			const lastAt = this.ats[n - 1] as string;
+			if (lastAt > m.at || (lastAt === m.at && (this.ids[n - 1] as string) >= m.id)) {
+				i = this.indexOf(m);
+				if (this.ids[i] === m.id && this.ats[i] === m.at) return false;
+			}
+		}
+		/** Appended: later than everything here, including the movement it is dirty from. */
+		this.appended = i === n;
+		if (this.appended) this.lastKey = key;
+		const qty = m.qtyMicro;
+		const inValue =
+			qty <= 0
+				? Number.NaN
+				: m.valueMicro !== undefined
+					? m.valueMicro
+					: m.unitCostMicro !== undefined
+						? mulDiv(qty, m.unitCostMicro, MICRO)
+						: Number.NaN;
+		if (i === n) {
+			this.ms.push(m);
+			this.ats.push(m.at);
+			this.ids.push(m.id);
+			this.revs.push(m.reverses ?? '');
+			this.qty.push(qty);
+			this.inValue.push(inValue);
+		} else {
+			this.ms.splice(i, 0, m);
+			this.ats.splice(i, 0, m.at);
+			this.ids.splice(i, 0, m.id);
+			this.revs.splice(i, 0, m.reverses ?? '');
+			this.qty.splice(i, 0, qty);
+			this.inValue.splice(i, 0, inValue);
+		}
+		if (i < this.valid) this.valid = i;
+		return true;
+	}
+
+	/** Slice buffer position before ms[i]'s slices. */
+	sliceStart(i: number): number {
+		return i === 0 ? 0 : (this.sliceEnd[i - 1] as number);
+	}
+
+	push(qty: number, value: number, since: string): void {
+		const k = this.sliceTop++;
+		this.sq[k] = qty;
+		this.sv[k] = value;
+		this.ss[k] = since;
+	}
+
+	slicesOf(i: number): Slice[] {
+		const out: Slice[] = [];
+		for (let k = this.sliceStart(i); k < (this.sliceEnd[i] as number); k++)
+			out.push({
+				qty: this.sq[k] as number,
+				value: this.sv[k] as number,
+				since: this.ss[k] as string
+			});
+		return out;
+	}
+
+	/** The result of ms[i] as the engine's public shape. */
+	result(i: number, fifo: boolean): MovementValue {
+		const qty = this.qty[i] as number;
+		const before = i === 0 ? 0 : (this.valueAfter[i - 1] as number);
+		const valueAfter = this.valueAfter[i] as number;
+		const r: MovementValue = {
+			id: this.ids[i] as string,
+			qtyAfterMicro: this.qtyAfter[i] as number,
+			valueAfterMicro: valueAfter,
+			valueChangeMicro: valueAfter - before,
+			movedQtyMicro: Math.abs(qty),
+			movedValueMicro: this.movedValue[i] as number
+		};
+		if (fifo && qty < 0) r.slices = this.slicesOf(i);
+		const queue = this.queues?.[i];
+		if (queue) r.queue = queue;
+		return r;
+	}
+}
