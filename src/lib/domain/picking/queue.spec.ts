@@ -5,6 +5,8 @@ import type { Order } from '../orders/order';
 import { ev, line, stampAt } from '../orders/test-events';
 import { pickQueue } from './queue';
 
+const NONE_HELD: ReadonlySet<string> = new Set();
+
 const bal = (qty: number, itemId = 'i1', warehouseId = 'w1'): Balance => ({
 	itemId,
 	warehouseId,
@@ -67,7 +69,7 @@ describe('pickQueue', () => {
 			shipped,
 			cancelled
 		];
-		const board = buildBoard(orders, [bal(100)], '2026-03-01');
+		const board = buildBoard(orders, [bal(100)], '2026-03-01', NONE_HELD);
 		const q = pickQueue(board.orders, { shippable });
 		expect(q.map((e) => e.bo.order.id)).toEqual(['a', 'b', 'later']);
 		expect(q[0]!.lines).toEqual([{ lineId: 'a-l', itemId: 'i1', left: 4, ready: 4 }]);
@@ -79,7 +81,7 @@ describe('pickQueue', () => {
 			confirmed('x', '2026-03-01', 1),
 			confirmed('y', '2026-03-01', 2, { warehouseId: 'w2' })
 		];
-		const board = buildBoard(orders, [bal(100), bal(100, 'i1', 'w2')], '2026-03-01');
+		const board = buildBoard(orders, [bal(100), bal(100, 'i1', 'w2')], '2026-03-01', NONE_HELD);
 		expect(
 			pickQueue(board.orders, { shippable, warehouseId: 'w2' }).map((e) => e.bo.order.id)
 		).toEqual(['y']);
@@ -89,7 +91,7 @@ describe('pickQueue', () => {
 	it('a partly shipped order shows only what is left; nothing ready = blocked', () => {
 		const o = confirmed('p', '2026-03-01', 1);
 		o.events.push(ev('ship', 2, { lines: [{ lineId: 'p-l', qty: 3 }], carrier: '', tracking: '' }));
-		const board = buildBoard([o], [bal(0)], '2026-03-05');
+		const board = buildBoard([o], [bal(0)], '2026-03-05', NONE_HELD);
 		const entry = pickQueue(board.orders, { shippable: () => [{ lineId: 'p-l', qty: 0 }] })[0]!;
 		expect(entry.lines[0]!.left).toBe(1);
 		expect(entry.blocked).toBe(true);
@@ -98,7 +100,12 @@ describe('pickQueue', () => {
 	});
 
 	it('ready exactly equal to what is left is complete; one unit less is not', () => {
-		const board = buildBoard([confirmed('e', '2026-03-01', 1)], [bal(100)], '2026-03-01');
+		const board = buildBoard(
+			[confirmed('e', '2026-03-01', 1)],
+			[bal(100)],
+			'2026-03-01',
+			NONE_HELD
+		);
 		const at = (qty: number) =>
 			pickQueue(board.orders, { shippable: () => [{ lineId: 'e-l', qty }] })[0]!;
 		expect(at(4).complete).toBe(true);

@@ -15,7 +15,12 @@ import { localToday } from './orders-board-helpers';
 /** The board every warehouse picking screen reads (the same fold as the sales board). */
 export function foldBoard(ws: WorkspaceState, today: string): Board {
 	void ws.docRevision.orders;
-	return buildBoard(readOrders(ws.runtime.docs.shared('orders')).orders, ws.balances, today);
+	return buildBoard(
+		readOrders(ws.runtime.docs.shared('orders')).orders,
+		ws.balances,
+		today,
+		ws.heldLocations
+	);
 }
 
 /** What each line of an order can ship now, against the board's available to promise. */
