@@ -1,6 +1,7 @@
 // The connection state every page header shows (see sync/connection-status.ts for the rules).
 
 import type { ConnectionStatus } from '../sync/connection-status';
+import type { DocRefusal } from '../sync/refusals';
 
 export type { ConnectionStatus } from '../sync/connection-status';
 
@@ -9,4 +10,6 @@ export const connection: {
 	/** Local changes not yet confirmed by the relay. */
 	pending: number;
 	lastConfirmedAt: number | null;
-} = $state({ status: 'connecting', pending: 0, lastConfirmedAt: null });
+	/** Docs whose changes from this device the relay refused (sync/refusals.ts). */
+	refusals: DocRefusal[];
+} = $state({ status: 'connecting', pending: 0, lastConfirmedAt: null, refusals: [] });

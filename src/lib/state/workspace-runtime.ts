@@ -24,11 +24,12 @@ import {
 	type WorkspaceDocs
 } from '../commands/context';
 import type { KeyValueStore } from '../storage/kv';
-import { docDbName, projectionDbName } from '../storage/db-names';
+import { docDbName, projectionDbName, redirectDocDb } from '../storage/db-names';
 import { openLocalDoc, type CorruptDocReport, type LocalDoc } from '../storage/local-doc';
 import { Projector, type ChangeOrigin } from '../storage/projector';
 import { PendingTracker } from '../sync/pending-tracker';
 import { SyncClient } from '../sync/sync-client';
+import { setAsideCopy, type SetAsideCopy } from '../sync/set-aside';
 import type { TokenCheck } from '../sync/token-check';
 import { ClosedMonths, type OpenDoc } from './closed-months';
 import { cryptoRandom, deviceId } from './device';
@@ -212,6 +213,41 @@ export class WorkspaceRuntime {
 		await open.local;
 		await this.sync?.whenSynced(ledgerDocName(month), timeoutMs);
 		return readMovements(open.doc).movements;
+	}
+
+	/**
+	 * Sets a refused doc's changes aside: returns a copy of everything this device holds that
+	 * the relay has not stored, points the doc at a fresh database (the old one stays in place),
+	 * forgets its unconfirmed entries and stops syncing it. The app then reloads: the doc opens
+	 * empty under a new Yjs client id and the relay fills it, so later work is not stuck behind
+	 * the refused struct (see sync/refusals.ts).
+	 */
+	setAsideRefused(docName: string): SetAsideCopy {
+		const doc = this.openDocNamed(docName);
+		if (!doc) throw new Error(`no open doc ${docName}`);
+		const copy = setAsideCopy({
+			workspace: this.workspace,
+			docName,
+			doc,
+			refusal: this.sync?.refusal(docName) ?? null,
+			relayStateVector: this.sync?.relayStateVector(docName) ?? null,
+			user: this.options.session.user,
+			device: this.clock.device,
+			nowMs: this.nowMs()
+		});
+		redirectDocDb(this.options.kv, this.storageNamespace, docName, this.nowMs());
+		this.pending.drop(docName);
+		this.sync?.setAside(docName);
+		return copy;
+	}
+
+	private openDocNamed(docName: string): Y.Doc | null {
+		if (docName === CATALOG) return this.catalog;
+		const shared = SHARED_DOCS.find((name) => name === docName);
+		if (shared) return this.sharedDocs.get(shared)?.doc ?? null;
+		const month = monthOfLedgerDoc(docName);
+		if (month === null) return null;
+		return (this.ledgerDocs.get(month) ?? this.months.held.get(month))?.doc ?? null;
 	}
 
 	private refreshBase(): void {

@@ -213,6 +213,10 @@ export class WorkspaceState {
 		connection.status = sync ? sync.status() : 'offline';
 		connection.pending = this.runtime.pending.count;
 		connection.lastConfirmedAt = sync?.lastConfirmedAt ?? null;
+		const refusals = sync?.refusals() ?? [];
+		// Each publish would otherwise hand every reader a new array (the banner re-renders).
+		if (JSON.stringify(refusals) !== JSON.stringify(connection.refusals))
+			connection.refusals = refusals;
 		const awareness = this.runtime.awareness();
 		if (!this.presenceBound && awareness) {
 			this.presenceBound = true;

@@ -43,6 +43,15 @@ export class PendingTracker {
 		return confirmed;
 	}
 
+	/** Forgets every entry of `doc` (its changes were set aside); returns how many. */
+	drop(doc: string): number {
+		const before = this.entries.length;
+		this.entries = this.entries.filter((e) => e.doc !== doc);
+		const dropped = before - this.entries.length;
+		if (dropped > 0) this.save();
+		return dropped;
+	}
+
 	private save(): void {
 		this.kv.set(this.key, serializePending(this.entries));
 	}

@@ -1,12 +1,14 @@
 // The sync client of one workspace: a WebsocketProvider per doc (room = doc name), the
-// confirmation round trip that counts local changes the relay has not stored yet, and the
-// unauthorized and outdated detection that stops reconnecting when the relay refuses us.
+// confirmation round trip that counts local changes the relay has not stored yet, the
+// unauthorized and outdated detection that stops reconnecting when the relay refuses us, and
+// the updates the relay refused (refusals.ts) until they are set aside.
 
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { computeConnectionStatus, type ConnectionStatus } from './connection-status';
 import type { PendingTracker } from './pending-tracker';
 import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from './protocol';
+import { foldRefusal, installRefusalHandler, type DocRefusal } from './refusals';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
 import type { TokenCheck } from './token-check';
 import { nextTask } from '../storage/load-turns';
@@ -39,6 +41,10 @@ interface DocSync {
 	opened: boolean;
 	failedOpens: number;
 	queryTimer: ReturnType<typeof setTimeout> | null;
+	/** The relay's state vector at its last answer to message 100. */
+	relaySV: Map<number, number> | null;
+	/** Its refused changes were set aside: no more syncing under this doc (the app reloads). */
+	setAside: boolean;
 	detach: () => void;
 }
 
@@ -54,6 +60,7 @@ export class SyncClient {
 	/** The relay does not serve our protocol version: reconnecting cannot help, reloading can. */
 	outdated = false;
 	private readonly docs = new Map<string, DocSync>();
+	private readonly refused = new Map<string, DocRefusal>();
 	private probing = false;
 	private destroyed = false;
 	/** Cross-tab sync is on (see `joinTabs`); providers created from now on join at connect. */
@@ -126,10 +133,17 @@ export class SyncClient {
 			opened: false,
 			failedOpens: 0,
 			queryTimer: null,
+			relaySV: null,
+			setAside: false,
 			detach: () => {}
 		};
 		this.docs.set(docName, entry);
 		installStateVectorHandler(provider, (sv) => this.onServerStateVector(docName, sv));
+		installRefusalHandler(provider, (notice) => {
+			const nowMs = (options.nowMs ?? Date.now)();
+			this.refused.set(docName, foldRefusal(this.refused.get(docName), docName, notice, nowMs));
+			options.onChange();
+		});
 
 		const onStatus = ({
 			status
@@ -207,7 +221,36 @@ export class SyncClient {
 	/** Reconnects every provider (after the browser comes back online, or a new token). */
 	connect(): void {
 		if (this.unauthorized || this.outdated || this.destroyed) return;
-		for (const d of this.docs.values()) d.provider.connect();
+		for (const d of this.docs.values()) if (!d.setAside) d.provider.connect();
+	}
+
+	/** Docs with updates the relay refused (oldest first), until they are set aside. */
+	refusals(): DocRefusal[] {
+		return [...this.refused.values()].sort((a, b) => a.firstAtMs - b.firstAtMs);
+	}
+
+	refusal(docName: string): DocRefusal | null {
+		return this.refused.get(docName) ?? null;
+	}
+
+	/** What the relay said it holds of the doc at its last answer (null: not asked yet). */
+	relayStateVector(docName: string): ReadonlyMap<number, number> | null {
+		return this.docs.get(docName)?.relaySV ?? null;
+	}
+
+	/**
+	 * Stops syncing a doc whose refused changes were set aside: its Y.Doc still holds them, so
+	 * it must not talk to the relay again; the app reopens the doc from a fresh database (a new
+	 * Y.Doc, hence a new client id) that the relay fills.
+	 */
+	setAside(docName: string): void {
+		const entry = this.docs.get(docName);
+		if (entry) {
+			entry.setAside = true;
+			entry.provider.disconnect();
+		}
+		this.refused.delete(docName);
+		this.options.onChange();
 	}
 
 	disconnect(): void {
@@ -252,10 +295,14 @@ export class SyncClient {
 	}
 
 	private onServerStateVector(docName: string, serverSV: Map<number, number>): void {
+		const entry = this.docs.get(docName);
+		if (entry) entry.relaySV = serverSV;
 		const confirmed = this.options.pending.confirm(docName, serverSV);
 		if (confirmed > 0) this.lastConfirmedAt = (this.options.nowMs ?? Date.now)();
-		// Our step 2 may have gone out after the query; ask again until everything is confirmed.
-		if (this.options.pending.countFor(docName) > 0) this.scheduleQuery(docName, REQUERY_MS);
+		// Our step 2 may have gone out after the query; ask again until everything is confirmed
+		// (a refused change never will be: no asking every second for it).
+		if (this.options.pending.countFor(docName) > 0 && !this.refused.has(docName))
+			this.scheduleQuery(docName, REQUERY_MS);
 		this.options.onChange();
 	}
 

@@ -10,6 +10,7 @@ import { finance } from './en/finance';
 import { production } from './en/production';
 import { people } from './en/people';
 import { picking } from './en/picking';
+import { integrity } from './en/integrity';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -412,5 +413,6 @@ export const en: Messages = {
 	...finance,
 	...production,
 	...people,
-	...picking
+	...picking,
+	...integrity
 };

@@ -11,6 +11,7 @@ import { finance } from './zh-CN/finance';
 import { production } from './zh-CN/production';
 import { people } from './zh-CN/people';
 import { picking } from './zh-CN/picking';
+import { integrity } from './zh-CN/integrity';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -399,5 +400,6 @@ export const zhCN: Messages = {
 	...finance,
 	...production,
 	...people,
-	...picking
+	...picking,
+	...integrity
 };

@@ -10,6 +10,7 @@ import { finance } from './zh-TW/finance';
 import { production } from './zh-TW/production';
 import { people } from './zh-TW/people';
 import { picking } from './zh-TW/picking';
+import { integrity } from './zh-TW/integrity';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -400,7 +401,8 @@ export const zhTW = {
 	...finance,
 	...production,
 	...people,
-	...picking
+	...picking,
+	...integrity
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;
