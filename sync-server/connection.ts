@@ -19,6 +19,7 @@ import { awarenessSnapshot, removePeer, type Peer, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 import type { UpdateChecker } from './update-check';
 import type { IntegrityChecker } from './integrity/relay-check';
+import { appendWithRetry } from './store-retry';
 
 export interface ConnectionOptions {
 	socket: WebSocket;
@@ -33,6 +34,8 @@ export interface ConnectionOptions {
 	metrics: Metrics;
 	logger: Logger;
 	limits: RelayLimits;
+	/** How long an append keeps being retried while the store fails (store-retry.ts). */
+	storeRetryMs: number;
 }
 
 /** ws reports its own frame-level failures (oversize, bad opcode, unmasked) with WS_ERR_* codes. */
@@ -142,7 +145,16 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 				peer.send(encodeRefusal(refusal.reason, refusal.detail));
 			},
 			async persist(update) {
-				const result = await store.append(key, update);
+				const startedMs = performance.now();
+				const result = await appendWithRetry(store, key, update, {
+					giveUpMs: options.storeRetryMs,
+					abandoned: () => closed,
+					onRetry: (err) => {
+						metrics.storeRetries += 1;
+						logger.warn({ err }, 'store failed; trying the append again');
+					}
+				});
+				metrics.storeAppend.observe(performance.now() - startedMs);
 				metrics.updatesPersisted += 1;
 				rooms.stored(key, result.storedRows);
 			},

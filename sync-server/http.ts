@@ -17,6 +17,34 @@ export interface HttpContext {
 	metrics: Metrics;
 	gauges(): Gauges;
 	logger: Logger;
+	/** A shared store's reachability (resolves when it answers); absent for an embedded one. */
+	storeHealth?: () => Promise<void>;
+}
+
+/** /healthz waits this long for the database before calling it unreachable. */
+const HEALTH_TIMEOUT_MS = 2000;
+
+/**
+ * 200 `{"ok":true}`; with a shared store also `"database":"reachable"`, or 503 with
+ * `"database":"unreachable"` when it does not answer: the relay keeps its clients, but no
+ * write is confirmed until the database is back, so a load balancer should send new ones
+ * elsewhere.
+ */
+async function health(res: ServerResponse, ctx: HttpContext): Promise<void> {
+	if (!ctx.storeHealth) return sendJson(res, 200, { ok: true });
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error('no answer in time')), HEALTH_TIMEOUT_MS);
+	});
+	try {
+		await Promise.race([ctx.storeHealth(), timeout]);
+		sendJson(res, 200, { ok: true, database: 'reachable' });
+	} catch (err) {
+		const error = err instanceof Error ? err.message : String(err);
+		sendJson(res, 503, { ok: false, database: 'unreachable', error });
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 export function createRequestHandler(ctx: HttpContext) {
@@ -39,7 +67,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 	if (path === '/healthz') {
 		if (req.method !== 'GET' && req.method !== 'HEAD')
 			return sendJson(res, 405, { error: 'GET only' });
-		return sendJson(res, 200, { ok: true });
+		return health(res, ctx);
 	}
 	if (path === '/metrics') {
 		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });

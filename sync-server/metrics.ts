@@ -1,6 +1,7 @@
 // Relay counters and gauges, rendered as Prometheus text for GET /metrics.
 
 import { REFUSAL_REASONS, type RefusalReason } from '../src/lib/sync/protocol';
+import { createHistogram, type Histogram } from './histogram';
 
 export interface Metrics {
 	bytesIn: number;
@@ -24,6 +25,14 @@ export interface Metrics {
 	compactionFailures: number;
 	/** Updates the integrity check refused, by reason (sync-server/integrity). */
 	refusedUpdates: Record<RefusalReason, number>;
+	/** Store appends tried again after the store failed (a database restarting). */
+	storeRetries: number;
+	/** From an update's arrival to its append resolving (stored), group-commit wait included. */
+	storeAppend: Histogram;
+	/** From another relay starting the batch that stored an update to this relay applying it. */
+	fanoutLag: Histogram;
+	/** Updates received from other relays through the shared store. */
+	fanoutUpdates: number;
 }
 
 export function createMetrics(): Metrics {
@@ -46,7 +55,11 @@ export function createMetrics(): Metrics {
 		refusedUpdates: Object.fromEntries(REFUSAL_REASONS.map((r) => [r, 0])) as Record<
 			RefusalReason,
 			number
-		>
+		>,
+		storeRetries: 0,
+		storeAppend: createHistogram(),
+		fanoutLag: createHistogram(),
+		fanoutUpdates: 0
 	};
 }
 
@@ -165,8 +178,30 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			type: 'counter',
 			help: 'Compactions that failed (the rows stay; the next write retries)',
 			value: metrics.compactionFailures
+		},
+		{
+			name: 'stockflow_store_retries_total',
+			type: 'counter',
+			help: 'Appends tried again while the store was failing (the writer is not confirmed meanwhile)',
+			value: metrics.storeRetries
+		},
+		{
+			name: 'stockflow_fanout_updates_total',
+			type: 'counter',
+			help: 'Updates other relays stored that this relay applied to its rooms',
+			value: metrics.fanoutUpdates
 		}
 	];
+	const histograms = [
+		metrics.storeAppend.render(
+			'stockflow_store_append_seconds',
+			'From receiving an update to the store confirming it stored (group commit wait included)'
+		),
+		metrics.fanoutLag.render(
+			'stockflow_fanout_lag_seconds',
+			'From another relay starting to store an update to this relay applying it'
+		)
+	].join('\n');
 	const refused = [
 		'# HELP stockflow_refused_updates_total Updates refused by the integrity check, by reason',
 		'# TYPE stockflow_refused_updates_total counter',
@@ -181,6 +216,8 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			.join('\n') +
 		'\n' +
 		refused +
+		'\n' +
+		histograms +
 		'\n'
 	);
 }

@@ -9,6 +9,7 @@ import { roomId } from './persistence/port';
 import { docFromUpdates } from './persistence/merge';
 import * as Y from 'yjs';
 import { createRoom, type Room } from './room';
+import { shareAwareness } from './awareness-relay';
 
 export interface RoomRegistryOptions {
 	store: PersistencePort;
@@ -95,16 +96,30 @@ export function createRoomRegistry(options: RoomRegistryOptions): RoomRegistry {
 				const room = createRoom(key, doc, bytes);
 				// Several relays on one store: what the others store reaches this room's clients.
 				const entry = entries.get(id);
-				if (entry?.ready === ready) {
-					entry.unwatch = store.watch?.(key, lastSeq, (remote) => {
-						for (const update of remote) {
-							try {
-								Y.applyUpdate(doc, update, FROM_OTHER_RELAY);
-							} catch (err) {
-								logger.error({ room: id, err }, 'unreadable update from another relay');
+				if (entry?.ready === ready && store.watch) {
+					const presence = shareAwareness(room, store, FROM_OTHER_RELAY, logger);
+					const unwatch = store.watch(key, lastSeq, {
+						updates(remote, startedAtMs) {
+							const appliedMs = Date.now();
+							for (const update of remote) {
+								try {
+									Y.applyUpdate(doc, update, FROM_OTHER_RELAY);
+								} catch (err) {
+									logger.error({ room: id, err }, 'unreadable update from another relay');
+								}
 							}
-						}
+							if (options.metrics) {
+								options.metrics.fanoutUpdates += remote.length;
+								for (const at of startedAtMs) options.metrics.fanoutLag.observe(appliedMs - at);
+							}
+						},
+						awareness: presence.receive
 					});
+					presence.start();
+					entry.unwatch = () => {
+						unwatch();
+						presence.stop();
+					};
 				}
 				return room;
 			});

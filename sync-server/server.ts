@@ -59,6 +59,12 @@ export interface StartServerOptions {
 	credentialTtlMs?: number;
 	/** Clock for sessions and sign-in links (tests). Default Date.now. */
 	nowMs?: () => number;
+	/**
+	 * While the store fails (a database restarting), an append is tried again this long before
+	 * the writer's connection is closed with 1011; meanwhile its changes stay unconfirmed.
+	 * Default 30 s.
+	 */
+	storeRetryMs?: number;
 }
 
 export interface RunningServer {
@@ -131,7 +137,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			staticDir: options.staticDir,
 			metrics,
 			logger,
-			gauges: () => ({ rooms: rooms.size(), connections: wss.clients.size })
+			gauges: () => ({ rooms: rooms.size(), connections: wss.clients.size }),
+			storeHealth: store.health?.bind(store)
 		})
 	);
 
@@ -168,7 +175,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 						integrity,
 						metrics,
 						logger,
-						limits
+						limits,
+						storeRetryMs: options.storeRetryMs ?? 30_000
 					});
 					connections.add(connection);
 					guard.track(ws, { claims: decision.claims, sessionId: decision.sessionId });

@@ -26,6 +26,17 @@ export interface CompactResult {
 	readonly snapshotBytes: number;
 }
 
+/** What a relay holding a room hears from the other relays sharing its store. */
+export interface RoomWatch {
+	/**
+	 * Updates another relay stored, in seq order; `startedAtMs` holds, for those whose
+	 * notification arrived, when that relay started the batch that stored them (epoch ms).
+	 */
+	updates(updates: Uint8Array[], startedAtMs: number[]): void;
+	/** An awareness update another relay's clients sent for the room. */
+	awareness?(update: Uint8Array): void;
+}
+
 export interface PersistencePort {
 	/**
 	 * Resolves once the backend can store without a start-up delay (threads started, connections
@@ -55,11 +66,19 @@ export interface PersistencePort {
 	/** Doc names with stored data in a workspace, sorted. */
 	listDocs(workspace: string): Promise<string[]>;
 	/**
-	 * Shared backends only (several relays on one database): calls `onUpdates` with what other
-	 * relays store for the room after `afterSeq`, starting with what is already there. Returns
-	 * a function that stops watching. A backend only one relay uses leaves it out.
+	 * Shared backends only (several relays on one database): tells `handlers` what other
+	 * relays store for the room after `afterSeq` (starting with what is already there) and the
+	 * presence they publish for it. Returns a function that stops watching. A backend only one
+	 * relay uses leaves it out.
 	 */
-	watch?(room: RoomKey, afterSeq: number, onUpdates: (updates: Uint8Array[]) => void): () => void;
+	watch?(room: RoomKey, afterSeq: number, handlers: RoomWatch): () => void;
+	/** Shared backends only: sends a room's awareness (presence) update to the other relays. */
+	publishAwareness?(room: RoomKey, update: Uint8Array): void;
+	/**
+	 * Networked backends only: resolves when the backend answers now, rejects when it is
+	 * unreachable (what /healthz reports). An embedded backend leaves it out.
+	 */
+	health?(): Promise<void>;
 	close(): Promise<void>;
 }
 

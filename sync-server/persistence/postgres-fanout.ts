@@ -4,19 +4,27 @@
 // rows from the table and applies them. Seqs are drawn before commit, so a notified seq may be
 // below one already read: notified seqs are fetched by value as well as everything after the
 // last seq read. After the listening connection is lost, every watched room catches up from its
-// last seq once it is back.
+// last seq once it is back. The relay field is `<relay>@<ms>`: when that relay started the batch
+// (fan-out lag; older relays' `<relay>` alone still parses). Presence goes over its own
+// channel, `stockflow_awareness`, carrying the awareness update itself: it is small and
+// ephemeral (clients renew it every 15 s), so nothing is stored and a lost one heals.
 
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { RoomKey } from './port';
+import type { RoomKey, RoomWatch } from './port';
 import { roomId } from './port';
 
 export const FANOUT_CHANNEL = 'stockflow_updates';
+export const AWARENESS_CHANNEL = 'stockflow_awareness';
+/** NOTIFY payloads must stay under 8,000 bytes; room key and relay id take the rest. */
+export const MAX_AWARENESS_BYTES = 5000;
 
 export interface PostgresFanout {
 	/** This relay's id in notifications (its own are ignored). */
 	readonly instance: string;
-	watch(room: RoomKey, afterSeq: number, onUpdates: (updates: Uint8Array[]) => void): () => void;
+	watch(room: RoomKey, afterSeq: number, handlers: RoomWatch): () => void;
+	/** Sends an awareness update to the relays holding the room (larger ones are dropped). */
+	publishAwareness(room: RoomKey, update: Uint8Array): void;
 	close(): Promise<void>;
 }
 
@@ -25,9 +33,11 @@ interface Watcher {
 	lastSeq: number;
 	/** Notified seqs not read yet (possibly below lastSeq: committed out of seq order). */
 	readonly notified: Set<number>;
+	/** When the notifying relay started each notified seq's batch (epoch ms). */
+	readonly startedAtMs: Map<number, number>;
 	reading: boolean;
 	again: boolean;
-	readonly onUpdates: (updates: Uint8Array[]) => void;
+	readonly handlers: RoomWatch;
 }
 
 export function startPostgresFanout(options: {
@@ -59,9 +69,21 @@ export function startPostgresFanout(options: {
 			)
 			.then(
 				(result) => {
-					for (const row of result.rows) w.lastSeq = Math.max(w.lastSeq, Number(row.seq));
+					const started: number[] = [];
+					for (const row of result.rows) {
+						const seq = Number(row.seq);
+						w.lastSeq = Math.max(w.lastSeq, seq);
+						const at = w.startedAtMs.get(seq);
+						if (at !== undefined) started.push(at);
+						w.startedAtMs.delete(seq);
+					}
+					// Stamps of rows this read did not return (compacted meanwhile) go too.
+					for (const seq of w.startedAtMs.keys()) if (seq <= w.lastSeq) w.startedAtMs.delete(seq);
 					if (watchers.get(roomId(w.room)) === w && result.rows.length > 0) {
-						w.onUpdates(result.rows.map((row) => new Uint8Array(row.data)));
+						w.handlers.updates(
+							result.rows.map((row) => new Uint8Array(row.data)),
+							started
+						);
 					}
 				},
 				(err: unknown) => {
@@ -80,12 +102,22 @@ export function startPostgresFanout(options: {
 	}
 
 	function onNotification(payload: string | undefined): void {
-		const match = /^(\S+) (\d+) ([^/]+)\/(.+)$/.exec(payload ?? '');
+		const match = /^([^\s@]+)(?:@(\d+))? (\d+) ([^/]+)\/(.+)$/.exec(payload ?? '');
+		if (!match || match[1] === instance) return;
+		const w = watchers.get(`${match[4]}/${match[5]}`);
+		if (!w) return;
+		const seq = Number(match[3]);
+		w.notified.add(seq);
+		if (match[2]) w.startedAtMs.set(seq, Number(match[2]));
+		catchUp(w);
+	}
+
+	function onAwareness(payload: string | undefined): void {
+		const match = /^(\S+) (\S+) ([^/]+)\/(.+)$/.exec(payload ?? '');
 		if (!match || match[1] === instance) return;
 		const w = watchers.get(`${match[3]}/${match[4]}`);
-		if (!w) return;
-		w.notified.add(Number(match[2]));
-		catchUp(w);
+		if (!w?.handlers.awareness) return;
+		w.handlers.awareness(new Uint8Array(Buffer.from(match[2] ?? '', 'base64')));
 	}
 
 	function listen(): void {
@@ -102,10 +134,13 @@ export function startPostgresFanout(options: {
 		listener = client;
 		client.on('error', lost);
 		client.on('end', () => lost());
-		client.on('notification', (msg) => onNotification(msg.payload));
+		client.on('notification', (msg) => {
+			if (msg.channel === AWARENESS_CHANNEL) onAwareness(msg.payload);
+			else onNotification(msg.payload);
+		});
 		client
 			.connect()
-			.then(() => client.query(`LISTEN ${FANOUT_CHANNEL}`))
+			.then(() => client.query(`LISTEN ${FANOUT_CHANNEL}; LISTEN ${AWARENESS_CHANNEL}`))
 			.then(() => {
 				// Whatever was stored while nobody listened.
 				for (const w of watchers.values()) catchUp(w);
@@ -116,14 +151,15 @@ export function startPostgresFanout(options: {
 
 	return {
 		instance,
-		watch(room, afterSeq, onUpdates) {
+		watch(room, afterSeq, handlers) {
 			const w: Watcher = {
 				room,
 				lastSeq: afterSeq,
 				notified: new Set(),
+				startedAtMs: new Map(),
 				reading: false,
 				again: false,
-				onUpdates
+				handlers
 			};
 			watchers.set(roomId(room), w);
 			// Rows stored between the room's load and now.
@@ -131,6 +167,15 @@ export function startPostgresFanout(options: {
 			return () => {
 				if (watchers.get(roomId(room)) === w) watchers.delete(roomId(room));
 			};
+		},
+		publishAwareness(room, update) {
+			if (closed || update.byteLength > MAX_AWARENESS_BYTES) return;
+			const payload = `${instance} ${Buffer.from(update).toString('base64')} ${roomId(room)}`;
+			options.pool
+				.query('SELECT pg_notify($1, $2)', [AWARENESS_CHANNEL, payload])
+				.catch((err: unknown) =>
+					options.onError?.(err instanceof Error ? err : new Error(String(err)))
+				);
 		},
 		async close() {
 			closed = true;

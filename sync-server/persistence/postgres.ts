@@ -46,6 +46,8 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 	const pool = new pg.Pool({
 		connectionString: options.url,
 		max: options.maxConnections ?? 4,
+		// A database that accepts TCP but does not answer must not hold appends forever.
+		connectionTimeoutMillis: 5000,
 		// Promise 1 of SCALING.md: a commit returns only once it is in the WAL on disk, whatever
 		// the server's default. `off` would forward updates a database crash can still lose.
 		options: '-c synchronous_commit=on'
@@ -106,7 +108,11 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 			 SELECT seq::text AS seq,
 			   pg_notify('${FANOUT_CHANNEL}', ${me} || ' ' || seq || ' ' || workspace || '/' || doc)
 			 FROM ins`,
-			[...rows.flatMap((row) => [row.workspace, row.doc, row.data]), fanout.instance]
+			[
+				...rows.flatMap((row) => [row.workspace, row.doc, row.data]),
+				// `<relay>@<ms>`: the batch's start, for the other relays' fan-out lag.
+				`${fanout.instance}@${Date.now()}`
+			]
 		);
 		options.onCommit?.(rows.length);
 		// Seqs are drawn row by row in VALUES order: sorted, they are in issue order.
@@ -206,8 +212,15 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 			);
 			return result.rows.map((row) => row.doc);
 		},
-		watch(room, afterSeq, onUpdates) {
-			return fanout.watch(room, afterSeq, onUpdates);
+		async health(): Promise<void> {
+			await open();
+			await pool.query('SELECT 1');
+		},
+		watch(room, afterSeq, handlers) {
+			return fanout.watch(room, afterSeq, handlers);
+		},
+		publishAwareness(room, update) {
+			fanout.publishAwareness(room, update);
 		},
 		async close(): Promise<void> {
 			if (closed) return;

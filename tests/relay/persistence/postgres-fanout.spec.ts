@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, waitFor, waitSynced, type Client } from '../fixtures/clients';
-import { startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
+import { metric, startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
 import { startTestPostgres, type TestPostgres } from './postgres-cluster';
 
 const { cleanups, track } = useCleanups();
@@ -107,5 +107,34 @@ describe('two relays on one Postgres', () => {
 			'B to catch up after reconnecting'
 		);
 		expect(onB.doc.getArray('movements').toJSON()).toEqual(onA.doc.getArray('movements').toJSON());
+	});
+
+	it('shows presence across relays: at join, on change, and when a client leaves', async () => {
+		const url = await server.createDatabase();
+		const [a, b] = [await relayOn(url), await relayOn(url)];
+		const doc = 'orders';
+		const onA = track(connectClient(a.ws, 'acme', doc, await token('acme', 'sales')));
+		await waitSynced(onA);
+		onA.provider.awareness.setLocalStateField('user', { name: 'chen', screen: 'orders' });
+		// B loads the room after A's client announced itself: B asks A for its clients' states.
+		const onB = track(connectClient(b.ws, 'acme', doc, await token('acme', 'warehouse')));
+		await waitSynced(onB);
+		const seenOnB = () => onB.provider.awareness.getStates().get(onA.doc.clientID);
+		await waitFor(() => seenOnB() !== undefined, 'B’s client to see A’s client');
+		expect(seenOnB()).toEqual({ user: { name: 'chen', screen: 'orders' } });
+
+		onB.provider.awareness.setLocalStateField('user', { name: 'lin', screen: 'stock' });
+		const seenOnA = () => onA.provider.awareness.getStates().get(onB.doc.clientID);
+		await waitFor(() => seenOnA() !== undefined, 'A’s client to see B’s client');
+		onA.provider.awareness.setLocalStateField('user', { name: 'chen', screen: 'counts' });
+		await waitFor(
+			() =>
+				JSON.stringify(seenOnB()) === JSON.stringify({ user: { name: 'chen', screen: 'counts' } }),
+			'the change to reach B'
+		);
+
+		onA.destroy();
+		await waitFor(() => seenOnB() === undefined, 'A’s client to leave B’s view');
+		expect(await metric(b.http, 'stockflow_fanout_updates_total')).toBe(0);
 	});
 });
