@@ -100,6 +100,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'dist/',
 			'.svelte-kit/',
 			'node_modules/',
 			'data/',

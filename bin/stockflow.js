@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Entry for `npx stockflow …` and `npm start`: registers tsx so the TypeScript sources run
-// directly after `npm ci`, with no build step for the relay or the CLI.
-import { register } from 'tsx/esm/api';
+// Entry for `npx stockflow …` and `npm start`: runs the relay and CLI compiled to plain
+// JavaScript (bin/relay-dist.js builds it after `npm ci` on first use, and again whenever a
+// source changed), so no TypeScript loader runs in production. Should compiling be impossible,
+// the TypeScript sources run through tsx as before.
+import { relayEntry } from './relay-dist.js';
 
-register();
-await import('../sync-server/cli/main.ts');
+const compiled = await relayEntry();
+if (compiled) {
+	await import(compiled);
+} else {
+	const { register } = await import('tsx/esm/api');
+	register();
+	await import('../sync-server/cli/main.ts');
+}

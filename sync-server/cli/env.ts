@@ -1,12 +1,24 @@
 // Settings the CLI reads from the environment, with the documented defaults.
 
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SQLITE_SYNCHRONOUS_MODES, type SqliteSynchronous } from '../persistence/sqlite-writer';
 import { UsageError } from './args';
 
-/** The package root (where `build/`, `src/` and `node_modules/` live). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * The package root (where `build/`, `src/` and `node_modules/` live): the nearest folder up
+ * with a package.json, from the sources (`sync-server/cli/`) or the compiled copy
+ * (`dist/relay/<build>/`, see bin/relay-dist.js) alike.
+ */
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(from: string): string {
+	for (let dir = from; ; dir = dirname(dir)) {
+		if (existsSync(join(dir, 'package.json'))) return dir;
+		if (dirname(dir) === dir) return resolve(from, '..', '..');
+	}
+}
 
 export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 	return resolve(env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data');

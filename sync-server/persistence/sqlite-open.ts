@@ -19,14 +19,16 @@ CREATE INDEX IF NOT EXISTS updates_room ON updates (workspace, doc, seq);
 const UPDATE_COLUMNS = ['seq', 'workspace', 'doc', 'snapshot', 'data'];
 /**
  * Tables SQLite itself adds next to ours (AUTOINCREMENT keeps its counter there), and the
- * relay's sign-in links and device sessions (created by sync-server/sessions/store.ts).
+ * relay's sign-in links and device sessions (created by sync-server/sessions/store.ts) and
+ * company profiles (sync-server/sessions/profiles.ts).
  */
 const ALLOWED_TABLES = new Set([
 	'updates',
 	'sqlite_sequence',
 	'sign_in_links',
 	'device_sessions',
-	'user_revocations'
+	'user_revocations',
+	'workspace_profiles'
 ]);
 
 /** The file is not a usable Stockflow database; the message is one line for the CLI. */
