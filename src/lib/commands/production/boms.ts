@@ -64,10 +64,25 @@ function writeBoms(ctx: CommandContext, boms: readonly Bom[], command: string): 
 	);
 }
 
-/** Creates (no id) or replaces one BOM version. Throws BomCycleError on a cycle. */
-export function saveBom(ctx: CommandContext, input: Omit<BomInput, 'id'> & { id?: string }): Bom {
+type WithOptionalId<T> = Omit<T, 'id'> & { id?: string };
+
+export type SaveBomInput = WithOptionalId<Omit<BomInput, 'lines' | 'steps'>> & {
+	lines: WithOptionalId<BomInput['lines'][number]>[];
+	steps?: WithOptionalId<NonNullable<BomInput['steps']>[number]>[];
+};
+
+/**
+ * Creates (no id) or replaces one BOM version; new lines and steps get fresh ids, so two
+ * devices adding a component each keep both. Throws BomCycleError on a cycle.
+ */
+export function saveBom(ctx: CommandContext, input: SaveBomInput): Bom {
 	requireProduction(ctx, CATALOG);
-	const bom = parseOrThrow(bomSchema, { ...input, id: input.id ?? ctx.ids.next() });
+	const bom = parseOrThrow(bomSchema, {
+		...input,
+		id: input.id ?? ctx.ids.next(),
+		lines: input.lines.map((l) => ({ ...l, id: l.id ?? ctx.ids.next() })),
+		steps: (input.steps ?? []).map((s) => ({ ...s, id: s.id ?? ctx.ids.next() }))
+	});
 	const others = readBoms(ctx.docs.catalog).filter((b) => b.id !== bom.id);
 	checkBoms(ctx, [...others, bom], [bom]);
 	writeBoms(ctx, [bom], 'saveBom');

@@ -90,6 +90,15 @@ describe('explosion and where-used', () => {
 		expect(spoke).toMatchObject({ level: 2, qtyPer: 37.8, qty: 756, version: null });
 	});
 
+	it('a version page explodes its own lines, the levels below stay with the versions in force', () => {
+		// On 2026-11-01 version 1 is in force; version 2 (with the bell) still shows its own lines.
+		const tree = explodeBom(ALL, 'BIKE', 1, '2026-11-01', BIKE_V2);
+		expect(tree.version).toBe('2');
+		expect(tree.children.map((c) => c.itemId)).toEqual(['FRAME', 'WHEEL', 'BELL']);
+		expect(tree.children[1]!.children.map((c) => c.qty)).toEqual([2, 75.6]);
+		expect(explodeBom(ALL, 'BIKE', 1, '2026-11-01').children).toHaveLength(2);
+	});
+
 	it('finds direct and indirect users', () => {
 		const used = whereUsed(ALL, 'SPOKE');
 		expect(used.map((u) => [u.parentId, u.level])).toEqual([

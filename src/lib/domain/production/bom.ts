@@ -139,17 +139,27 @@ export interface BomNode {
 
 const round = (q: number): number => Math.round(q * 1e6) / 1e6;
 
-/** Multi-level explosion of `qty` of `itemId` through the BOMs in force on `date`. */
+/** A line's quantity per unit with its scrap added (36 at 5 % → 37.8). */
+export function qtyWithScrap(line: Pick<BomLine, 'qtyPer' | 'scrapPct'>): number {
+	return round(line.qtyPer * (1 + line.scrapPct / 100));
+}
+
+/**
+ * Multi-level explosion of `qty` of `itemId` through the BOMs in force on `date`; `root`, when
+ * given, is the version used for the top level (a version page shows its own lines even when
+ * another version is in force), the levels below stay with the versions in force.
+ */
 export function explodeBom(
 	boms: readonly Bom[],
 	itemId: string,
 	qty: number,
-	date: string
+	date: string,
+	root?: Bom
 ): BomNode {
 	assertNoBomCycle(boms);
 	const byItem = effectiveBoms(boms, date);
 	const walk = (id: string, qtyPer: number, need: number, level: number): BomNode => {
-		const bom = byItem.get(id) ?? null;
+		const bom = (level === 0 && root ? root : byItem.get(id)) ?? null;
 		return {
 			itemId: id,
 			qtyPer,
@@ -157,7 +167,7 @@ export function explodeBom(
 			level,
 			version: bom?.version ?? null,
 			children: (bom?.lines ?? []).map((line) => {
-				const per = round(line.qtyPer * (1 + line.scrapPct / 100));
+				const per = qtyWithScrap(line);
 				return walk(line.childId, per, need * per, level + 1);
 			})
 		};

@@ -8,6 +8,7 @@ import { periods } from './en/periods';
 import { tabular } from './en/tabular';
 import { finance } from './en/finance';
 import { production } from './en/production';
+import { productionBom } from './en/production-bom';
 import { people } from './en/people';
 import { picking } from './en/picking';
 import { integrity } from './en/integrity';
@@ -412,6 +413,7 @@ export const en: Messages = {
 	...tabular,
 	...finance,
 	...production,
+	...productionBom,
 	...people,
 	...picking,
 	...integrity

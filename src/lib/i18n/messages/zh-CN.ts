@@ -9,6 +9,7 @@ import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
 import { finance } from './zh-CN/finance';
 import { production } from './zh-CN/production';
+import { productionBom } from './zh-CN/production-bom';
 import { people } from './zh-CN/people';
 import { picking } from './zh-CN/picking';
 import { integrity } from './zh-CN/integrity';
@@ -399,6 +400,7 @@ export const zhCN: Messages = {
 	...tabular,
 	...finance,
 	...production,
+	...productionBom,
 	...people,
 	...picking,
 	...integrity

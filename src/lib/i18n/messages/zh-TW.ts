@@ -8,6 +8,7 @@ import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
 import { finance } from './zh-TW/finance';
 import { production } from './zh-TW/production';
+import { productionBom } from './zh-TW/production-bom';
 import { people } from './zh-TW/people';
 import { picking } from './zh-TW/picking';
 import { integrity } from './zh-TW/integrity';
@@ -400,6 +401,7 @@ export const zhTW = {
 	...tabular,
 	...finance,
 	...production,
+	...productionBom,
 	...people,
 	...picking,
 	...integrity

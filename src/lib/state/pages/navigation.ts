@@ -227,6 +227,12 @@ export function navFor(d: Department): NavEntry[] {
 					page: 'production-work-orders'
 				},
 				{
+					href: resolve('/production/boms'),
+					label: 'nav.boms',
+					icon: 'clipboard',
+					page: 'production-boms'
+				},
+				{
 					href: resolve('/production/planning'),
 					label: 'nav.planning',
 					icon: 'chart',

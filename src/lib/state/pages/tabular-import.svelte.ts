@@ -114,7 +114,7 @@ export class TabularImport<F extends string, E extends { id: string }> {
 		this.fileName = null;
 	}
 
-	private fail(error: StockflowError): void {
+	protected fail(error: StockflowError): void {
 		this.preview = null;
 		toast(errorMessage(error), 'error');
 	}
