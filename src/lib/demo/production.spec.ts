@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { workspaceDocsInMemory } from '../commands/memory-docs';
 import { productionView } from '../commands/production/read';
+import { runPlan } from '../commands/production/planning';
 import { readMovements } from '../doc/ledger-doc';
+import { readOrders } from '../doc/orders-doc';
 import { foldBalances } from '../domain/ledger/fold';
 import { seedDemoCompany } from './company';
 
@@ -42,5 +44,17 @@ describe('demo production', { timeout: 180_000 }, () => {
 		expect(movements).toHaveLength(result.movements);
 		expect(movements.some((m) => m.reason === 'production')).toBe(true);
 		expect([...foldBalances(movements).values()].filter((b) => b.qty < 0)).toEqual([]);
+
+		// The morning plan: the corporate orders exceed the boxes on hand, so MRP proposes box work
+		// orders pegged to them, semi-finished work orders below, and purchases of their material.
+		const plan = runPlan({ docs }, TODAY, 12);
+		const corporate = readOrders(docs.shared('orders')).orders.filter((o) =>
+			o.notes.includes('春節')
+		);
+		expect(corporate).toHaveLength(1);
+		const made = plan.plannedOrders.filter((o) => o.kind === 'production');
+		expect(made.some((o) => o.pegs.some((p) => p.label === corporate[0]!.number))).toBe(true);
+		expect(made.some((o) => codeOf.get(o.itemId)?.startsWith('SFG-'))).toBe(true);
+		expect(plan.plannedOrders.some((o) => o.kind === 'purchase')).toBe(true);
 	});
 });

@@ -28,6 +28,7 @@ import {
 import { completeWorkOrder, reportProgress } from '../commands/production/shop-floor';
 import type { WorkOrderHeader } from '../domain/production/work-order';
 import { readItems } from '../doc/catalog-doc';
+import { seedCorporateGiftOrders } from './production-orders';
 import { seasonFactor } from './seasons';
 
 export interface DemoProductionOptions {
@@ -623,6 +624,8 @@ export function seedDemoProduction(
 		simMs = Math.max(simMs, a.ms);
 		a.run();
 	}
+	// Big orders confirmed this morning, beyond the boxes on hand: the plan has work to propose.
+	seedCorporateGiftOrders(docs, { seed: opts.seed, nowMs: opts.nowMs, mainWarehouseId: wh });
 	return {
 		items: MATERIALS.length + PRODUCTS.length,
 		workCenters: WORK_CENTERS.length,
