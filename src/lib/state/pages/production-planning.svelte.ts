@@ -4,6 +4,7 @@
 
 import { canWriteRecord } from '../../domain/auth/field-rights';
 import { convertPlannedOrders } from '../../commands/production/planning';
+import { observeProductionCatalog } from '../../doc/production-doc';
 import type { PlannedOrderView } from '../../domain/production/planning';
 import type { MrpException } from '../../domain/mrp/types';
 import { errorMessage, fmtNumber, t } from '../../i18n';
@@ -28,11 +29,40 @@ export class ProductionPlanningModel {
 		this.orders.filter((o) => this.selectable(o) && !this.skipped[o.key])
 	);
 
+	private catalogRevision = $state(0);
+	private timer: ReturnType<typeof setTimeout> | null = null;
+	private readonly stop: () => void;
+
 	constructor(private readonly ws: WorkspaceState) {
 		this.runner = new PlanRunner(ws);
 		this.canConvert = ['admin', 'production'].includes(ws.role) && ws.canWrite('orders');
 		this.canBuy = this.canConvert && canWriteRecord(ws.role, 'requisition');
-		void ws.runtime.ready.then(() => this.replan());
+		const stopCatalog = observeProductionCatalog(ws.runtime.docs.catalog, () => {
+			this.catalogRevision++;
+		});
+		// The plan follows the data: stock, items, orders or BOMs changing here or on another
+		// device (a fresh device syncing, a receipt, a conversion) re-plan, coalesced.
+		const stopEffect = $effect.root(() => {
+			$effect(() => {
+				void ws.balances;
+				void ws.items;
+				void ws.docRevision.orders;
+				void this.catalogRevision;
+				this.schedule();
+			});
+		});
+		this.stop = () => {
+			stopCatalog();
+			stopEffect();
+		};
+	}
+
+	private schedule(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			void this.ws.runtime.ready.then(() => this.replan());
+		}, 300);
 	}
 
 	replan(): void {
@@ -102,6 +132,8 @@ export class ProductionPlanningModel {
 	}
 
 	close(): void {
+		if (this.timer) clearTimeout(this.timer);
+		this.stop();
 		this.runner.close();
 	}
 }

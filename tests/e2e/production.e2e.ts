@@ -1,0 +1,157 @@
+// Production (issue 18): an admin sets up a table made of a top and four legs through the BOM
+// form (a cycle is refused in words), stocks the materials; a production planner runs the plan,
+// converts the planned work order and the legs' requisition in one action, releases the order,
+// reports progress on a tablet viewport and completes it; the finished tables are in stock and
+// the MRP requisition for the short legs shows, live, in a buyer's browser.
+import { expect, test, type Page } from '@playwright/test';
+import { createWarehouse, freshWorkspace, signIn } from './support';
+
+async function expectSynced(page: Page): Promise<void> {
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
+		timeout: 15_000
+	});
+}
+
+async function createItem(page: Page, code: string, name: string, unit: string, safety = '') {
+	await page.goto('/items');
+	await page.getByTestId('item-new').click();
+	await page.getByTestId('item-code').fill(code);
+	await page.getByTestId('item-name').fill(name);
+	await page.getByTestId('item-unit').fill(unit);
+	if (safety) await page.locator('#item-safety').fill(safety);
+	await page.getByTestId('item-save').click();
+	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
+}
+
+async function receive(page: Page, code: string, qty: number): Promise<void> {
+	await page.goto('/movements/new?type=receipt');
+	await page.getByTestId('movement-item').fill(code);
+	await page.getByTestId('movement-item').press('Enter');
+	await page.getByTestId('movement-qty').fill(String(qty));
+	await page.getByTestId('movement-zero-cost').check();
+	await page.getByTestId('movement-submit').click();
+	await expect(page.getByTestId('toast-success')).toBeVisible();
+}
+
+test('BOM → plan → convert → release → progress on a tablet → complete → stock, requisition seen live', async ({
+	browser
+}, testInfo) => {
+	const workspace = freshWorkspace('production');
+	const admin = await (
+		await browser.newContext({ viewport: { width: 1366, height: 800 } })
+	).newPage();
+	await signIn(admin, workspace, 'admin', 'chen');
+	await expectSynced(admin);
+	await createWarehouse(admin, 'TY', '桃園廠');
+	// Five tables must always be on hand: the plan's independent demand.
+	await createItem(admin, 'TBL', '餐桌', '張', '5');
+	await createItem(admin, 'TOP', '桌面', '片');
+	await createItem(admin, 'LEG', '桌腳', '支');
+
+	// The BOM through the form: a table is one top and four legs.
+	await admin.goto('/production/boms/new');
+	await admin.getByTestId('bom-item').selectOption({ label: 'TBL 餐桌' });
+	await admin.getByTestId('bom-line-0').getByTestId('bom-line-item').selectOption({
+		label: 'TOP 桌面'
+	});
+	await admin.getByTestId('bom-line-0').getByTestId('bom-line-qty').fill('1');
+	await admin.getByTestId('bom-add-line').click();
+	await admin.getByTestId('bom-line-1').getByTestId('bom-line-item').selectOption({
+		label: 'LEG 桌腳'
+	});
+	await admin.getByTestId('bom-line-1').getByTestId('bom-line-qty').fill('4');
+	await admin.getByTestId('bom-save').click();
+	await expect(admin.getByTestId('bom-title')).toHaveText('TBL 餐桌');
+	await expect(admin.getByTestId('bom-tree')).toContainText('LEG 桌腳');
+
+	// A leg made of tables would be a cycle: refused in words, nothing saved.
+	await admin.goto('/production/boms/new');
+	await admin.getByTestId('bom-item').selectOption({ label: 'LEG 桌腳' });
+	await admin.getByTestId('bom-line-0').getByTestId('bom-line-item').selectOption({
+		label: 'TBL 餐桌'
+	});
+	await admin.getByTestId('bom-line-0').getByTestId('bom-line-qty').fill('1');
+	await admin.getByTestId('bom-save').click();
+	await expect(admin.getByTestId('bom-cycle')).toContainText('LEG 桌腳 → TBL 餐桌 → LEG 桌腳');
+	await admin.goto('/production/boms');
+	await expect(admin.getByTestId('bom-row-TBL')).toBeVisible();
+	await expect(admin.getByTestId('bom-row-LEG')).toHaveCount(0);
+
+	// Materials on hand: tops for all five tables, legs for three.
+	await receive(admin, 'TOP', 10);
+	await receive(admin, 'LEG', 12);
+
+	// A buyer watches the requisitions.
+	const buyer = await (
+		await browser.newContext({ viewport: { width: 1366, height: 800 } })
+	).newPage();
+	await signIn(buyer, workspace, 'purchasing', 'lin');
+	await expectSynced(buyer);
+	await buyer.goto('/purchasing/requisitions');
+	await expect(buyer.getByTestId('open-requisitions')).not.toContainText('LEG 桌腳');
+
+	// The production planner plans and converts everything in one action.
+	const planner = await (
+		await browser.newContext({ viewport: { width: 1366, height: 800 } })
+	).newPage();
+	await signIn(planner, workspace, 'production', 'wu');
+	await expectSynced(planner);
+	await planner.goto('/production/planning');
+	const planned = planner.getByTestId('planned-orders');
+	const plannedRow = (label: string) =>
+		planned
+			.getByRole('row')
+			.filter({ has: planner.getByRole('cell', { name: label, exact: true }) });
+	await expect(plannedRow('TBL 餐桌')).toContainText('5');
+	// 5 tables need 20 legs; 12 on hand → 8 to buy; the tops are all there.
+	await expect(plannedRow('LEG 桌腳')).toContainText('8');
+	await expect(plannedRow('TOP 桌面')).toHaveCount(0);
+	await planner.getByTestId('plan-convert').click();
+	await expect(planner.getByTestId('toast-success')).toContainText('1');
+	await expect(planned).toContainText('沒有建議訂單');
+
+	// The requisition arrives in the buyer's browser without a reload.
+	await expect(buyer.getByTestId('open-requisitions')).toContainText('LEG 桌腳', {
+		timeout: 15_000
+	});
+	await expect(
+		buyer.getByTestId('open-requisitions').getByRole('row').filter({ hasText: 'LEG 桌腳' })
+	).toContainText('8');
+
+	// Release the planned work order at the desk.
+	await planner.goto('/production/work-orders');
+	await planner
+		.getByRole('row')
+		.filter({ has: planner.getByRole('cell', { name: 'TBL 餐桌', exact: true }) })
+		.getByRole('link')
+		.click();
+	await expect(planner.getByTestId('wo-status')).toHaveText('計畫');
+	const woUrl = planner.url();
+	await planner.getByTestId('wo-release').click();
+	await expect(planner.getByTestId('wo-status')).toHaveText('已下達');
+
+	// The shop floor on a tablet: 3 good, then completion of those 3 (legs for 3 only).
+	const tablet = await (
+		await browser.newContext({ viewport: { width: 820, height: 1180 } })
+	).newPage();
+	await signIn(tablet, workspace, 'production', 'floor-1');
+	await expectSynced(tablet);
+	await tablet.goto(woUrl);
+	await tablet.getByTestId('wo-good-order').fill('3');
+	await tablet.getByTestId('wo-report-order').click();
+	await expect(tablet.getByTestId('wo-status')).toHaveText('生產中');
+	await expect(planner.getByTestId('wo-status')).toHaveText('生產中', { timeout: 15_000 });
+	await tablet.getByTestId('wo-complete-good').fill('3');
+	await tablet.getByTestId('wo-complete').click();
+	await expect(tablet.getByTestId('wo-status')).toHaveText('已完工');
+	await testInfo.attach('tablet-work-order', {
+		body: await tablet.screenshot({ fullPage: true }),
+		contentType: 'image/png'
+	});
+
+	// Finished goods in stock, the material gone, seen from the planner's browser.
+	await planner.goto('/stock');
+	await expect(planner.getByTestId('onhand-TBL')).toHaveAttribute('data-value', '3');
+	await expect(planner.getByTestId('onhand-LEG')).toHaveAttribute('data-value', '0');
+	await expect(planner.getByTestId('onhand-TOP')).toHaveAttribute('data-value', '7');
+});
