@@ -99,7 +99,9 @@ describe('Heizer & Render, Speaker Kits (four levels, lot-for-lot)', () => {
 
 /*
  * Stevenson, "Operations Management" (McGraw-Hill), chapter "MRP and ERP" (ch. 12 in the 11th–13th
- * editions), the shutter example: 100 shutters due in week 4 and 150 in week 8; a shutter is
+ * editions), Example 12.2 (problem statement checked against the transcription at
+ * holooly.com/?p=688064; the answers below are the chapter's Figures 12.8–12.9, re-derived by hand
+ * for this spec), the shutter example: 100 shutters due in week 4 and 150 in week 8; a shutter is
  * 2 frames + 4 wood sections; assembly takes 1 week, frames are bought with a 2-week lead time,
  * wood sections are made in 1 week; 70 wood sections are scheduled to arrive in week 1.
  * (a) lot-for-lot; (b) frames in lots of 320 and wood sections in lots of 70.
@@ -150,5 +152,56 @@ describe('Stevenson, shutters (two levels)', () => {
 		expect(planMrp(problem(null, null)).exceptions).toEqual([
 			{ type: 'defer', itemId: 'wood', bucket: 1, toBucket: 3, qty: 70 }
 		]);
+	});
+});
+
+/*
+ * "Aldershot Manufacturing" ladder chairs, a worked example whose full tables are published
+ * (course notes "Examples", scribd.com/document/521630993): a chair is 1 seat, 1 back, 4 legs;
+ * every lead time is 2 weeks; on hand: 260 chairs, 60 seats, 40 backs, 80 legs; scheduled
+ * receipts in week 1: 50 seats and 10 backs; master schedule 150 chairs in week 1, 70 in week 3,
+ * 175 in week 5, 90 in week 7, 60 in week 8. The published planned order releases (weeks 1–4):
+ * chair 135 in week 3; seat 25, –, 90, 60; back 85, –, 90, 60; legs 460, –, 360, 240 — and the
+ * seat's 90 and 60 imply the chair's releases of 90 in week 5 and 60 in week 6.
+ */
+describe('Aldershot Manufacturing, ladder chairs (published tables)', () => {
+	const result = planMrp(
+		mrpProblem({
+			buckets: 8,
+			items: [
+				mrpItem('chair', 260, 2),
+				mrpItem('seat', 60, 2),
+				mrpItem('back', 40, 2),
+				mrpItem('legs', 80, 2)
+			],
+			bom: [bomLine('chair', 'seat', 1), bomLine('chair', 'back', 1), bomLine('chair', 'legs', 4)],
+			demand: [
+				{ itemId: 'chair', bucket: 1, qty: 150 },
+				{ itemId: 'chair', bucket: 3, qty: 70 },
+				{ itemId: 'chair', bucket: 5, qty: 175 },
+				{ itemId: 'chair', bucket: 7, qty: 90 },
+				{ itemId: 'chair', bucket: 8, qty: 60 }
+			],
+			scheduledReceipts: [
+				{ itemId: 'seat', bucket: 1, qty: 50 },
+				{ itemId: 'back', bucket: 1, qty: 10 }
+			]
+		})
+	);
+
+	it('planned order releases as published', () => {
+		expect(record(result, 'chair').plannedReleases).toEqual(row(8, { 3: 135, 5: 90, 6: 60 }));
+		expect(record(result, 'seat').plannedReleases).toEqual(row(8, { 1: 25, 3: 90, 4: 60 }));
+		expect(record(result, 'back').plannedReleases).toEqual(row(8, { 1: 85, 3: 90, 4: 60 }));
+		expect(record(result, 'legs').plannedReleases).toEqual(row(8, { 1: 460, 3: 360, 4: 240 }));
+	});
+
+	it('projected on hand and net requirements as published (weeks 1–4)', () => {
+		expect(record(result, 'chair').projectedOnHand.slice(0, 4)).toEqual([110, 110, 40, 40]);
+		expect(record(result, 'seat').projectedOnHand.slice(0, 4)).toEqual([110, 110, 0, 0]);
+		expect(record(result, 'seat').net.slice(0, 4)).toEqual([0, 0, 25, 0]);
+		expect(record(result, 'back').net.slice(0, 4)).toEqual([0, 0, 85, 0]);
+		expect(record(result, 'legs').gross.slice(0, 4)).toEqual([0, 0, 540, 0]);
+		expect(record(result, 'legs').net.slice(0, 4)).toEqual([0, 0, 460, 0]);
 	});
 });
