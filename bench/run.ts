@@ -3,12 +3,14 @@
 //   relay   our relay vs the reference y-websocket server (bench/relay.ts)
 //   client  the app at scale in headless Chromium (bench/client/run.ts; needs `npx vite build`)
 //   mrp     MRP for 2,000 items, 3-level BOMs, 52 buckets vs a single-level run (bench/mrp.ts)
+//   planning   the planning page's main-thread work on the demo year vs reading it there (bench/planning.ts)
 //   valuation  FIFO and moving average over 1,000,000 movements, one backdated movement (bench/valuation.ts)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runMrpBench } from './mrp';
+import { runPlanningBench } from './planning';
 import { runRelayBench } from './relay';
 import { runValuationBench } from './valuation';
 
@@ -24,6 +26,11 @@ if (only === undefined || only === 'relay') {
 if (only === undefined || only === 'mrp') {
 	console.log('\n## MRP: multi-level run vs single-level run of the same items\n');
 	await runMrpBench({ quick });
+}
+
+if (only === undefined || only === 'planning') {
+	console.log('\n## Planning page: main-thread work to start a plan, docs copied vs read there\n');
+	await runPlanningBench({ quick });
 }
 
 if (only === undefined || only === 'valuation') {

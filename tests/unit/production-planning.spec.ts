@@ -8,12 +8,14 @@ import { recordReceipt } from '../../src/lib/commands/movements';
 import { createOrder } from '../../src/lib/commands/orders/create';
 import { confirmOrder } from '../../src/lib/commands/orders/transitions';
 import { convertPlannedOrders, runPlan } from '../../src/lib/commands/production/planning';
+import { ledgerBalances } from '../../src/lib/commands/ledger-cache';
 import { productionView } from '../../src/lib/commands/production/read';
 import { purchasingView } from '../../src/lib/commands/purchasing/read';
 import { cancelRequisition } from '../../src/lib/commands/purchasing/requisitions';
 import { ForbiddenError } from '../../src/lib/domain/errors';
 import { buildPlan } from '../../src/lib/domain/production/planning';
 import { readPlanningSnapshot } from '../../src/lib/commands/production/planning';
+import { encodePlanDocs, planOfDocs } from '../../src/lib/state/pages/production-plan-docs';
 import { device, makeFactory } from './production-fixture';
 
 const TODAY = '2026-11-02';
@@ -63,6 +65,14 @@ describe('planning', () => {
 		expect(buildPlan(structuredClone(readPlanningSnapshot(f.ctx, TODAY, 8)), 8)).toEqual(
 			runPlan(f.ctx, TODAY, 8)
 		);
+	});
+
+	it("the worker's copy (Yjs updates and the page's stock fold) plans exactly as the page's docs", () => {
+		const { f } = withDemand();
+		const balances = [...ledgerBalances(f.ctx).values()];
+		expect(balances.length).toBeGreaterThan(0);
+		const copy = structuredClone(encodePlanDocs(f.docs, balances));
+		expect(planOfDocs(copy, TODAY, 8)).toEqual(runPlan(f.ctx, TODAY, 8));
 	});
 
 	it('a production planner converts in one action, and a re-plan then proposes nothing more', () => {

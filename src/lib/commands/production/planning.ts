@@ -35,9 +35,12 @@ import { forecastDemand } from './forecasting';
 
 const round = (q: number): number => Math.round(q * 1e6) / 1e6;
 
-/** Everything the plan needs, as plain data (posted to the Web Worker, or used by the CLI). */
+/**
+ * Everything the plan needs, as plain data (read in the page's Web Worker, or by the CLI).
+ * Stock comes from `ctx.balances` when the caller keeps a fold (the browser), else the ledgers.
+ */
 export function readPlanningSnapshot(
-	ctx: Pick<CommandContext, 'docs'>,
+	ctx: Pick<CommandContext, 'docs' | 'balances'>,
 	today: string,
 	buckets = 26
 ): PlanningSnapshot {
@@ -48,7 +51,7 @@ export function readPlanningSnapshot(
 	const purchasing = purchasingView(ctx);
 	// Quarantined stock (待驗區) is neither promised nor planned with.
 	const held = heldLocationIds(readLocations(catalog));
-	const balances = promisableBalances(ledgerBalances(ctx).values(), held);
+	const balances = promisableBalances((ctx.balances?.() ?? ledgerBalances(ctx)).values(), held);
 	const board = buildBoard(readOrders(orders).orders, balances, today, held);
 
 	const salesDemand: DatedQty[] = [];

@@ -1,13 +1,17 @@
-// Runs the pure plan off the main thread: the page posts a planning snapshot, gets the plan.
+// Runs planning off the main thread: the page posts the docs as Yjs updates (the whole docs
+// first, then what changed) and its stock fold; the worker keeps its copies, reads the planning
+// snapshot from them and plans (production-plan-docs.ts).
 
-import { buildPlan, type PlanningSnapshot } from '../../domain/production/planning';
+import { PlanDocsMirror, type PlanDocs } from './production-plan-docs';
+
+const mirror = new PlanDocsMirror();
 
 self.onmessage = (
-	event: MessageEvent<{ id: number; snapshot: PlanningSnapshot; buckets: number }>
+	event: MessageEvent<{ id: number; docs: PlanDocs; today: string; buckets: number }>
 ) => {
-	const { id, snapshot, buckets } = event.data;
+	const { id, docs, today, buckets } = event.data;
 	try {
-		self.postMessage({ id, ok: true, plan: buildPlan(snapshot, buckets) });
+		self.postMessage({ id, ok: true, plan: mirror.plan(docs, today, buckets) });
 	} catch (err) {
 		self.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
 	}

@@ -45,6 +45,7 @@ export class ProductionPlanningModel {
 		const stopEffect = $effect.root(() => {
 			$effect(() => {
 				void ws.balances;
+				void ws.ledgerMonths;
 				void ws.items;
 				void ws.docRevision.orders;
 				void this.catalogRevision;

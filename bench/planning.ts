@@ -1,0 +1,66 @@
+// Planning page main-thread benchmark on the demo company: what the page's main thread does to
+// start a plan. Baseline (the former design): reading the planning snapshot (stock fold, order
+// board, supply, forecast) on the main thread. Now: copying the catalog and orders docs as Yjs
+// updates plus the page's already-folded balances for the worker. Also the worker's whole job
+// (rebuild the docs, read, plan), off the main thread. Medians of repeated runs.
+//   npm run bench -- --only planning [--quick]
+
+import { performance } from 'node:perf_hooks';
+import { workspaceDocsInMemory } from '../src/lib/commands/memory-docs';
+import { ledgerBalances } from '../src/lib/commands/ledger-cache';
+import { readPlanningSnapshot } from '../src/lib/commands/production/planning';
+import { seedDemoCompany } from '../src/lib/demo/company';
+import {
+	encodePlanDocs,
+	PlanDocsSender,
+	planOfDocs
+} from '../src/lib/state/pages/production-plan-docs';
+
+const TODAY = '2026-12-07';
+const WEEKS = 26;
+
+function median(samples: number[]): number {
+	const sorted = [...samples].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(runs: number, f: () => unknown): number {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		f();
+		samples.push(performance.now() - t);
+	}
+	return median(samples);
+}
+
+export async function runPlanningBench({ quick }: { quick: boolean }): Promise<void> {
+	const docs = workspaceDocsInMemory();
+	const months = quick ? 3 : 12;
+	await seedDemoCompany(docs, { seed: 7, nowMs: Date.UTC(2026, 11, 7, 3), months });
+	// The page keeps this fold anyway (WorkspaceState.balances); the worker is handed it.
+	const balances = [...ledgerBalances({ docs }).values()];
+	const runs = quick ? 5 : 11;
+	// Warm up the parsers and caches both ways first.
+	readPlanningSnapshot({ docs }, TODAY, WEEKS);
+	encodePlanDocs(docs, balances);
+	const snapshotMs = time(runs, () => readPlanningSnapshot({ docs }, TODAY, WEEKS));
+	const encodeMs = time(runs, () => encodePlanDocs(docs, balances));
+	// Later runs: the page's sender sends only what changed since the last message.
+	const sender = new PlanDocsSender();
+	sender.encode(docs, balances);
+	const diffMs = time(runs, () => sender.encode(docs, balances));
+	const snap = encodePlanDocs(docs, balances);
+	const workerMs = time(Math.max(3, runs >> 1), () => planOfDocs(snap, TODAY, WEEKS));
+	console.log(`demo company, ${months} months, ${balances.length} stock positions, ${WEEKS} weeks`);
+	console.log(`main thread, before (read snapshot): ${snapshotMs.toFixed(1)} ms (baseline)`);
+	console.log(
+		`main thread, now, first run (copy docs):  ${encodeMs.toFixed(1)} ms = ${(encodeMs / snapshotMs).toFixed(3)} × baseline`
+	);
+	console.log(
+		`main thread, now, re-plan (diff + stock): ${diffMs.toFixed(1)} ms = ${(diffMs / snapshotMs).toFixed(3)} × baseline`
+	);
+	console.log(
+		`worker (rebuild docs, read, plan):   ${workerMs.toFixed(1)} ms = ${(workerMs / snapshotMs).toFixed(2)} × baseline, off the main thread`
+	);
+}

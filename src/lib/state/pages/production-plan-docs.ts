@@ -1,0 +1,73 @@
+// What planning reads, as the main thread hands it to the Web Worker: the catalog and orders
+// docs as Yjs updates (a binary copy) and the stock balances the page already keeps folded (so
+// a year of ledgers is neither copied nor refolded). The worker rebuilds the docs, reads the
+// planning snapshot (order board, supply, forecast) and plans. bench/planning.ts measures the
+// main thread's share against reading the snapshot there.
+
+import * as Y from 'yjs';
+import { workspaceDocsInMemory } from '../../commands/memory-docs';
+import type { WorkspaceDocs } from '../../commands/context';
+import { readPlanningSnapshot } from '../../commands/production/planning';
+import type { Balance } from '../../domain/ledger/fold';
+import { stockKeyString } from '../../domain/ledger/movement';
+import { buildPlan, type Plan } from '../../domain/production/planning';
+
+export interface PlanDocs {
+	catalog: Uint8Array;
+	orders: Uint8Array;
+	/** Stock per position (item × warehouse × bin × lot), as the page's fold has it. */
+	balances: Balance[];
+}
+
+/**
+ * The page's side. The first message carries the whole catalog and orders docs; later ones only
+ * what changed since the last one sent (a state-vector diff), so a re-plan after a receipt or a
+ * conversion copies a few bytes. `reset` when the worker that holds the copies is replaced.
+ */
+export class PlanDocsSender {
+	private sent: { catalog: Uint8Array; orders: Uint8Array } | null = null;
+
+	encode(docs: WorkspaceDocs, balances: Iterable<Balance>): PlanDocs {
+		const orders = docs.shared('orders');
+		const snap: PlanDocs = {
+			catalog: Y.encodeStateAsUpdate(docs.catalog, this.sent?.catalog),
+			orders: Y.encodeStateAsUpdate(orders, this.sent?.orders),
+			balances: [...balances]
+		};
+		this.sent = { catalog: Y.encodeStateVector(docs.catalog), orders: Y.encodeStateVector(orders) };
+		return snap;
+	}
+
+	reset(): void {
+		this.sent = null;
+	}
+}
+
+/** The whole docs at once (the CLI-like, stateless form used by tests and the benchmark). */
+export function encodePlanDocs(docs: WorkspaceDocs, balances: Iterable<Balance>): PlanDocs {
+	return new PlanDocsSender().encode(docs, balances);
+}
+
+export function planDocsBuffers(snap: PlanDocs): ArrayBuffer[] {
+	return [snap.catalog.buffer as ArrayBuffer, snap.orders.buffer as ArrayBuffer];
+}
+
+/** The worker's side: its copies of the docs live across runs; each run applies the updates. */
+export class PlanDocsMirror {
+	private readonly docs = workspaceDocsInMemory();
+
+	plan(snap: PlanDocs, today: string, buckets: number): Plan {
+		Y.applyUpdate(this.docs.catalog, snap.catalog);
+		Y.applyUpdate(this.docs.shared('orders'), snap.orders);
+		const balances = new Map(snap.balances.map((b) => [stockKeyString(b), b]));
+		return buildPlan(
+			readPlanningSnapshot({ docs: this.docs, balances: () => balances }, today, buckets),
+			buckets
+		);
+	}
+}
+
+/** Rebuilds the docs from the updates and plans on them. */
+export function planOfDocs(snap: PlanDocs, today: string, buckets: number): Plan {
+	return new PlanDocsMirror().plan(snap, today, buckets);
+}
