@@ -39,6 +39,12 @@ import {
 	requisitionSchema
 } from '../../src/lib/domain/purchasing/requisition';
 import {
+	RFQ_EVENT_TYPES,
+	parseRfqEvent,
+	rfqHeaderSchema,
+	rfqLineSchema
+} from '../../src/lib/domain/purchasing/rfq';
+import {
 	qualificationSchema,
 	suppliedItemSchema,
 	supplierSchema
@@ -219,6 +225,14 @@ const ORDERS: DocLayout = {
 			schema: workOrderSchema,
 			lists: {
 				events: { appendOnly: true, check: eventsOf(WO_EVENT_TYPES, parseWoEvent, true) }
+			}
+		},
+		rfqs: {
+			record: 'rfq',
+			schema: rfqHeaderSchema,
+			lists: {
+				lines: { appendOnly: true, check: parsesWith(rfqLineSchema) },
+				events: { appendOnly: true, check: eventsOf(RFQ_EVENT_TYPES, parseRfqEvent, true) }
 			}
 		},
 		requisitions: {

@@ -57,6 +57,14 @@ import {
 	reportProgress
 } from '../../src/lib/commands/production/shop-floor';
 import { createWorkOrders, releaseWorkOrder } from '../../src/lib/commands/production/work-orders';
+import { createSupplier } from '../../src/lib/commands/purchasing/suppliers';
+import {
+	awardRfq,
+	createRfq,
+	recordQuote,
+	requireRfq,
+	sendRfq
+} from '../../src/lib/commands/purchasing/rfq';
 import { checkIntegrity, type Refusal } from '../../sync-server/integrity/check';
 
 const T0 = Date.UTC(2026, 9, 3, 2, 0);
@@ -381,5 +389,34 @@ describe('every command passes the relay’s integrity checks', () => {
 		const bomMap = s.docs.catalog.getMap<Y.Map<unknown>>('boms').get(bom.id);
 		bomMap?.set('note', 'cheaper glue');
 		expect(s.sync('sales').map((r) => r.reason)).toEqual(['rights']);
+	});
+
+	it('purchasing: a request for quotation, a quote and its award into a draft PO', () => {
+		const s = shop(7);
+		const w = createWarehouse(s.as('admin'), { code: 'TY', name: 'Taoyuan' });
+		const item = createItem(s.as('purchasing'), { code: 'BOX', name: 'Box', unit: 'pcs' });
+		expect(s.sync('admin')).toEqual([]);
+		expect(s.sync('purchasing')).toEqual([]);
+		const buy = s.as('purchasing');
+		const sup = createSupplier(buy, { code: 'S1', name: 'Supplier' });
+		const rfq = createRfq(buy, {
+			warehouseId: w.id,
+			needDate: '2026-10-20',
+			supplierIds: [sup.id],
+			lines: [{ itemId: item.id, qty: 50 }]
+		});
+		sendRfq(buy, rfq.id);
+		const lineId = requireRfq(buy, rfq.id).rfq.lines[0]!.id;
+		recordQuote(buy, rfq.id, {
+			supplierId: sup.id,
+			quotedOn: '2026-10-04',
+			lines: [{ lineId, unitPriceCents: 990, leadTimeDays: 5 }]
+		});
+		awardRfq(buy, rfq.id, { supplierId: sup.id, orderDate: '2026-10-05' });
+		expect(s.sync('purchasing')).toEqual([]);
+		// The warehouse may not write quotes by hand.
+		const map = s.docs.shared('orders').getMap<Y.Map<unknown>>('rfqs').get(rfq.id);
+		map?.set('note', 'cheaper elsewhere');
+		expect(s.sync('warehouse').map((r) => r.reason)).toEqual(['rights']);
 	});
 });

@@ -29,6 +29,8 @@ export interface Offer {
 	/** Past performance, 0–1, or null without history. */
 	onTimeRate: number | null;
 	qualityRate: number | null;
+	/** A quote past its validity: listed, not ranked. */
+	expired?: boolean;
 }
 
 export type OfferNote =
@@ -40,7 +42,7 @@ export type OfferNote =
 	| 'no-history'
 	| 'moq-raises-qty';
 
-export type Exclusion = 'supplier-blocked' | 'qualification-expired';
+export type Exclusion = 'supplier-blocked' | 'qualification-expired' | 'quote-expired';
 
 export interface RankedOffer {
 	supplierId: string;
@@ -94,7 +96,9 @@ export function rankOffers(input: RankingInput): Ranking {
 				? 'supplier-blocked'
 				: expiredMandatory(o.supplier, input.today).length > 0
 					? 'qualification-expired'
-					: null;
+					: o.expired
+						? 'quote-expired'
+						: null;
 		const notes: OfferNote[] = [daysLate === 0 ? 'in-time' : 'late'];
 		if (o.onTimeRate === null || o.qualityRate === null) notes.push('no-history');
 		if (orderQty > neededQty + 1e-9) notes.push('moq-raises-qty');

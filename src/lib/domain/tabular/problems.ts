@@ -20,6 +20,8 @@ export const ROW_PROBLEMS = [
 	'invalid',
 	'duplicateInFile',
 	'duplicateInCatalog',
+	'unknownItem',
+	'notRequested',
 	'noHeader',
 	'missingColumn',
 	'columnTwice',

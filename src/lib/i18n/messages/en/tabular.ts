@@ -33,6 +33,8 @@ export const tabular: Record<keyof typeof source, string> = {
 	'tabular.problem.duplicateInFile': '{code} appears more than once in the file (lines {lines})',
 	'tabular.problem.duplicateInCatalog':
 		'{code} is used by {count} existing records; it is unclear which one to update',
+	'tabular.problem.unknownItem': 'no item has the code or supplier part number {value}',
+	'tabular.problem.notRequested': '{value} is not on this request for quotation',
 	'tabular.problem.noHeader': 'the file has no header row',
 	'tabular.problem.missingColumn': 'required column “{column}” is missing',
 	'tabular.problem.columnTwice': 'column “{column}” appears twice',

@@ -29,6 +29,8 @@ export const tabular: Record<keyof typeof source, string> = {
 	'tabular.problem.invalid': '内容不正确',
 	'tabular.problem.duplicateInFile': '{code} 在文件中重复出现（第 {lines} 行）',
 	'tabular.problem.duplicateInCatalog': '{code} 在现有数据中有 {count} 条，无法确定更新哪一条',
+	'tabular.problem.unknownItem': '找不到物料编码或供应商料号为 {value} 的商品',
+	'tabular.problem.notRequested': '{value} 不在这张询价单上',
 	'tabular.problem.noHeader': '文件没有标题行',
 	'tabular.problem.missingColumn': '缺少必需列“{column}”',
 	'tabular.problem.columnTwice': '列“{column}”出现了两次',

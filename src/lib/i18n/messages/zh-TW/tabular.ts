@@ -29,6 +29,8 @@ export const tabular = {
 	'tabular.problem.invalid': '內容不正確',
 	'tabular.problem.duplicateInFile': '{code} 在檔案中重複出現（第 {lines} 列）',
 	'tabular.problem.duplicateInCatalog': '{code} 在現有資料中有 {count} 筆，無法判斷要更新哪一筆',
+	'tabular.problem.unknownItem': '找不到料號或供應商料號為 {value} 的品項',
+	'tabular.problem.notRequested': '{value} 不在這張詢價單上',
 	'tabular.problem.noHeader': '檔案沒有標題列',
 	'tabular.problem.missingColumn': '缺少必要欄位「{column}」',
 	'tabular.problem.columnTwice': '欄位「{column}」出現兩次',
