@@ -3,6 +3,7 @@ import type { Messages } from './zh-TW';
 import { warehouseFloor } from './en/warehouse-floor';
 import { sales } from './en/sales';
 import { purchasing } from './en/purchasing';
+import { rfq } from './en/rfq';
 import { transfers } from './en/transfers';
 import { periods } from './en/periods';
 import { tabular } from './en/tabular';
@@ -408,6 +409,7 @@ export const en: Messages = {
 	...warehouseFloor,
 	...sales,
 	...purchasing,
+	...rfq,
 	...transfers,
 	...periods,
 	...tabular,

@@ -4,6 +4,7 @@ import type { Messages } from './zh-TW';
 import { warehouseFloor } from './zh-CN/warehouse-floor';
 import { sales } from './zh-CN/sales';
 import { purchasing } from './zh-CN/purchasing';
+import { rfq } from './zh-CN/rfq';
 import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
@@ -395,6 +396,7 @@ export const zhCN: Messages = {
 	...warehouseFloor,
 	...sales,
 	...purchasing,
+	...rfq,
 	...transfers,
 	...periods,
 	...tabular,

@@ -3,6 +3,7 @@
 import { warehouseFloor } from './zh-TW/warehouse-floor';
 import { sales } from './zh-TW/sales';
 import { purchasing } from './zh-TW/purchasing';
+import { rfq } from './zh-TW/rfq';
 import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
@@ -396,6 +397,7 @@ export const zhTW = {
 	...warehouseFloor,
 	...sales,
 	...purchasing,
+	...rfq,
 	...transfers,
 	...periods,
 	...tabular,

@@ -121,6 +121,12 @@ const PURCHASING: NavEntry[] = [
 		page: 'purchasing-prices'
 	},
 	{
+		href: resolve('/purchasing/rfqs'),
+		label: 'nav.rfqs',
+		icon: 'search',
+		page: 'purchasing-rfqs'
+	},
+	{
 		href: resolve('/purchasing/requisitions'),
 		label: 'nav.requisitions',
 		icon: 'file',

@@ -3,6 +3,7 @@
 // either doc changes; one instance per page, closed with it.
 
 import { purchasingView, type PurchasingView } from '../../commands/purchasing/read';
+import { readFoldedRfqs, type FoldedRfq } from '../../commands/purchasing/rfq';
 import { observeSuppliers } from '../../doc/suppliers-doc';
 import type { PoStatus } from '../../domain/purchasing/po-state-machine';
 import { poTotals } from '../../domain/purchasing/purchase-order';
@@ -24,6 +25,12 @@ export class PurchasingData {
 		void this.ws.docRevision.orders;
 		void this.ws.items;
 		return purchasingView({ docs: this.ws.runtime.docs });
+	});
+
+	/** Requests for quotation, newest first. */
+	readonly rfqs: FoldedRfq[] = $derived.by(() => {
+		void this.ws.docRevision.orders;
+		return readFoldedRfqs({ docs: this.ws.runtime.docs });
 	});
 
 	constructor(readonly ws: WorkspaceState) {

@@ -10,6 +10,7 @@ import {
 	createRequisitions,
 	incomingSupply
 } from '../../commands/purchasing/requisitions';
+import { createRfq } from '../../commands/purchasing/rfq';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
@@ -103,6 +104,36 @@ export class RequisitionsPageModel {
 			this.chosen = {};
 			this.error = null;
 		} else this.error = errorMessage(r.error);
+	}
+
+	/**
+	 * A request for quotation for the chosen requisitions (those of the first one's warehouse),
+	 * asking every active supplier of their items; returns its id for the page to open.
+	 */
+	requestQuotes(): string | null {
+		const chosen = this.open.filter((r) => this.chosen[r.requisition.id]).map((r) => r.requisition);
+		const first = chosen[0];
+		if (!first) return null;
+		const reqs = chosen.filter((r) => r.warehouseId === first.warehouseId);
+		const items = reqs.map((r) => r.itemId);
+		const supplierIds = this.data.view.suppliers
+			.filter((s) => s.active && !s.blocked && s.items.some((i) => items.includes(i.itemId)))
+			.map((s) => s.id);
+		const r = this.data.ws.run((ctx) =>
+			createRfq(ctx, {
+				warehouseId: first.warehouseId,
+				needDate: reqs.reduce((d, x) => (x.needDate < d ? x.needDate : d), first.needDate),
+				supplierIds,
+				lines: reqs.map((x) => ({ itemId: x.itemId, qty: x.qty, requisitionId: x.id }))
+			})
+		);
+		if (!r.ok) {
+			this.error = errorMessage(r.error);
+			return null;
+		}
+		toast(t('rfq.created', { number: r.value.number }));
+		this.chosen = {};
+		return r.value.id;
 	}
 
 	close(): void {
