@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitHoltWinters, fitWith, forecastAhead, initialState, mape } from './holt-winters';
-import { forecastItem } from './item-forecast';
+import { forecastItem, forecastTrust } from './item-forecast';
 
 // NIST/SEMATECH e-Handbook of Statistical Methods, §6.4.3.5 "Triple Exponential Smoothing"
 // (https://www.itl.nist.gov/div898/handbook/pmc/section4/pmc435.htm): six years of quarterly
@@ -66,5 +66,18 @@ describe('synthetic seasonal series with known parameters', () => {
 		expect(f.mapePct!).toBeLessThan(5);
 		expect(f.forecast).toHaveLength(6);
 		expect(forecastItem([5, 5, 5], 2).forecast.map((p) => p.value)).toEqual([5, 5]);
+	});
+});
+
+describe('forecast trust from MAPE', () => {
+	it.each([
+		[0, 'good'],
+		[20, 'good'],
+		[20.01, 'fair'],
+		[50, 'fair'],
+		[50.01, 'poor'],
+		[null, 'poor']
+	] as const)('MAPE %s %% is %s', (mapePct, trust) => {
+		expect(forecastTrust(mapePct)).toBe(trust);
 	});
 });

@@ -73,3 +73,17 @@ export function forecastItem(months: readonly number[], horizon: number): ItemFo
 		seasonLength: m
 	};
 }
+
+export type ForecastTrust = 'good' | 'fair' | 'poor';
+
+/**
+ * How far a planner may lean on a forecast, from its hold-out MAPE: up to 20 % is good, up to
+ * 50 % fair (Lewis's classic bands: < 10 highly accurate, 10–20 good, 20–50 reasonable, > 50
+ * inaccurate); unmeasurable (too little history, or a zero month held out) counts as poor.
+ */
+export function forecastTrust(mapePct: number | null): ForecastTrust {
+	if (mapePct === null || !Number.isFinite(mapePct)) return 'poor';
+	if (mapePct <= 20) return 'good';
+	if (mapePct <= 50) return 'fair';
+	return 'poor';
+}

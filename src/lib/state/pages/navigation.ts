@@ -244,6 +244,12 @@ export function navFor(d: Department): NavEntry[] {
 					icon: 'chart',
 					page: 'production-planning'
 				},
+				{
+					href: resolve('/production/forecast'),
+					label: 'nav.forecast',
+					icon: 'chart',
+					page: 'production-forecast'
+				},
 				...SHARED
 			];
 	}
