@@ -5,6 +5,8 @@
 //   mrp     MRP for 2,000 items, 3-level BOMs, 52 buckets vs a single-level run (bench/mrp.ts)
 //   planning   the planning page's main-thread work on the demo year vs reading it there (bench/planning.ts)
 //   valuation  FIFO and moving average over 1,000,000 movements, one backdated movement (bench/valuation.ts)
+//   finance  longest main-thread task opening the finance pages on the demo company in headless
+//            Chromium vs the stock overview (bench/client/finance.ts; needs `npx vite build`)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -36,6 +38,17 @@ if (only === undefined || only === 'planning') {
 if (only === undefined || only === 'valuation') {
 	console.log('\n## Valuation: full run vs a plain sum, backdated re-value vs the full run\n');
 	runValuationBench({ quick });
+}
+
+const financeBench = fileURLToPath(new URL('./client/finance.ts', import.meta.url));
+if ((only === undefined || only === 'finance') && existsSync('build/index.html')) {
+	console.log('\n## Finance pages: longest main-thread task vs the stock overview\n');
+	const result = spawnSync(
+		process.execPath,
+		['--import', 'tsx', financeBench, ...(quick ? ['--runs', '1'] : [])],
+		{ stdio: 'inherit' }
+	);
+	if (result.status !== 0) process.exitCode = result.status ?? 1;
 }
 
 const clientBench = fileURLToPath(new URL('./client/run.ts', import.meta.url));

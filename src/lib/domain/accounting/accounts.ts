@@ -18,7 +18,8 @@ export const ACCOUNT_ROLES = [
 	'salesReturns',
 	'purchases',
 	'cogs',
-	'inventoryGainLoss'
+	'inventoryGainLoss',
+	'appliedConversion'
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -45,7 +46,8 @@ const NATURE: Record<AccountRole, AccountNature> = {
 	salesReturns: 'debit',
 	purchases: 'debit',
 	cogs: 'debit',
-	inventoryGainLoss: 'debit'
+	inventoryGainLoss: 'debit',
+	appliedConversion: 'credit'
 };
 
 /** Taiwanese default (5 % 營業稅). */
@@ -62,7 +64,8 @@ export const DEFAULT_ACCOUNT_CODES: Record<AccountRole, string> = {
 	salesReturns: '4171', // 銷貨退回
 	purchases: '5121', // 進貨 (periodic systems; shown, not posted under perpetual inventory)
 	cogs: '5111', // 銷貨成本
-	inventoryGainLoss: '5141' // 存貨盤盈虧 (within cost of sales, as IAS 2 allows)
+	inventoryGainLoss: '5141', // 存貨盤盈虧 (within cost of sales, as IAS 2 allows)
+	appliedConversion: '5191' // 已分攤製造費用 (labour and overhead absorbed into finished goods)
 };
 
 /** Business tax (營業稅) on purchases, in basis points: 5 %. */

@@ -8,6 +8,7 @@ import type { Movement } from '../ledger/movement';
 import { createValuationEngine } from '../valuation/engine';
 import { mulDiv } from '../valuation/fixed';
 import type { ValuationMethod, ValuationMovement } from '../valuation/types';
+import { applyMaterialCost, linkCompletions, MAX_COSTING_RUNS } from './production-cost';
 
 /** One carried layer: [itemId, qtyMicro, valueMicro, since stamp]. */
 export type ValueLayer = [string, number, number, string];
@@ -33,6 +34,8 @@ export interface CostedMovement {
 	/** The item's value after it, and the change in whole cents (telescoping, so cents sum). */
 	valueAfterMicro: number;
 	centsChange: number;
+	/** Completions of a work order: the conversion part of the value, in cents. */
+	conversionCents?: number;
 }
 
 export interface ItemPosition {
@@ -115,7 +118,7 @@ export interface CostingInput {
 
 /** Values the opening and the movements; pure and deterministic (same input, same result). */
 export function costMovements(input: CostingInput): Costing {
-	const engine = createValuationEngine({ method: input.method });
+	let engine = createValuationEngine({ method: input.method });
 	const val: ValuationMovement[] = [];
 	for (const [i, [itemId, qtyMicro, valueMicro, since]] of (
 		input.opening?.layers ?? []
@@ -146,20 +149,32 @@ export function costMovements(input: CostingInput): Costing {
 		if (reverses !== undefined) v.reverses = reverses;
 		val.push(v);
 	}
+	const byId = new Map(val.map((v) => [v.id, v]));
+	const completions = linkCompletions(
+		filed.map((f) => ({ m: f.m, at: f.at })),
+		byId
+	);
 	engine.add(val);
+	for (let runs = 1; runs < MAX_COSTING_RUNS && applyMaterialCost(completions, engine); runs++) {
+		engine = createValuationEngine({ method: input.method });
+		engine.add(val);
+	}
+	const conversion = new Map(completions.map((c) => [c.v.id, c.conversionMicro]));
 	const movements: CostedMovement[] = [];
 	const items = new Set<string>(val.map((v) => v.itemId));
 	for (const { m, month } of filed) {
 		const r = engine.get(m.id);
 		if (!r) continue;
 		const before = r.valueAfterMicro - r.valueChangeMicro;
+		const conversionMicro = conversion.get(m.id);
 		movements.push({
 			movement: m,
 			month,
 			qtyMicro: Math.round(m.qty * MICRO),
 			valueChangeMicro: r.valueChangeMicro,
 			valueAfterMicro: r.valueAfterMicro,
-			centsChange: microToCents(r.valueAfterMicro) - microToCents(before)
+			centsChange: microToCents(r.valueAfterMicro) - microToCents(before),
+			...(conversionMicro !== undefined ? { conversionCents: microToCents(conversionMicro) } : {})
 		});
 	}
 	const positions = new Map<string, ItemPosition>();

@@ -25,6 +25,8 @@ export interface DeriveInput {
 }
 
 const RTS = 'RTS-';
+/** Work-order numbers (domain/production nextWorkOrderNumbers): material issued to one is WIP. */
+const WO = 'WO-';
 
 function taxOn(netCents: number, rate: number): number {
 	return Math.round((netCents * Math.round(rate * 10_000)) / 10_000);
@@ -120,7 +122,9 @@ export function deriveVouchers(input: DeriveInput): Voucher[] {
 							{ role: 'inputTax', cents: -tax }
 						]);
 					}
-				} else push('issue', head, [{ role: 'cogs', cents: -d }, inv(d)]);
+				} else if (m.ref?.startsWith(WO))
+					push('production', head, [{ role: 'workInProcess', cents: -d }, inv(d)]);
+				else push('issue', head, [{ role: 'cogs', cents: -d }, inv(d)]);
 				break;
 			}
 			case 'return': {
@@ -137,9 +141,16 @@ export function deriveVouchers(input: DeriveInput): Voucher[] {
 			case 'transfer-in':
 				push('transfer', head, [inv(d), { role: 'inTransit', cents: -d }]);
 				break;
-			case 'production':
-				push('production', head, [inv(d), { role: 'workInProcess', cents: -d }]);
+			case 'production': {
+				// Finished goods: material out of WIP, the conversion part from applied conversion.
+				const conv = cm.conversionCents ?? 0;
+				push('production', head, [
+					inv(d),
+					{ role: 'workInProcess', cents: -(d - conv) },
+					...(conv !== 0 ? [{ role: 'appliedConversion' as const, cents: -conv }] : [])
+				]);
 				break;
+			}
 			case 'opening':
 				break;
 		}

@@ -7,10 +7,10 @@ import { workspaceDocsInMemory } from '../../commands/memory-docs';
 import { recordIssue, recordReceipt } from '../../commands/movements';
 import { computeFinance } from '../../domain/reports/finance-view';
 import { createPrng } from '../../domain/random/prng';
-import { sourcesOfSnapshot } from './finance-snapshot';
+import { FinanceReplica, ledgerReplicaName } from './finance-snapshot';
 
-describe('finance snapshot (what the main thread posts to the worker)', () => {
-	it('reads back to the same sources and the same figures as the docs themselves', () => {
+describe('finance replica (the worker’s copy of the docs)', () => {
+	it('a full update per doc, then only the updates that follow, read back to the docs’ own sources and figures', () => {
 		const docs = workspaceDocsInMemory();
 		const ctx = createCommandContext({
 			docs,
@@ -24,25 +24,32 @@ describe('finance snapshot (what the main thread posts to the worker)', () => {
 		const wh = createWarehouse(ctx, { code: 'TP', name: '台北倉' });
 		const place = { itemId: item.id, warehouseId: wh.id, unit: '罐' };
 		recordReceipt(ctx, { ...place, qty: 12, unitCostCents: 1999 });
+		const replica = new FinanceReplica();
+		const ledger = docs.ledger('2026-10');
+		const pairs: [string, Y.Doc][] = [
+			['catalog', docs.catalog],
+			['orders', docs.shared('orders')],
+			['counts', docs.shared('counts')],
+			[ledgerReplicaName('2026-10'), ledger]
+		];
+		for (const [name, doc] of pairs) {
+			replica.apply(name, Y.encodeStateAsUpdate(doc));
+			doc.on('update', (u: Uint8Array) => replica.apply(name, u));
+		}
+		// Recorded after the first sync: reaches the replica only as the ledger's update.
 		recordIssue(ctx, { ...place, qty: 5 });
 		const nowMs = Date.UTC(2026, 9, 31);
-		const ledgers = new Map([['2026-10', docs.ledger('2026-10')]]);
 		const direct = readFinanceSources(
 			{
 				catalog: docs.catalog,
 				orders: docs.shared('orders'),
 				counts: docs.shared('counts'),
-				ledgers
+				ledgers: new Map([['2026-10', ledger]])
 			},
 			nowMs
 		);
-		const viaSnapshot = sourcesOfSnapshot({
-			catalog: Y.encodeStateAsUpdate(docs.catalog),
-			orders: Y.encodeStateAsUpdate(docs.shared('orders')),
-			counts: Y.encodeStateAsUpdate(docs.shared('counts')),
-			ledgers: [['2026-10', Y.encodeStateAsUpdate(docs.ledger('2026-10'))]],
-			nowMs
-		});
+		const viaSnapshot = replica.sources(['2026-10'], nowMs);
+		expect(viaSnapshot.movements).toHaveLength(2);
 		expect(viaSnapshot).toEqual(direct);
 		const view = computeFinance(viaSnapshot);
 		// 7 left at 19.99.

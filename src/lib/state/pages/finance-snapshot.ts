@@ -1,33 +1,87 @@
-// The docs the finance view needs, as Yjs updates (what the main thread posts to the worker),
-// and their reading into plain sources on the other side.
+// The worker's copy of the docs the finance view reads. The worker loads each doc from the
+// device's own IndexedDB records (as the app does at start), tells the main thread what it holds
+// (a state vector), and the main thread sends only what is missing and, from then on, each doc's
+// updates as they happen — so opening finance never re-encodes a year of documents on the main
+// thread, and a change costs it a postMessage.
 
 import * as Y from 'yjs';
 import { readFinanceSources } from '../../commands/finance-book';
-import type { FinanceSources } from '../../domain/reports/finance-view';
+import type { FinanceSources, FinanceView } from '../../domain/reports/finance-view';
+import { openDocDb, readUpdateRecords } from '../../storage/raw-idb';
 
-export interface FinanceSnapshot {
-	catalog: Uint8Array;
-	orders: Uint8Array;
-	counts: Uint8Array;
-	/** [month, update] of the ledgers from the base month on. */
-	ledgers: [string, Uint8Array][];
-	nowMs: number;
+/** Replies from the finance worker. */
+export type FinanceReply =
+	| { kind: 'loaded'; name: string; stateVector: Uint8Array }
+	| { kind: 'view'; id: number; view: FinanceView }
+	| { kind: 'error'; id: number; error: string };
+
+/** Messages to the finance worker. Doc names: catalog, orders, counts, ledger-YYYY-MM. */
+export type FinanceRequest =
+	| { kind: 'load'; name: string; dbName: string }
+	| { kind: 'update'; name: string; update: Uint8Array }
+	| { kind: 'compute'; id: number; months: string[]; nowMs: number };
+
+export function ledgerReplicaName(month: string): string {
+	return `ledger-${month}`;
 }
 
-function docOf(update: Uint8Array): Y.Doc {
-	const doc = new Y.Doc();
-	Y.applyUpdate(doc, update);
-	return doc;
-}
+export class FinanceReplica {
+	private readonly docs = new Map<string, Y.Doc>();
 
-export function sourcesOfSnapshot(snap: FinanceSnapshot): FinanceSources {
-	return readFinanceSources(
-		{
-			catalog: docOf(snap.catalog),
-			orders: docOf(snap.orders),
-			counts: docOf(snap.counts),
-			ledgers: new Map(snap.ledgers.map(([m, u]) => [m, docOf(u)]))
-		},
-		snap.nowMs
-	);
+	private doc(name: string): Y.Doc {
+		let doc = this.docs.get(name);
+		if (!doc) {
+			doc = new Y.Doc();
+			this.docs.set(name, doc);
+		}
+		return doc;
+	}
+
+	/** Applies a full or incremental update (Yjs updates commute and repeat harmlessly). */
+	apply(name: string, update: Uint8Array): void {
+		Y.applyUpdate(this.doc(name), update);
+	}
+
+	/**
+	 * Loads a doc's records from its IndexedDB database (best effort: whatever is missing, the
+	 * main thread sends) and returns the replica's state vector.
+	 */
+	async load(name: string, dbName: string): Promise<Uint8Array> {
+		if (typeof indexedDB !== 'undefined') {
+			const opened = await openDocDb(dbName);
+			if (opened.ok) {
+				try {
+					const records = await readUpdateRecords(opened.db);
+					const doc = this.doc(name);
+					Y.transact(doc, () => {
+						for (const r of records.values) {
+							try {
+								if (r instanceof Uint8Array) Y.applyUpdate(doc, r);
+							} catch {
+								// A bad record: the main thread's diff covers what it held.
+							}
+						}
+					});
+				} catch {
+					// Unreadable: the diff from the main thread is then the whole doc.
+				} finally {
+					opened.db.close();
+				}
+			}
+		}
+		return Y.encodeStateVector(this.doc(name));
+	}
+
+	/** The sources of the open period: the ledgers of `months` (from the base month on). */
+	sources(months: readonly string[], nowMs: number): FinanceSources {
+		return readFinanceSources(
+			{
+				catalog: this.doc('catalog'),
+				orders: this.doc('orders'),
+				counts: this.doc('counts'),
+				ledgers: new Map(months.map((m) => [m, this.doc(ledgerReplicaName(m))]))
+			},
+			nowMs
+		);
+	}
 }

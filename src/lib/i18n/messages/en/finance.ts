@@ -138,6 +138,7 @@ export const finance: Record<keyof typeof source, string> = {
 	'finance.account.inventory': 'Inventory',
 	'finance.account.inTransit': 'Stock in transit',
 	'finance.account.workInProcess': 'Work in process',
+	'finance.account.appliedConversion': 'Applied conversion cost',
 	'finance.account.receivables': 'Accounts receivable',
 	'finance.account.inputTax': 'Input tax',
 	'finance.account.payables': 'Accounts payable',

@@ -132,6 +132,7 @@ export const finance: Record<keyof typeof source, string> = {
 	'finance.account.inventory': '库存商品',
 	'finance.account.inTransit': '在途物资',
 	'finance.account.workInProcess': '在产品',
+	'finance.account.appliedConversion': '已分摊制造费用',
 	'finance.account.receivables': '应收账款',
 	'finance.account.inputTax': '进项税额',
 	'finance.account.payables': '应付账款',

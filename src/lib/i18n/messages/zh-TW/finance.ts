@@ -132,6 +132,7 @@ export const finance = {
 	'finance.account.inventory': '商品存貨',
 	'finance.account.inTransit': '在途存貨',
 	'finance.account.workInProcess': '在製品',
+	'finance.account.appliedConversion': '已分攤製造費用',
 	'finance.account.receivables': '應收帳款',
 	'finance.account.inputTax': '進項稅額',
 	'finance.account.payables': '應付帳款',
