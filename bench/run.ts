@@ -1,6 +1,8 @@
 // `npm run bench [-- --quick] [-- --only relay|client]`: every benchmark, each printing its
 // figures as ratios against a baseline measured in the same run.
 //   relay   our relay vs the reference y-websocket server (bench/relay.ts)
+//   relay-scale  one relay on SQLite, one on Postgres, two on one Postgres, and memory against
+//           the reference, in one run (bench/relay-scale.ts)
 //   client  the app at scale in headless Chromium (bench/client/run.ts; needs `npx vite build`)
 //   mrp     MRP for 2,000 items, 3-level BOMs, 52 buckets vs a single-level run (bench/mrp.ts)
 //   planning   the planning page's main-thread work on the demo year vs reading it there (bench/planning.ts)
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { runMrpBench } from './mrp';
 import { runPlanningBench } from './planning';
 import { runRelayBench } from './relay';
+import { runRelayScaleBench } from './relay-scale';
 import { runValuationBench } from './valuation';
 
 const quick = process.argv.includes('--quick');
@@ -23,6 +26,11 @@ const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only === undefined || only === 'relay') {
 	console.log('## Relay: Stockflow relay vs @y/websocket-server\n');
 	await runRelayBench({ quick });
+}
+
+if (only === undefined || only === 'relay-scale') {
+	console.log('\n## Relay past one machine: SQLite, Postgres, two relays on Postgres\n');
+	await runRelayScaleBench({ quick });
 }
 
 if (only === undefined || only === 'mrp') {

@@ -1,7 +1,7 @@
 // Fan-out between relays sharing one Postgres: each batch insert notifies
-// `stockflow_updates` with `<relay> <seq> <workspace>/<doc>` (payloads stay tiny: NOTIFY is
-// limited to 8,000 bytes, an update is not), and every other relay holding that room reads the
-// rows from the table and applies them. Seqs are drawn before commit, so a notified seq may be
+// `stockflow_updates` with `<relay> <seq> <workspace>/<doc>`, plus the update in base64 when
+// it is at most MAX_INLINE_UPDATE_BYTES (NOTIFY payloads stop at 8,000 bytes): a relay holding
+// that room applies an inline update at once, and reads a larger one from the table. Seqs are drawn before commit, so a notified seq may be
 // below one already read: notified seqs are fetched by value as well as everything after the
 // last seq read. After the listening connection is lost, every watched room catches up from its
 // last seq once it is back. The relay field is `<relay>@<ms>`: when that relay started the batch
@@ -18,6 +18,8 @@ export const FANOUT_CHANNEL = 'stockflow_updates';
 export const AWARENESS_CHANNEL = 'stockflow_awareness';
 /** NOTIFY payloads must stay under 8,000 bytes; room key and relay id take the rest. */
 export const MAX_AWARENESS_BYTES = 5000;
+/** Updates up to this size travel in the notification itself (base64 is 4/3 of it). */
+export const MAX_INLINE_UPDATE_BYTES = 5000;
 
 export interface PostgresFanout {
 	/** This relay's id in notifications (its own are ignored). */
@@ -102,11 +104,22 @@ export function startPostgresFanout(options: {
 	}
 
 	function onNotification(payload: string | undefined): void {
-		const match = /^([^\s@]+)(?:@(\d+))? (\d+) ([^/]+)\/(.+)$/.exec(payload ?? '');
+		const match = /^([^\s@]+)(?:@(\d+))? (\d+) ([^/\s]+)\/(\S+)(?: (\S+))?$/.exec(payload ?? '');
 		if (!match || match[1] === instance) return;
 		const w = watchers.get(`${match[4]}/${match[5]}`);
 		if (!w) return;
 		const seq = Number(match[3]);
+		const inline = match[6];
+		if (inline !== undefined) {
+			// The update itself: applied now, no read. A read in flight may return it again;
+			// Yjs applies an update once.
+			w.lastSeq = Math.max(w.lastSeq, seq);
+			w.handlers.updates(
+				[new Uint8Array(Buffer.from(inline, 'base64'))],
+				match[2] ? [Number(match[2])] : []
+			);
+			return;
+		}
 		w.notified.add(seq);
 		if (match[2]) w.startedAtMs.set(seq, Number(match[2]));
 		catchUp(w);

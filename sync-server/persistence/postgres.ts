@@ -9,7 +9,7 @@ import pg from 'pg';
 import type { AppendResult, CompactResult, PersistencePort, RoomKey, StoredUpdates } from './port';
 import { roomId } from './port';
 import { startPostgresCompactor } from './postgres-compactor';
-import { FANOUT_CHANNEL, startPostgresFanout } from './postgres-fanout';
+import { FANOUT_CHANNEL, MAX_INLINE_UPDATE_BYTES, startPostgresFanout } from './postgres-fanout';
 import { UPDATES_TABLE, migratePostgres } from './postgres-schema';
 import { startPostgresWriter, type BatchRow } from './postgres-writer';
 
@@ -101,12 +101,15 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 		await countRooms(rows);
 		const values = rows.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`);
 		const me = `$${3 * rows.length + 1}`;
-		// Other relays holding the room are told at commit (room key and seq, never the update).
+		// Other relays holding the room are told at commit: room key and seq, and the update
+		// itself when it is small (most are), which spares them a read.
 		const result = await pool.query<{ seq: string }>(
 			`WITH ins AS (INSERT INTO ${T} (workspace, doc, data) VALUES ${values.join(', ')}
-			   RETURNING seq, workspace, doc)
+			   RETURNING seq, workspace, doc, data)
 			 SELECT seq::text AS seq,
-			   pg_notify('${FANOUT_CHANNEL}', ${me} || ' ' || seq || ' ' || workspace || '/' || doc)
+			   pg_notify('${FANOUT_CHANNEL}', ${me} || ' ' || seq || ' ' || workspace || '/' || doc ||
+			     CASE WHEN octet_length(data) <= ${MAX_INLINE_UPDATE_BYTES}
+			       THEN ' ' || translate(encode(data, 'base64'), E'\n', '') ELSE '' END)
 			 FROM ins`,
 			[
 				...rows.flatMap((row) => [row.workspace, row.doc, row.data]),

