@@ -130,6 +130,8 @@ interface ConvergeRun {
 interface Converge {
 	p50: number;
 	p99: number;
+	/** Each round's own p99: one stall of a shared machine shows as one round far off. */
+	p99s: number[];
 	delivered: number;
 	/** RSS of each relay at the end of the run (MiB). */
 	rss: number[];
@@ -286,7 +288,13 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 		const picked = cases.filter((c) => !only || only.some((o) => c.name.startsWith(o)));
 		const runs = new Map<
 			string,
-			{ latencies: number[]; delivered: number[]; rss: number[][]; cpu: number[][] }
+			{
+				latencies: number[];
+				p99s: number[];
+				delivered: number[];
+				rss: number[][];
+				cpu: number[][];
+			}
 		>();
 		for (let round = 0; round < rounds; round++) {
 			const order = round % 2 === 0 ? picked : [...picked].reverse();
@@ -302,9 +310,16 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 						durationMs,
 						`scale-${round}-${cases.indexOf(c)}`
 					);
-					const run = runs.get(c.name) ?? { latencies: [], delivered: [], rss: [], cpu: [] };
+					const run = runs.get(c.name) ?? {
+						latencies: [],
+						p99s: [],
+						delivered: [],
+						rss: [],
+						cpu: []
+					};
 					run.cpu.push(figures.cpu);
 					run.latencies.push(...figures.latencies);
+					run.p99s.push(percentile(figures.latencies, 99));
 					run.delivered.push(figures.delivered);
 					run.rss.push(figures.rss);
 					runs.set(c.name, run);
@@ -324,6 +339,7 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 				converge: {
 					p50: percentile(latencies, 50),
 					p99: percentile(latencies, 99),
+					p99s: run.p99s,
 					delivered: Math.min(...run.delivered),
 					// Per relay, the median over rounds.
 					rss: (run.rss[0] ?? []).map((_, r) => median(run.rss.map((x) => x[r] ?? NaN))),
@@ -340,12 +356,13 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 		const c2 = results.get('(c) 2 relays, Postgres');
 		const ref = results.get('reference (memory)');
 		lines.push(
-			`| converge N=${n} D=${d} | p50 ms | p99 ms | delivered | relay CPU % | relay RSS at end (MiB) |`,
-			'|---|---:|---:|---:|---:|---:|'
+			`| converge N=${n} D=${d} | p50 ms | p99 ms | p99 per round | delivered | relay CPU % | relay RSS at end (MiB) |`,
+			'|---|---:|---:|---:|---:|---:|---:|'
 		);
 		for (const [name, r] of results) {
 			lines.push(
-				`| ${name} | ${fmt(r.converge.p50)} | ${fmt(r.converge.p99)} | ${fmt(r.converge.delivered * 100)}% | ` +
+				`| ${name} | ${fmt(r.converge.p50)} | ${fmt(r.converge.p99)} | ${r.converge.p99s.map((x) => fmt(x, 0)).join(', ')} | ` +
+					`${fmt(r.converge.delivered * 100)}% | ` +
 					`${r.converge.cpu.map((x) => fmt(x, 0)).join(' + ')} | ` +
 					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} |`
 			);
