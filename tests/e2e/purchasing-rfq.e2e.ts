@@ -20,6 +20,7 @@ async function supplierOf(page: Page, code: string, name: string, partNo: string
 	await page.getByTestId('supplier-name').fill(name);
 	await page.getByTestId('supplier-save').click();
 	await expect(page.getByTestId(`supplier-${code}`)).toBeVisible();
+	await page.goto('/purchasing/suppliers');
 	await page.getByTestId(`supplier-${code}`).getByRole('link').click();
 	await page.locator('#ti-item').selectOption({ label: 'BOX-9 紙箱' });
 	await page.locator('#ti-part').fill(partNo);
@@ -50,6 +51,7 @@ test('requisition → RFQ to two suppliers → typed and imported quotes → com
 	await page.goto('/purchasing/requisitions');
 	await page.getByTestId('create-requisitions').click();
 	await expect(page.getByTestId('open-requisitions').getByRole('row')).toHaveCount(2);
+	await page.getByTestId('open-requisitions').getByRole('checkbox').first().check();
 	await page.getByTestId('requisitions-rfq').click();
 	await expect(page.getByTestId('rfq-status')).toHaveText('草稿');
 	await expect(page.getByTestId('rfq-supplier-row')).toHaveCount(2);

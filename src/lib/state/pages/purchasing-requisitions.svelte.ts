@@ -113,7 +113,10 @@ export class RequisitionsPageModel {
 	requestQuotes(): string | null {
 		const chosen = this.open.filter((r) => this.chosen[r.requisition.id]).map((r) => r.requisition);
 		const first = chosen[0];
-		if (!first) return null;
+		if (!first) {
+			this.error = t('rfq.chooseRequisitions');
+			return null;
+		}
 		const reqs = chosen.filter((r) => r.warehouseId === first.warehouseId);
 		const items = reqs.map((r) => r.itemId);
 		const supplierIds = this.data.view.suppliers

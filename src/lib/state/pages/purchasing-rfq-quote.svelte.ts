@@ -57,8 +57,14 @@ export class RfqQuoteModel {
 		this.importer.reset();
 	}
 
-	row(lineId: string): { price: string; lead: string } {
-		return (this.prices[lineId] ??= { price: '', lead: '' });
+	/** The typed price or lead time of a line ('' when untouched; never written while rendering). */
+	typed(lineId: string, field: 'price' | 'lead'): string {
+		return this.prices[lineId]?.[field] ?? '';
+	}
+
+	type(lineId: string, field: 'price' | 'lead', value: string): void {
+		const row = this.prices[lineId] ?? { price: '', lead: '' };
+		this.prices[lineId] = { ...row, [field]: value };
 	}
 
 	/** Saves the typed quote: lines left empty are not quoted. */

@@ -59,6 +59,7 @@ export const rfq: Record<keyof typeof source, string> = {
 	'rfq.status.quoted': 'Quoted',
 	'rfq.status.awarded': 'Awarded',
 	'rfq.status.cancelled': 'Cancelled',
+	'rfq.chooseRequisitions': 'Tick the requisitions to ask quotes for',
 	'rfq.fromRequisitions': 'Request quotes',
 	'purchasing.excluded.quote-expired': 'quote expired'
 };

@@ -57,6 +57,7 @@ export const rfq: Record<keyof typeof source, string> = {
 	'rfq.status.quoted': '已报价',
 	'rfq.status.awarded': '已定标',
 	'rfq.status.cancelled': '已取消',
+	'rfq.chooseRequisitions': '请先勾选要询价的请购单',
 	'rfq.fromRequisitions': '询价',
 	'purchasing.excluded.quote-expired': '报价已过期'
 };

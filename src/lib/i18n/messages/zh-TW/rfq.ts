@@ -57,6 +57,7 @@ export const rfq = {
 	'rfq.status.quoted': '已報價',
 	'rfq.status.awarded': '已決標',
 	'rfq.status.cancelled': '已取消',
+	'rfq.chooseRequisitions': '請先勾選要詢價的請購單',
 	'rfq.fromRequisitions': '詢價',
 	'purchasing.excluded.quote-expired': '報價已過期'
 } as const;
