@@ -12,6 +12,7 @@ import type { PurchasingPolicy } from '../../domain/purchasing/approval';
 import { foldPurchaseOrder, type PoFold } from '../../domain/purchasing/po-state-machine';
 import type { PurchaseOrder } from '../../domain/purchasing/purchase-order';
 import type { PriceListEntry } from '../../domain/purchasing/price-list';
+import { incomingLines, type IncomingLine } from '../../domain/purchasing/incoming';
 import { foldRequisition, type RequisitionFold } from '../../domain/purchasing/requisition';
 import type { FoldedPo } from '../../domain/purchasing/scorecard';
 import type { Supplier } from '../../domain/purchasing/supplier';
@@ -58,6 +59,12 @@ export function purchasingView(ctx: Pick<CommandContext, 'docs'>): PurchasingVie
 			fold: foldRequisition(requisition.events)
 		}))
 	};
+}
+
+/** Open PO lines still to come (incoming supply), read from the orders doc alone. */
+export function readIncoming(ctx: Pick<CommandContext, 'docs'>): IncomingLine[] {
+	const orders = readPurchaseOrders(ctx.docs.shared('orders')).orders;
+	return incomingLines(orders.map((po) => ({ po, fold: foldOf(po) })));
 }
 
 export function requirePurchaseOrder(view: PurchasingView, poId: string): FoldedPo {

@@ -5,6 +5,7 @@ import type { ItemStock } from '../../domain/ledger/summary';
 import type { Table } from '../../domain/tabular/table';
 import type { WorkspaceState } from '../workspace.svelte';
 import { ItemFormModel } from './item-form.svelte';
+import { itemIncoming, type ItemIncoming } from './item-incoming';
 import { itemsExportTable } from './items-export';
 import type { SaveResult } from './save-result';
 
@@ -68,6 +69,15 @@ export class ItemsPageModel {
 	readonly shownRows: Item[] = $derived(this.rows.slice(0, this.limit));
 
 	readonly categories: string[] = $derived.by(() => categoriesOf(this.ws.items));
+
+	/** The edited item's incoming supply (open PO lines), live with orders and stock. */
+	readonly incoming: ItemIncoming | null = $derived.by(() => {
+		const item = this.form.editing;
+		if (!item || !this.panelOpen) return null;
+		void this.ws.docRevision.orders;
+		void this.ws.balances;
+		return itemIncoming(this.ws, item.id);
+	});
 
 	showMore(): void {
 		this.limit += PAGE_ROWS * 2;

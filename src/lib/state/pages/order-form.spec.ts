@@ -7,12 +7,14 @@ import { createItem, createWarehouse } from '../../commands/catalog';
 import { createCustomer } from '../../commands/customers';
 import { setLocale } from '../../i18n';
 import { WorkspaceState } from '../workspace.svelte';
+import type { IncomingLine } from '../../domain/purchasing/incoming';
 import { OrderFormModel } from './order-form.svelte';
+import { addDays, localToday } from './orders-board-helpers';
 
 let open: WorkspaceState[] = [];
 let n = 0;
 
-async function setup() {
+async function setup(incoming: () => IncomingLine[] = () => []) {
 	const ws = new WorkspaceState(
 		{
 			token: 't',
@@ -34,7 +36,8 @@ async function setup() {
 	const form = new OrderFormModel(
 		ws,
 		() => 100,
-		() => 'SO-1'
+		() => 'SO-1',
+		incoming
 	);
 	form.customerId = made.value.c.id;
 	form.warehouseId = made.value.w.id;
@@ -76,5 +79,36 @@ describe('OrderFormModel validation', () => {
 		expect(r.ok).toBe(false);
 		expect(form.errorOf(line.key, 'qty')).toBe(message);
 		expect(r).toMatchObject({ message: `Line 1, Qty: ${message}` });
+	});
+});
+
+describe('OrderFormModel incoming supply', () => {
+	it('says what is arriving, and from which day a quantity above ATP can be promised', async () => {
+		setLocale('zh-TW');
+		const day = addDays(localToday(), 4);
+		let lines: IncomingLine[] = [];
+		const { form, line } = await setup(() => lines);
+		line.qty = '100';
+		expect(form.arrivalHint(line)).toBeNull();
+		lines = [
+			{
+				itemId: line.item!.id,
+				warehouseId: form.warehouseId,
+				date: day,
+				qty: 200,
+				poId: 'p',
+				poNumber: 'PO-1',
+				supplierId: 's'
+			}
+		];
+		// 100 available now: the next arrival is shown.
+		expect(form.arrivalHint(line)).toBe(`${day.slice(5)} 到貨 200`);
+		line.qty = '300';
+		expect(form.arrivalHint(line)).toBe(`${day.slice(5)} 到貨後可承諾`);
+		line.qty = '301';
+		expect(form.arrivalHint(line)).toBe('含在途也只有 300');
+		// Another warehouse's arrivals do not count.
+		lines = [{ ...lines[0]!, warehouseId: 'elsewhere' }];
+		expect(form.arrivalHint(line)).toBeNull();
 	});
 });

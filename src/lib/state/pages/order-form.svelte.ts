@@ -11,7 +11,8 @@ import { percentOrNull } from '../../domain/quantity/percent';
 import { parseQuantity, quantityOrNull } from '../../domain/quantity/quantity';
 import { unitDecimals } from '../../domain/quantity/unit-precision';
 import { createOrder, updateDraftOrder, type OrderDraftInput } from '../../commands/orders/create';
-import { t } from '../../i18n';
+import { arrivals, availableFrom, type IncomingLine } from '../../domain/purchasing/incoming';
+import { fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { addDays, localToday } from './orders-board-helpers';
 
@@ -60,14 +61,19 @@ export class OrderFormModel {
 	/** The number of a stored order, for the edit title and the toast. */
 	private readonly numberOf: (orderId: string) => string;
 
+	/** Open PO lines (incoming supply), for "200 arriving on the 14th" under a line. */
+	private readonly incoming: () => readonly IncomingLine[];
+
 	constructor(
 		ws: WorkspaceState,
 		atp: (itemId: string, warehouseId: string) => number,
-		numberOf: (orderId: string) => string
+		numberOf: (orderId: string) => string,
+		incoming: () => readonly IncomingLine[] = () => []
 	) {
 		this.ws = ws;
 		this.atp = atp;
 		this.numberOf = numberOf;
+		this.incoming = incoming;
 		this.startNew();
 	}
 
@@ -158,6 +164,26 @@ export class OrderFormModel {
 	/** ATP of the line's item in the chosen warehouse; null without an item. */
 	available(line: OrderFormLine): number | null {
 		return line.item ? this.atp(line.item.id, this.warehouseId) : null;
+	}
+
+	/**
+	 * What is arriving for the line's item in the chosen warehouse: the next arrival, or, when
+	 * stock now is short, the day the quantity can be promised. Null without arrivals.
+	 */
+	arrivalHint(line: OrderFormLine): string | null {
+		if (!line.item) return null;
+		const now = this.atp(line.item.id, this.warehouseId);
+		const today = localToday();
+		const steps = arrivals(this.incoming(), line.item.id, now, today, this.warehouseId);
+		const next = steps[0];
+		if (!next) return null;
+		const qty = this.qtyOf(line);
+		if (qty <= now)
+			return t('incoming.next', { qty: fmtNumber(next.qty), date: next.date.slice(5) });
+		const from = availableFrom(steps, now, qty, today);
+		return from
+			? t('incoming.availableFrom', { date: from.slice(5) })
+			: t('incoming.notEnough', { qty: fmtNumber(steps[steps.length - 1]?.availableAfter ?? 0) });
 	}
 
 	search = (text: string): LineItem[] => this.ws.searchItems(text, 20);

@@ -11,6 +11,8 @@ import { ORDER_STATUSES, type OrderStatus } from '../../domain/orders/state-mach
 import { formatCents } from '../../domain/money/money';
 import type { Table } from '../../domain/tabular/table';
 import { readOrders, salesOrdersMap } from '../../doc/orders-doc';
+import type { IncomingLine } from '../../domain/purchasing/incoming';
+import { readIncoming } from '../../commands/purchasing/read';
 import { t } from '../../i18n';
 import { presence, setPresence, type Peer } from '../presence.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
@@ -78,6 +80,12 @@ export class OrdersBoardModel {
 		);
 	});
 
+	/** Open purchase-order lines still to come (incoming supply for the order form). */
+	readonly incoming: IncomingLine[] = $derived.by(() => {
+		void this.ws.docRevision.orders;
+		return readIncoming({ docs: this.ws.runtime.docs });
+	});
+
 	readonly visible: BoardOrder[] = $derived(this.board.orders.filter((o) => this.matches(o)));
 
 	readonly columns: { status: OrderStatus; orders: BoardOrder[] }[] = $derived(
@@ -119,7 +127,8 @@ export class OrdersBoardModel {
 		this.form = new OrderFormModel(
 			ws,
 			(itemId, warehouseId) => this.board.atp.of(itemId, warehouseId).available,
-			(id) => this.board.orders.find((o) => o.order.id === id)?.order.number ?? ''
+			(id) => this.board.orders.find((o) => o.order.id === id)?.order.number ?? '',
+			() => this.incoming
 		);
 		this.doc = ws.runtime.docs.shared('orders');
 		this.seenSync = ws.runtime.sync?.provider('orders')?.synced ?? false;

@@ -11,6 +11,7 @@ import {
 } from '../../domain/ledger/summary';
 import { formatCents } from '../../domain/money/money';
 import type { Table } from '../../domain/tabular/table';
+import { readIncoming } from '../../commands/purchasing/read';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { categoriesOf } from './items.svelte';
@@ -129,7 +130,23 @@ export class StockPageModel {
 	readonly shownRows: StockRow[] = $derived(this.rows.slice(0, this.limit));
 	/** Transfers: stock on the road is shown apart from on hand, only while there is some. */
 	readonly showTransit = $derived(this.rows.some((r) => r.s.inTransit !== 0));
-	readonly columnCount = $derived(this.columns.length + (this.showTransit ? 8 : 7));
+	/** Open purchase-order lines per item (in the chosen warehouse): quantity and next date. */
+	readonly incoming: ReadonlyMap<string, { qty: number; next: string }> = $derived.by(() => {
+		void this.ws.docRevision.orders;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt by the derived, never mutated after
+		const out = new Map<string, { qty: number; next: string }>();
+		for (const l of readIncoming({ docs: this.ws.runtime.docs })) {
+			if (this.#warehouseId && l.warehouseId !== this.#warehouseId) continue;
+			const had = out.get(l.itemId);
+			out.set(l.itemId, { qty: (had?.qty ?? 0) + l.qty, next: had?.next ?? l.date });
+		}
+		return out;
+	});
+	/** Incoming supply is shown only while some listed item has some. */
+	readonly showIncoming = $derived(this.rows.some((r) => this.incoming.has(r.s.itemId)));
+	readonly columnCount = $derived(
+		this.columns.length + (this.showTransit ? 8 : 7) + (this.showIncoming ? 1 : 0)
+	);
 
 	readonly warehouseRows: WarehouseRow[] = $derived.by(() =>
 		this.ws.warehouseSummary

@@ -61,5 +61,15 @@ export const rfq: Record<keyof typeof source, string> = {
 	'rfq.status.cancelled': 'Cancelled',
 	'rfq.chooseRequisitions': 'Tick the requisitions to ask quotes for',
 	'rfq.fromRequisitions': 'Request quotes',
+	'incoming.column': 'On order',
+	'incoming.nextDate': 'from {date}',
+	'incoming.availableNow': '{qty} {unit} available to promise now',
+	'incoming.none': 'No purchase order is still to arrive',
+	'incoming.expected': 'Expected',
+	'incoming.availableAfter': 'Available after',
+	'incoming.late': 'late',
+	'incoming.next': '{qty} arriving {date}',
+	'incoming.availableFrom': 'can be promised from {date}',
+	'incoming.notEnough': 'only {qty} even with what is arriving',
 	'purchasing.excluded.quote-expired': 'quote expired'
 };

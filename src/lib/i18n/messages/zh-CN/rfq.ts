@@ -59,5 +59,15 @@ export const rfq: Record<keyof typeof source, string> = {
 	'rfq.status.cancelled': '已取消',
 	'rfq.chooseRequisitions': '请先勾选要询价的请购单',
 	'rfq.fromRequisitions': '询价',
+	'incoming.column': '采购在途',
+	'incoming.nextDate': '{date} 起到货',
+	'incoming.availableNow': '当前可承诺 {qty} {unit}',
+	'incoming.none': '没有未到货的采购订单',
+	'incoming.expected': '预计到货',
+	'incoming.availableAfter': '到货后可承诺',
+	'incoming.late': '逾期',
+	'incoming.next': '{date} 到货 {qty}',
+	'incoming.availableFrom': '{date} 到货后可承诺',
+	'incoming.notEnough': '含在途也只有 {qty}',
 	'purchasing.excluded.quote-expired': '报价已过期'
 };

@@ -59,5 +59,15 @@ export const rfq = {
 	'rfq.status.cancelled': '已取消',
 	'rfq.chooseRequisitions': '請先勾選要詢價的請購單',
 	'rfq.fromRequisitions': '詢價',
+	'incoming.column': '採購在途',
+	'incoming.nextDate': '{date} 起到貨',
+	'incoming.availableNow': '目前可承諾 {qty} {unit}',
+	'incoming.none': '沒有未到貨的採購單',
+	'incoming.expected': '預計到貨',
+	'incoming.availableAfter': '到貨後可承諾',
+	'incoming.late': '逾期',
+	'incoming.next': '{date} 到貨 {qty}',
+	'incoming.availableFrom': '{date} 到貨後可承諾',
+	'incoming.notEnough': '含在途也只有 {qty}',
 	'purchasing.excluded.quote-expired': '報價已過期'
 } as const;
