@@ -13,6 +13,8 @@ export interface NavEntry {
 	icon: IconName;
 	/** Page id sent to presence so others see where you are. */
 	page: string;
+	/** Things waiting on this page (shown as a count), with their description. */
+	badge?: { count: number; label: string };
 }
 
 export const DEPARTMENT_ICONS: Record<Department, IconName> = {

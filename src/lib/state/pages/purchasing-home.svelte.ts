@@ -8,6 +8,8 @@ import {
 	supplierScorecard,
 	type Scorecard
 } from '../../domain/purchasing/scorecard';
+import { lastMonths, pooledTrend } from '../../domain/purchasing/scorecard-trend';
+import type { Table } from '../../domain/tabular/table';
 import { fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
@@ -94,6 +96,78 @@ export class PurchasingHomeModel {
 			tone: this.waiting.length > 0 ? ('amber' as const) : ('neutral' as const)
 		}
 	]);
+
+	/** On-time and pass rate by month over the last twelve months (the trend chart). */
+	readonly trend = $derived.by(() => {
+		const months = pooledTrend(this.cards, lastMonths(this.data.today, 12));
+		const asPct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
+		return {
+			labels: months.map((m) => m.month.slice(2).replace('-', '/')),
+			datasets: [
+				{ label: t('purchasing.kpi.onTime'), values: months.map((m) => asPct(m.onTimeRate)) },
+				{ label: t('purchasing.kpi.quality'), values: months.map((m) => asPct(m.qualityRate)) }
+			]
+		};
+	});
+
+	/** One row per supplier with orders in the period, best on-time first. */
+	readonly scorecardRows = $derived.by(() =>
+		this.cards
+			.map((c) => {
+				const s = this.data.supplier(c.supplierId);
+				return {
+					card: c,
+					code: s?.code ?? c.supplierId,
+					name: s?.name ?? '',
+					sources: c.savingSources.map((x) => t(`purchasing.plannedSource.${x}`)).join('、')
+				};
+			})
+			.sort(
+				(a, b) =>
+					(b.card.onTimeRate ?? -1) - (a.card.onTimeRate ?? -1) || a.code.localeCompare(b.code)
+			)
+	);
+
+	/** Saving per supplier, % (the bar chart); suppliers without a planned price are left out. */
+	readonly savingChart = $derived.by(() => {
+		const rows = this.scorecardRows.filter((r) => r.card.saving !== null);
+		return {
+			labels: rows.map((r) => r.code),
+			datasets: [
+				{
+					label: t('purchasing.kpi.saving'),
+					values: rows.map((r) => Math.round((r.card.saving ?? 0) * 1000) / 10)
+				}
+			]
+		};
+	});
+
+	exportScorecard(): Table {
+		return {
+			headers: [
+				t('purchasing.code'),
+				t('purchasing.supplier'),
+				t('purchasing.scorecard.orders'),
+				t('purchasing.kpi.onTime'),
+				t('purchasing.kpi.quality'),
+				t('purchasing.kpi.priceVariance'),
+				t('purchasing.kpi.daysLate'),
+				t('purchasing.kpi.saving'),
+				t('purchasing.scorecard.plannedFrom')
+			],
+			rows: this.scorecardRows.map((r) => [
+				r.code,
+				r.name,
+				r.card.orders,
+				pct(r.card.onTimeRate),
+				pct(r.card.qualityRate),
+				pct(r.card.priceVariance),
+				r.card.avgDaysLate === null ? '' : fmtNumber(r.card.avgDaysLate),
+				pct(r.card.saving),
+				r.sources
+			])
+		};
+	}
 
 	constructor(ws: WorkspaceState) {
 		this.data = new PurchasingData(ws);

@@ -10,6 +10,7 @@ import { presence, setPresence } from '../presence.svelte';
 import { restoreSession, session, signOut, type Session } from '../session.svelte';
 import { closeWorkspace, openWorkspace, type WorkspaceState } from '../workspace.svelte';
 import { currentDepartment, setDepartment } from './department.svelte';
+import { purchasingAttention } from './purchasing-attention';
 import {
 	PAGE_LABELS,
 	departmentOfPath,
@@ -50,7 +51,28 @@ export class ShellModel {
 			(this.session ? departmentOfRole(this.session.role) : 'warehouse')
 	);
 
-	readonly nav: NavEntry[] = $derived.by(() => navFor(this.department));
+	readonly nav: NavEntry[] = $derived.by(() => {
+		const entries = navFor(this.department);
+		const ws = this.ws;
+		if (this.department !== 'purchasing' || !ws?.ready) return entries;
+		// Re-counted when orders or items change and on every navigation.
+		void ws.docRevision.orders;
+		void ws.items;
+		void this.route().path;
+		const attention = purchasingAttention(ws);
+		if (attention.total === 0) return entries;
+		return entries.map((e) =>
+			e.page === 'purchasing'
+				? {
+						...e,
+						badge: {
+							count: attention.total,
+							label: t('nav.badge.purchasing', { count: attention.total })
+						}
+					}
+				: e
+		);
+	});
 	readonly activeHref: string | undefined = $derived.by(
 		() => entryOfPath(this.route().path, this.nav)?.href
 	);
