@@ -15,7 +15,7 @@ import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
 
 export function pct(rate: number | null): string {
-	return rate === null ? '—' : `${fmtNumber(Math.round(rate * 1000) / 10)} %`;
+	return rate === null ? '—' : `${fmtNumber(Math.round(rate * 1000) / 10 || 0)} %`;
 }
 
 export class PurchasingHomeModel {
@@ -162,7 +162,7 @@ export class PurchasingHomeModel {
 				pct(r.card.onTimeRate),
 				pct(r.card.qualityRate),
 				pct(r.card.priceVariance),
-				r.card.avgDaysLate === null ? '' : fmtNumber(r.card.avgDaysLate),
+				r.card.avgDaysLate === null ? '' : fmtNumber(Math.round(r.card.avgDaysLate * 10) / 10),
 				pct(r.card.saving),
 				r.sources
 			])
