@@ -25,8 +25,22 @@ export class PurchaseOrdersPageModel {
 			);
 	});
 
+	/** The last scan that matched no purchase order (shown under the toolbar). */
+	scanMiss = $state<string | null>(null);
+
 	constructor(ws: WorkspaceState) {
 		this.data = new PurchasingData(ws);
+	}
+
+	/**
+	 * A scanned PO number (wedge or camera, from the printed PO): the id of the order to
+	 * receive, or null with the miss shown.
+	 */
+	scanned(code: string): string | null {
+		const wanted = code.trim().toUpperCase();
+		const found = this.data.view.orders.find((o) => o.po.number.toUpperCase() === wanted);
+		this.scanMiss = found ? null : t('purchasing.scanNoPo', { code: code.trim() });
+		return found?.po.id ?? null;
 	}
 
 	exportTable(): Table {

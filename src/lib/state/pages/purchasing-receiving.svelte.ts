@@ -86,12 +86,18 @@ export class ReceivingModel {
 		return f;
 	}
 
+	/** A scanned item code, barcode or the supplier's part number counts one more accepted. */
 	onscan(code: string): void {
 		const wanted = normalizeCode(code);
+		const supplier = this.o ? this.data.supplier(this.o.po.supplierId) : undefined;
+		const byPartNo = supplier?.items.find(
+			(s) => s.supplierPartNo !== '' && normalizeCode(s.supplierPartNo) === wanted
+		)?.itemId;
 		const row = this.rows.find(
 			(r) =>
 				r.item &&
 				(normalizeCode(r.item.code) === wanted ||
+					r.item.id === byPartNo ||
 					(r.item.barcode !== '' && r.item.barcode === code.trim()))
 		);
 		if (!row) {

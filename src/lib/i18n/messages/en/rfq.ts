@@ -75,6 +75,7 @@ export const rfq: Record<keyof typeof source, string> = {
 	'purchasing.home.awaiting': 'Purchase orders awaiting approval',
 	'purchasing.home.noAwaiting': 'No purchase order awaits approval',
 	'nav.badge.purchasing': '{count} to handle (qualifications expiring, POs awaiting approval)',
+	'purchasing.scanNoPo': 'No purchase order {code}',
 	'incoming.column': 'On order',
 	'incoming.nextDate': 'from {date}',
 	'incoming.availableNow': '{qty} {unit} available to promise now',

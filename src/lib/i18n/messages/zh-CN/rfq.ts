@@ -72,6 +72,7 @@ export const rfq: Record<keyof typeof source, string> = {
 	'purchasing.home.awaiting': '待审批的采购订单',
 	'purchasing.home.noAwaiting': '没有待审批的采购订单',
 	'nav.badge.purchasing': '{count} 件待处理（资质到期、待审批采购订单）',
+	'purchasing.scanNoPo': '找不到采购订单 {code}',
 	'incoming.column': '采购在途',
 	'incoming.nextDate': '{date} 起到货',
 	'incoming.availableNow': '当前可承诺 {qty} {unit}',

@@ -72,6 +72,7 @@ export const rfq = {
 	'purchasing.home.awaiting': '待核准的採購單',
 	'purchasing.home.noAwaiting': '沒有待核准的採購單',
 	'nav.badge.purchasing': '{count} 件待處理（證書到期、待核准採購單）',
+	'purchasing.scanNoPo': '找不到採購單 {code}',
 	'incoming.column': '採購在途',
 	'incoming.nextDate': '{date} 起到貨',
 	'incoming.availableNow': '目前可承諾 {qty} {unit}',
