@@ -58,6 +58,9 @@ import {
 } from '../../src/lib/commands/production/shop-floor';
 import { createWorkOrders, releaseWorkOrder } from '../../src/lib/commands/production/work-orders';
 import { createSupplier } from '../../src/lib/commands/purchasing/suppliers';
+import { approvePurchaseOrder } from '../../src/lib/commands/purchasing/purchase-orders';
+import { purchasingView, requirePurchaseOrder } from '../../src/lib/commands/purchasing/read';
+import { receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
 import {
 	awardRfq,
 	createRfq,
@@ -418,5 +421,27 @@ describe('every command passes the relay’s integrity checks', () => {
 		const map = s.docs.shared('orders').getMap<Y.Map<unknown>>('rfqs').get(rfq.id);
 		map?.set('note', 'cheaper elsewhere');
 		expect(s.sync('warehouse').map((r) => r.reason)).toEqual(['rights']);
+		map?.delete('note');
+		// Receipts are the warehouse's: a purchasing device appending a receive is refused,
+		// a warehouse device's receipt of the same PO passes.
+		const poId = requireRfq(buy, rfq.id).fold.awards.get(lineId)!.poId;
+		approvePurchaseOrder(s.as('admin'), poId, { today: '2026-10-05' });
+		expect(s.sync('admin')).toEqual([]);
+		const poLine = requirePurchaseOrder(purchasingView(buy), poId).po.lines[0]!;
+		receivePurchaseOrder(s.as('warehouse'), poId, {
+			receivedOn: '2026-10-09',
+			lines: [{ lineId: poLine.id, accepted: 10 }]
+		});
+		expect(s.sync('warehouse')).toEqual([]);
+		const events = s.docs
+			.shared('orders')
+			.getMap<Y.Map<unknown>>('purchaseOrders')
+			.get(poId)!
+			.get('events') as Y.Array<unknown>;
+		const receipt = events.get(events.length - 1) as Record<string, unknown>;
+		events.push([
+			{ ...receipt, id: 'forged-receive', by: 'user-purchasing', device: 'dev_purchasing' }
+		]);
+		expect(s.sync('purchasing').map((r) => r.reason)).toEqual(['rights']);
 	});
 });

@@ -91,8 +91,9 @@ const EVENT_WRITERS: Partial<Record<RecordKind, Record<string, readonly Role[]>>
 	workOrder: {
 		issue: ['admin', 'production', 'warehouse']
 	},
+	// Receipts and inspection are the warehouse's (issue 17): purchasing may not record them.
 	purchaseOrder: {
-		receive: ['admin', 'purchasing', 'warehouse'],
+		receive: ['admin', 'warehouse'],
 		disposition: ['admin', 'purchasing', 'warehouse'],
 		'resolve-over-receipt': ['admin', 'purchasing', 'warehouse']
 	}
