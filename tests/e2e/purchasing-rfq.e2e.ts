@@ -117,3 +117,56 @@ test('requisition → RFQ to two suppliers → typed and imported quotes → com
 	await expect(page.getByTestId('print-sheet')).toContainText('詢價單');
 	await expect(page.getByTestId('print-sheet')).toContainText('YF-9');
 });
+
+test('an XLSX price list with a bad row shows the row error and imports nothing', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1366, height: 800 });
+	await signIn(page, freshWorkspace('prices'), 'admin', 'lin');
+	await page.goto('/items');
+	await page.getByTestId('item-new').click();
+	await page.getByTestId('item-code').fill('BOX-9');
+	await page.getByTestId('item-name').fill('紙箱');
+	await page.getByTestId('item-unit').fill('個');
+	await page.getByTestId('item-save').click();
+	await expect(page.getByTestId('item-row-BOX-9')).toBeVisible();
+	await supplierOf(page, 'SUP-A', '永豐紙業', 'YF-9');
+
+	await page.goto('/purchasing/prices');
+	const file = (rows: (string | number)[][]) => ({
+		name: 'prices.xlsx',
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: xlsx(rows)
+	});
+	const header = ['供應商編號', '料號', '生效日', '數量起', '單價'];
+	await page
+		.getByTestId('price-import-file')
+		.setInputFiles(
+			file([
+				header,
+				['SUP-A', 'YF-9', '2026-01-01', 0, 12.5],
+				['SUP-A', 'BOX-9', '2026-01-01', 500, 'abc']
+			])
+		);
+	const errors = page.getByTestId('price-import-error');
+	await expect(errors).toHaveCount(1);
+	await expect(errors.first()).toContainText('3');
+	await expect(errors.first()).toContainText('abc');
+	await expect(page.getByTestId('price-import-apply')).toBeDisabled();
+	await expect(page.getByTestId('price-list-row')).toHaveCount(0);
+
+	await page
+		.getByTestId('price-import-file')
+		.setInputFiles(
+			file([
+				header,
+				['SUP-A', 'YF-9', '2026-01-01', 0, 12.5],
+				['SUP-A', 'BOX-9', '2026-01-01', 500, 11]
+			])
+		);
+	await expect(page.getByTestId('price-import-row')).toHaveCount(2);
+	await page.getByTestId('price-import-apply').click();
+	// Two rows of one supplier, item and day: one entry with two breaks.
+	await expect(page.getByTestId('price-list-row')).toHaveCount(1);
+	await expect(page.getByTestId('price-list-row')).toContainText('≥500');
+});

@@ -18,6 +18,16 @@ import { supplierScorecard } from '../../domain/purchasing/scorecard';
 import { suppliedItem, type Currency } from '../../domain/purchasing/supplier';
 import type { Table } from '../../domain/tabular/table';
 import { setPrice } from '../../commands/purchasing/suppliers';
+import {
+	commitPriceListImport,
+	previewPriceListImport
+} from '../../commands/purchasing/price-import';
+import {
+	priceImporter,
+	type PriceColumn,
+	type PriceRow
+} from '../../domain/purchasing/price-import';
+import { TabularImport } from './tabular-import.svelte';
 import { errorMessage, fmtMoney, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
@@ -81,7 +91,14 @@ export class PricesPageModel {
 		});
 	});
 
+	/** Price-list import (CSV/XLSX); any refused row imports nothing. */
+	readonly importer: TabularImport<PriceColumn, PriceRow>;
+
 	constructor(ws: WorkspaceState) {
+		this.importer = new TabularImport(ws, priceImporter, {
+			preview: previewPriceListImport,
+			commit: commitPriceListImport
+		});
 		this.data = new PurchasingData(ws);
 		this.canEdit = ['admin', 'purchasing'].includes(ws.role);
 		this.entry = blankEntry(this.data.today);
@@ -151,6 +168,12 @@ export class PricesPageModel {
 				t(`purchasing.priceSource.${p.source}`)
 			])
 		};
+	}
+
+	/** Imports the previewed file; the toast names how many entries were written. */
+	applyImport(): void {
+		if (this.importer.commit())
+			toast(t('purchasing.priceImported', { count: this.importer.result?.created ?? 0 }));
 	}
 
 	close(): void {

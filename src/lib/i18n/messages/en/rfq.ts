@@ -76,6 +76,14 @@ export const rfq: Record<keyof typeof source, string> = {
 	'purchasing.home.noAwaiting': 'No purchase order awaits approval',
 	'nav.badge.purchasing': '{count} to handle (qualifications expiring, POs awaiting approval)',
 	'purchasing.scanNoPo': 'No purchase order {code}',
+	'purchasing.priceImport': 'Import a price list',
+	'purchasing.priceImportHint':
+		'Columns: supplier code, item code (or supplier part no), valid from, unit price; optionally currency, valid to, from qty, landed extra %. Rows of one supplier, item and start day are quantity breaks. Nothing is imported while any row is wrong.',
+	'purchasing.priceImportReady': '{count, plural, one {# row} other {# rows}} ready to import',
+	'purchasing.priceImportRefused':
+		'{count, plural, one {# row is} other {# rows are}} wrong: nothing is imported',
+	'purchasing.priceImportApply': 'Import price list',
+	'purchasing.priceImported': '{count, plural, one {# price} other {# prices}} imported',
 	'incoming.column': 'On order',
 	'incoming.nextDate': 'from {date}',
 	'incoming.availableNow': '{qty} {unit} available to promise now',

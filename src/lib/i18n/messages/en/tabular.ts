@@ -35,6 +35,10 @@ export const tabular: Record<keyof typeof source, string> = {
 		'{code} is used by {count} existing records; it is unclear which one to update',
 	'tabular.problem.unknownItem': 'no item has the code or supplier part number {value}',
 	'tabular.problem.notRequested': '{value} is not on this request for quotation',
+	'tabular.problem.unknownSupplier': 'no supplier has the code {value}',
+	'tabular.problem.breaksDisagree':
+		'the quantity breaks of {value} name different currencies or end dates',
+	'tabular.problem.endsBeforeStart': 'the price ends ({value}) before it starts',
 	'tabular.problem.noHeader': 'the file has no header row',
 	'tabular.problem.missingColumn': 'required column “{column}” is missing',
 	'tabular.problem.columnTwice': 'column “{column}” appears twice',

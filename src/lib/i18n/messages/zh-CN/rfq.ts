@@ -73,6 +73,13 @@ export const rfq: Record<keyof typeof source, string> = {
 	'purchasing.home.noAwaiting': '没有待审批的采购订单',
 	'nav.badge.purchasing': '{count} 件待处理（资质到期、待审批采购订单）',
 	'purchasing.scanNoPo': '找不到采购订单 {code}',
+	'purchasing.priceImport': '导入价目表',
+	'purchasing.priceImportHint':
+		'列：供应商编号、物料编码（或供应商料号）、生效日、单价，可选币种、失效日、数量起、运费关税%。同供应商、商品与生效日的多行为数量阶梯。任何一行有误则整份不导入。',
+	'purchasing.priceImportReady': '{count} 行可导入',
+	'purchasing.priceImportRefused': '{count} 行有误，整份文件不导入',
+	'purchasing.priceImportApply': '导入价目表',
+	'purchasing.priceImported': '已导入 {count} 条价目',
 	'incoming.column': '采购在途',
 	'incoming.nextDate': '{date} 起到货',
 	'incoming.availableNow': '当前可承诺 {qty} {unit}',

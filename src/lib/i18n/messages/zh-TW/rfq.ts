@@ -73,6 +73,13 @@ export const rfq = {
 	'purchasing.home.noAwaiting': '沒有待核准的採購單',
 	'nav.badge.purchasing': '{count} 件待處理（證書到期、待核准採購單）',
 	'purchasing.scanNoPo': '找不到採購單 {code}',
+	'purchasing.priceImport': '匯入價目表',
+	'purchasing.priceImportHint':
+		'欄位：供應商編號、料號（或供應商料號）、生效日、單價，可選幣別、失效日、數量起、運費關稅%。同供應商、品項與生效日的多列為數量級距。有任何一列錯誤就整份不匯入。',
+	'purchasing.priceImportReady': '{count} 列可匯入',
+	'purchasing.priceImportRefused': '{count} 列有誤，整份檔案不匯入',
+	'purchasing.priceImportApply': '匯入價目表',
+	'purchasing.priceImported': '已匯入 {count} 筆價目',
 	'incoming.column': '採購在途',
 	'incoming.nextDate': '{date} 起到貨',
 	'incoming.availableNow': '目前可承諾 {qty} {unit}',
