@@ -2,6 +2,16 @@
 // side-panel form for a supplier's header fields and its qualifications (資格證明), each
 // shown with its status (valid / expiring / expired) against the policy's reminder days.
 
+import {
+	commitSupplierImport,
+	previewSupplierImport
+} from '../../commands/purchasing/supplier-import';
+import {
+	suppliersImporter,
+	type SupplierColumn,
+	type SupplierRow
+} from '../../domain/purchasing/supplier-import';
+import { TabularImport } from './tabular-import.svelte';
 import { findDuplicateCodes } from '../../domain/catalog/duplicates';
 import { normalizeCode } from '../../domain/catalog/entities';
 import { codeProblem } from '../../domain/catalog/code';
@@ -95,9 +105,32 @@ export class SuppliersPageModel {
 		return e;
 	});
 
+	/** Supplier import from CSV/XLSX (a known code updates that supplier). */
+	readonly importer: TabularImport<SupplierColumn, SupplierRow>;
+	importOpen = $state(false);
+
 	constructor(ws: WorkspaceState) {
 		this.data = new PurchasingData(ws);
 		this.canEdit = ['admin', 'purchasing'].includes(ws.role);
+		this.importer = new TabularImport(ws, suppliersImporter, {
+			preview: previewSupplierImport,
+			commit: commitSupplierImport
+		});
+	}
+
+	openImport(): void {
+		this.importer.reset();
+		this.importer.result = null;
+		this.importOpen = true;
+	}
+
+	applyImport(): void {
+		if (!this.importer.commit()) return;
+		const r = this.importer.result;
+		toast(
+			t('purchasing.suppliersImported', { created: r?.created ?? 0, updated: r?.updated ?? 0 })
+		);
+		this.importOpen = false;
 	}
 
 	status(expiresOn: string): QualificationStatus {

@@ -84,6 +84,11 @@ export const rfq: Record<keyof typeof source, string> = {
 		'{count, plural, one {# row is} other {# rows are}} wrong: nothing is imported',
 	'purchasing.priceImportApply': 'Import price list',
 	'purchasing.priceImported': '{count, plural, one {# price} other {# prices}} imported',
+	'purchasing.importSuppliers': 'Import suppliers',
+	'purchasing.importSuppliersHint':
+		'Columns: supplier code, name; optionally contact, phone, e-mail, payment terms (days), currency, address, notes. A known code updates that supplier (its items and certificates are kept); rows with errors are left out.',
+	'purchasing.suppliersImportPreview': '{created} to create, {updated} to update',
+	'purchasing.suppliersImported': '{created} suppliers created, {updated} updated',
 	'incoming.column': 'On order',
 	'incoming.nextDate': 'from {date}',
 	'incoming.availableNow': '{qty} {unit} available to promise now',

@@ -80,6 +80,11 @@ export const rfq: Record<keyof typeof source, string> = {
 	'purchasing.priceImportRefused': '{count} 行有误，整份文件不导入',
 	'purchasing.priceImportApply': '导入价目表',
 	'purchasing.priceImported': '已导入 {count} 条价目',
+	'purchasing.importSuppliers': '导入供应商',
+	'purchasing.importSuppliersHint':
+		'列：供应商编号、名称，可选联系人、电话、电子邮箱、付款天数、币种、地址、备注。已有的编号会更新该供应商（供应商品与资质保留）；有错的行不导入。',
+	'purchasing.suppliersImportPreview': '将新增 {created} 家、更新 {updated} 家',
+	'purchasing.suppliersImported': '已新增 {created} 家、更新 {updated} 家供应商',
 	'incoming.column': '采购在途',
 	'incoming.nextDate': '{date} 起到货',
 	'incoming.availableNow': '当前可承诺 {qty} {unit}',

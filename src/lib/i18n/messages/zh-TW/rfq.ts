@@ -80,6 +80,11 @@ export const rfq = {
 	'purchasing.priceImportRefused': '{count} 列有誤，整份檔案不匯入',
 	'purchasing.priceImportApply': '匯入價目表',
 	'purchasing.priceImported': '已匯入 {count} 筆價目',
+	'purchasing.importSuppliers': '匯入供應商',
+	'purchasing.importSuppliersHint':
+		'欄位：供應商編號、名稱，可選聯絡人、電話、電子郵件、付款天數、幣別、地址、備註。已有的編號會更新該供應商（供應品項與證書保留）；有錯的列不匯入。',
+	'purchasing.suppliersImportPreview': '將新增 {created} 家、更新 {updated} 家',
+	'purchasing.suppliersImported': '已新增 {created} 家、更新 {updated} 家供應商',
 	'incoming.column': '採購在途',
 	'incoming.nextDate': '{date} 起到貨',
 	'incoming.availableNow': '目前可承諾 {qty} {unit}',
