@@ -15,6 +15,7 @@ import type { QualificationInput } from '../domain/purchasing/supplier';
 import type { CommandContext, WorkspaceDocs } from '../commands/context';
 import { createSupplier, setPrices, type PriceInput } from '../commands/purchasing/suppliers';
 import { DEVICE, importHistory, placePending, type PendingOptions } from './purchase-history';
+import { seedDemoRfqs } from './rfqs';
 import type { Sku } from './skus';
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -122,6 +123,7 @@ export function seedDemoPurchasing(
 			});
 		}
 	});
+	const alternateIds: string[] = [];
 	const alternates = [
 		{ code: 'ALT-01', name: '大昌貿易股份有限公司', lead: 4, factor: 1.06, expired: false },
 		{ code: 'ALT-02', name: '順發國際有限公司', lead: 14, factor: 0.9, expired: true }
@@ -143,6 +145,7 @@ export function seedDemoPurchasing(
 				}
 			]
 		});
+		alternateIds.push(s.id);
 		for (const sku of skus) {
 			const cents = Math.round(
 				((sku.input.standardCostCents ?? 0) * alt.factor) / (alt.expired ? 32 : 1)
@@ -163,5 +166,14 @@ export function seedDemoPurchasing(
 	const bySkuId = new Map(opts.skus.map((s) => [s.id, s]));
 	const history = importHistory(docs, ctx, prng, bySkuId, supplierOf);
 	const open = placePending(docs, ctx, opts, supplierOf);
+	seedDemoRfqs(docs, {
+		seed: opts.seed,
+		nowMs: opts.nowMs,
+		warehouseId: opts.mainWarehouseId,
+		skus: opts.skus,
+		mainOf: (sku) => supplierOf.get(sku.family.supplier),
+		alternateId: alternateIds[0] ?? '',
+		blockedId: alternateIds[1] ?? ''
+	});
 	return { suppliers: names.length + alternates.length, purchaseOrders: history + open };
 }
