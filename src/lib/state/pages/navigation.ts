@@ -123,12 +123,6 @@ const PURCHASING: NavEntry[] = [
 		page: 'purchasing-prices'
 	},
 	{
-		href: resolve('/purchasing/rfqs'),
-		label: 'nav.rfqs',
-		icon: 'search',
-		page: 'purchasing-rfqs'
-	},
-	{
 		href: resolve('/purchasing/requisitions'),
 		label: 'nav.requisitions',
 		icon: 'file',
@@ -139,6 +133,13 @@ const PURCHASING: NavEntry[] = [
 		label: 'nav.purchaseOrders',
 		icon: 'clipboard',
 		page: 'purchasing-orders'
+	},
+	// After the orders: the tablet's bottom bar shows the first five, and receiving needs orders.
+	{
+		href: resolve('/purchasing/rfqs'),
+		label: 'nav.rfqs',
+		icon: 'search',
+		page: 'purchasing-rfqs'
 	}
 ];
 
@@ -308,5 +309,11 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	'warehouse-labels': 'nav.labels',
 	'warehouse-transfers': 'nav.transfers',
 	'finance-periods': 'periods.title',
+	purchasing: 'nav.purchasingHome',
+	'purchasing-suppliers': 'nav.suppliers',
+	'purchasing-prices': 'nav.prices',
+	'purchasing-requisitions': 'nav.requisitions',
+	'purchasing-orders': 'nav.purchaseOrders',
+	'purchasing-rfqs': 'nav.rfqs',
 	admin: 'people.title'
 };
