@@ -15,7 +15,12 @@ import { cancelRequisition } from '../../src/lib/commands/purchasing/requisition
 import { ForbiddenError } from '../../src/lib/domain/errors';
 import { buildPlan } from '../../src/lib/domain/production/planning';
 import { readPlanningSnapshot } from '../../src/lib/commands/production/planning';
-import { encodePlanDocs, planOfDocs } from '../../src/lib/state/pages/production-plan-docs';
+import {
+	encodePlanDocs,
+	PlanDocsMirror,
+	planOfDocs
+} from '../../src/lib/state/pages/production-plan-docs';
+import { promiseForRequest } from '../../src/lib/commands/production/promise';
 import { device, makeFactory } from './production-fixture';
 
 const TODAY = '2026-11-02';
@@ -105,5 +110,21 @@ describe('planning', () => {
 		const { requisitions } = convertPlannedOrders(planner, bought, f.warehouseId);
 		expect(requisitions.length).toBeGreaterThan(0);
 		expect(() => cancelRequisition(planner, requisitions[0]!.id)).toThrow(ForbiddenError);
+	});
+
+	it('promises a prospective order through the BOMs and capacity, the same in the worker', () => {
+		const { f } = withDemand();
+		const request = { itemId: f.table, qty: 5, wantedDate: '2026-11-30' };
+		const answer = promiseForRequest(f.ctx, request, TODAY, 8);
+		// The 4 tops on hand are already promised to the confirmed order for 10 tables: the 5
+		// tables are made from bought tops and from legs made of bought screws.
+		expect(answer.promise.steps[0]).toMatchObject({ kind: 'make', itemId: f.table, qty: 5 });
+		expect(answer.promise.steps.some((s) => s.kind === 'make' && s.itemId === f.leg)).toBe(true);
+		expect(answer.rush.added.some((o) => o.itemId === f.table)).toBe(true);
+		const balances = [...ledgerBalances(f.ctx).values()];
+		const mirror = new PlanDocsMirror();
+		expect(
+			mirror.promise(structuredClone(encodePlanDocs(f.docs, balances)), request, TODAY, 8)
+		).toEqual(answer);
 	});
 });

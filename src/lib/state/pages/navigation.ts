@@ -253,6 +253,12 @@ export function navFor(d: Department): NavEntry[] {
 					icon: 'chart',
 					page: 'production-forecast'
 				},
+				{
+					href: resolve('/production/promise'),
+					label: 'nav.promise',
+					icon: 'history',
+					page: 'production-promise'
+				},
 				...SHARED
 			];
 	}

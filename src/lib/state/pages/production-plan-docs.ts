@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import { workspaceDocsInMemory } from '../../commands/memory-docs';
 import type { WorkspaceDocs } from '../../commands/context';
 import { readPlanningSnapshot } from '../../commands/production/planning';
+import { promiseForRequest, type PromiseAnswer } from '../../commands/production/promise';
+import type { PromiseRequest } from '../../domain/production/promise';
 import type { Balance } from '../../domain/ledger/fold';
 import { stockKeyString } from '../../domain/ledger/movement';
 import { buildPlan, type Plan } from '../../domain/production/planning';
@@ -57,13 +59,19 @@ export class PlanDocsMirror {
 	private readonly docs = workspaceDocsInMemory();
 
 	plan(snap: PlanDocs, today: string, buckets: number): Plan {
+		return buildPlan(readPlanningSnapshot(this.context(snap), today, buckets), buckets);
+	}
+
+	/** The delivery promise and rush preview for one prospective order. */
+	promise(snap: PlanDocs, request: PromiseRequest, today: string, buckets: number): PromiseAnswer {
+		return promiseForRequest(this.context(snap), request, today, buckets);
+	}
+
+	private context(snap: PlanDocs) {
 		Y.applyUpdate(this.docs.catalog, snap.catalog);
 		Y.applyUpdate(this.docs.shared('orders'), snap.orders);
 		const balances = new Map(snap.balances.map((b) => [stockKeyString(b), b]));
-		return buildPlan(
-			readPlanningSnapshot({ docs: this.docs, balances: () => balances }, today, buckets),
-			buckets
-		);
+		return { docs: this.docs, balances: () => balances };
 	}
 }
 

@@ -1,8 +1,11 @@
-// Runs the MRP plan for a page: the main thread only copies the docs as Yjs updates; the Web
-// Worker reads the planning snapshot from them and plans, so the page never freezes. Without
-// Worker (tests) it runs inline. A newer run supersedes an older answer still in flight.
+// Runs the MRP plan, and delivery promises, for a page: the main thread only copies the docs as
+// Yjs updates (diffs after the first run) with its stock fold; the Web Worker keeps its copies,
+// reads the planning snapshot and plans or promises, so the page never freezes. Without Worker
+// (tests) it runs inline. A newer run supersedes an older answer still in flight.
 
+import type { PromiseAnswer } from '../../commands/production/promise';
 import type { Plan } from '../../domain/production/planning';
+import type { PromiseRequest } from '../../domain/production/promise';
 import {
 	PlanDocsMirror,
 	PlanDocsSender,
@@ -13,12 +16,17 @@ import type { WorkspaceState } from '../workspace.svelte';
 import { localToday } from './orders-board-helpers';
 import PlanWorker from './production-plan.worker?worker';
 
-type Reply = { id: number; ok: true; plan: Plan } | { id: number; ok: false; message: string };
+type Reply =
+	| { id: number; ok: true; plan: Plan }
+	| { id: number; ok: true; answer: PromiseAnswer }
+	| { id: number; ok: false; message: string };
 
 export class PlanRunner {
 	plan = $state.raw<Plan | null>(null);
 	running = $state(false);
 	error = $state<string | null>(null);
+	answer = $state.raw<PromiseAnswer | null>(null);
+	asking = $state(false);
 	/** Main-thread time of the last run: copying the docs (everything else is in the worker). */
 	mainThreadMs = $state(0);
 	readonly today = localToday();
@@ -27,41 +35,71 @@ export class PlanRunner {
 	/** Without a Worker the plan runs inline on this copy. */
 	private inline: PlanDocsMirror | null = null;
 	private seq = 0;
+	private planSeq = 0;
+	private askSeq = 0;
 
 	constructor(private readonly ws: WorkspaceState) {}
 
 	run(weeks: number): void {
-		const id = ++this.seq;
+		this.planSeq = this.post(weeks);
 		this.running = true;
 		this.error = null;
+	}
+
+	/** The earliest date for a prospective order and what a rush would move. */
+	promise(request: PromiseRequest, weeks: number): void {
+		this.askSeq = this.post(weeks, request);
+		this.asking = true;
+		this.error = null;
+	}
+
+	private post(weeks: number, request?: PromiseRequest): number {
+		const id = ++this.seq;
 		let docs: PlanDocs;
 		const started = performance.now();
 		try {
 			this.ensureWorker();
 			docs = this.sender.encode(this.ws.runtime.docs, this.ws.balances);
 		} catch (err) {
-			this.finish({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
-			return;
+			queueMicrotask(() =>
+				this.finish({ id, ok: false, message: err instanceof Error ? err.message : String(err) })
+			);
+			return id;
 		}
 		this.mainThreadMs = performance.now() - started;
 		const worker = this.worker;
 		if (!worker) {
-			try {
-				const mirror = (this.inline ??= new PlanDocsMirror());
-				this.finish({ id, ok: true, plan: mirror.plan(docs, this.today, weeks) });
-			} catch (err) {
-				this.finish({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
-			}
-			return;
+			queueMicrotask(() => {
+				try {
+					const mirror = (this.inline ??= new PlanDocsMirror());
+					this.finish(
+						request
+							? { id, ok: true, answer: mirror.promise(docs, request, this.today, weeks) }
+							: { id, ok: true, plan: mirror.plan(docs, this.today, weeks) }
+					);
+				} catch (err) {
+					this.finish({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
+				}
+			});
+			return id;
 		}
-		worker.postMessage({ id, docs, today: this.today, buckets: weeks }, planDocsBuffers(docs));
+		worker.postMessage(
+			{ id, docs, today: this.today, buckets: weeks, ...(request ? { request } : {}) },
+			planDocsBuffers(docs)
+		);
+		return id;
 	}
 
 	private finish(reply: Reply): void {
-		if (reply.id !== this.seq) return;
-		this.running = false;
-		if (reply.ok) this.plan = reply.plan;
-		else this.error = reply.message;
+		if (reply.id === this.planSeq) {
+			this.running = false;
+			if (reply.ok && 'plan' in reply) this.plan = reply.plan;
+			else if (!reply.ok) this.error = reply.message;
+		} else if (reply.id === this.askSeq) {
+			this.asking = false;
+			if (reply.ok && 'answer' in reply) this.answer = reply.answer;
+			else if (!reply.ok) this.error = reply.message;
+		}
 	}
 
 	private ensureWorker(): Worker | null {
@@ -74,7 +112,7 @@ export class PlanRunner {
 			this.worker?.terminate();
 			this.worker = null;
 			this.sender.reset();
-			this.finish({ id: this.seq, ok: false, message: e.message });
+			this.finish({ id: this.planSeq, ok: false, message: e.message });
 		};
 		return this.worker;
 	}

@@ -2,16 +2,25 @@
 // first, then what changed) and its stock fold; the worker keeps its copies, reads the planning
 // snapshot from them and plans (production-plan-docs.ts).
 
+import type { PromiseRequest } from '../../domain/production/promise';
 import { PlanDocsMirror, type PlanDocs } from './production-plan-docs';
 
 const mirror = new PlanDocsMirror();
 
 self.onmessage = (
-	event: MessageEvent<{ id: number; docs: PlanDocs; today: string; buckets: number }>
+	event: MessageEvent<{
+		id: number;
+		docs: PlanDocs;
+		today: string;
+		buckets: number;
+		request?: PromiseRequest;
+	}>
 ) => {
-	const { id, docs, today, buckets } = event.data;
+	const { id, docs, today, buckets, request } = event.data;
 	try {
-		self.postMessage({ id, ok: true, plan: mirror.plan(docs, today, buckets) });
+		if (request)
+			self.postMessage({ id, ok: true, answer: mirror.promise(docs, request, today, buckets) });
+		else self.postMessage({ id, ok: true, plan: mirror.plan(docs, today, buckets) });
 	} catch (err) {
 		self.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
 	}

@@ -96,5 +96,39 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'forecast.months': '{count} months of history',
 	'forecast.noHistory': 'No shipment history to forecast from yet',
 	'forecast.next': 'Next {count} months',
-	'forecast.month': 'Month'
+	'forecast.month': 'Month',
+	'nav.promise': 'Delivery promise',
+	'promise.title': 'Delivery promise and rush orders',
+	'promise.subtitle':
+		'A customer wants N of an item by a date: can we make it, what is the earliest date, and whom does it displace? From stock, incoming supply, BOMs, work-centre capacity and supplier lead times',
+	'promise.item': 'Item',
+	'promise.qty': 'Quantity',
+	'promise.wanted': 'Wanted by',
+	'promise.ask': 'Check',
+	'promise.asking': 'Checking…',
+	'promise.qtyInvalid': 'Enter a quantity above 0',
+	'promise.earliest': 'Earliest complete delivery: {date}',
+	'promise.meets': 'Meets the wanted date {date}',
+	'promise.late': 'Misses the wanted date {date} by {days} days',
+	'promise.byDate': 'Deliverable by date',
+	'promise.cumulative': 'Cumulative quantity',
+	'promise.reasoning': 'How',
+	'promise.step.stock': '{qty} {unit} {item}: from stock not promised to other orders',
+	'promise.step.incoming': '{qty} {unit} {item}: incoming on {date}',
+	'promise.step.buy': '{qty} {unit} {item}: to buy, supplier lead time {days} days → {date}',
+	'promise.step.make':
+		'{qty} {unit} {item}: to make once material is in on {start}, {days} days on {center} → {date}',
+	'promise.step.makePlain':
+		'{qty} {unit} {item}: to make once material is in on {start}, {days} days → {date}',
+	'promise.rush': 'Rush-order preview',
+	'promise.rushHint':
+		'The order is added to the plan as a rush and re-planned: see what moves before accepting it',
+	'promise.added': 'Planned orders added or increased',
+	'promise.expedited': 'Open orders to expedite',
+	'promise.slipped': 'Other orders that would slip',
+	'promise.noAdded': 'No new planned orders',
+	'promise.noExpedited': 'Nothing to expedite',
+	'promise.noSlipped': 'No other customer’s date slips',
+	'promise.expediteLine': '{ref}: {qty} of {item} needed by {date}',
+	'promise.slipLine': '{ref} ({item}): its supply would be past due'
 };

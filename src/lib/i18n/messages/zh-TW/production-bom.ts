@@ -1,5 +1,5 @@
-// zh-TW messages: bills of materials (BOM) and the forecast page (issue 18). The source of these
-// keys; the other locales' tables are typed against it.
+// zh-TW messages: bills of materials (BOM), the forecast page and the delivery promise
+// (issue 18). The source of these keys; the other locales' tables are typed against it.
 
 export const productionBom = {
 	'nav.boms': '物料清單 (BOM)',
@@ -91,5 +91,37 @@ export const productionBom = {
 	'forecast.months': '{count} 個月歷史',
 	'forecast.noHistory': '還沒有出貨歷史可以預測',
 	'forecast.next': '未來 {count} 個月',
-	'forecast.month': '月份'
+	'forecast.month': '月份',
+	'nav.promise': '交期試算',
+	'promise.title': '交期試算與急單插單',
+	'promise.subtitle':
+		'客戶要一批貨、某天要：做得到嗎？最早哪天？插單會影響誰？依庫存、在途、BOM、工作中心產能與供應商交期試算',
+	'promise.item': '品項',
+	'promise.qty': '數量',
+	'promise.wanted': '需求日',
+	'promise.ask': '試算',
+	'promise.asking': '試算中…',
+	'promise.qtyInvalid': '請輸入大於 0 的數量',
+	'promise.earliest': '最早可全數交貨：{date}',
+	'promise.meets': '趕得上需求日 {date}',
+	'promise.late': '趕不上需求日 {date}：晚 {days} 天',
+	'promise.byDate': '分批可交',
+	'promise.cumulative': '累計數量',
+	'promise.reasoning': '怎麼算的',
+	'promise.step.stock': '{qty} {unit} {item}：現有庫存（未被其他訂單承諾）',
+	'promise.step.incoming': '{qty} {unit} {item}：在途，{date} 到',
+	'promise.step.buy': '{qty} {unit} {item}：需採購，供應商交期 {days} 天 → {date}',
+	'promise.step.make':
+		'{qty} {unit} {item}：需生產，{start} 料齊後在 {center} 做 {days} 天 → {date}',
+	'promise.step.makePlain': '{qty} {unit} {item}：需生產，{start} 料齊後 {days} 天 → {date}',
+	'promise.rush': '插單影響預覽',
+	'promise.rushHint': '把這張單當急單放進計畫重算：接單前先看會動到什麼',
+	'promise.added': '新增或加量的建議訂單',
+	'promise.expedited': '需提前的在途單據',
+	'promise.slipped': '會延誤的其他訂單',
+	'promise.noAdded': '不需要新增建議訂單',
+	'promise.noExpedited': '不需要提前任何在途單據',
+	'promise.noSlipped': '沒有其他客戶的交期受影響',
+	'promise.expediteLine': '{ref}：{qty} {item} 需提前到 {date}',
+	'promise.slipLine': '{ref}（{item}）的供給會逾期'
 };

@@ -1,0 +1,101 @@
+// View model of the delivery-promise page (交期試算): a prospective order (item, quantity,
+// wanted date) → the earliest complete delivery, partial quantities by date, the reasoning in
+// words, and the rush preview (what the plan would add, expedite, and whose dates slip). Runs in
+// the planning worker, on the same snapshot as the plan.
+
+import { dayNumber } from '../../domain/production/calendar';
+import type { PromiseStep } from '../../domain/production/promise';
+import { quantityOrNull } from '../../domain/quantity/quantity';
+import { fmtNumber, t } from '../../i18n';
+import type { WorkspaceState } from '../workspace.svelte';
+import { addDays } from './orders-board-helpers';
+import { ProductionData } from './production-data.svelte';
+import { PlanRunner } from './production-plan-runner.svelte';
+
+const WEEKS = 26;
+
+export class ProductionPromiseModel {
+	readonly data: ProductionData;
+	readonly runner: PlanRunner;
+	draft = $state({ itemId: '', qty: '', wantedDate: '' });
+	tried = $state(false);
+
+	readonly items = $derived.by(() =>
+		this.data.ws.items.filter((i) => i.active).sort((a, b) => a.code.localeCompare(b.code))
+	);
+
+	readonly errors = $derived.by(() => {
+		const e: { itemId?: string; qty?: string } = {};
+		if (!this.draft.itemId) e.itemId = t('validation.required');
+		const q = quantityOrNull(this.draft.qty);
+		if (q === null || q <= 0) e.qty = t('promise.qtyInvalid');
+		return e;
+	});
+
+	readonly answer = $derived.by(() => this.runner.answer);
+
+	/** Days after the wanted date (0 when met). */
+	readonly daysLate = $derived.by(() => {
+		const a = this.answer;
+		if (!a) return 0;
+		return Math.max(0, dayNumber(a.promise.earliestDate) - dayNumber(a.request.wantedDate));
+	});
+
+	constructor(ws: WorkspaceState) {
+		this.data = new ProductionData(ws);
+		this.runner = new PlanRunner(ws);
+		this.draft.wantedDate = addDays(this.data.today, 14);
+	}
+
+	ask(): boolean {
+		this.tried = true;
+		const qty = quantityOrNull(this.draft.qty);
+		if (this.errors.itemId || this.errors.qty || qty === null) return false;
+		this.runner.promise(
+			{ itemId: this.draft.itemId, qty, wantedDate: this.draft.wantedDate || this.data.today },
+			WEEKS
+		);
+		return true;
+	}
+
+	private qtyText(itemId: string, qty: number): { qty: string; unit: string; item: string } {
+		return {
+			qty: fmtNumber(qty),
+			unit: this.data.unitOf(itemId),
+			item: this.data.itemLabel(itemId)
+		};
+	}
+
+	/** One step of the reasoning as a sentence. */
+	stepText(step: PromiseStep): string {
+		const base = this.qtyText(step.itemId, step.qty);
+		switch (step.kind) {
+			case 'stock':
+				return t('promise.step.stock', base);
+			case 'incoming':
+				return t('promise.step.incoming', { ...base, date: step.date });
+			case 'buy':
+				return t('promise.step.buy', { ...base, days: step.leadTimeDays, date: step.date });
+			case 'make':
+				return step.workCenterId
+					? t('promise.step.make', {
+							...base,
+							start: step.start,
+							days: step.days,
+							center: this.data.workCenterLabel(step.workCenterId),
+							date: step.date
+						})
+					: t('promise.step.makePlain', {
+							...base,
+							start: step.start,
+							days: step.days,
+							date: step.date
+						});
+		}
+	}
+
+	close(): void {
+		this.runner.close();
+		this.data.close();
+	}
+}
