@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createItem, createLocation } from '../../src/lib/commands/catalog';
+import { saveBom } from '../../src/lib/commands/production/boms';
 import { recordReceipt } from '../../src/lib/commands/movements';
 import { productionView } from '../../src/lib/commands/production/read';
 import {
@@ -95,5 +97,94 @@ describe('work orders', () => {
 		releaseWorkOrder(f.ctx, wo.id);
 		reportProgress(f.ctx, wo.id, { stepId: 's-asm', good: 1 });
 		expect(() => cancelWorkOrder(f.ctx, wo.id)).toThrow(InvalidTransitionError);
+	});
+
+	it('backflushed material leaves from its bins as a pick would (walking order for unlotted stock), no position goes negative', () => {
+		const f = makeFactory();
+		const second = createLocation(f.ctx, { warehouseId: f.warehouseId, code: 'A-02' });
+		const first = createLocation(f.ctx, { warehouseId: f.warehouseId, code: 'A-01' });
+		const receive = (itemId: string, qty: number, unit: string, locationId?: string) => {
+			recordReceipt(f.ctx, {
+				itemId,
+				warehouseId: f.warehouseId,
+				...(locationId ? { locationId } : {}),
+				qty,
+				unit,
+				unitCostCents: 100
+			});
+			f.clock.ms += 60_000;
+		};
+		receive(f.leg, 30, '支', second.id);
+		receive(f.leg, 20, '支', first.id);
+		receive(f.top, 10, '片');
+		const wo = newOrder(f, 10);
+		releaseWorkOrder(f.ctx, wo.id);
+		completeWorkOrder(f.ctx, wo.id, { good: 10 });
+		const legs = [...ledgerBalances(f.ctx).values()].filter((b) => b.itemId === f.leg);
+		const inBin = (id: string) => legs.find((b) => b.locationId === id)?.qty ?? 0;
+		// 40 legs: all 20 of A-01, then 20 of the 30 in A-02 (same lot: the walk decides).
+		expect([inBin(first.id), inBin(second.id)]).toEqual([0, 10]);
+		expect([...ledgerBalances(f.ctx).values()].filter((b) => b.qty < 0)).toEqual([]);
+	});
+
+	it('more than the bins hold is refused and nothing moves', () => {
+		const f = makeFactory();
+		const bin = createLocation(f.ctx, { warehouseId: f.warehouseId, code: 'A-01' });
+		recordReceipt(f.ctx, {
+			itemId: f.leg,
+			warehouseId: f.warehouseId,
+			locationId: bin.id,
+			qty: 39,
+			unit: '支',
+			unitCostCents: 100
+		});
+		recordReceipt(f.ctx, { itemId: f.top, warehouseId: f.warehouseId, qty: 10, unit: '片' });
+		const wo = newOrder(f, 10);
+		releaseWorkOrder(f.ctx, wo.id);
+		// 40 legs needed, 39 in the bin: one short.
+		expect(() => completeWorkOrder(f.ctx, wo.id, { good: 10 })).toThrow(InsufficientStockError);
+		expect(stock(f, f.leg)).toBe(39);
+		expect(stock(f, f.table)).toBe(0);
+	});
+
+	it('a lot-tracked material is issued earliest expiry first, each movement naming its lot', () => {
+		const f = makeFactory();
+		const glue = createItem(f.ctx, { code: 'GLUE', name: '木工膠', unit: '罐', lotTracked: true });
+		const shelf = createItem(f.ctx, { code: 'SHF', name: '層板', unit: '片' });
+		saveBom(f.ctx, { itemId: shelf.id, version: '1', lines: [{ childId: glue.id, qtyPer: 2 }] });
+		for (const [lot, expiry] of [
+			['G-LATE', '2027-03-01'],
+			['G-SOON', '2027-01-01']
+		] as const)
+			recordReceipt(f.ctx, {
+				itemId: glue.id,
+				warehouseId: f.warehouseId,
+				lot,
+				expiry,
+				qty: 6,
+				unit: '罐',
+				unitCostCents: 100
+			});
+		const [wo] = createWorkOrders(f.ctx, [
+			{
+				itemId: shelf.id,
+				qty: 4,
+				warehouseId: f.warehouseId,
+				startDate: '2026-11-02',
+				dueDate: '2026-11-03'
+			}
+		]);
+		releaseWorkOrder(f.ctx, wo!.id);
+		issueMaterials(f.ctx, wo!.id, [{ itemId: glue.id, qty: 8 }]);
+		const issued = f.docs
+			.ledgers()
+			.flatMap((d) => readMovements(d).movements)
+			.filter((m) => m.reason === 'issue' && m.itemId === glue.id)
+			.map((m) => [m.lot, m.qty])
+			.sort();
+		expect(issued).toEqual([
+			['G-LATE', -2],
+			['G-SOON', -6]
+		]);
 	});
 });

@@ -1,6 +1,7 @@
 // Shop-floor commands: progress reports per routing step (good / scrap), manual material issue,
 // and completion, which backflushes the material not yet issued and receives the finished goods
-// into stock as a `production` movement (lot = the order number for lot-tracked items).
+// into stock as a `production` movement (lot = the order number for lot-tracked items). Issued
+// and backflushed material leaves from bins and lots chosen FEFO/FIFO, as a pick would.
 // Rights on the orders doc are checked before any movement is written; movements precede the
 // event, so an event never claims stock that did not move.
 
@@ -10,7 +11,12 @@ import { storedMovementSchema } from '../../domain/ledger/movement';
 import { parseOrThrow } from '../../domain/parse';
 import { backflushLines } from '../../domain/production/shortages';
 import type { WoEvent } from '../../domain/production/work-order';
+import { readLocations } from '../../doc/catalog-doc';
+import { roundQty } from '../../domain/ledger/fold';
+import { lotFactsOf } from '../../domain/lots/lot-fold';
+import { allocatePick } from '../../domain/picking/allocate';
 import { catalogIndexOf, requireWriteKind } from '../access';
+import { ledgerBalances, ledgerLots } from '../ledger-cache';
 import type { CommandContext } from '../context';
 import { fileMovements } from '../ledger-postings';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
@@ -52,28 +58,58 @@ export function reportProgress(ctx: CommandContext, woId: string, input: Progres
 	);
 }
 
+/**
+ * Material leaving stock for the order: each line allocated over the bins and lots of the order's
+ * warehouse (FEFO for lot-tracked or FEFO items, else FIFO; quarantine skipped), one `issue`
+ * movement per pick carrying its bin and lot, so bin and lot balances stay true. What the
+ * positions cannot cover is requested at warehouse level, where the stock check refuses it.
+ */
 function issueRequests(
 	ctx: CommandContext,
 	found: FoldedWorkOrder,
 	lines: readonly { itemId: string; qty: number }[]
 ): MovementRequest[] {
 	const catalog = catalogIndexOf(ctx);
-	return lines.map((l) => {
-		const { item } = resolveTarget(catalog, {
+	const warehouseId = found.order.warehouseId;
+	const locations = readLocations(ctx.docs.catalog).filter((l) => l.warehouseId === warehouseId);
+	// A copy: picks of one line must not be offered again to the next line of the same item.
+	const stock = [...(ctx.balances?.() ?? ledgerBalances(ctx)).values()]
+		.filter((b) => b.warehouseId === warehouseId)
+		.map((b) => ({ ...b }));
+	const lots = ledgerLots(ctx);
+	const out: MovementRequest[] = [];
+	for (const l of lines) {
+		const { item } = resolveTarget(catalog, { itemId: l.itemId, warehouseId });
+		const { picks, shortfall } = allocatePick({
 			itemId: l.itemId,
-			warehouseId: found.order.warehouseId
+			warehouseId,
+			qty: l.qty,
+			policy: item.lotTracked || item.pickPolicy === 'fefo' ? 'fefo' : 'fifo',
+			balances: stock,
+			lotInfo: lotFactsOf(lots, l.itemId),
+			locations
 		});
-		return {
-			kind: 'issue',
-			input: {
-				itemId: l.itemId,
-				warehouseId: found.order.warehouseId,
-				qty: l.qty,
-				unit: item.unit,
-				ref: found.order.number
-			}
-		};
-	});
+		const parts: { qty: number; locationId?: string; lot?: string }[] = picks.map((p) => ({
+			qty: p.qty,
+			...(p.locationId ? { locationId: p.locationId } : {}),
+			...(p.lot ? { lot: p.lot } : {})
+		}));
+		if (shortfall > 0) parts.push({ qty: shortfall });
+		for (const part of parts) {
+			const taken = stock.find(
+				(b) =>
+					b.itemId === l.itemId &&
+					b.locationId === (part.locationId ?? '') &&
+					b.lot === (part.lot ?? '')
+			);
+			if (taken) taken.qty = roundQty(taken.qty - part.qty);
+			out.push({
+				kind: 'issue',
+				input: { itemId: l.itemId, warehouseId, unit: item.unit, ref: found.order.number, ...part }
+			});
+		}
+	}
+	return out;
 }
 
 /** Issues material to the order: `issue` movements (ref = order number), then the event. */
