@@ -1,5 +1,6 @@
 // Production (issue 18): an admin sets up a table made of a top and four legs through the BOM
-// form (a cycle is refused in words), stocks the materials; a production planner runs the plan,
+// form (a cycle is refused in words), stocks the materials; a production planner asks when 5
+// tables could be delivered (promise with reasons, rush preview), runs the plan,
 // converts the planned work order and the legs' requisition in one action, releases the order,
 // reports progress on a tablet viewport and completes it; the finished tables are in stock and
 // the MRP requisition for the short legs shows, live, in a buyer's browser.
@@ -96,6 +97,19 @@ test('BOM → plan → convert → release → progress on a tablet → complete
 	).newPage();
 	await signIn(planner, workspace, 'production', 'wu');
 	await expectSynced(planner);
+	// First the big-order question: 5 tables, can we? From stock no; made from the tops on hand
+	// and legs, 8 of which must be bought first.
+	await planner.goto('/production/promise');
+	await planner.getByTestId('promise-item').selectOption({ label: 'TBL 餐桌' });
+	await planner.getByTestId('promise-qty').fill('5');
+	await planner.getByTestId('promise-ask').click();
+	await expect(planner.getByTestId('promise-earliest')).toContainText('最早可全數交貨');
+	const steps = planner.getByTestId('promise-steps');
+	await expect(steps).toContainText('5 張 TBL 餐桌：需生產');
+	await expect(steps).toContainText('8 支 LEG 桌腳：需採購');
+	await expect(steps).toContainText('12 支 LEG 桌腳：現有庫存');
+	await expect(planner.getByTestId('promise-rush')).toContainText('沒有其他客戶的交期受影響');
+
 	await planner.goto('/production/planning');
 	const planned = planner.getByTestId('planned-orders');
 	const plannedRow = (label: string) =>
