@@ -11,6 +11,7 @@ import { WorkspaceState } from '../workspace.svelte';
 import { BomFormModel, nextVersion } from './production-bom-form.svelte';
 import { BomImportModel } from './production-bom-import.svelte';
 import { BomDetailModel } from './production-bom.svelte';
+import { WorkCentersPageModel } from './production-work-centers.svelte';
 
 let open: WorkspaceState[] = [];
 let n = 0;
@@ -163,5 +164,26 @@ describe('BomImportModel', () => {
 			childId: f.screw.id,
 			qtyPer: 3
 		});
+	});
+});
+
+describe('WorkCentersPageModel', () => {
+	it('adds a centre, refuses a taken code and bad hours, edits the capacity', async () => {
+		setLocale('en');
+		const ws = await workspace();
+		const vm = new WorkCentersPageModel(ws);
+		vm.draft = { id: '', code: 'L1', name: 'Line 1', hours: '40', active: true };
+		expect(vm.save().ok).toBe(true);
+		vm.draft = { id: '', code: 'l1', name: 'Other', hours: '10', active: true };
+		expect(vm.save().ok).toBe(false);
+		expect(vm.errors.code).toBe('Code l1 is used by another work centre');
+		vm.draft = { id: '', code: 'L2', name: 'Line 2', hours: 'forty', active: true };
+		expect(vm.save().ok).toBe(false);
+		expect(vm.errors.hours).toBe('Enter 0 or more hours');
+		vm.edit(vm.centers[0]!.id);
+		vm.draft.hours = '0';
+		expect(vm.save().ok).toBe(true);
+		expect(vm.centers.map((c) => [c.code, c.capacityHoursPerWeek])).toEqual([['L1', 0]]);
+		vm.close();
 	});
 });

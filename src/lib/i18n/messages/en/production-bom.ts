@@ -130,5 +130,16 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'promise.noExpedited': 'Nothing to expedite',
 	'promise.noSlipped': 'No other customer’s date slips',
 	'promise.expediteLine': '{ref}: {qty} of {item} needed by {date}',
-	'promise.slipLine': '{ref} ({item}): its supply would be past due'
+	'promise.slipLine': '{ref} ({item}): its supply would be past due',
+	'workCenter.title': 'Work centres',
+	'workCenter.subtitle':
+		'The lines or machine groups routing steps run on, with the hours they can work in a week (load and delivery promises use this capacity)',
+	'workCenter.code': 'Code',
+	'workCenter.name': 'Name',
+	'workCenter.hours': 'Capacity (hours / week)',
+	'workCenter.new': 'New work centre',
+	'workCenter.edit': 'Edit work centre',
+	'workCenter.saved': 'Work centre {code} saved',
+	'workCenter.hoursInvalid': 'Enter 0 or more hours',
+	'workCenter.codeTaken': 'Code {code} is used by another work centre'
 };

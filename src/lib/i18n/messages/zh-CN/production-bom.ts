@@ -123,5 +123,15 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'promise.noExpedited': '不需要提前任何在途单据',
 	'promise.noSlipped': '没有其他客户的交期受影响',
 	'promise.expediteLine': '{ref}：{qty} {item} 需提前到 {date}',
-	'promise.slipLine': '{ref}（{item}）的供给会逾期'
+	'promise.slipLine': '{ref}（{item}）的供给会逾期',
+	'workCenter.title': '工作中心',
+	'workCenter.subtitle': '工艺路线所用的产线或机台，以及每周可用工时（负荷与交期试算以此为产能）',
+	'workCenter.code': '代码',
+	'workCenter.name': '名称',
+	'workCenter.hours': '每周产能 (小时)',
+	'workCenter.new': '新增工作中心',
+	'workCenter.edit': '编辑工作中心',
+	'workCenter.saved': '工作中心 {code} 已保存',
+	'workCenter.hoursInvalid': '请输入 0 以上的小时数',
+	'workCenter.codeTaken': '代码 {code} 已被其他工作中心使用'
 };

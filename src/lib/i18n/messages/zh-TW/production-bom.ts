@@ -123,5 +123,15 @@ export const productionBom = {
 	'promise.noExpedited': '不需要提前任何在途單據',
 	'promise.noSlipped': '沒有其他客戶的交期受影響',
 	'promise.expediteLine': '{ref}：{qty} {item} 需提前到 {date}',
-	'promise.slipLine': '{ref}（{item}）的供給會逾期'
+	'promise.slipLine': '{ref}（{item}）的供給會逾期',
+	'workCenter.title': '工作中心',
+	'workCenter.subtitle': '製程途程所用的產線或機台，以及每週可用工時（負荷與交期試算以此為產能）',
+	'workCenter.code': '代碼',
+	'workCenter.name': '名稱',
+	'workCenter.hours': '每週產能 (小時)',
+	'workCenter.new': '新增工作中心',
+	'workCenter.edit': '編輯工作中心',
+	'workCenter.saved': '工作中心 {code} 已儲存',
+	'workCenter.hoursInvalid': '請輸入 0 以上的時數',
+	'workCenter.codeTaken': '代碼 {code} 已被其他工作中心使用'
 };
