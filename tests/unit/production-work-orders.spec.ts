@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createItem, createLocation } from '../../src/lib/commands/catalog';
+import { createItem, createLocation, createWarehouse } from '../../src/lib/commands/catalog';
 import { saveBom } from '../../src/lib/commands/production/boms';
 import { recordReceipt } from '../../src/lib/commands/movements';
 import { productionView } from '../../src/lib/commands/production/read';
@@ -16,7 +16,11 @@ import {
 } from '../../src/lib/commands/production/work-orders';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { ledgerBalances } from '../../src/lib/commands/ledger-cache';
-import { InsufficientStockError, InvalidTransitionError } from '../../src/lib/domain/errors';
+import {
+	InsufficientStockError,
+	InvalidTransitionError,
+	UnknownLocationError
+} from '../../src/lib/domain/errors';
 import { makeFactory, type Factory } from './production-fixture';
 
 function stock(f: Factory, itemId: string): number {
@@ -186,5 +190,23 @@ describe('work orders', () => {
 			['G-LATE', -2],
 			['G-SOON', -6]
 		]);
+	});
+
+	it('finished goods go into the chosen bin; a bin of another warehouse is refused and nothing moves', () => {
+		const f = makeFactory();
+		const bin = createLocation(f.ctx, { warehouseId: f.warehouseId, code: 'FG-01' });
+		const elsewhere = createWarehouse(f.ctx, { code: 'KH', name: '高雄倉' });
+		const away = createLocation(f.ctx, { warehouseId: elsewhere.id, code: 'X-01' });
+		recordReceipt(f.ctx, { itemId: f.top, warehouseId: f.warehouseId, qty: 1, unit: '片' });
+		recordReceipt(f.ctx, { itemId: f.leg, warehouseId: f.warehouseId, qty: 4, unit: '支' });
+		const wo = newOrder(f, 1);
+		releaseWorkOrder(f.ctx, wo.id);
+		expect(() => completeWorkOrder(f.ctx, wo.id, { good: 1, locationId: away.id })).toThrow(
+			UnknownLocationError
+		);
+		expect(stock(f, f.leg)).toBe(4);
+		completeWorkOrder(f.ctx, wo.id, { good: 1, locationId: bin.id });
+		const fg = [...ledgerBalances(f.ctx).values()].filter((b) => b.itemId === f.table);
+		expect(fg.map((b) => [b.locationId, b.qty])).toEqual([[bin.id, 1]]);
 	});
 });

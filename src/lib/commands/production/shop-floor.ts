@@ -143,6 +143,8 @@ export interface CompleteInput {
 	lot?: string;
 	/** Issue the standard material not yet issued (default true). */
 	backflush?: boolean;
+	/** The bin of the order's warehouse the finished goods go into (default: none). */
+	locationId?: string;
 }
 
 /**
@@ -165,9 +167,11 @@ export function completeWorkOrder(
 	const good = input.good ?? (reported > 0 ? reported : order.qty);
 	if (!(good > 0)) throw new InvalidFieldError('good', 'must be greater than zero');
 	const backflushed = input.backflush === false ? [] : backflushLines(order, fold, good);
+	const locationId = input.locationId || undefined;
 	const { item } = resolveTarget(catalogIndexOf(ctx), {
 		itemId: order.itemId,
-		warehouseId: order.warehouseId
+		warehouseId: order.warehouseId,
+		...(locationId ? { locationId } : {})
 	});
 	const lot = item.lotTracked ? input.lot?.trim() || order.number : '';
 	if (backflushed.length > 0)
@@ -179,6 +183,7 @@ export function completeWorkOrder(
 		at: ctx.clock.now(),
 		itemId: order.itemId,
 		warehouseId: order.warehouseId,
+		...(locationId ? { locationId } : {}),
 		...(lot ? { lot } : {}),
 		qty: good,
 		reason: 'production',

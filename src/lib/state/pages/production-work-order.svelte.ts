@@ -47,10 +47,19 @@ export class WorkOrderDetailModel {
 	/** Drafts of the issue form, per material item id. */
 	issue = $state<Record<string, string>>({});
 	issueError = $state<string | null>(null);
-	complete = $state({ good: '', lot: '', backflush: true });
+	complete = $state({ good: '', lot: '', backflush: true, locationId: '' });
 	completeError = $state<string | null>(null);
 
 	readonly w = $derived.by(() => this.data.workOrder(this.id()));
+
+	/** Bins of the order's warehouse the finished goods may go into. */
+	readonly bins = $derived.by(() => {
+		const w = this.w;
+		if (!w) return [];
+		return this.data.ws.locations
+			.filter((l) => l.warehouseId === w.order.warehouseId && l.active)
+			.sort((a, b) => a.code.localeCompare(b.code));
+	});
 
 	readonly materials: MaterialNeed[] = $derived.by(() => {
 		const w = this.w;
@@ -201,6 +210,7 @@ export class WorkOrderDetailModel {
 		const input = {
 			good,
 			backflush: this.complete.backflush,
+			...(this.complete.locationId ? { locationId: this.complete.locationId } : {}),
 			...(this.complete.lot.trim() ? { lot: this.complete.lot.trim() } : {})
 		};
 		const r = this.data.ws.run((ctx) => completeWorkOrder(ctx, this.id(), input));

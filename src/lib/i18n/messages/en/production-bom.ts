@@ -141,5 +141,7 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'workCenter.edit': 'Edit work centre',
 	'workCenter.saved': 'Work centre {code} saved',
 	'workCenter.hoursInvalid': 'Enter 0 or more hours',
-	'workCenter.codeTaken': 'Code {code} is used by another work centre'
+	'workCenter.codeTaken': 'Code {code} is used by another work centre',
+	'production.receiveBin': 'Into bin',
+	'production.noBin': 'No bin'
 };

@@ -133,5 +133,7 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'workCenter.edit': '编辑工作中心',
 	'workCenter.saved': '工作中心 {code} 已保存',
 	'workCenter.hoursInvalid': '请输入 0 以上的小时数',
-	'workCenter.codeTaken': '代码 {code} 已被其他工作中心使用'
+	'workCenter.codeTaken': '代码 {code} 已被其他工作中心使用',
+	'production.receiveBin': '入库库位',
+	'production.noBin': '不指定库位'
 };

@@ -133,5 +133,7 @@ export const productionBom = {
 	'workCenter.edit': '編輯工作中心',
 	'workCenter.saved': '工作中心 {code} 已儲存',
 	'workCenter.hoursInvalid': '請輸入 0 以上的時數',
-	'workCenter.codeTaken': '代碼 {code} 已被其他工作中心使用'
+	'workCenter.codeTaken': '代碼 {code} 已被其他工作中心使用',
+	'production.receiveBin': '入庫儲位',
+	'production.noBin': '不指定儲位'
 };
