@@ -8,6 +8,7 @@ import type { Movement } from '../ledger/movement';
 import { createValuationEngine } from '../valuation/engine';
 import { mulDiv } from '../valuation/fixed';
 import type { ValuationMethod, ValuationMovement } from '../valuation/types';
+import { applyLandedCharges, type LandedCharge } from './landed-cost';
 import { applyMaterialCost, linkCompletions, MAX_COSTING_RUNS } from './production-cost';
 
 /** One carried layer: [itemId, qtyMicro, valueMicro, since stamp]. */
@@ -36,6 +37,8 @@ export interface CostedMovement {
 	centsChange: number;
 	/** Completions of a work order: the conversion part of the value, in cents. */
 	conversionCents?: number;
+	/** Receipts: landed costs (freight, duty) allocated onto them, in cents. */
+	landedCents?: number;
 }
 
 export interface ItemPosition {
@@ -114,6 +117,8 @@ export interface CostingInput {
 	method: ValuationMethod;
 	opening: ValueOpening | null;
 	movements: readonly FiledMovement[];
+	/** Freight, duty… to spread over receipts (landed-cost.ts). */
+	landedCharges?: readonly LandedCharge[];
 }
 
 /** Values the opening and the movements; pure and deterministic (same input, same result). */
@@ -154,6 +159,7 @@ export function costMovements(input: CostingInput): Costing {
 		filed.map((f) => ({ m: f.m, at: f.at })),
 		byId
 	);
+	const landed = applyLandedCharges(input.landedCharges ?? [], byId);
 	engine.add(val);
 	for (let runs = 1; runs < MAX_COSTING_RUNS && applyMaterialCost(completions, engine); runs++) {
 		engine = createValuationEngine({ method: input.method });
@@ -167,6 +173,7 @@ export function costMovements(input: CostingInput): Costing {
 		if (!r) continue;
 		const before = r.valueAfterMicro - r.valueChangeMicro;
 		const conversionMicro = conversion.get(m.id);
+		const landedCents = landed.get(m.id);
 		movements.push({
 			movement: m,
 			month,
@@ -174,7 +181,8 @@ export function costMovements(input: CostingInput): Costing {
 			valueChangeMicro: r.valueChangeMicro,
 			valueAfterMicro: r.valueAfterMicro,
 			centsChange: microToCents(r.valueAfterMicro) - microToCents(before),
-			...(conversionMicro !== undefined ? { conversionCents: microToCents(conversionMicro) } : {})
+			...(conversionMicro !== undefined ? { conversionCents: microToCents(conversionMicro) } : {}),
+			...(landedCents !== undefined ? { landedCents } : {})
 		});
 	}
 	const positions = new Map<string, ItemPosition>();

@@ -79,11 +79,14 @@ export function deriveVouchers(input: DeriveInput): Voucher[] {
 		switch (m.reason) {
 			case 'receipt': {
 				const cost = m.unitCostCents === undefined ? d : Math.round(qty * m.unitCostCents);
+				// Landed costs are owed too (the forwarder's or customs' invoice is still to come),
+				// so they stay in GRNI; the supplier's invoice below clears the goods only.
+				const accrued = cost + (cm.landedCents ?? 0);
 				// A receipt filling a shortage absorbs the difference (DECISIONS, Valuation).
 				push('receipt', head, [
 					inv(d),
-					{ role: 'grni', cents: -cost },
-					{ role: 'cogs', cents: cost - d }
+					{ role: 'grni', cents: -accrued },
+					{ role: 'cogs', cents: accrued - d }
 				]);
 				const po = m.ref !== undefined ? pos.get(m.ref) : undefined;
 				const line = po?.lines.find((l) => l.itemId === m.itemId);

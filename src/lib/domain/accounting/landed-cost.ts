@@ -1,0 +1,86 @@
+// Landed costs (到岸成本): freight, duty and insurance on a purchase, allocated onto the receipt
+// movements they belong to — by value (each receipt's qty × unit cost) or by quantity — in whole
+// cents, largest remainder first, so the shares always add up to the charge. The receipts then
+// carry the charge in their value, and valuation re-values everything that follows them (an
+// issue after the receipt costs more; FIFO layers and averages include the charge).
+
+import type { ValuationMovement } from '../valuation/types';
+import { mulDiv } from '../valuation/fixed';
+
+export const LANDED_BASES = ['value', 'qty'] as const;
+export type LandedBasis = (typeof LANDED_BASES)[number];
+
+export interface LandedCharge {
+	id: string;
+	amountCents: number;
+	basis: LandedBasis;
+	/** Ids of the receipt movements the charge is spread over. */
+	receipts: string[];
+}
+
+export class LandedCostError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'LandedCostError';
+	}
+}
+
+/**
+ * Cents of `amountCents` per weight, proportional, summing exactly: each share is rounded down,
+ * then the cents left go one each to the largest remainders (ties: the earlier weight). All
+ * weights zero: equal weights.
+ */
+export function spreadCents(amountCents: number, weights: readonly number[]): number[] {
+	if (!Number.isSafeInteger(amountCents) || amountCents < 0)
+		throw new LandedCostError('the charge must be a whole, non-negative number of cents');
+	if (weights.length === 0) return [];
+	// Exact: products of cents and micro-unit weights pass 2^53, and charges are few.
+	const w = (weights.every((x) => x === 0) ? weights.map(() => 1) : weights).map(BigInt);
+	const total = w.reduce((s, x) => s + x, 0n);
+	const amount = BigInt(amountCents);
+	const shares = w.map((x) => (amount * x) / total);
+	const rests = w.map((x, i) => ({ i, rest: amount * x - (shares[i] as bigint) * total }));
+	let left = amount - shares.reduce((s, x) => s + x, 0n);
+	rests.sort((a, b) => (b.rest > a.rest ? 1 : b.rest < a.rest ? -1 : a.i - b.i));
+	for (const { i } of rests) {
+		if (left <= 0n) break;
+		shares[i] = (shares[i] as bigint) + 1n;
+		left--;
+	}
+	return shares.map(Number);
+}
+
+/**
+ * Adds each charge to the value of its receipts (inbound movements with a cost). Returns the
+ * cents each receipt received. A charge naming no known receipt is an error (it would vanish).
+ */
+export function applyLandedCharges(
+	charges: readonly LandedCharge[],
+	byId: ReadonlyMap<string, ValuationMovement>
+): Map<string, number> {
+	const added = new Map<string, number>();
+	for (const charge of charges) {
+		const receipts = charge.receipts.map((id) => byId.get(id));
+		const missing = charge.receipts.filter((_, i) => {
+			const v = receipts[i];
+			return !v || v.qtyMicro <= 0 || v.unitCostMicro === undefined;
+		});
+		if (missing.length > 0 || receipts.length === 0)
+			throw new LandedCostError(
+				`landed cost ${charge.id}: not a costed receipt: ${missing.join(', ') || '(none named)'}`
+			);
+		const goods = (receipts as ValuationMovement[]).map((v) =>
+			mulDiv(v.qtyMicro, v.unitCostMicro as number, 1_000_000)
+		);
+		const weights =
+			charge.basis === 'qty' ? (receipts as ValuationMovement[]).map((v) => v.qtyMicro) : goods;
+		const shares = spreadCents(charge.amountCents, weights);
+		(receipts as ValuationMovement[]).forEach((v, i) => {
+			const cents = shares[i] as number;
+			const before = added.get(v.id) ?? 0;
+			added.set(v.id, before + cents);
+			v.valueMicro = (v.valueMicro ?? (goods[i] as number)) + cents * 10_000;
+		});
+	}
+	return added;
+}
