@@ -5,6 +5,7 @@
 // (domain/reports/finance-view), so a year of movements never blocks the page. Recomputed when
 // movements, orders, counts or the catalog change; one instance per workspace.
 
+import { untrack } from 'svelte';
 import * as Y from 'yjs';
 import { readFinanceSources } from '../../commands/finance-book';
 import { nextMonth } from '../../domain/ledger/period';
@@ -47,7 +48,8 @@ export class FinanceData {
 				void ws.ledgerMonths;
 				void ws.docRevision.orders;
 				void ws.docRevision.counts;
-				this.schedule();
+				// Only those: what schedule reads (its own state, the docs) must not rerun this.
+				untrack(() => this.schedule());
 			});
 		});
 	}
