@@ -126,4 +126,9 @@ test('requisition → draft PO → approve → partial receipt with a rejection 
 	await expect(buyer.getByTestId('qty-BOX-1-TY')).toHaveText('30');
 	// 6 accepted in A-01 and 4 in the quarantine bin, both in TY.
 	await expect(buyer.getByTestId('qty-TAPE-1-TY')).toHaveText('10');
+	// The scorecard counts the inspection: 36 of 40 delivered passed.
+	await buyer.goto('/purchasing');
+	await expect(buyer.getByTestId('scorecard-SUP-1').getByTestId('scorecard-quality')).toHaveText(
+		'90 %'
+	);
 });
