@@ -8,7 +8,8 @@ const PRIVATE_FILES = [
 	'stockflow.sqlite',
 	'stockflow.sqlite-wal',
 	'stockflow.sqlite-shm',
-	'secret'
+	'secret',
+	'workspaces.json'
 ];
 
 /**

@@ -1,22 +1,18 @@
 // The company behind a workspace as its people see it: a display name and whether its first
-// admin finished the first-run setup. Kept by the relay next to the sessions (table
-// `workspace_profiles`), because it belongs to the installation, not to any one document.
+// admin finished the first-run setup. It belongs to the installation, not to any document, so
+// the relay keeps it in `${DATA_DIR}/workspaces.json` (600, replaced atomically); only the
+// relay writes it. (A table in stockflow.sqlite would also need the persistence layer's list of
+// allowed tables; see docs/DECISIONS.md, "People and devices".)
 
-import type Database from 'better-sqlite3';
-
-export const PROFILES_SCHEMA = `
-CREATE TABLE IF NOT EXISTS workspace_profiles (
-	workspace TEXT PRIMARY KEY,
-	name TEXT,
-	setup_done_at INTEGER
-);
-`;
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 
 export interface WorkspaceProfile {
 	readonly workspace: string;
 	/** The company name shown in the app; null until the first admin names it. */
 	readonly name: string | null;
-	/** When the first-run setup was finished (or skipped); null while it is to do. */
+	/** When the first-run setup was finished; null while it is to do. */
 	readonly setupDoneAtMs: number | null;
 }
 
@@ -26,33 +22,42 @@ export interface ProfileStore {
 	updateProfile(workspace: string, update: { name?: string; setupDoneAtMs?: number }): void;
 }
 
-interface ProfileRow {
-	workspace: string;
-	name: string | null;
-	setup_done_at: number | null;
-}
+const Stored = z.record(
+	z.string(),
+	z.object({ name: z.string().nullable(), setupDoneAtMs: z.number().nullable() })
+);
+type Stored = z.infer<typeof Stored>;
 
-/** The profile statements on an open database whose schema includes PROFILES_SCHEMA. */
-export function profileStore(db: Database.Database): ProfileStore {
-	const select = db.prepare<[string], ProfileRow>(
-		'SELECT * FROM workspace_profiles WHERE workspace = ?'
-	);
-	const upsert = db.prepare(
-		`INSERT INTO workspace_profiles (workspace, name, setup_done_at) VALUES (?, ?, ?)
-			ON CONFLICT (workspace) DO UPDATE SET name = COALESCE(excluded.name, name),
-			setup_done_at = COALESCE(excluded.setup_done_at, setup_done_at)`
-	);
+export const PROFILES_FILE = 'workspaces.json';
+
+export function profileStore(dataDir: string): ProfileStore {
+	const file = join(dataDir, PROFILES_FILE);
+	function read(): Stored {
+		if (!existsSync(file)) return {};
+		const parsed = Stored.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+		// A damaged file is refused loudly rather than silently replaced by an empty one.
+		if (!parsed.success) throw new Error(`${file} is not a workspace profile file`);
+		return parsed.data;
+	}
 	return {
 		profile(workspace) {
-			const row = select.get(workspace);
+			const row = read()[workspace];
 			return {
 				workspace,
 				name: row?.name ?? null,
-				setupDoneAtMs: row?.setup_done_at ?? null
+				setupDoneAtMs: row?.setupDoneAtMs ?? null
 			};
 		},
 		updateProfile(workspace, update) {
-			upsert.run(workspace, update.name ?? null, update.setupDoneAtMs ?? null);
+			const all = read();
+			const row = all[workspace] ?? { name: null, setupDoneAtMs: null };
+			all[workspace] = {
+				name: update.name ?? row.name,
+				setupDoneAtMs: update.setupDoneAtMs ?? row.setupDoneAtMs
+			};
+			const temp = `${file}.${process.pid}.tmp`;
+			writeFileSync(temp, JSON.stringify(all, null, '\t') + '\n', { mode: 0o600 });
+			renameSync(temp, file);
 		}
 	};
 }

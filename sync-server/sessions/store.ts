@@ -1,15 +1,15 @@
 // Sign-in links and device sessions, kept in the relay's own SQLite file next to the document
-// updates (tables `sign_in_links`, `device_sessions`, `user_revocations`, and the workspace
-// profiles of profiles.ts). The relay, the CLI
-// (`stockflow users`, `stockflow revoke`) and backups all see the same rows; the relay notices
-// a revocation written by another process on its next poll (see guard.ts).
+// updates (tables `sign_in_links`, `device_sessions`, `user_revocations`; the workspace
+// profiles of profiles.ts live beside it). The relay, the CLI (`stockflow users`, `stockflow
+// revoke`) and backups all see the same rows; the relay notices a revocation written by
+// another process on its next poll (see guard.ts).
 
 import Database from 'better-sqlite3';
 import { ROLES, isRole, type Role } from '../../src/lib/domain/auth/roles';
 import { openStockflowDatabase } from '../persistence/sqlite-open';
 import { sqliteFilePath } from '../persistence/sqlite';
 import { secureDataDir } from '../data-dir';
-import { PROFILES_SCHEMA, profileStore, type ProfileStore } from './profiles';
+import { profileStore, type ProfileStore } from './profiles';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sign_in_links (
@@ -144,7 +144,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 	secureDataDir(options.dataDir);
 	const db: Database.Database = openStockflowDatabase(sqliteFilePath(options.dataDir));
 	db.pragma('busy_timeout = 5000');
-	db.exec(SCHEMA + PROFILES_SCHEMA);
+	db.exec(SCHEMA);
 	secureDataDir(options.dataDir);
 
 	const insertLink = db.prepare(
@@ -203,7 +203,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 	);
 
 	return {
-		...profileStore(db),
+		...profileStore(options.dataDir),
 		recordLink(link) {
 			insertLink.run(
 				link.id,

@@ -114,7 +114,7 @@ export function signIn(token: string, overrides: Partial<SessionEnv> = {}): Sess
 }
 
 export type SignInOutcome =
-	| { kind: 'signed-in'; session: Session }
+	| { kind: 'signed-in'; session: Session; firstRun: boolean }
 	/** The relay refused the link: `reason` is its error text ("link used", "token expired", …). */
 	| { kind: 'refused'; reason: string };
 
@@ -135,10 +135,12 @@ export async function signInWithToken(
 		fetchFn: env.fetchFn,
 		...(env.appVersion ? { appVersion: env.appVersion } : {})
 	});
-	if (outcome.kind === 'granted')
-		return { kind: 'signed-in', session: adoptGrant(outcome.grant, env) };
+	if (outcome.kind === 'granted') {
+		const firstRun = outcome.grant.firstRun === true;
+		return { kind: 'signed-in', session: adoptGrant(outcome.grant, env), firstRun };
+	}
 	if (outcome.kind === 'refused') return outcome;
-	return { kind: 'signed-in', session: signIn(token, env) };
+	return { kind: 'signed-in', session: signIn(token, env), firstRun: false };
 }
 
 /** Forgets the session (and tells the relay, when it can). Local data stays. */

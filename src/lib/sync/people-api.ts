@@ -1,5 +1,6 @@
 // The relay's admin endpoints for people and devices (GET /api/people, POST /api/invites,
-// /api/people/revoke, /api/people/role), with every response parsed before use.
+// /api/people/revoke, /api/people/role) and the company profile (/api/workspace), with every
+// response parsed before use.
 
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/auth/roles';
@@ -24,10 +25,16 @@ const PeopleResponse = z.object({ people: z.array(Person) });
 const Invite = z.object({ token: z.string(), link: z.string(), expiresAtMs: z.number() });
 const Ended = z.object({ ended: z.number() });
 const RoleResponse = z.object({ ended: z.number(), invite: Invite });
+const Profile = z.object({
+	workspace: z.string(),
+	name: z.string().nullable(),
+	setupDoneAtMs: z.number().nullable()
+});
 
 export type PersonView = z.infer<typeof Person>;
 export type DeviceView = z.infer<typeof Device>;
 export type InviteLink = z.infer<typeof Invite>;
+export type WorkspaceProfile = z.infer<typeof Profile>;
 
 /** The relay refused or could not be reached; pages show a translated message. */
 export class PeopleApiError extends Error {
@@ -43,6 +50,10 @@ export interface PeopleApi {
 	revokeUser(user: string): Promise<number>;
 	revokeDevice(device: string): Promise<number>;
 	changeRole(user: string, role: Role): Promise<{ ended: number; invite: InviteLink }>;
+	/** The company profile (GET /api/workspace; any signed-in user). */
+	profile(): Promise<WorkspaceProfile>;
+	/** Names the company and/or marks the first-run setup done (admins). */
+	updateProfile(update: { name?: string; setupDone?: true }): Promise<WorkspaceProfile>;
 }
 
 export function peopleApi(options: {
@@ -76,6 +87,8 @@ export function peopleApi(options: {
 		invite: (role) => call(Invite, '/api/invites', { role }),
 		revokeUser: async (user) => (await call(Ended, '/api/people/revoke', { user })).ended,
 		revokeDevice: async (device) => (await call(Ended, '/api/people/revoke', { device })).ended,
-		changeRole: (user, role) => call(RoleResponse, '/api/people/role', { user, role })
+		changeRole: (user, role) => call(RoleResponse, '/api/people/role', { user, role }),
+		profile: () => call(Profile, '/api/workspace'),
+		updateProfile: (update) => call(Profile, '/api/workspace', update)
 	};
 }

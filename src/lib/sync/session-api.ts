@@ -12,6 +12,8 @@ export function isDeviceCredential(token: string): boolean {
 
 const ExchangeResponse = z.object({
 	credential: z.string().startsWith('sfd1.'),
+	/** The first admin's link: the first-run setup is still to do (older relays omit it). */
+	firstRun: z.boolean().optional(),
 	session: z.object({
 		id: z.string().min(1),
 		workspace: z.string().min(1),

@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { markBoot } from '../boot-marks';
 import { presence, setPresence } from '../presence.svelte';
 import { restoreSession, session, signOut, type Session } from '../session.svelte';
+import { loadCompany } from '../session-company.svelte';
 import { closeWorkspace, openWorkspace, type WorkspaceState } from '../workspace.svelte';
 import { currentDepartment, setDepartment } from './department.svelte';
 import { purchasingAttention } from './purchasing-attention';
@@ -95,6 +96,7 @@ export class ShellModel {
 		this.session = session.current ?? restoreSession();
 		markBoot('session');
 		this.ws = this.session ? openWorkspace(this.session) : null;
+		if (this.session) void loadCompany(this.session);
 	}
 
 	/** Remember the department of a department page, so shared pages keep its navigation. */

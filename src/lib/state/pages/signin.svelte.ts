@@ -22,8 +22,11 @@ function refusalMessage(reason: string): string {
 export class SignInModel {
 	failure = $state<string | null>(null);
 
-	/** Signs in; the department to land in, or null when `failure` explains why not. */
-	async start(token: string | null): Promise<Department | null> {
+	/**
+	 * Signs in; the department to land in ('setup': the first admin's first-run setup), or null
+	 * when `failure` explains why not.
+	 */
+	async start(token: string | null): Promise<Department | 'setup' | null> {
 		if (!token) {
 			this.failure = t('signin.missingToken');
 			return null;
@@ -44,7 +47,7 @@ export class SignInModel {
 			}
 			const department = departmentOfRole(outcome.session.role);
 			setDepartment(department);
-			return department;
+			return outcome.firstRun ? 'setup' : department;
 		} catch (err) {
 			this.failure = errorMessage(err);
 			return null;

@@ -1,7 +1,9 @@
 // en messages: device sessions and the People and devices page. Typed against zh-TW.
 import type { people as source } from '../zh-TW/people';
+import { firstRun } from './first-run';
 
 export const people: Record<keyof typeof source, string> = {
+	...firstRun,
 	'device.generic': 'Device',
 	'device.androidTablet': 'Android tablet',
 	'signin.linkUsed':

@@ -1,7 +1,9 @@
 // zh-CN messages: device sessions and the People and devices page. Typed against zh-TW.
 import type { people as source } from '../zh-TW/people';
+import { firstRun } from './first-run';
 
 export const people: Record<keyof typeof source, string> = {
+	...firstRun,
 	'device.generic': '设备',
 	'device.androidTablet': 'Android 平板',
 	'signin.linkUsed': '这个登录链接已经用过了。每个邀请链接只能使用一次，请向管理员索取新的链接。',

@@ -1,7 +1,10 @@
 // zh-TW messages: device sessions (sign-in, ended sessions) and the People and devices page.
 // The source of these keys; the other locales' tables are typed against it.
 
+import { firstRun } from './first-run';
+
 export const people = {
+	...firstRun,
 	'device.generic': '裝置',
 	'device.androidTablet': 'Android 平板',
 	'signin.linkUsed': '這個登入連結已經用過了。每個邀請連結只能使用一次，請向管理員索取新的連結。',
