@@ -4,10 +4,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { renderMetrics, type Gauges, type Metrics } from './metrics';
+import { metricsRefusal, type MetricsAccess } from './metrics-access';
 import { setSecurityHeaders } from './security-headers';
 import type { AuthContext } from './sessions/authenticate';
 import { SESSION_ROUTES } from './sessions/api';
 import { WORKSPACE_ROUTES } from './sessions/workspace-api';
+import { DEVICE_ROUTES } from './sessions/device-api';
 import { serveStatic } from './static';
 import { handleTokenRequest, handleWhoami, sendJson } from './token-api';
 
@@ -17,6 +19,8 @@ export interface HttpContext {
 	metrics: Metrics;
 	gauges(): Gauges;
 	logger: Logger;
+	/** Who may read /metrics (metrics-access.ts); open when absent. */
+	metricsAccess?: MetricsAccess;
 	/** A shared store's reachability (resolves when it answers); absent for an embedded one. */
 	storeHealth?: () => Promise<void>;
 }
@@ -71,6 +75,9 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 	}
 	if (path === '/metrics') {
 		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
+		const refusal = ctx.metricsAccess ? metricsRefusal(req, ctx.metricsAccess) : null;
+		if (refusal === 'token') return sendJson(res, 401, { error: 'metrics token required' });
+		if (refusal === 'loopback') return sendJson(res, 403, { error: 'metrics: loopback only' });
 		res.statusCode = 200;
 		res.setHeader('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
 		res.setHeader('Cache-Control', 'no-store');
@@ -85,7 +92,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
 		return handleWhoami(req, res, ctx.auth);
 	}
-	const sessionRoute = SESSION_ROUTES[path] ?? WORKSPACE_ROUTES[path];
+	const sessionRoute = SESSION_ROUTES[path] ?? WORKSPACE_ROUTES[path] ?? DEVICE_ROUTES[path];
 	if (sessionRoute) {
 		const handler = sessionRoute[req.method ?? 'GET'];
 		if (!handler) {

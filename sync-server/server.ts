@@ -11,6 +11,8 @@ import { createRequestHandler } from './http';
 import { silentLogger } from './logger';
 import { resolveLimits, type RelayLimits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
+import type { MetricsAccess } from './metrics-access';
+import type { PreviousSecret } from './secret-rotation';
 import type { PersistencePort } from './persistence/port';
 import { openSqliteStore } from './persistence/sqlite';
 import type { SqliteSynchronous } from './persistence/sqlite-writer';
@@ -57,6 +59,10 @@ export interface StartServerOptions {
 	sessionPollMs?: number;
 	/** A device credential is accepted this long after its last renewal. Default 30 days. */
 	credentialTtlMs?: number;
+	/** The secret before a rotation and until when it is still accepted (secret-rotation.ts). */
+	previousSecret?: PreviousSecret | null;
+	/** Who may read GET /metrics (token, loopback only); default open. */
+	metricsAccess?: MetricsAccess;
 	/** Clock for sessions and sign-in links (tests). Default Date.now. */
 	nowMs?: () => number;
 	/**
@@ -105,7 +111,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		secret,
 		sessions,
 		nowMs: options.nowMs ?? Date.now,
-		credentialTtlMs: options.credentialTtlMs ?? 30 * 86_400_000
+		credentialTtlMs: options.credentialTtlMs ?? 30 * 86_400_000,
+		previousSecret: options.previousSecret ?? null
 	};
 	const guard = createSessionGuard({
 		sessions,
@@ -137,6 +144,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			staticDir: options.staticDir,
 			metrics,
 			logger,
+			...(options.metricsAccess ? { metricsAccess: options.metricsAccess } : {}),
 			gauges: () => ({ rooms: rooms.size(), connections: wss.clients.size }),
 			storeHealth: store.health?.bind(store)
 		})

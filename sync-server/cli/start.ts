@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { resolveSecret } from '../secret';
 import { createLogger } from '../logger';
 import { startServer } from '../server';
+import { metricsAccessFromEnv } from '../metrics-access';
+import { previousSecretFromEnv } from '../secret-rotation';
 import { firstAdminLink } from '../sessions/first-admin';
 import { openSessionStore } from '../sessions/store';
 import { noPositionals, parseFlags } from './args';
@@ -47,6 +49,8 @@ export async function startCommand(argv: string[]): Promise<void> {
 		sqliteSynchronous,
 		store: selected.store,
 		integrityChecks: integrityChecksFromEnv(),
+		metricsAccess: metricsAccessFromEnv(process.env),
+		previousSecret: previousSecretFromEnv(process.env),
 		logger
 	});
 

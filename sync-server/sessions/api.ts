@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { ROLES } from '../../src/lib/domain/auth/roles';
-import { TokenError, USER_PATTERN, issueToken, parseTtl, verifyToken, type Claims } from '../auth';
+import { TokenError, USER_PATTERN, issueToken, parseTtl, type Claims } from '../auth';
 import {
 	authenticateRequest,
 	originOf,
@@ -12,7 +12,7 @@ import {
 	sendJson,
 	sendTokenError
 } from '../token-api';
-import { jwtRevoked, type AuthContext } from './authenticate';
+import { jwtRevoked, verifyJwt, type AuthContext } from './authenticate';
 import { newCredential, newLinkId } from './credential';
 import { peopleOf } from './people';
 
@@ -20,7 +20,7 @@ import { peopleOf } from './people';
 export const DEFAULT_LINK_TTL = '3d';
 
 // Letters, numbers, punctuation and spaces; no control characters (the name is shown to others).
-const DEVICE_NAME = /^[^\p{Cc}\p{Cf}]{1,60}$/u;
+export const DEVICE_NAME = /^[^\p{Cc}\p{Cf}]{1,60}$/u;
 
 const ExchangeRequest = z.object({
 	token: z.string().min(1).max(4096),
@@ -63,7 +63,7 @@ async function exchange(req: IncomingMessage, res: ServerResponse, auth: AuthCon
 	if (!body) return;
 	let claims: Claims;
 	try {
-		claims = await verifyToken(auth.secret, body.token);
+		claims = await verifyJwt(auth, body.token);
 	} catch (err) {
 		if (err instanceof TokenError) return sendTokenError(res, err);
 		throw err;

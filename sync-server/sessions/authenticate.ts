@@ -5,6 +5,7 @@
 import { TokenError, verifyToken, type Claims } from '../auth';
 import { looksLikeCredential, parseCredential, secretMatches } from './credential';
 import type { SessionStore } from './store';
+import type { PreviousSecret } from '../secret-rotation';
 
 export interface AuthContext {
 	readonly secret: string;
@@ -12,6 +13,25 @@ export interface AuthContext {
 	nowMs(): number;
 	/** How long a device credential is accepted after its last renewal. */
 	readonly credentialTtlMs: number;
+	/** The secret before a rotation, accepted for JWTs until its grace period ends. */
+	readonly previousSecret?: PreviousSecret | null;
+}
+
+/** Verifies a JWT with the current secret, else (during a rotation's grace) the previous one. */
+export async function verifyJwt(
+	auth: AuthContext,
+	token: string | null | undefined
+): Promise<Claims> {
+	try {
+		return await verifyToken(auth.secret, token);
+	} catch (err) {
+		const previous = auth.previousSecret;
+		const invalid = err instanceof TokenError && err.problem === 'invalid';
+		if (!invalid || !previous || previous.untilMs <= auth.nowMs()) throw err;
+		return verifyToken(previous.secret, token).catch((again: unknown) => {
+			throw again instanceof TokenError && again.problem === 'invalid' ? err : again;
+		});
+	}
 }
 
 export interface Identity {
@@ -32,7 +52,7 @@ export async function authenticate(
 ): Promise<Identity> {
 	if (!bearer) throw new TokenError('missing', 'no token');
 	if (looksLikeCredential(bearer)) return deviceIdentity(auth, bearer, options);
-	const claims = await verifyToken(auth.secret, bearer);
+	const claims = await verifyJwt(auth, bearer);
 	if (claims.lnk !== undefined) {
 		throw new TokenError('invalid', 'a sign-in link is exchanged once, at POST /api/session');
 	}

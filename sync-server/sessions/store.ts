@@ -98,6 +98,8 @@ export interface SessionStore extends ProfileStore {
 	session(id: string): StoredDeviceSession | null;
 	/** Records a successful use: last seen, app version, and (renewal) a new credential expiry. */
 	touch(id: string, nowMs: number, update?: { appVersion?: string; expiresAtMs?: number }): void;
+	/** Renames a device (the name others see); false when the session is unknown. */
+	renameSession(id: string, deviceName: string): boolean;
 	/** Ends one session; false when it was unknown or already ended. */
 	endSession(id: string, reason: EndReason, nowMs: number): boolean;
 	/**
@@ -165,6 +167,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 		`UPDATE device_sessions SET last_seen_at = ?, app_version = COALESCE(?, app_version),
 			credential_expires_at = COALESCE(?, credential_expires_at) WHERE id = ?`
 	);
+	const renameOne = db.prepare('UPDATE device_sessions SET device_name = ? WHERE id = ?');
 	const endOne = db.prepare(
 		'UPDATE device_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL'
 	);
@@ -252,6 +255,7 @@ export function openSessionStore(options: { dataDir: string }): SessionStore {
 		touch(id, nowMs, update = {}) {
 			touchSession.run(nowMs, update.appVersion ?? null, update.expiresAtMs ?? null, id);
 		},
+		renameSession: (id, deviceName) => renameOne.run(deviceName, id).changes === 1,
 		endSession: (id, reason, nowMs) => endOne.run(nowMs, reason, id).changes === 1,
 		revokeUser: (workspace, user, reason, nowMs) => revokeUser(workspace, user, reason, nowMs),
 		userRevokedAtMs: (workspace, user) => selectRevocation.get(workspace, user)?.revoked_at ?? null,

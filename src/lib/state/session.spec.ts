@@ -5,6 +5,7 @@ import { memoryKeyValueStore } from '../storage/kv';
 import { checkToken } from '../sync/token-check';
 import {
 	refreshSession,
+	renameDevice,
 	restoreSession,
 	session,
 	signInWithToken,
@@ -160,5 +161,23 @@ describe('session store', () => {
 		expect(await checkToken('http://relay.test', GRANT.credential, relay({}).fetchFn)).toBe(
 			'unreachable'
 		);
+	});
+
+	it('renames the device on the relay first; offline or refused, the old name stays', async () => {
+		const kv = await signedInDevice();
+		const offline = await renameDevice('收貨區 iPad', env(relay({}).fetchFn, kv));
+		expect(offline).toBe('unreachable');
+		expect(session.current?.device?.name).toBe('iPad · 倉管');
+		const refused = relay({ '/api/session/name': { status: 400, body: { error: 'bad' } } });
+		expect(await renameDevice('收貨區 iPad', env(refused.fetchFn, kv))).toBe('refused');
+		expect(session.current?.device?.name).toBe('iPad · 倉管');
+
+		const ok = relay({ '/api/session/name': { status: 200, body: {} } });
+		expect(await renameDevice('收貨區 iPad', env(ok.fetchFn, kv))).toBe('renamed');
+		expect(ok.asked).toEqual(['/api/session/name']);
+		expect(session.current?.device?.name).toBe('收貨區 iPad');
+		// Remembered across a restart.
+		session.current = null;
+		expect(restoreSession(env(relay({}).fetchFn, kv))?.device?.name).toBe('收貨區 iPad');
 	});
 });

@@ -11,6 +11,8 @@ import { browserKeyValueStore, type KeyValueStore } from '../storage/kv';
 import {
 	endDeviceSession,
 	exchangeToken,
+	renameDeviceSession,
+	type RenameOutcome,
 	renewCredential,
 	type DeviceGrant
 } from '../sync/session-api';
@@ -241,6 +243,33 @@ export async function refreshSession(
 		JSON.stringify({ ...latest, credentialExpiresAtMs: renewed.credentialExpiresAtMs })
 	);
 	return 'renewed';
+}
+
+/**
+ * Renames this device on the relay, then here. 'refused' also for a session that is not a
+ * device session (a JWT kept from an offline sign-in) or that has ended.
+ */
+export async function renameDevice(
+	deviceName: string,
+	overrides: Partial<SessionEnv> = {}
+): Promise<RenameOutcome> {
+	const env = envOf(overrides);
+	const stored = readStored(env.kv);
+	if (stored === null || typeof stored === 'string' || stored.ended) return 'refused';
+	const outcome = await renameDeviceSession({
+		origin: env.origin,
+		credential: stored.credential,
+		deviceName,
+		fetchFn: env.fetchFn
+	});
+	if (outcome !== 'renamed') return outcome;
+	const latest = readStored(env.kv);
+	if (latest === null || typeof latest === 'string' || latest.id !== stored.id) return 'refused';
+	const next = { ...latest, deviceName };
+	env.kv.set(KEY, JSON.stringify(next));
+	session.current = deviceSession(next);
+	session.ended = next.ended;
+	return 'renamed';
 }
 
 /** The relay refused this device (4403 close, or 401 on renewal): remember it, keep the data. */

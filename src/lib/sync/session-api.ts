@@ -111,6 +111,26 @@ export async function renewCredential(options: {
 		: { kind: 'unreachable' };
 }
 
+export type RenameOutcome = 'renamed' | 'refused' | 'unreachable';
+
+/** POST /api/session/name: the relay keeps the name others see. */
+export async function renameDeviceSession(options: {
+	origin: string;
+	credential: string;
+	deviceName: string;
+	fetchFn?: typeof fetch;
+}): Promise<RenameOutcome> {
+	const res = await post(
+		options.fetchFn ?? fetch,
+		`${options.origin}/api/session/name`,
+		{ deviceName: options.deviceName },
+		options.credential
+	);
+	if (!res) return 'unreachable';
+	if (res.ok) return 'renamed';
+	return res.status >= 500 ? 'unreachable' : 'refused';
+}
+
 /** Best effort: a device signing out offline just forgets its credential. */
 export async function endDeviceSession(options: {
 	origin: string;

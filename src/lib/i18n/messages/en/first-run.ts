@@ -2,6 +2,15 @@
 import type { firstRun as source } from '../zh-TW/first-run';
 
 export const firstRun: Record<keyof typeof source, string> = {
+	'device.rename': 'Rename this device',
+	'device.renameLabel': 'Device name',
+	'device.renameSave': 'Save',
+	'device.renameCancel': 'Cancel',
+	'device.nameInvalid': 'A device name has at most {max} characters and no control characters.',
+	'device.renameOffline':
+		'Renaming needs a connection (the name is kept on the server, for your administrator).',
+	'device.renameRefused':
+		'The server did not accept this name, or this device has been signed out.',
 	'user.company': 'Company: {name}',
 	'setup.menu': 'Company setup',
 	'setup.title': 'Set up your company',

@@ -2,6 +2,13 @@
 import type { firstRun as source } from '../zh-TW/first-run';
 
 export const firstRun: Record<keyof typeof source, string> = {
+	'device.rename': '重命名此设备',
+	'device.renameLabel': '设备名称',
+	'device.renameSave': '保存',
+	'device.renameCancel': '取消',
+	'device.nameInvalid': '设备名称最多 {max} 个字，且不能包含控制字符。',
+	'device.renameOffline': '需要联网才能重命名（名称保存在服务器上，供管理员识别）。',
+	'device.renameRefused': '服务器不接受这个名称，或这台设备已被登出。',
 	'user.company': '公司：{name}',
 	'setup.menu': '公司设置',
 	'setup.title': '创建公司',

@@ -2,6 +2,13 @@
 // The source of these keys; the other locales' tables are typed against it.
 
 export const firstRun = {
+	'device.rename': '重新命名此裝置',
+	'device.renameLabel': '裝置名稱',
+	'device.renameSave': '儲存',
+	'device.renameCancel': '取消',
+	'device.nameInvalid': '裝置名稱最多 {max} 個字，且不能包含控制字元。',
+	'device.renameOffline': '需要連線才能重新命名（名稱存在伺服器上，供管理員辨識）。',
+	'device.renameRefused': '伺服器不接受這個名稱，或這台裝置已被登出。',
 	'user.company': '公司：{name}',
 	'setup.menu': '公司設定',
 	'setup.title': '建立公司',
