@@ -89,6 +89,11 @@ test('an invited tablet signs in, is revoked, and keeps its unsynced receipt', a
 	// Back online the tablet learns it was signed out; its receipt stays visible, even after a reload.
 	await tabletCtx.setOffline(false);
 	await expect(tablet.getByTestId('session-ended')).toBeVisible({ timeout: 20_000 });
+	// It says how much is waiting here and where to export it.
+	await expect(tablet.getByTestId('session-ended-pending')).toBeVisible();
+	await tablet.getByTestId('session-ended-export').click();
+	await expect(tablet).toHaveURL(/\/movements$/);
+	await expect(tablet.getByTestId('export').first()).toBeVisible();
 	await tablet.goto('/stock');
 	await expect(tablet.getByTestId('onhand-BOLT-M6')).toHaveText('5');
 	await expect(tablet.getByTestId('session-ended')).toBeVisible();

@@ -10,6 +10,8 @@ export interface SessionNotice {
 	readonly ended: boolean;
 	/** The name of this device for a device session, else null. */
 	readonly deviceName: string | null;
+	/** Changes on this device the relay has not confirmed (kept, and exportable, after an end). */
+	readonly pending: number;
 }
 
 export function sessionNotice(): SessionNotice {
@@ -29,6 +31,9 @@ export function sessionNotice(): SessionNotice {
 		},
 		get deviceName() {
 			return session.current?.device?.name ?? null;
+		},
+		get pending() {
+			return connection.pending;
 		}
 	};
 }

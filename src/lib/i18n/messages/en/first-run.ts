@@ -11,6 +11,9 @@ export const firstRun: Record<keyof typeof source, string> = {
 		'Renaming needs a connection (the name is kept on the server, for your administrator).',
 	'device.renameRefused':
 		'The server did not accept this name, or this device has been signed out.',
+	'session.endedPending':
+		'{count, plural, one {# change} other {# changes}} on this device not yet synced.',
+	'session.endedExport': 'View and export movements',
 	'user.company': 'Company: {name}',
 	'setup.menu': 'Company setup',
 	'setup.title': 'Set up your company',

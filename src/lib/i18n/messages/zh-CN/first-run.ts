@@ -9,6 +9,8 @@ export const firstRun: Record<keyof typeof source, string> = {
 	'device.nameInvalid': '设备名称最多 {max} 个字，且不能包含控制字符。',
 	'device.renameOffline': '需要联网才能重命名（名称保存在服务器上，供管理员识别）。',
 	'device.renameRefused': '服务器不接受这个名称，或这台设备已被登出。',
+	'session.endedPending': '这台设备上有 {count} 笔变更尚未同步。',
+	'session.endedExport': '查看并导出异动记录',
 	'user.company': '公司：{name}',
 	'setup.menu': '公司设置',
 	'setup.title': '创建公司',

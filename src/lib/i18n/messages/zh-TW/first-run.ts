@@ -9,6 +9,8 @@ export const firstRun = {
 	'device.nameInvalid': '裝置名稱最多 {max} 個字，且不能包含控制字元。',
 	'device.renameOffline': '需要連線才能重新命名（名稱存在伺服器上，供管理員辨識）。',
 	'device.renameRefused': '伺服器不接受這個名稱，或這台裝置已被登出。',
+	'session.endedPending': '這台裝置上有 {count} 筆變更尚未同步。',
+	'session.endedExport': '查看並匯出異動紀錄',
 	'user.company': '公司：{name}',
 	'setup.menu': '公司設定',
 	'setup.title': '建立公司',
