@@ -32,7 +32,7 @@ import {
 } from '../doc/catalog-doc';
 import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
-import { requireWrite } from './access';
+import { changedSpecialFields, requireFields, requireRecord, requireWrite } from './access';
 import { commandOrigin, type CommandContext } from './context';
 
 type Patch<T> = Partial<Omit<T, 'id'>>;
@@ -48,6 +48,11 @@ function pick(value: object, keys: string[]): Record<string, unknown> {
 	const source = new Map(Object.entries(value));
 	return Object.fromEntries(keys.filter((k) => source.has(k)).map((k) => [k, source.get(k)]));
 }
+
+/** What a new item holds unless told otherwise (a default is no choice: see requireFields). */
+export const ITEM_DEFAULTS: Readonly<Record<string, unknown>> = {
+	standardCostCents: itemSchema.shape.standardCostCents.parse(undefined)
+};
 
 function writeCatalog(
 	ctx: CommandContext,
@@ -68,7 +73,9 @@ function writeCatalog(
 
 export function createItem(ctx: CommandContext, input: Omit<ItemInput, 'id'>): Item {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'item');
 	const item = parseOrThrow(itemSchema, { ...input, id: ctx.ids.next() }, 'item');
+	requireFields(ctx, 'item', changedSpecialFields('item', item, ITEM_DEFAULTS));
 	checkItemCodeUnique(readItems(ctx.docs.catalog), item.code);
 	writeCatalog(ctx, 'createItem', 'items', item.id, item);
 	return item;
@@ -76,11 +83,20 @@ export function createItem(ctx: CommandContext, input: Omit<ItemInput, 'id'>): I
 
 export function updateItem(ctx: CommandContext, id: string, patch: Patch<ItemInput>): Item {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'item');
 	const items = readItems(ctx.docs.catalog);
 	const existing = items.find((i) => i.id === id);
 	if (!existing) throw new UnknownItemError(id);
 	const keys = definedKeys(patch);
 	const item = parseOrThrow(itemSchema, { ...existing, ...pick(patch, keys), id }, 'item');
+	// Only fields that change: saving a form that shows the cost unchanged is no cost edit.
+	const before = new Map(Object.entries(existing));
+	const after = new Map(Object.entries(item));
+	requireFields(
+		ctx,
+		'item',
+		keys.filter((k) => after.get(k) !== before.get(k))
+	);
 	if (normalizeCode(item.code) !== normalizeCode(existing.code))
 		checkItemCodeUnique(items, item.code, id);
 	writeCatalog(ctx, 'updateItem', 'items', id, pick(item, keys));
@@ -94,6 +110,7 @@ function checkWarehouseCode(warehouses: Warehouse[], code: string, selfId?: stri
 
 export function createWarehouse(ctx: CommandContext, input: Omit<WarehouseInput, 'id'>): Warehouse {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'warehouse');
 	const warehouse = parseOrThrow(warehouseSchema, { ...input, id: ctx.ids.next() }, 'warehouse');
 	checkWarehouseCode(readWarehouses(ctx.docs.catalog), warehouse.code);
 	writeCatalog(ctx, 'createWarehouse', 'warehouses', warehouse.id, warehouse);
@@ -106,6 +123,7 @@ export function updateWarehouse(
 	patch: Patch<WarehouseInput>
 ): Warehouse {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'warehouse');
 	const warehouses = readWarehouses(ctx.docs.catalog);
 	const existing = warehouses.find((w) => w.id === id);
 	if (!existing) throw new UnknownWarehouseError(id);
@@ -129,6 +147,7 @@ function checkLocationCode(locations: Location[], location: Location): void {
 
 export function createLocation(ctx: CommandContext, input: Omit<LocationInput, 'id'>): Location {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'location');
 	const location = parseOrThrow(locationSchema, { ...input, id: ctx.ids.next() });
 	if (!readWarehouses(ctx.docs.catalog).some((w) => w.id === location.warehouseId))
 		throw new UnknownWarehouseError(location.warehouseId);
@@ -143,6 +162,7 @@ export function updateLocation(
 	patch: Patch<LocationInput>
 ): Location {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'location');
 	const locations = readLocations(ctx.docs.catalog);
 	const existing = locations.find((l) => l.id === id);
 	if (!existing) throw new UnknownLocationError(id);

@@ -12,7 +12,7 @@ import { writeEntity } from '../doc/catalog-doc';
 import { customersMap, readCustomers } from '../doc/customers-doc';
 import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
-import { requireWrite } from './access';
+import { requireRecord, requireWrite } from './access';
 import { commandOrigin, type CommandContext } from './context';
 
 export type CustomersImportPreview = ImportPreview<Customer>;
@@ -30,6 +30,7 @@ function write(ctx: CommandContext, command: string, rows: readonly Customer[]):
 
 export function createCustomer(ctx: CommandContext, input: Omit<CustomerInput, 'id'>): Customer {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'customer');
 	const customer = parseOrThrow(customerSchema, { ...input, id: ctx.ids.next() });
 	if (findByCode(readCustomers(ctx.docs.catalog), customer.code))
 		throw new DuplicateCustomerCodeError(customer.code);
@@ -43,6 +44,7 @@ export function updateCustomer(
 	patch: Partial<Omit<CustomerInput, 'id'>>
 ): Customer {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'customer');
 	const all = readCustomers(ctx.docs.catalog);
 	const existing = all.find((c) => c.id === id);
 	if (!existing) throw new UnknownCustomerError(id);
@@ -69,6 +71,7 @@ export function previewCustomersCsv(
 	source: Source | string
 ): CustomersImportPreview {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'customer');
 	const records = typeof source === 'string' ? readCsv(source) : source;
 	return previewImport(customersImporter, records, readCustomers(ctx.docs.catalog));
 }
@@ -82,6 +85,7 @@ export function importCustomersCsv(
 	preview: CustomersImportPreview
 ): { created: number; updated: number } {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'customer');
 	const all = readCustomers(ctx.docs.catalog);
 	const planned = planImport(customersImporter, preview, all, () => ctx.ids.next());
 	write(

@@ -8,7 +8,8 @@ import { readCsv, type Source } from '../domain/tabular/source';
 import { entityMap, readItems, writeEntity } from '../doc/catalog-doc';
 import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
-import { requireWrite } from './access';
+import { changedSpecialFields, requireFields, requireRecord, requireWrite } from './access';
+import { ITEM_DEFAULTS } from './catalog';
 import { commandOrigin, type CommandContext } from './context';
 
 export type ItemsImportPreview = ImportPreview<Item>;
@@ -16,6 +17,7 @@ export type ItemsImportPreview = ImportPreview<Item>;
 /** `source` is a file read by the tabular pipeline, or CSV text. */
 export function previewItemsCsv(ctx: CommandContext, source: Source | string): ItemsImportPreview {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'item');
 	const records = typeof source === 'string' ? readCsv(source) : source;
 	return previewImport(itemsImporter, records, readItems(ctx.docs.catalog));
 }
@@ -29,8 +31,15 @@ export function importItemsCsv(
 	preview: ItemsImportPreview
 ): { created: number; updated: number } {
 	requireWrite(ctx, CATALOG);
+	requireRecord(ctx, 'item');
 	const doc = ctx.docs.catalog;
-	const planned = planImport(itemsImporter, preview, readItems(doc), () => ctx.ids.next());
+	const existing = new Map(readItems(doc).map((item) => [item.id, item]));
+	const planned = planImport(itemsImporter, preview, [...existing.values()], () => ctx.ids.next());
+	// A cost column is the cost right's (unless it repeats what the item holds).
+	for (const p of planned) {
+		const before = existing.get(p.id) ?? ITEM_DEFAULTS;
+		requireFields(ctx, 'item', changedSpecialFields('item', p.record, before));
+	}
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');

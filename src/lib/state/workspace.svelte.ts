@@ -6,6 +6,7 @@ import { heldLocationIds } from '../domain/catalog/quarantine';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
 import type { DocKind, Role } from '../domain/auth/roles';
 import { canWriteKind } from '../domain/auth/roles';
+import { canWriteField, canWriteRecord, type RecordKind } from '../domain/auth/field-rights';
 import { StockflowError } from '../domain/errors';
 import type { Balance } from '../domain/ledger/fold';
 import type { Movement, MovementReason } from '../domain/ledger/movement';
@@ -135,6 +136,16 @@ export class WorkspaceState {
 
 	canWrite(kind: DocKind): boolean {
 		return canWriteKind(this.session.role, kind);
+	}
+
+	/** May this role write records of this kind (the relay's field-level table, beside the doc's)? */
+	canWriteRecord(record: RecordKind): boolean {
+		return canWriteRecord(this.session.role, record);
+	}
+
+	/** May this role write this field of this kind of record (e.g. an item's standard cost)? */
+	canWriteField(record: RecordKind, field: string): boolean {
+		return canWriteField(this.session.role, record, field);
 	}
 
 	get role(): Role {

@@ -28,7 +28,7 @@ import {
 	writeHeader,
 	writeNewOrder
 } from '../../doc/orders-doc';
-import { requireWrite } from '../access';
+import { requireRecord, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { boardOf, requireOrder } from './read';
 
@@ -59,6 +59,7 @@ function validate(ctx: CommandContext, input: OrderDraftInput): OrderLine[] {
 export function createOrder(ctx: CommandContext, input: OrderDraftInput): OrderHeader {
 	const doc = ctx.docs.shared('orders');
 	requireWrite(ctx, 'orders');
+	requireRecord(ctx, 'salesOrder');
 	const lines = validate(ctx, input);
 	const createdAt = ctx.clock.now();
 	const year = new Date(stampWallMs(createdAt)).getUTCFullYear();
@@ -95,6 +96,7 @@ export function updateDraftOrder(
 ): void {
 	const doc = ctx.docs.shared('orders');
 	requireWrite(ctx, 'orders');
+	requireRecord(ctx, 'salesOrder');
 	const current = requireOrder(boardOf(ctx), orderId);
 	if (current.fold.status !== 'draft')
 		throw new InvalidTransitionError(current.fold.status, 'edit');

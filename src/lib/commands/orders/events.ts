@@ -12,7 +12,7 @@ import {
 } from '../../domain/orders/order';
 import { parseOrThrow } from '../../domain/parse';
 import { ensureOrdersSchema, appendOrderEvent, orderMap } from '../../doc/orders-doc';
-import { requireWrite } from '../access';
+import { requireEvent, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 
 export function appendEvent<T extends OrderEventType>(
@@ -23,6 +23,7 @@ export function appendEvent<T extends OrderEventType>(
 	command: string
 ): OrderEvent {
 	requireWrite(ctx, 'orders');
+	requireEvent(ctx, 'salesOrder', type);
 	const doc = ctx.docs.shared('orders');
 	const map = orderMap(doc, orderId);
 	if (!map) throw new UnknownOrderError(orderId);

@@ -34,7 +34,14 @@ import {
 	readTransfers,
 	writeNewTransfer
 } from '../../doc/transfers-doc';
-import { catalogIndexOf, currentBalances, requireWrite, requireWriteKind } from '../access';
+import {
+	catalogIndexOf,
+	currentBalances,
+	requireEvent,
+	requireRecord,
+	requireWrite,
+	requireWriteKind
+} from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { openPeriodPostings, writeLedgerPostings } from '../ledger-postings';
 import { ledgerMovements } from '../ledger-cache';
@@ -69,6 +76,7 @@ function transferNumber(id: string, stamp: string): string {
 
 export function createTransfer(ctx: CommandContext, input: CreateTransferInput): TransferHeader {
 	requireWrite(ctx, ORDERS);
+	requireRecord(ctx, 'transfer');
 	const catalog = catalogIndexOf(ctx);
 	resolvePlace(catalog, { warehouseId: input.fromWarehouseId });
 	resolvePlace(catalog, { warehouseId: input.toWarehouseId });
@@ -110,6 +118,7 @@ function commit(
 	command: string
 ): TransferEvent {
 	requireWrite(ctx, ORDERS);
+	requireEvent(ctx, 'transfer', type);
 	const event = parseTransferEvent({
 		id: ctx.ids.next(),
 		at: ctx.clock.now(),

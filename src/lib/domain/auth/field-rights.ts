@@ -120,6 +120,11 @@ export function canAppendEvent(role: Role, record: RecordKind, type: string): bo
 	return (special ?? RECORD_WRITERS[record]).includes(role);
 }
 
+/** The fields of a kind of record whose writers differ from the record's (commands check them). */
+export function specialFields(record: RecordKind): readonly string[] {
+	return Object.keys(FIELD_WRITERS[record] ?? {});
+}
+
 /** The roles that may write a field (for messages and screens). */
 export function fieldWriters(record: RecordKind, field: string): readonly Role[] {
 	return FIELD_WRITERS[record]?.[field] ?? RECORD_WRITERS[record];

@@ -47,7 +47,7 @@ export class CustomersPageModel {
 
 	constructor(private readonly ws: WorkspaceState) {
 		this.list = new CustomersModel(ws);
-		this.canEdit = ws.canWrite('catalog');
+		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('customer');
 		this.importer = new TabularImport(ws, customersImporter, {
 			preview: (ctx, source) => previewCustomersCsv(ctx, source),
 			commit: (ctx, preview) => importCustomersCsv(ctx, preview)

@@ -39,7 +39,7 @@ export class ItemsImportModel extends TabularImport<ItemCsvColumn, Item> {
 			preview: (ctx, source) => previewItemsCsv(ctx, source),
 			commit: (ctx, preview) => importItemsCsv(ctx, preview)
 		});
-		this.canEdit = ws.canWrite('catalog');
+		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('item');
 	}
 
 	readonly columns = $derived([

@@ -70,7 +70,12 @@ export class ItemFormModel {
 	/** "Required" shows only once the user left the field (or tried to save). */
 	touched = $state<Partial<Record<ItemField, boolean>>>({});
 
-	constructor(private readonly ws: WorkspaceState) {}
+	/** Standard cost is admin, purchasing and finance's (the relay refuses anyone else's). */
+	readonly canEditCost: boolean;
+
+	constructor(private readonly ws: WorkspaceState) {
+		this.canEditCost = ws.canWriteField('item', 'standardCostCents');
+	}
 
 	/** Another item already using the typed code (case-insensitive). */
 	readonly taken = $derived.by(() =>
@@ -136,7 +141,8 @@ export class ItemFormModel {
 			maxStock: draft.maxStock ?? 0,
 			shelfLifeDays: draft.shelfLifeDays ?? 0,
 			barcode: draft.barcode.trim(),
-			standardCostCents: draft.standardCostCents,
+			// Without the right the cost is not sent: a new item gets the default, an edit keeps it.
+			...(this.canEditCost ? { standardCostCents: draft.standardCostCents } : {}),
 			lotTracked: draft.lotTracked,
 			pickPolicy: draft.pickPolicy,
 			active: draft.active

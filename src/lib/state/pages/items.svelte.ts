@@ -34,7 +34,7 @@ export class ItemsPageModel {
 	#showInactive = $state(false);
 
 	constructor(private readonly ws: WorkspaceState) {
-		this.canEdit = ws.canWrite('catalog');
+		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('item');
 		this.form = new ItemFormModel(ws);
 	}
 

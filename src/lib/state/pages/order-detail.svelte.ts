@@ -5,7 +5,8 @@
 
 import type { Board, BoardOrder } from '../../domain/orders/board';
 import { OversellError, type StockflowError } from '../../domain/errors';
-import type { ReturnReason } from '../../domain/orders/order';
+import type { OrderEventType, ReturnReason } from '../../domain/orders/order';
+import { canAppendEvent } from '../../domain/auth/field-rights';
 import { canCloseShort, nextStatus, type OrderStatus } from '../../domain/orders/state-machine';
 import { quantityOrNull } from '../../domain/quantity/quantity';
 import { resolveOverAllocation, RESOLUTIONS, type Resolution } from '../../commands/orders/resolve';
@@ -111,7 +112,20 @@ export class OrderDetailModel {
 	}
 
 	can(type: Transition): boolean {
-		return nextStatus(this.status, type) !== null;
+		return nextStatus(this.status, type) !== null && this.mayAppend(type);
+	}
+
+	/**
+	 * May this role append the event (domain/auth/field-rights.ts, as the relay checks): the
+	 * warehouse picks, packs, ships, delivers and takes returns; the rest is sales'.
+	 */
+	mayAppend(type: OrderEventType): boolean {
+		return canAppendEvent(this.ws.role, 'salesOrder', type);
+	}
+
+	/** May this role edit a draft (a sales order's own fields). */
+	get mayEdit(): boolean {
+		return this.ws.canWriteRecord('salesOrder');
 	}
 
 	/** Whether this user's rights allow an over-allocation fix. */

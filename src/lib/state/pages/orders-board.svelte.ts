@@ -122,7 +122,7 @@ export class OrdersBoardModel {
 
 	constructor(ws: WorkspaceState) {
 		this.ws = ws;
-		this.canEdit = ws.canWrite('orders');
+		this.canEdit = ws.canWrite('orders') && ws.canWriteRecord('salesOrder');
 		this.customers = new CustomersModel(ws);
 		this.form = new OrderFormModel(
 			ws,

@@ -46,7 +46,7 @@ export class TransferDetailPage {
 		private readonly id: () => string
 	) {
 		this.book = new TransferBook(ws);
-		this.canWrite = ws.canWrite('orders') && ws.canWrite('ledger');
+		this.canWrite = ws.canWrite('orders') && ws.canWrite('ledger') && ws.canWriteRecord('transfer');
 	}
 
 	readonly lineKey = lineKeyOf;

@@ -49,7 +49,7 @@ export class TransferListPage {
 
 	constructor(private readonly ws: WorkspaceState) {
 		this.book = new TransferBook(ws);
-		this.canWrite = ws.canWrite('orders') && ws.canWrite('ledger');
+		this.canWrite = ws.canWrite('orders') && ws.canWrite('ledger') && ws.canWriteRecord('transfer');
 	}
 
 	/** From an effect: default from / to to the first two warehouses once they load. */

@@ -155,7 +155,7 @@ export class WarehousesPageModel {
 	selectedId = $state<string | null>(null);
 
 	constructor(private readonly ws: WorkspaceState) {
-		this.canEdit = ws.canWrite('catalog');
+		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('warehouse');
 		this.warehouseForm = new WarehouseFormModel(ws);
 		this.locationForm = new LocationFormModel(
 			ws,

@@ -20,5 +20,6 @@ export const integrity: Record<keyof typeof source, string> = {
 	'refused.doc.catalog': 'master data: items, customers, warehouses',
 	'refused.doc.orders': 'orders',
 	'refused.doc.counts': 'stocktakes',
+	'item.costReadOnly': 'Only administrators, purchasing and finance may change the standard cost',
 	'refused.doc.ledger': 'stock movements of {month}'
 };

@@ -17,5 +17,6 @@ export const integrity: Record<keyof typeof source, string> = {
 	'refused.doc.catalog': '主数据：物料、客户、仓库',
 	'refused.doc.orders': '订单',
 	'refused.doc.counts': '盘点',
+	'item.costReadOnly': '只有管理员、采购与财务可以修改标准成本',
 	'refused.doc.ledger': '{month} 的库存异动'
 };

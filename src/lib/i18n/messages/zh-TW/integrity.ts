@@ -17,5 +17,6 @@ export const integrity = {
 	'refused.doc.catalog': '主檔：品項、客戶、倉庫',
 	'refused.doc.orders': '訂單',
 	'refused.doc.counts': '盤點',
+	'item.costReadOnly': '只有管理員、採購與財務可以修改標準成本',
 	'refused.doc.ledger': '{month} 的庫存異動'
 };
