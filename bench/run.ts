@@ -6,6 +6,7 @@
 //   client  the app at scale in headless Chromium (bench/client/run.ts; needs `npx vite build`)
 //   mrp     MRP for 2,000 items, 3-level BOMs, 52 buckets vs a single-level run (bench/mrp.ts)
 //   planning   the planning page's main-thread work on the demo year vs reading it there (bench/planning.ts)
+//   integrity  the relay with its integrity checks on vs off: live p99, CPU, a large catch-up (bench/integrity.ts)
 //   valuation  FIFO and moving average over 1,000,000 movements, one backdated movement (bench/valuation.ts)
 //   finance  longest main-thread task opening the finance pages on the demo company in headless
 //            Chromium vs the stock overview (bench/client/finance.ts; needs `npx vite build`)
@@ -13,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runIntegrityBench } from './integrity';
 import { runMrpBench } from './mrp';
 import { runPlanningBench } from './planning';
 import { runRelayBench } from './relay';
@@ -31,6 +33,11 @@ if (only === undefined || only === 'relay') {
 if (only === undefined || only === 'relay-scale') {
 	console.log('\n## Relay past one machine: SQLite, Postgres, two relays on Postgres\n');
 	await runRelayScaleBench({ quick });
+}
+
+if (only === undefined || only === 'integrity') {
+	console.log('\n## Relay integrity checks: on (the default) vs off, same relay, same load\n');
+	await runIntegrityBench(quick);
 }
 
 if (only === undefined || only === 'mrp') {
