@@ -63,7 +63,36 @@ function refuse(reason: RefusalReason, detail: string): never {
 /** `null` when the update may enter the room; otherwise why not. */
 export function checkIntegrity(input: IntegrityInput): Refusal | null {
 	try {
-		new Check(input).run();
+		for (const _ of new Check(input).steps());
+		return null;
+	} catch (err) {
+		if (err instanceof Refused) return err.refusal;
+		throw err;
+	}
+}
+
+/** Structs and values checked between two looks at the clock in `checkIntegrityInSlices`. */
+const STRUCTS_PER_STEP = 256;
+
+/**
+ * `checkIntegrity` for a large update (a catch-up of thousands of movements takes a few hundred
+ * ms to check): it hands the relay's thread back every `sliceMs`, so the other rooms' live
+ * updates are not held up behind it. The check only reads the room; a room that changes between
+ * slices (another connection's update applied meanwhile) is read as it is then, which is what a
+ * check started a moment later would have seen.
+ */
+export async function checkIntegrityInSlices(
+	input: IntegrityInput,
+	sliceMs: number,
+	nowMs: () => number = () => performance.now()
+): Promise<Refusal | null> {
+	try {
+		let sliceStart = nowMs();
+		for (const _ of new Check(input).steps()) {
+			if (nowMs() - sliceStart < sliceMs) continue;
+			await new Promise<void>((resolve) => setImmediate(resolve));
+			sliceStart = nowMs();
+		}
 		return null;
 	} catch (err) {
 		if (err instanceof Refused) return err.refusal;
@@ -103,9 +132,10 @@ class Check {
 		this.ledgerMonth = input.kind === 'ledger' ? monthOfLedgerDoc(input.docName) : null;
 	}
 
-	run(): void {
+	/** Runs the check, pausing (yielding) every STRUCTS_PER_STEP structs; throws Refused. */
+	*steps(): Generator<void, void, void> {
 		const fresh = this.freshStructs();
-		for (const [item, offset] of fresh) this.checkStruct(item, offset);
+		for (const [item, offset] of fresh) yield* this.checkStruct(item, offset);
 		for (const [key, record] of this.created)
 			this.checkCreated(record, this.fieldWrites.get(key) ?? {});
 		for (const { slot, path, value } of this.fieldRights) this.requireFieldRight(slot, path, value);
@@ -225,7 +255,16 @@ class Check {
 		return path;
 	}
 
-	private checkStruct(item: Y.Item, offset: number): void {
+	/** Values and structs checked so far (a step ends every STRUCTS_PER_STEP of them). */
+	private checked = 0;
+
+	/** Counts one checked value; true when a step is over. */
+	private stepDone(): boolean {
+		return ++this.checked % STRUCTS_PER_STEP === 0;
+	}
+
+	private *checkStruct(item: Y.Item, offset: number): Generator<void, void, void> {
+		if (this.stepDone()) yield;
 		const { content } = item;
 		if (content instanceof Y.ContentDeleted) return;
 		const path = this.newItemPath(item);
@@ -250,10 +289,12 @@ class Check {
 		}
 		if (content instanceof Y.ContentType) this.checkType(slot, path, content.type, item);
 		else if (content instanceof Y.ContentAny) {
+			// One struct holds every movement a client pushed in a row: thousands in a catch-up.
 			for (let i = offset; i < content.arr.length; i++) {
 				const id = Y.createID(item.id.client, item.id.clock + i);
 				if (!mapEntry && this.deletedHere(id)) continue;
 				this.checkValue(slot, path, content.arr[i]);
+				if (this.stepDone()) yield;
 			}
 		} else refuse('schema', `${content.constructor.name} is not a Stockflow value (${show(path)})`);
 	}
