@@ -17,6 +17,7 @@ import { resolveDocDbName } from '../../src/lib/storage/db-names';
 import { WorkspaceRuntime } from '../../src/lib/state/workspace-runtime';
 import { syncServerUrl } from '../../src/lib/sync/ws-url';
 import { SET_ASIDE_FORMAT } from '../../src/lib/sync/set-aside';
+import { encodeUpdate } from '../../src/lib/sync/protocol';
 import { createCommandContext } from '../../src/lib/commands/create-context';
 import { workspaceDocsInMemory } from '../../src/lib/commands/memory-docs';
 import { connectClient, waitFor, waitSynced } from './fixtures/clients';
@@ -147,3 +148,24 @@ describe('a refused change on this device', () => {
 });
 
 const gapMetric = 'stockflow_refused_updates_total{reason="gap"}';
+
+describe('a gap alone', () => {
+	it('is not shown: the sync step 2 after a reconnect carries the overtaken edit again', async () => {
+		const r = await relay();
+		// Another device name: the first test's clerk left its set-aside database behind.
+		const clerk = await device(r, 'tablet', 'warehouse', 'wang');
+		await waitFor(() => clerk.sync?.provider('catalog')?.synced === true, 'the catalog to sync');
+		// An edit whose earlier clocks the relay has not seen yet (they are still on the way).
+		const other = new Y.Doc();
+		for (const code of ['A', 'B', 'C']) other.getMap('settings').set(code, code);
+		const skipped = Y.encodeStateAsUpdate(
+			other,
+			Y.encodeStateVector(new Map([[other.clientID, 1]]))
+		);
+		clerk.sync?.provider('catalog')?.ws?.send(encodeUpdate(skipped));
+		await waitFor(async () => (await metric(r.http, gapMetric)) === 1, 'the gap refusal');
+		await waitFor(() => clerk.sync?.refusal('catalog') !== null, 'the refusal to arrive');
+		expect(clerk.sync?.refusal('catalog')?.reason).toBe('gap');
+		expect(clerk.sync?.refusals()).toEqual([]);
+	});
+});

@@ -5,6 +5,10 @@
 // A refused struct leaves a gap in its client's clock: every later change of that client in
 // that doc is refused as `gap`, and every reconnect's sync step 2 carries the refused struct
 // again. So a doc stays refused until its refused changes are set aside (set-aside.ts).
+// A gap alone is no refusal to show: after a reconnect, a live edit may overtake the sync step 2
+// that fills the gap (y-websocket sends edits as soon as the socket opens), and that step 2
+// carries the edit again. After a reload the refused change itself is sent first, with its
+// reason, so a real refusal is always seen with one.
 
 import * as authProtocol from 'y-protocols/auth';
 import type { WebsocketProvider } from 'y-websocket';

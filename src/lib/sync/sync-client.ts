@@ -224,9 +224,16 @@ export class SyncClient {
 		for (const d of this.docs.values()) if (!d.setAside) d.provider.connect();
 	}
 
-	/** Docs with updates the relay refused (oldest first), until they are set aside. */
+	/**
+	 * Docs with updates the relay refused (oldest first), until they are set aside. A doc refused
+	 * only for a gap is left out: right after a reconnect a live edit can reach the relay before
+	 * this connection's sync step 2, which carries it again with what the gap lacked. A change
+	 * refused for what it is always comes with its own reason (see refusals.ts).
+	 */
 	refusals(): DocRefusal[] {
-		return [...this.refused.values()].sort((a, b) => a.firstAtMs - b.firstAtMs);
+		return [...this.refused.values()]
+			.filter((r) => r.reason !== 'gap')
+			.sort((a, b) => a.firstAtMs - b.firstAtMs);
 	}
 
 	refusal(docName: string): DocRefusal | null {
@@ -301,7 +308,8 @@ export class SyncClient {
 		if (confirmed > 0) this.lastConfirmedAt = (this.options.nowMs ?? Date.now)();
 		// Our step 2 may have gone out after the query; ask again until everything is confirmed
 		// (a refused change never will be: no asking every second for it).
-		if (this.options.pending.countFor(docName) > 0 && !this.refused.has(docName))
+		const refusal = this.refused.get(docName);
+		if (this.options.pending.countFor(docName) > 0 && (!refusal || refusal.reason === 'gap'))
 			this.scheduleQuery(docName, REQUERY_MS);
 		this.options.onChange();
 	}
