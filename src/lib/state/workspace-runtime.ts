@@ -34,6 +34,9 @@ import type { TokenCheck } from '../sync/token-check';
 import { ClosedMonths, type OpenDoc } from './closed-months';
 import { cryptoRandom, deviceId } from './device';
 
+/** How far ahead of this device's clock a remote stamp may be and still move its clock. */
+export const CLOCK_MAX_AHEAD_MS = 5 * 60_000;
+
 export interface RuntimeSession {
 	workspace: string;
 	token: string;
@@ -109,7 +112,16 @@ export class WorkspaceRuntime {
 
 	constructor(private readonly options: RuntimeOptions) {
 		this.nowMs = options.nowMs ?? Date.now;
-		this.clock = createHlc(deviceId(options.kv), this.nowMs);
+		// The stamp clock continues after its persisted high-water mark (never backwards across
+		// restarts) and does not adopt a remote wall time far ahead of this device's clock.
+		const hlcKey = `stockflow.hlc.${options.storageNamespace ?? options.session.workspace}`;
+		this.clock = createHlc(deviceId(options.kv), this.nowMs, {
+			start: options.kv.get(hlcKey),
+			onAdvance: (stamp) => options.kv.set(hlcKey, stamp),
+			maxAheadMs: CLOCK_MAX_AHEAD_MS,
+			onFarAhead: (stamp, aheadMs) =>
+				console.warn(`stockflow: not adopting ${stamp}, ${Math.round(aheadMs / 1000)} s ahead`)
+		});
 		this.ids = createIdGenerator({ nowMs: this.nowMs, random: options.random ?? cryptoRandom });
 		this.pending = new PendingTracker(
 			options.kv,

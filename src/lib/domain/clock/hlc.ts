@@ -44,28 +44,68 @@ export function stampWallMs(stamp: Stamp): number {
 export interface Hlc {
 	/** A new stamp for a local event, strictly greater than every stamp seen so far. */
 	now(): Stamp;
-	/** Merge a stamp received from another device so later local stamps sort after it. */
-	receive(stamp: Stamp): void;
+	/**
+	 * Merge a stamp received from another device so later local stamps sort after it. Returns
+	 * false when the stamp is not adopted: malformed, or (with `maxAheadMs`) too far ahead of
+	 * this device's clock to trust.
+	 */
+	receive(stamp: Stamp): boolean;
 	readonly device: string;
 }
 
-export function createHlc(device: string, wallClockMs: () => number): Hlc {
-	let last: HlcState = { wallMs: 0, counter: 0, device };
+export interface HlcOptions {
+	/**
+	 * A remote wall time more than this far ahead of the local clock is not adopted: one device
+	 * with a clock 400 days ahead must not drag every device's stamps (and ledger months) along.
+	 * Such entries are kept as they are and reported to `onFarAhead`. Unset: no bound.
+	 */
+	maxAheadMs?: number;
+	onFarAhead?: (stamp: Stamp, aheadMs: number) => void;
+	/**
+	 * The high-water mark the last run persisted (`onAdvance`): stamps continue after it, so
+	 * they never go backwards across restarts, even when the clock was set back meanwhile.
+	 */
+	start?: string | null;
+	/** Called with the new high-water mark whenever it moves (to persist it). */
+	onAdvance?: (stamp: Stamp) => void;
+}
+
+export function createHlc(
+	device: string,
+	wallClockMs: () => number,
+	options: HlcOptions = {}
+): Hlc {
+	const started = options.start ? parseStamp(options.start) : null;
+	let last: HlcState = started
+		? { wallMs: started.wallMs, counter: started.counter, device }
+		: { wallMs: 0, counter: 0, device };
+	const advance = (next: HlcState): void => {
+		last = next;
+		options.onAdvance?.(formatStamp(last));
+	};
 	return {
 		device,
 		now() {
 			const wall = wallClockMs();
-			if (wall > last.wallMs) last = { wallMs: wall, counter: 0, device };
-			else last = { wallMs: last.wallMs, counter: last.counter + 1, device };
+			if (wall > last.wallMs) advance({ wallMs: wall, counter: 0, device });
+			else advance({ wallMs: last.wallMs, counter: last.counter + 1, device });
 			return formatStamp(last);
 		},
 		receive(stamp) {
 			const remote = parseStamp(stamp);
-			if (!remote) return;
+			if (!remote) return false;
+			if (options.maxAheadMs !== undefined) {
+				const aheadMs = remote.wallMs - wallClockMs();
+				if (aheadMs > options.maxAheadMs) {
+					options.onFarAhead?.(stamp, aheadMs);
+					return false;
+				}
+			}
 			if (remote.wallMs > last.wallMs)
-				last = { wallMs: remote.wallMs, counter: remote.counter, device };
+				advance({ wallMs: remote.wallMs, counter: remote.counter, device });
 			else if (remote.wallMs === last.wallMs && remote.counter > last.counter)
-				last = { wallMs: last.wallMs, counter: remote.counter, device };
+				advance({ wallMs: last.wallMs, counter: remote.counter, device });
+			return true;
 		}
 	};
 }
