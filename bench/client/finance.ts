@@ -175,7 +175,9 @@ async function main(): Promise<void> {
 		);
 	};
 	for (const p of PAGES) row(p.name, 'cold load', cold.get(p.name));
-	for (const p of PAGES.slice(1)) row(p.name, 'link from stock', nav.get(p.name));
+	// In-app, one after the other: stock → finance home → valuation report (the view is shared).
+	for (const p of PAGES.slice(1))
+		row(p.name, 'in-app link, after the page before', nav.get(p.name));
 }
 
 await main();
