@@ -7,7 +7,7 @@ import { roundQty } from '../../domain/ledger/fold';
 import { storedMovementSchema, type Movement } from '../../domain/ledger/movement';
 import type { OrderEvent, ReturnReason } from '../../domain/orders/order';
 import { parseOrThrow } from '../../domain/parse';
-import { requireWrite } from '../access';
+import { requireEvent, requireWrite } from '../access';
 import type { CommandContext } from '../context';
 import { fileMovements } from '../ledger-postings';
 import { appendEvent } from './events';
@@ -30,6 +30,7 @@ export function returnOrder(
 ): OrderEvent {
 	// Checked before the return movements, which precede the event (see shipOrder).
 	requireWrite(ctx, 'orders');
+	requireEvent(ctx, 'salesOrder', 'return');
 	const current = requireOrder(boardOf(ctx), orderId);
 	if (!['partially-shipped', 'shipped', 'delivered'].includes(current.fold.status))
 		throw new InvalidTransitionError(current.fold.status, 'return');

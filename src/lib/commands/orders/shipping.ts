@@ -16,7 +16,7 @@ import type { ShipmentPick } from '../../domain/picking/pick-sheet';
 import type { OrderEvent } from '../../domain/orders/order';
 import { nextStatus } from '../../domain/orders/state-machine';
 import { readItems, readLocations } from '../../doc/catalog-doc';
-import { requireWrite } from '../access';
+import { requireEvent, requireWrite } from '../access';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { appendEvent } from './events';
@@ -146,6 +146,7 @@ export function shipOrder(ctx: CommandContext, orderId: string, input: ShipInput
 	// The ship event is written after the movements: check the orders doc first, so a refusal
 	// (rights, a newer schema) leaves no movements without their event.
 	requireWrite(ctx, 'orders');
+	requireEvent(ctx, 'salesOrder', 'ship');
 	const board = boardOf(ctx);
 	const current = requireOrder(board, orderId);
 	if (!nextStatus(current.fold.status, 'ship'))

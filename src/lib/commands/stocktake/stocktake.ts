@@ -30,7 +30,7 @@ import {
 import { monthOfStamp } from '../../doc/names';
 import { baseMonthOf } from '../../doc/period-doc';
 import { SCHEMA_VERSION } from '../../doc/schema';
-import { catalogIndexOf, requireWrite, requireWriteKind } from '../access';
+import { catalogIndexOf, requireRecordWriter, requireWriteKind } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { writeLedgerPostings } from '../ledger-postings';
 import { ledgerMovements } from '../ledger-cache';
@@ -77,7 +77,7 @@ function countNumber(id: string, stamp: string): string {
 }
 
 export function openCount(ctx: CommandContext, input: OpenCountInput): CountHeader {
-	requireWrite(ctx, COUNTS);
+	requireRecordWriter(ctx, COUNTS, 'count');
 	const catalog = catalogIndexOf(ctx);
 	resolvePlace(catalog, { warehouseId: input.warehouseId });
 	for (const locationId of input.scopeLocationIds ?? [])
@@ -123,7 +123,7 @@ export function recordCountLines(
 	countId: string,
 	inputs: readonly CountLineInput[]
 ): CountLine[] {
-	requireWrite(ctx, COUNTS);
+	requireRecordWriter(ctx, COUNTS, 'count');
 	const session = requireSession(ctx, countId);
 	if (!acceptsLines(session.status)) throw new CountStatusError(session.status, 'record counts');
 	const catalog = catalogIndexOf(ctx);
@@ -162,7 +162,7 @@ function transition(
 	type: CountEventType,
 	allowed: readonly CountSession['status'][]
 ): CountSession {
-	requireWrite(ctx, COUNTS);
+	requireRecordWriter(ctx, COUNTS, 'count');
 	const session = requireSession(ctx, countId);
 	if (!allowed.includes(session.status)) throw new CountStatusError(session.status, type);
 	const doc = countsDoc(ctx);
@@ -218,7 +218,7 @@ export function pendingPostings(session: CountSession, movements: readonly Movem
  * count differs from the book at that count's stamp. Returns the movements written.
  */
 export function approveCount(ctx: CommandContext, countId: string): Movement[] {
-	requireWrite(ctx, COUNTS);
+	requireRecordWriter(ctx, COUNTS, 'count');
 	requireWriteKind(ctx, 'ledger');
 	const session = requireSession(ctx, countId);
 	if (session.status !== 'submitted') throw new CountStatusError(session.status, 'approve');

@@ -71,7 +71,8 @@ const RECORD_WRITERS: Record<RecordKind, readonly Role[]> = {
 
 /** Fields whose writers differ from their record's. */
 const FIELD_WRITERS: Partial<Record<RecordKind, Record<string, readonly Role[]>>> = {
-	item: { standardCostCents: COSTS_AND_PRICES }
+	// Selling prices are set by sales (and the owner), who may not otherwise edit items.
+	item: { standardCostCents: COSTS_AND_PRICES, salePriceCents: ['admin', 'sales'] }
 };
 
 /**

@@ -27,6 +27,8 @@ export const itemSchema = z.object({
 	barcode: z.string().trim().max(64).default(''),
 	/** Standard cost per base unit, integer minor units (cents). */
 	standardCostCents: z.number().int().nonnegative().default(0),
+	/** Selling price per base unit before tax (the standard price level), cents; 0 = not set. */
+	salePriceCents: z.number().int().nonnegative().default(0),
 	lotTracked: z.boolean().default(false),
 	/** Which stock a pick list suggests first: oldest receipt (fifo) or earliest expiry (fefo). */
 	pickPolicy: z.enum(['fifo', 'fefo']).default('fifo'),

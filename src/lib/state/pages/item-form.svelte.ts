@@ -19,6 +19,7 @@ export interface ItemDraft {
 	shelfLifeDays: number | null;
 	barcode: string;
 	standardCostCents: number;
+	salePriceCents: number;
 	lotTracked: boolean;
 	/** Pick lists suggest the oldest receipt (fifo) or the earliest expiry (fefo) first. */
 	pickPolicy: 'fifo' | 'fefo';
@@ -33,7 +34,8 @@ export type ItemField =
 	| 'reorderPoint'
 	| 'maxStock'
 	| 'shelfLifeDays'
-	| 'standardCost';
+	| 'standardCost'
+	| 'salePrice';
 
 export function emptyItemDraft(): ItemDraft {
 	return {
@@ -47,6 +49,7 @@ export function emptyItemDraft(): ItemDraft {
 		shelfLifeDays: 0,
 		barcode: '',
 		standardCostCents: 0,
+		salePriceCents: 0,
 		lotTracked: false,
 		pickPolicy: 'fifo',
 		active: true
@@ -65,6 +68,7 @@ export class ItemFormModel {
 	/** The item being edited; null for a new one. */
 	editing = $state<Item | null>(null);
 	costInvalid = $state(false);
+	priceInvalid = $state(false);
 	/** Refusals of the save command, by field (a code taken on another device meanwhile). */
 	serverErrors = $state<Partial<Record<string, string>>>({});
 	/** "Required" shows only once the user left the field (or tried to save). */
@@ -72,9 +76,12 @@ export class ItemFormModel {
 
 	/** Standard cost is admin, purchasing and finance's (the relay refuses anyone else's). */
 	readonly canEditCost: boolean;
+	/** The selling price is admin and sales's (field-rights.ts). */
+	readonly canEditPrice: boolean;
 
 	constructor(private readonly ws: WorkspaceState) {
 		this.canEditCost = ws.canWriteField('item', 'standardCostCents');
+		this.canEditPrice = ws.canWriteField('item', 'salePriceCents');
 	}
 
 	/** Another item already using the typed code (case-insensitive). */
@@ -100,6 +107,7 @@ export class ItemFormModel {
 		const shelf = nonNegative(draft.shelfLifeDays, true);
 		if (shelf) e.shelfLifeDays = shelf;
 		if (this.costInvalid) e.standardCost = t('validation.money');
+		if (this.priceInvalid) e.salePrice = t('validation.money');
 		return e;
 	});
 
@@ -122,6 +130,7 @@ export class ItemFormModel {
 		this.editing = item;
 		this.draft = item ? { ...item } : emptyItemDraft();
 		this.costInvalid = false;
+		this.priceInvalid = false;
 		this.serverErrors = {};
 		this.touched = {};
 	}
@@ -143,6 +152,7 @@ export class ItemFormModel {
 			barcode: draft.barcode.trim(),
 			// Without the right the cost is not sent: a new item gets the default, an edit keeps it.
 			...(this.canEditCost ? { standardCostCents: draft.standardCostCents } : {}),
+			...(this.canEditPrice ? { salePriceCents: draft.salePriceCents } : {}),
 			lotTracked: draft.lotTracked,
 			pickPolicy: draft.pickPolicy,
 			active: draft.active

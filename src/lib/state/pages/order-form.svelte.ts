@@ -7,10 +7,13 @@ import { normalizeCode } from '../../domain/catalog/entities';
 import type { StockflowError } from '../../domain/errors';
 import { formatCents, parseMoneyToCents } from '../../domain/money/money';
 import { lineNetCents, orderTotals, type Order, type OrderLine } from '../../domain/orders/order';
+import { LEVEL_DISCOUNT_PCT, linePriceFor } from '../../domain/orders/pricing';
+import type { PriceLevel } from '../../domain/customers/customer';
 import { percentOrNull } from '../../domain/quantity/percent';
 import { parseQuantity, quantityOrNull } from '../../domain/quantity/quantity';
 import { unitDecimals } from '../../domain/quantity/unit-precision';
 import { createOrder, updateDraftOrder, type OrderDraftInput } from '../../commands/orders/create';
+import { readCustomers } from '../../doc/customers-doc';
 import { arrivals, availableFrom, type IncomingLine } from '../../domain/purchasing/incoming';
 import { fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
@@ -30,6 +33,9 @@ export interface OrderFormLine {
 	price: string;
 	discountPct: string;
 	taxPct: string;
+	/** What the list filled in (price, discount), so a later item or customer change may
+	 * replace it; a value the rep typed differs and is left alone. */
+	listed?: { price: string; discountPct: string };
 }
 
 export type LineField = 'item' | 'qty' | 'price' | 'discount' | 'tax';
@@ -213,6 +219,7 @@ export class OrderFormModel {
 		this.notes = '';
 		const first = this.blankLine();
 		first.item = (itemId && this.ws.item(itemId)) || null;
+		this.fillPrice(first);
 		this.lines = [first];
 		this.tried = false;
 	}
@@ -260,6 +267,54 @@ export class OrderFormModel {
 	/** Cents of the typed price; '' (an error) or anything unparseable is null. */
 	private priceCents(line: OrderFormLine): number | null {
 		return line.price.trim() === '' ? null : parseMoneyToCents(line.price);
+	}
+
+	/** The chosen customer's price level ('standard' until one is chosen). */
+	get priceLevel(): PriceLevel {
+		if (!this.customerId) return 'standard';
+		return (
+			readCustomers(this.ws.runtime.docs.catalog).find((c) => c.id === this.customerId)
+				?.priceLevel ?? 'standard'
+		);
+	}
+
+	/** "批發價：定價 −10%", under the customer: where the lines' discount comes from. */
+	get priceLevelHint(): string {
+		const level = this.priceLevel;
+		return t('orders.priceLevelHint', {
+			level: t(`priceLevel.${level}`),
+			pct: LEVEL_DISCOUNT_PCT[level]
+		});
+	}
+
+	/**
+	 * After an item is chosen: the item's selling price and the customer's level discount,
+	 * unless the rep already typed a price of their own.
+	 */
+	fillPrice(line: OrderFormLine): void {
+		const item = line.item ? this.ws.item(line.item.id) : undefined;
+		const untouched = line.price.trim() === '' || line.price === line.listed?.price;
+		if (!item || !untouched) return;
+		const suggested = linePriceFor(item.salePriceCents, this.priceLevel);
+		if (!suggested) return;
+		const listed = {
+			price: formatCents(suggested.unitPriceCents),
+			discountPct: String(suggested.discountPct)
+		};
+		line.price = listed.price;
+		if (line.discountPct === (line.listed?.discountPct ?? '0'))
+			line.discountPct = listed.discountPct;
+		line.listed = listed;
+	}
+
+	/** Another customer: listed lines take its level's discount (typed discounts stay). */
+	customerChanged(): void {
+		const pct = String(LEVEL_DISCOUNT_PCT[this.priceLevel]);
+		for (const line of this.lines) {
+			if (!line.listed || line.discountPct !== line.listed.discountPct) continue;
+			line.discountPct = pct;
+			line.listed = { ...line.listed, discountPct: pct };
+		}
 	}
 
 	private toOrderLine(l: OrderFormLine): OrderLine {

@@ -96,7 +96,7 @@ export class RepurchaseModel {
 
 	constructor(ws: WorkspaceState) {
 		this.ws = ws;
-		this.canEdit = ws.canWrite('orders');
+		this.canEdit = ws.canWriteRecord('salesOrder');
 		this.customers = new CustomersModel(ws);
 	}
 

@@ -98,7 +98,7 @@ export class SalesHomeModel {
 	});
 
 	get canCreateOrder(): boolean {
-		return this.ws.canWrite('orders');
+		return this.ws.canWriteRecord('salesOrder');
 	}
 
 	readonly tiles: SalesTile[] = $derived.by(() => this.buildTiles());

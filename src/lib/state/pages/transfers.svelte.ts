@@ -74,7 +74,7 @@ export class TransferBook {
 	reconcile(): number {
 		void this.ws.balances;
 		void this.rows;
-		if (!this.ws.canWrite('ledger') || !this.ws.canWrite('orders')) return 0;
+		if (!this.ws.canWrite('ledger') || !this.ws.canWriteRecord('transfer')) return 0;
 		if (!this.rows.some((r) => r.fold.applied.length + r.fold.conflicts.length > 0)) return 0;
 		const result = this.ws.run((ctx) => reconcileTransfers(ctx));
 		return result.ok ? result.value.length : 0;

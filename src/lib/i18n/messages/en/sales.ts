@@ -40,6 +40,10 @@ export const sales: Record<keyof typeof source, string> = {
 	'priceLevel.wholesale': 'Wholesale',
 	'priceLevel.distributor': 'Distributor',
 	'priceLevel.vip': 'VIP',
+	'orders.priceLevelHint': 'Price level: {level} (list price −{pct}%)',
+	'item.salePrice': 'Selling price',
+	'item.salePriceHint':
+		"List price before tax (standard level); order lines start at it, the customer's level as a discount",
 	'orderStatus.draft': 'Draft',
 	'orderStatus.confirmed': 'Confirmed',
 	'orderStatus.picking': 'Picking',
