@@ -65,6 +65,8 @@ export function buildSkus(families: readonly Family[], prng: Prng, linesPerDay: 
 		sku.input.safetyStock = Math.ceil(sku.dailyDemand * 7);
 		sku.input.reorderPoint = Math.ceil(sku.dailyDemand * 14);
 		sku.input.maxStock = Math.ceil(sku.dailyDemand * 60);
+		// List price: the margin the demo's sales orders are priced at, to the ten cents.
+		sku.input.salePriceCents = Math.round(((sku.input.standardCostCents ?? 0) * 1.35) / 10) * 10;
 	}
 	return skus;
 }

@@ -98,6 +98,14 @@ function parseOrderMap(id: string, map: Y.Map<unknown>): { order: Order | null; 
 	return { order: { ...header.data, lines, events, unknownEvents }, invalid: badLines + badEvents };
 }
 
+/** One order's number (for labels such as who is looking at it); undefined when unknown. */
+export function orderNumberOf(doc: Y.Doc, orderId: string): string | undefined {
+	const entry = salesOrdersMap(doc).get(orderId);
+	if (!(entry instanceof Y.Map)) return undefined;
+	const parsed = orderHeaderSchema.shape.number.safeParse(entry.get('number'));
+	return parsed.success ? parsed.data : undefined;
+}
+
 /** Every valid order, sorted by creation stamp then id. */
 export function readOrders(doc: Y.Doc): OrdersRead {
 	const orders: Order[] = [];

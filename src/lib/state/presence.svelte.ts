@@ -8,6 +8,43 @@ export type { Peer } from '../sync/presence-peers';
 
 export const presence: { peers: Peer[] } = $state({ peers: [] });
 
+const NAMES_KEY = 'stockflow.deviceNames';
+
+function loadNames(): Record<string, string> {
+	try {
+		const raw: unknown = JSON.parse(globalThis.localStorage?.getItem(NAMES_KEY) ?? '{}');
+		if (typeof raw !== 'object' || raw === null) return {};
+		return Object.fromEntries(
+			Object.entries(raw).filter(
+				(e): e is [string, string] => typeof e[1] === 'string' && e[1].length <= 80
+			)
+		);
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * Names of the devices this device has seen online (clock id → "iPad · 倉管"), remembered
+ * across reloads: history and order logs show them instead of ids.
+ */
+export const deviceNames: { byId: Record<string, string> } = $state({ byId: loadNames() });
+
+function rememberNames(peers: readonly Peer[]): void {
+	const fresh = peers.filter(
+		(p) => p.device && p.deviceName && deviceNames.byId[p.device] !== p.deviceName
+	);
+	if (fresh.length === 0) return;
+	const next = { ...deviceNames.byId };
+	for (const p of fresh) next[p.device] = p.deviceName;
+	deviceNames.byId = next;
+	try {
+		globalThis.localStorage?.setItem(NAMES_KEY, JSON.stringify(next));
+	} catch {
+		// Storage full or unavailable: the names stay for this visit.
+	}
+}
+
 let awareness: Awareness | null = null;
 let local: LocalPresence | null = null;
 let unbind: (() => void) | null = null;
@@ -15,6 +52,7 @@ let unbind: (() => void) | null = null;
 function refresh(): void {
 	if (awareness) presence.peers = peersFromAwareness(awareness.getStates(), awareness.clientID);
 	else presence.peers = local ? [{ clientId: 0, ...local, self: true }] : [];
+	rememberNames(presence.peers);
 }
 
 export function setPresence(info: { department: string; page: string }): void {
@@ -25,11 +63,16 @@ export function setPresence(info: { department: string; page: string }): void {
 }
 
 /** Called by the workspace: who we are, and the awareness to publish on (null when offline-only). */
-export function bindPresence(user: { user: string; role: Role }, next: Awareness | null): void {
+export function bindPresence(
+	user: { user: string; role: Role; device: string; deviceName: string },
+	next: Awareness | null
+): void {
 	unbind?.();
 	local = {
 		user: user.user,
 		role: user.role,
+		device: user.device,
+		deviceName: user.deviceName,
 		department: local?.department ?? '',
 		page: local?.page ?? '',
 		color: colorOf(user.user)

@@ -24,6 +24,7 @@ import { requestPersistentStorage } from '../storage/persist-request';
 import { syncServerUrl, wsOriginOf } from '../sync/ws-url';
 import { checkToken } from '../sync/token-check';
 import { connection } from './connection.svelte';
+import { defaultDeviceName } from './device-name';
 import { bindPresence, unbindPresence } from './presence.svelte';
 import { storageState } from './storage.svelte';
 import type { Session } from './jwt-claims';
@@ -219,6 +220,16 @@ export class WorkspaceState {
 
 	private presenceBound = false;
 
+	/** Who others see online: the user, and this device's clock id with its sign-in name. */
+	private presenceIdentity() {
+		return {
+			user: this.session.user,
+			role: this.session.role,
+			device: this.runtime.clock.device,
+			deviceName: this.session.device?.name ?? defaultDeviceName(this.session.role)
+		};
+	}
+
 	private publishConnection(): void {
 		const sync = this.runtime.sync;
 		connection.status = sync ? sync.status() : 'offline';
@@ -231,12 +242,12 @@ export class WorkspaceState {
 		const awareness = this.runtime.awareness();
 		if (!this.presenceBound && awareness) {
 			this.presenceBound = true;
-			bindPresence({ user: this.session.user, role: this.session.role }, awareness);
+			bindPresence(this.presenceIdentity(), awareness);
 		}
 	}
 
 	private watchBrowserOnline(): () => void {
-		bindPresence({ user: this.session.user, role: this.session.role }, null);
+		bindPresence(this.presenceIdentity(), null);
 		if (typeof window === 'undefined') return () => {};
 		const onOnline = (): void => {
 			this.runtime.sync?.connect();

@@ -10,6 +10,9 @@ export interface Peer {
 	department: string;
 	page: string;
 	color: string;
+	/** The device's clock id (movements and events carry it) and its name ('' = unknown). */
+	device: string;
+	deviceName: string;
 	self: boolean;
 }
 
@@ -19,6 +22,8 @@ export interface LocalPresence {
 	department: string;
 	page: string;
 	color: string;
+	device: string;
+	deviceName: string;
 }
 
 const presenceSchema = z.object({
@@ -26,6 +31,8 @@ const presenceSchema = z.object({
 	role: z.enum(ROLES),
 	department: z.string().max(40).default(''),
 	page: z.string().max(200).default(''),
+	device: z.string().max(64).default(''),
+	deviceName: z.string().max(80).default(''),
 	color: z
 		.string()
 		.regex(/^#[0-9a-fA-F]{6}$/)

@@ -9,6 +9,7 @@ import type { Table } from '../../domain/tabular/table';
 import { fmtStamp, t } from '../../i18n';
 import { connection } from '../connection.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
+import { deviceLabel } from '../device-label';
 import { placeLabel } from './place-label';
 
 const PAGE = 50;
@@ -141,6 +142,9 @@ export class MovementsPageModel {
 		return this.ws.item(m.itemId);
 	}
 
+	/** The device's sign-in name, never its id. */
+	deviceLabel = (id: string): string => deviceLabel(id);
+
 	place(m: Movement): string {
 		return placeLabel(this.ws, m);
 	}
@@ -186,7 +190,7 @@ export class MovementsPageModel {
 					m.qty,
 					item?.unit ?? '',
 					m.user,
-					m.device,
+					deviceLabel(m.device),
 					m.ref ?? '',
 					m.note ?? ''
 				];

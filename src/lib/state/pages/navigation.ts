@@ -288,6 +288,9 @@ export function pageOfPath(path: string): string {
 	if (path.startsWith('/dept/')) return 'overview';
 	if (path === '/movements/new') return 'movement-new';
 	if (path.startsWith('/items/import')) return 'items-import';
+	// Picking one order: others see the order (by its number) as on the sales board.
+	const picking = /^\/warehouse\/picking\/([^/]+)/.exec(path);
+	if (picking?.[1]) return `order:${picking[1]}`;
 	const floor = /^\/warehouse\/(stocktakes|alerts|picking|lots|labels|transfers)/.exec(path);
 	if (floor?.[1]) return `warehouse-${floor[1]}`;
 	const sales = /^\/sales\/(board|customers|reorder)/.exec(path);

@@ -29,6 +29,7 @@ import {
 	startPicking
 } from '../../commands/orders/transitions';
 import { t } from '../../i18n';
+import { deviceLabel } from '../device-label';
 import type { WorkspaceState } from '../workspace.svelte';
 
 export { RESOLUTIONS, type PickListLine, type Resolution, type ShipInput, type ShipLine };
@@ -132,6 +133,9 @@ export class OrderDetailModel {
 	mayResolve(how: Resolution): boolean {
 		return this.canOrders && (this.canStock || how === 'backorder' || how === 'cancel');
 	}
+
+	/** A device's sign-in name for the history, never its clock id. */
+	deviceLabel = (deviceId: string): string => deviceLabel(deviceId);
 
 	itemLabel = (itemId: string): string => {
 		const item = this.ws.item(itemId);

@@ -8,6 +8,8 @@ const peer = (clientId: number, user: string, page: string, self = false) => ({
 	department: 'sales',
 	page,
 	color: '#2563eb',
+	device: '',
+	deviceName: '',
 	self
 });
 

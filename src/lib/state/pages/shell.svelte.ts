@@ -4,6 +4,7 @@
 
 import type { Department } from '../../domain/auth/roles';
 import type { PeerView } from '../../components/PeerAvatars.svelte';
+import { orderNumberOf } from '../../doc/orders-doc';
 import { t } from '../../i18n';
 import { markBoot } from '../boot-marks';
 import { presence, setPresence } from '../presence.svelte';
@@ -11,9 +12,9 @@ import { restoreSession, session, signOut, type Session } from '../session.svelt
 import { loadCompany } from '../session-company.svelte';
 import { closeWorkspace, openWorkspace, type WorkspaceState } from '../workspace.svelte';
 import { currentDepartment, setDepartment } from './department.svelte';
+import { presencePageLabel } from './presence-label';
 import { purchasingAttention } from './purchasing-attention';
 import {
-	PAGE_LABELS,
 	departmentOfPath,
 	departmentOfRole,
 	entryOfPath,
@@ -87,7 +88,9 @@ export class ShellModel {
 			self: p.self,
 			detail: t('presence.on', {
 				department: isDepartment(p.department) ? t(`dept.${p.department}`) : p.department,
-				page: PAGE_LABELS[p.page] ? t(PAGE_LABELS[p.page] ?? 'nav.overview') : p.page
+				page: presencePageLabel(p.page, (id) =>
+					this.ws ? orderNumberOf(this.ws.runtime.docs.shared('orders'), id) : undefined
+				)
 			})
 		}))
 	);

@@ -58,5 +58,8 @@ export const picking: Record<keyof typeof source, string> = {
 	'pickq.pickedBy': 'Picked by',
 	'pickq.checkedBy': 'Checked by',
 	'pickq.requested': 'Due',
+	'presence.order': 'order {number}',
+	'presence.anOrder': 'an order',
+	'device.other': 'another device',
 	'pickq.printedAt': 'Printed'
 };

@@ -56,5 +56,8 @@ export const picking: Record<keyof typeof source, string> = {
 	'pickq.pickedBy': '拣货人',
 	'pickq.checkedBy': '复核人',
 	'pickq.requested': '交期',
+	'presence.order': '订单 {number}',
+	'presence.anOrder': '一张订单',
+	'device.other': '其他设备',
 	'pickq.printedAt': '打印时间'
 };

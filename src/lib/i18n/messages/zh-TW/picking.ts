@@ -54,5 +54,8 @@ export const picking = {
 	'pickq.pickedBy': '揀貨人',
 	'pickq.checkedBy': '覆核人',
 	'pickq.requested': '交期',
+	'presence.order': '訂單 {number}',
+	'presence.anOrder': '一張訂單',
+	'device.other': '其他裝置',
 	'pickq.printedAt': '列印時間'
 } as const;

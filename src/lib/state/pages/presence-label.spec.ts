@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { setLocale } from '../../i18n';
+import { presencePageLabel } from './presence-label';
+
+describe('presencePageLabel', () => {
+	const numbers = new Map([['00mxcgjwak23xld73g3e', 'SO-2026-J5VS-000110']]);
+	const lookup = (id: string) => numbers.get(id);
+
+	it('names an order by its number, never its id', () => {
+		setLocale('zh-TW');
+		const label = presencePageLabel('order:00mxcgjwak23xld73g3e', lookup);
+		expect(label).toContain('SO-2026-J5VS-000110');
+		expect(label).not.toContain('00mxcgjwak23xld73g3e');
+	});
+
+	it('an order this device does not hold yet is "an order", not an id', () => {
+		setLocale('en');
+		expect(presencePageLabel('order:zzz', lookup)).toBe('an order');
+	});
+
+	it('known pages by their title', () => {
+		setLocale('en');
+		expect(presencePageLabel('warehouse-picking', lookup)).toBe('Picking');
+	});
+});
