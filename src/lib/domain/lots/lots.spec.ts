@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Movement } from '../ledger/movement';
 import { allocatePick } from '../picking/allocate';
 import { foldBalances } from '../ledger/fold';
+import { closeMonthBalances, openingLots, openingMovements } from '../ledger/period';
 import { foldLots, lotFactsOf } from './lot-fold';
 import { traceLot } from './trace';
 
@@ -61,5 +62,39 @@ describe('lots', () => {
 		expect(trace.origins.map((m) => m.id)).toEqual(['r1', 'r3']);
 		expect(trace.flow.map((m) => m.id)).toEqual(['t1', 't2', 'i1']);
 		expect(trace.expiry).toBe('2026-04-15');
+	});
+});
+
+describe('lot trace across a month-end close', () => {
+	// Lot A received in the closed month (r1, r3), partly transferred; then the month closed and
+	// the next month issued 2 more from w.
+	const closed = closeMonthBalances({
+		month: '2026-03',
+		opening: null,
+		movements: ledger.slice(0, 4),
+		stateVector: '',
+		closedAt: S(60),
+		closedBy: 'fin'
+	});
+	const after = [...openingMovements(closed), mv('i2', 70, -2, { lot: 'A', locationId: 'l1' })];
+	const facts = lotFactsOf(foldLots(after, openingLots(closed)), 'i').get('A');
+
+	it('keeps its source: brought forward from the closed month, first received on r1', () => {
+		const trace = traceLot(after, 'i', 'A', facts);
+		expect(trace.carriedIn).toEqual({
+			qty: 11,
+			closedMonth: '2026-03',
+			firstReceivedAt: S(10)
+		});
+	});
+
+	it('the opening carry-forward is not a destination: only the real issue is', () => {
+		const trace = traceLot(after, 'i', 'A', facts);
+		expect(trace.flow.map((m) => m.id)).toEqual(['i2']);
+		expect(trace.origins).toEqual([]);
+	});
+
+	it('a lot with all its history in open months carries nothing in', () => {
+		expect(traceLot(ledger, 'i', 'A').carriedIn).toBeNull();
 	});
 });

@@ -80,7 +80,29 @@ export class LotTracePage {
 				t('lots.who')
 			],
 			rows: trace
-				? [...rows(t('lots.origins'), trace.origins), ...rows(t('lots.flow'), trace.flow)]
+				? [
+						...(trace.carriedIn
+							? [
+									[
+										t('lots.origins'),
+										trace.carriedIn.firstReceivedAt
+											? fmtStamp(trace.carriedIn.firstReceivedAt)
+											: '',
+										t('lots.carriedIn', {
+											qty: trace.carriedIn.qty,
+											unit: this.item?.unit ?? '',
+											month: trace.carriedIn.closedMonth
+										}),
+										'',
+										trace.carriedIn.qty,
+										'',
+										''
+									]
+								]
+							: []),
+						...rows(t('lots.origins'), trace.origins),
+						...rows(t('lots.flow'), trace.flow)
+					]
 				: []
 		};
 	}

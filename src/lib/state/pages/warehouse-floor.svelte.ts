@@ -108,6 +108,8 @@ export class WarehouseFloor {
 	}
 
 	trace(itemId: string, lot: string): LotTrace {
-		return traceLot(this.movements, itemId, lot);
+		// The lot's first receipt survives a close in the lot facts the opening carries.
+		const first = this.lots.get(`${itemId}|${lot}`)?.firstReceivedAt;
+		return traceLot(this.movements, itemId, lot, first ? { firstReceivedAt: first } : {});
 	}
 }

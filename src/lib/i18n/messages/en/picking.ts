@@ -61,5 +61,6 @@ export const picking: Record<keyof typeof source, string> = {
 	'presence.order': 'order {number}',
 	'presence.anOrder': 'an order',
 	'device.other': 'another device',
+	'lots.carriedIn': 'Brought forward {qty} {unit}: in stock before the close of {month}',
 	'pickq.printedAt': 'Printed'
 };

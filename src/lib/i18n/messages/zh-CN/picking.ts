@@ -59,5 +59,6 @@ export const picking: Record<keyof typeof source, string> = {
 	'presence.order': '订单 {number}',
 	'presence.anOrder': '一张订单',
 	'device.other': '其他设备',
+	'lots.carriedIn': '期初结转 {qty} {unit}：在 {month} 结账前已入库',
 	'pickq.printedAt': '打印时间'
 };

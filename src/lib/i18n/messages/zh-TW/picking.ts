@@ -57,5 +57,6 @@ export const picking = {
 	'presence.order': '訂單 {number}',
 	'presence.anOrder': '一張訂單',
 	'device.other': '其他裝置',
+	'lots.carriedIn': '期初結轉 {qty} {unit}：在 {month} 關帳前已入庫',
 	'pickq.printedAt': '列印時間'
 } as const;
