@@ -3,6 +3,7 @@
 // a confirmed row never reshuffles the others; picking by scan (bin, then item or lot label)
 // or by tapping a row; then shipping exactly what was picked. Also feeds the printable list.
 
+import { untrack } from 'svelte';
 import type { Board, BoardOrder } from '../../domain/orders/board';
 import type { StockflowError } from '../../domain/errors';
 import { canAppendEvent } from '../../domain/auth/field-rights';
@@ -68,10 +69,15 @@ export class OrderPickingModel {
 		this.canShip = ws.canWrite('ledger') && canAppendEvent(ws.role, 'salesOrder', 'ship');
 	}
 
-	/** From an effect: build the sheet once the order is there (docs load after mount). */
+	/**
+	 * From an effect: build the sheet once the order is there, and again while it is still
+	 * empty and nothing is picked as stock arrives (docs and ledgers load after mount).
+	 */
 	prepare(): void {
-		if (this.prepared || !this.bo) return;
-		this.rebuild();
+		void this.ws.balances;
+		if (!this.bo) return;
+		if (this.prepared && (this.rows.length > 0 || untrack(() => this.anyPicked))) return;
+		untrack(() => this.rebuild());
 	}
 
 	/** A fresh sheet for what can ship now; what was picked on the old one is forgotten. */
