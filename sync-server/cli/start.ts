@@ -76,8 +76,15 @@ export async function startCommand(argv: string[]): Promise<void> {
 		sessions.close();
 	}
 	console.log('');
+	// The CLI finds this relay by PORT and its secret by DATA_DIR: say them when not the defaults.
+	const cliEnv = [
+		process.env.PORT ? `PORT=${process.env.PORT}` : '',
+		process.env.DATA_DIR ? `DATA_DIR=${process.env.DATA_DIR}` : ''
+	]
+		.filter(Boolean)
+		.join(' ');
 	console.log(
-		`Fill the workspace with a demo company: npx stockflow demo --workspace ${DEMO_WORKSPACE}`
+		`Fill the workspace with a demo company: ${cliEnv ? `${cliEnv} ` : ''}npx stockflow demo --workspace ${DEMO_WORKSPACE}`
 	);
 	console.log(`Data: ${selected.where}   Stop: Ctrl+C`);
 
