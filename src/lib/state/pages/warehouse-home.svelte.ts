@@ -75,6 +75,7 @@ export class WarehouseHomeModel {
 		},
 		{
 			id: 'low',
+			valueTestid: 'home-kpi-low',
 			label: t('home.kpi.low'),
 			value: fmtNumber(this.lowCount),
 			icon: 'alert',
@@ -91,6 +92,7 @@ export class WarehouseHomeModel {
 		},
 		{
 			id: 'value',
+			valueTestid: 'home-kpi-value',
 			label: t('home.kpi.value'),
 			value: fmtCurrencyWhole(this.valueCents),
 			icon: 'coins',
