@@ -62,5 +62,8 @@ export const picking: Record<keyof typeof source, string> = {
 	'presence.anOrder': 'an order',
 	'device.other': 'another device',
 	'lots.carriedIn': 'Brought forward {qty} {unit}: in stock before the close of {month}',
+	'date.placeholder': 'YYYY-MM-DD, e.g. 2026-12-10',
+	'date.calendar': 'Open calendar',
+	'date.invalid': 'Not a valid date (YYYY-MM-DD)',
 	'pickq.printedAt': 'Printed'
 };

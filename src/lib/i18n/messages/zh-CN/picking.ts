@@ -60,5 +60,8 @@ export const picking: Record<keyof typeof source, string> = {
 	'presence.anOrder': '一张订单',
 	'device.other': '其他设备',
 	'lots.carriedIn': '期初结转 {qty} {unit}：在 {month} 结账前已入库',
+	'date.placeholder': '年-月-日，例如 2026-12-10',
+	'date.calendar': '打开日历',
+	'date.invalid': '不是有效的日期（年-月-日）',
 	'pickq.printedAt': '打印时间'
 };

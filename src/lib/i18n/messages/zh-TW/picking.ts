@@ -58,5 +58,8 @@ export const picking = {
 	'presence.anOrder': '一張訂單',
 	'device.other': '其他裝置',
 	'lots.carriedIn': '期初結轉 {qty} {unit}：在 {month} 關帳前已入庫',
+	'date.placeholder': '年-月-日，例如 2026-12-10',
+	'date.calendar': '開啟日曆',
+	'date.invalid': '不是有效的日期（年-月-日）',
 	'pickq.printedAt': '列印時間'
 } as const;
