@@ -29,14 +29,18 @@ function loadNames(): Record<string, string> {
  * across reloads: history and order logs show them instead of ids.
  */
 export const deviceNames: { byId: Record<string, string> } = $state({ byId: loadNames() });
+/** A plain copy to compare against: presence refreshes inside effects, which must not come
+ * to depend on the names they write. */
+let knownNames: Record<string, string> = { ...deviceNames.byId };
 
 function rememberNames(peers: readonly Peer[]): void {
 	const fresh = peers.filter(
-		(p) => p.device && p.deviceName && deviceNames.byId[p.device] !== p.deviceName
+		(p) => p.device && p.deviceName && knownNames[p.device] !== p.deviceName
 	);
 	if (fresh.length === 0) return;
-	const next = { ...deviceNames.byId };
+	const next = { ...knownNames };
 	for (const p of fresh) next[p.device] = p.deviceName;
+	knownNames = next;
 	deviceNames.byId = next;
 	try {
 		globalThis.localStorage?.setItem(NAMES_KEY, JSON.stringify(next));
@@ -50,9 +54,15 @@ let local: LocalPresence | null = null;
 let unbind: (() => void) | null = null;
 
 function refresh(): void {
-	if (awareness) presence.peers = peersFromAwareness(awareness.getStates(), awareness.clientID);
-	else presence.peers = local ? [{ clientId: 0, ...local, self: true }] : [];
-	rememberNames(presence.peers);
+	// Written, never read here: refresh runs inside effects (setPresence on navigation), which
+	// would otherwise come to depend on the peers they write and run forever.
+	const peers: Peer[] = awareness
+		? peersFromAwareness(awareness.getStates(), awareness.clientID)
+		: local
+			? [{ clientId: 0, ...local, self: true }]
+			: [];
+	presence.peers = peers;
+	rememberNames(peers);
 }
 
 export function setPresence(info: { department: string; page: string }): void {
