@@ -1,17 +1,25 @@
 // View model of the warehouse alerts dashboard: shortages, overstock, lots expiring within N
-// days and slow movers, grouped (domain `groupAlerts`), for one warehouse or all. Live: a
-// remote movement re-derives them.
+// days and slow movers, grouped (domain `groupAlerts`), for one warehouse or all; and the
+// suppliers' qualifications expiring or expired (purchasing's fold, its warning days), so the
+// reminder reaches the people who receive the goods too. Live: a remote change re-derives them.
 
 import type { Item, Warehouse } from '../../domain/catalog/entities';
 import type { Alert } from '../../domain/alerts/alerts';
 import { ALERT_GROUPS, groupAlerts, type AlertGroup } from '../../domain/alerts/groups';
+import {
+	qualificationAlerts,
+	type QualificationAlert
+} from '../../domain/purchasing/qualification';
 import type { Table } from '../../domain/tabular/table';
 import { fmtNumber, fmtStamp, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { PurchasingData } from './purchasing-data.svelte';
+import { qualificationFlag } from './qualification-flag';
 import { WarehouseFloor } from './warehouse-floor.svelte';
 
 export class AlertsPage {
 	readonly floor: WarehouseFloor;
+	private readonly purchasing: PurchasingData;
 	readonly groupIds = ALERT_GROUPS;
 
 	readonly groups: Record<AlertGroup, Alert[]> = $derived.by(() => groupAlerts(this.floor.alerts));
@@ -19,8 +27,22 @@ export class AlertsPage {
 		[...this.ws.warehouses].sort((a, b) => a.code.localeCompare(b.code))
 	);
 
+	/** Qualifications of active suppliers expiring within purchasing's warning days, or expired. */
+	readonly qualifications: QualificationAlert[] = $derived.by(() =>
+		qualificationAlerts(
+			this.purchasing.view.suppliers,
+			this.purchasing.today,
+			this.purchasing.view.policy.expiryWarnDays
+		)
+	);
+
 	constructor(private readonly ws: WorkspaceState) {
 		this.floor = new WarehouseFloor(ws);
+		this.purchasing = new PurchasingData(ws);
+	}
+
+	close(): void {
+		this.purchasing.close();
 	}
 
 	item(id: string): Item | undefined {
@@ -75,18 +97,27 @@ export class AlertsPage {
 				t('alerts.col.detail'),
 				t('alerts.col.flag')
 			],
-			rows: ALERT_GROUPS.flatMap((g) =>
-				this.groups[g].map((a) => {
-					const item = this.ws.item(a.itemId);
-					return [
-						t(`alerts.group.${g}`),
-						item?.code ?? a.itemId,
-						item?.name ?? '',
-						this.detail(a),
-						this.flag(a)
-					];
-				})
-			)
+			rows: [
+				...ALERT_GROUPS.flatMap((g) =>
+					this.groups[g].map((a) => {
+						const item = this.ws.item(a.itemId);
+						return [
+							t(`alerts.group.${g}`),
+							item?.code ?? a.itemId,
+							item?.name ?? '',
+							this.detail(a),
+							this.flag(a)
+						];
+					})
+				),
+				...this.qualifications.map((q) => [
+					t('alerts.group.qualifications'),
+					q.supplierCode,
+					q.supplierName,
+					`${q.qualification.name || t(`purchasing.qualType.${q.qualification.type}`)} · ${q.qualification.expiresOn}`,
+					qualificationFlag(q)
+				])
+			]
 		};
 	}
 }

@@ -84,6 +84,7 @@ export const warehouseFloor: Record<keyof typeof source, string> = {
 	'alerts.group.overstock': 'Overstock',
 	'alerts.group.expiry': 'Expiring lots',
 	'alerts.group.slow-moving': 'Slow-moving stock',
+	'alerts.group.qualifications': 'Supplier qualifications',
 	'alerts.kind.shortage': 'Shortage',
 	'alerts.kind.overstock': 'Overstock',
 	'alerts.kind.slow-moving': 'Slow',

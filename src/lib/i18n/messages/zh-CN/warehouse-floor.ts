@@ -84,6 +84,7 @@ export const warehouseFloor: Record<keyof typeof source, string> = {
 	'alerts.group.overstock': '库存积压',
 	'alerts.group.expiry': '临近效期的批次',
 	'alerts.group.slow-moving': '呆滞料',
+	'alerts.group.qualifications': '供应商资质到期',
 	'alerts.kind.shortage': '缺货风险',
 	'alerts.kind.overstock': '积压',
 	'alerts.kind.slow-moving': '呆滞',

@@ -84,6 +84,7 @@ export const warehouseFloor = {
 	'alerts.group.overstock': '庫存過量',
 	'alerts.group.expiry': '即將到期的批號',
 	'alerts.group.slow-moving': '呆滯料',
+	'alerts.group.qualifications': '供應商資格到期',
 	'alerts.kind.shortage': '缺貨風險',
 	'alerts.kind.overstock': '過量',
 	'alerts.kind.slow-moving': '呆滯',
