@@ -51,7 +51,8 @@ function pick(value: object, keys: string[]): Record<string, unknown> {
 
 /** What a new item holds unless told otherwise (a default is no choice: see requireFields). */
 export const ITEM_DEFAULTS: Readonly<Record<string, unknown>> = {
-	standardCostCents: itemSchema.shape.standardCostCents.parse(undefined)
+	standardCostCents: itemSchema.shape.standardCostCents.parse(undefined),
+	salePriceCents: itemSchema.shape.salePriceCents.parse(undefined)
 };
 
 function writeCatalog(
@@ -83,7 +84,8 @@ export function createItem(ctx: CommandContext, input: Omit<ItemInput, 'id'>): I
 
 export function updateItem(ctx: CommandContext, id: string, patch: Patch<ItemInput>): Item {
 	requireWrite(ctx, CATALOG);
-	requireRecord(ctx, 'item');
+	// No record-wide check: each changed field is checked below, so sales may set an existing
+	// item's selling price (its own field) and nothing else, exactly as the relay allows.
 	const items = readItems(ctx.docs.catalog);
 	const existing = items.find((i) => i.id === id);
 	if (!existing) throw new UnknownItemError(id);

@@ -121,3 +121,26 @@ describe('records belong to their departments', () => {
 		expect(outcome(() => createTransfer(as('warehouse'), input))).toBe('ok');
 	});
 });
+
+describe('selling price is admin and sales’s to write', () => {
+	it('sales set an existing item’s price and nothing else; the warehouse may not set it', () => {
+		const as = team();
+		const item = createItem(as('admin'), { code: 'P', name: 'pen', unit: 'pcs' });
+		expect(outcome(() => updateItem(as('sales'), item.id, { salePriceCents: 4500 }))).toBe('ok');
+		// The whole form sent back unchanged but for the price is still only a price edit.
+		expect(
+			outcome(() =>
+				updateItem(as('sales'), item.id, { code: 'P', name: 'pen', salePriceCents: 4600 })
+			)
+		).toBe('ok');
+		expect(outcome(() => updateItem(as('sales'), item.id, { name: 'pencil' }))).toBe('forbidden');
+		expect(outcome(() => updateItem(as('warehouse'), item.id, { salePriceCents: 1 }))).toBe(
+			'forbidden'
+		);
+		expect(outcome(() => createItem(as('sales'), { code: 'Q', name: 'q', unit: 'pcs' }))).toBe(
+			'forbidden'
+		);
+		const saved = readItems(as('admin').docs.catalog).find((i) => i.id === item.id);
+		expect([saved?.name, saved?.salePriceCents]).toEqual(['pen', 4600]);
+	});
+});
