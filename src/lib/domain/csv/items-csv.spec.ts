@@ -36,6 +36,8 @@ describe('items CSV', () => {
 					shelfLifeDays: 0,
 					barcode: '4710000000011',
 					standardCostCents: 120,
+					// No price column: a new item starts without a selling price.
+					salePriceCents: 0,
 					lotTracked: false,
 					pickPolicy: 'fifo',
 					active: true
