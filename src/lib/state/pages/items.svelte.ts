@@ -71,9 +71,9 @@ export class ItemsPageModel {
 	readonly categories: string[] = $derived.by(() => categoriesOf(this.ws.items));
 
 	/** Item writers save the form; sales save an existing item's selling price only. */
-	readonly canSave: boolean = $derived(
-		this.canEdit || (this.form.editing !== null && this.form.canEditPrice)
-	);
+	get canSave(): boolean {
+		return this.canEdit || (this.form.editing !== null && this.form.canEditPrice);
+	}
 
 	/** The edited item's incoming supply (open PO lines), live with orders and stock. */
 	readonly incoming: ItemIncoming | null = $derived.by(() => {
