@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { foldPurchaseOrder } from './po-state-machine';
 import { poHeaderSchema, type PurchaseOrder } from './purchase-order';
 import { stampAt } from '../orders/test-events';
-import { arrivals, availableFrom, incomingLines } from './incoming';
+import {
+	arrivals,
+	availableFrom,
+	incomingByPo,
+	incomingLines,
+	type IncomingLine
+} from './incoming';
 import { poEv, poLine, receive } from './test-support';
 
 function po(id: string, lines: PurchaseOrder['lines'], events: PurchaseOrder['events']) {
@@ -57,5 +63,40 @@ describe('incoming supply', () => {
 
 	it('another warehouse’s arrivals do not count', () => {
 		expect(arrivals(incomingLines([open]), 'box', 0, '2026-11-10', 'w2')).toEqual([]);
+	});
+});
+
+describe('incomingByPo (the board’s purchasing lane)', () => {
+	const line = (poId: string, itemId: string, date: string, warehouseId = 'w1'): IncomingLine => ({
+		itemId,
+		warehouseId,
+		date,
+		qty: 10,
+		poId,
+		poNumber: poId.toUpperCase(),
+		supplierId: 's1'
+	});
+	const lines = [
+		line('po2', 'box', '2026-12-14'),
+		line('po1', 'tape', '2026-12-10'),
+		line('po2', 'lid', '2026-12-09'),
+		line('po3', 'box', '2026-12-20', 'w2')
+	];
+
+	it('groups by PO at its earliest date, late only before today', () => {
+		const all = incomingByPo(lines, { warehouseId: '', dueBy: '' }, '2026-12-10');
+		expect(all.map((p) => [p.poId, p.date, p.late, p.lines.length])).toEqual([
+			['po2', '2026-12-09', true, 2],
+			['po1', '2026-12-10', false, 1],
+			['po3', '2026-12-20', false, 1]
+		]);
+	});
+
+	it('keeps a PO due exactly on the due-by day, not the day after, and one warehouse', () => {
+		const by = (dueBy: string, warehouseId = '') =>
+			incomingByPo(lines, { warehouseId, dueBy }, '2026-12-01').map((p) => p.poId);
+		expect(by('2026-12-20')).toEqual(['po2', 'po1', 'po3']);
+		expect(by('2026-12-19')).toEqual(['po2', 'po1']);
+		expect(by('', 'w2')).toEqual(['po3']);
 	});
 });

@@ -87,3 +87,44 @@ export function availableFrom(
 	for (const s of steps) if (s.availableAfter >= qty) return s.date < today ? today : s.date;
 	return null;
 }
+
+/** One purchase order's lines still to come, as the shared board's purchasing lane shows it. */
+export interface IncomingPo {
+	poId: string;
+	poNumber: string;
+	supplierId: string;
+	warehouseId: string;
+	/** The earliest promised date of its open lines. */
+	date: string;
+	/** That date is before today. */
+	late: boolean;
+	lines: { itemId: string; qty: number; date: string }[];
+}
+
+/**
+ * Incoming lines grouped by PO for the board: one warehouse ('' = all), only POs with a line due
+ * on or before `dueBy` ('' = any), earliest first.
+ */
+export function incomingByPo(
+	lines: readonly IncomingLine[],
+	filter: { warehouseId: string; dueBy: string },
+	today: string
+): IncomingPo[] {
+	const byPo = new Map<string, IncomingPo>();
+	for (const l of lines) {
+		if (filter.warehouseId !== '' && l.warehouseId !== filter.warehouseId) continue;
+		let po = byPo.get(l.poId);
+		if (!po) {
+			po = { ...l, late: false, lines: [] };
+			byPo.set(l.poId, po);
+		}
+		po.lines.push({ itemId: l.itemId, qty: l.qty, date: l.date });
+		if (l.date < po.date) po.date = l.date;
+	}
+	return [...byPo.values()]
+		.filter((po) => filter.dueBy === '' || po.date <= filter.dueBy)
+		.map((po) => ({ ...po, late: po.date < today }))
+		.sort((a, b) =>
+			a.date < b.date ? -1 : a.date > b.date ? 1 : a.poNumber < b.poNumber ? -1 : 1
+		);
+}

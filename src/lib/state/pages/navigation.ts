@@ -291,6 +291,9 @@ export function pageOfPath(path: string): string {
 	// Picking one order: others see the order (by its number) as on the sales board.
 	const picking = /^\/warehouse\/picking\/([^/]+)/.exec(path);
 	if (picking?.[1]) return `order:${picking[1]}`;
+	// A purchase order's pages: the board's purchasing lane shows who is looking at it.
+	const po = /^\/purchasing\/orders\/([^/]+)/.exec(path);
+	if (po?.[1]) return `po:${po[1]}`;
 	const floor = /^\/warehouse\/(stocktakes|alerts|picking|lots|labels|transfers)/.exec(path);
 	if (floor?.[1]) return `warehouse-${floor[1]}`;
 	const sales = /^\/sales\/(board|customers|reorder)/.exec(path);

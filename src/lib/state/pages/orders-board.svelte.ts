@@ -16,6 +16,7 @@ import { readIncoming } from '../../commands/purchasing/read';
 import { t } from '../../i18n';
 import { presence, setPresence, type Peer } from '../presence.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
+import { BoardIncomingLane } from './board-incoming.svelte';
 import { CustomersModel } from './customers.svelte';
 import { OrderFormModel, type SaveResult } from './order-form.svelte';
 import {
@@ -110,6 +111,8 @@ export class OrdersBoardModel {
 
 	readonly customers: CustomersModel;
 	readonly form: OrderFormModel;
+	/** Open purchase orders as a lane beside the columns (off until turned on). */
+	readonly incomingLane: BoardIncomingLane;
 	readonly canEdit: boolean;
 	detailOpen = $state(false);
 	formOpen = $state(false);
@@ -124,6 +127,12 @@ export class OrdersBoardModel {
 		this.ws = ws;
 		this.canEdit = ws.canWrite('orders') && ws.canWriteRecord('salesOrder');
 		this.customers = new CustomersModel(ws);
+		this.incomingLane = new BoardIncomingLane(
+			ws,
+			() => this.incoming,
+			() => this.filters,
+			() => this.today
+		);
 		this.form = new OrderFormModel(
 			ws,
 			(itemId, warehouseId) => this.board.atp.of(itemId, warehouseId).available,

@@ -1,5 +1,5 @@
 // The page another person is on, in words: a known page's title, or for `order:<id>` the
-// order's number (SO-2026-…), never the raw id a page reports in presence.
+// order's number (SO-2026-…), for `po:<id>` a purchase order, never the raw id a page reports in presence.
 
 import { t } from '../../i18n';
 import { PAGE_LABELS } from './navigation';
@@ -15,5 +15,6 @@ export function presencePageLabel(
 		const number = orderNumber(page.slice(ORDER_PAGE_PREFIX.length));
 		return number ? t('presence.order', { number }) : t('presence.anOrder');
 	}
+	if (page.startsWith('po:')) return t('presence.aPo');
 	return page;
 }
