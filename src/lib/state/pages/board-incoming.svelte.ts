@@ -8,6 +8,7 @@ import { readSuppliers } from '../../doc/suppliers-doc';
 import { fmtNumber } from '../../i18n';
 import { presence, type Peer } from '../presence.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
+import { viewersByPage } from './orders-board-helpers';
 
 /** Presence page of a purchase order's pages (detail, receiving). */
 export const PO_PAGE_PREFIX = 'po:';
@@ -29,10 +30,11 @@ export class BoardIncomingLane {
 	readonly cards: IncomingCard[] = $derived.by(() => {
 		if (!this.shown) return [];
 		void this.ws.items; // the catalog changed (suppliers live there too)
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to the derived, never kept
 		const suppliers = new Map(
 			readSuppliers(this.ws.runtime.docs.catalog).map((s) => [s.id, `${s.code} ${s.name}`])
 		);
-		const viewers = viewersByPo(presence.peers);
+		const viewers = viewersByPage(presence.peers, PO_PAGE_PREFIX);
 		return incomingByPo(this.lines(), this.filter(), this.today()).map((po) =>
 			this.card(po, suppliers, viewers)
 		);
@@ -62,16 +64,4 @@ export class BoardIncomingLane {
 			viewers: (viewers.get(po.poId) ?? []).map((p) => ({ user: p.user, color: p.color }))
 		};
 	}
-}
-
-/** PO id → the other people on its pages, one avatar per person. */
-export function viewersByPo(peers: readonly Peer[]): Map<string, Peer[]> {
-	const out = new Map<string, Peer[]>();
-	for (const p of peers) {
-		if (p.self || !p.page.startsWith(PO_PAGE_PREFIX)) continue;
-		const id = p.page.slice(PO_PAGE_PREFIX.length);
-		const list = out.get(id) ?? [];
-		if (!list.some((q) => q.user === p.user)) out.set(id, [...list, p]);
-	}
-	return out;
 }

@@ -46,10 +46,15 @@ export function changedOrderIds(
 
 /** Order id → the other people whose presence page is that order. */
 export function viewersByOrder(peers: readonly Peer[]): Map<string, Peer[]> {
+	return viewersByPage(peers, ORDER_PAGE_PREFIX);
+}
+
+/** Record id → the other people on a page `<prefix><id>` (an order's, a PO's), one avatar each. */
+export function viewersByPage(peers: readonly Peer[], prefix: string): Map<string, Peer[]> {
 	const out = new Map<string, Peer[]>();
 	for (const p of peers) {
-		if (p.self || !p.page.startsWith(ORDER_PAGE_PREFIX)) continue;
-		const id = p.page.slice(ORDER_PAGE_PREFIX.length);
+		if (p.self || !p.page.startsWith(prefix)) continue;
+		const id = p.page.slice(prefix.length);
 		const list = out.get(id) ?? [];
 		// One avatar per person, even with the order open in two tabs.
 		if (!list.some((q) => q.user === p.user)) out.set(id, [...list, p]);
