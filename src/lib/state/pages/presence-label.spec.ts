@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n';
+import { pageOfPath } from './navigation';
 import { presencePageLabel } from './presence-label';
 
 describe('presencePageLabel', () => {
@@ -21,5 +22,13 @@ describe('presencePageLabel', () => {
 	it('known pages by their title', () => {
 		setLocale('en');
 		expect(presencePageLabel('warehouse-picking', lookup)).toBe('Picking');
+	});
+
+	it('a purchase order’s pages are that PO (the board lane shows its viewers), the list is not', () => {
+		setLocale('en');
+		expect(pageOfPath('/purchasing/orders/po123')).toBe('po:po123');
+		expect(pageOfPath('/purchasing/orders/po123/receive')).toBe('po:po123');
+		expect(pageOfPath('/purchasing/orders')).not.toMatch(/^po:/);
+		expect(presencePageLabel('po:po123', lookup)).toBe('a purchase order');
 	});
 });
