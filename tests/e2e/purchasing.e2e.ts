@@ -122,6 +122,16 @@ test('requisition → draft PO → approve → partial receipt with a rejection 
 	await expect(
 		lines.getByRole('row').filter({ hasText: 'BOX-1' }).getByTestId('accepted')
 	).toHaveText('30');
+	// The shared board's purchasing lane: the PO with goods still to come, and the buyer on it.
+	await tablet.goto('/sales/board');
+	await tablet.getByTestId('board-show-incoming').check();
+	const poCard = tablet.getByTestId('incoming-card').filter({ hasText: poNumber });
+	await expect(poCard).toBeVisible();
+	await expect(poCard.locator('[title="lin"]')).toBeVisible({ timeout: 10_000 });
+	await testInfo.attach('board-incoming-lane', {
+		body: await tablet.screenshot(),
+		contentType: 'image/png'
+	});
 	await buyer.goto('/stock');
 	await expect(buyer.getByTestId('qty-BOX-1-TY')).toHaveText('30');
 	// 6 accepted in A-01 and 4 in the quarantine bin, both in TY.
