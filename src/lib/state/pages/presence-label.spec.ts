@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n';
-import { pageOfPath } from './navigation';
+import { pageOfPath } from './page-ids';
 import { presencePageLabel } from './presence-label';
 
 describe('presencePageLabel', () => {
@@ -30,5 +30,21 @@ describe('presencePageLabel', () => {
 		expect(pageOfPath('/purchasing/orders/po123/receive')).toBe('po:po123');
 		expect(pageOfPath('/purchasing/orders')).not.toMatch(/^po:/);
 		expect(presencePageLabel('po:po123', lookup)).toBe('a purchase order');
+	});
+});
+
+describe('pageOfPath: every department page has a title others can read', () => {
+	it.each([
+		['/warehouse/stocktakes/abc', 'Stocktakes'],
+		['/sales/board', 'Order board'],
+		['/purchasing/suppliers/s1', 'Suppliers'],
+		['/production/work-orders/wo1', 'Work orders'],
+		['/production/planning', 'Planning'],
+		['/finance/margin', 'Finance reports'],
+		['/finance/periods', 'Period close'],
+		['/production', 'Production overview']
+	])('%s reads "%s"', (path, title) => {
+		setLocale('en');
+		expect(presencePageLabel(pageOfPath(path), () => undefined)).toBe(title);
 	});
 });

@@ -2,7 +2,7 @@
 // order's number (SO-2026-…), for `po:<id>` a purchase order, never the raw id a page reports in presence.
 
 import { t } from '../../i18n';
-import { PAGE_LABELS } from './navigation';
+import { PAGE_LABELS } from './page-ids';
 import { ORDER_PAGE_PREFIX } from './orders-board-helpers';
 
 export function presencePageLabel(

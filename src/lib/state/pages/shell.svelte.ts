@@ -20,9 +20,9 @@ import {
 	entryOfPath,
 	isDepartment,
 	navFor,
-	pageOfPath,
 	type NavEntry
 } from './navigation';
+import { pageOfPath } from './page-ids';
 
 /** Where the user is: the path and the `[department]` route parameter, if any. */
 export interface ShellRoute {
