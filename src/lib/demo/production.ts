@@ -56,10 +56,11 @@ const OPEN_MS = 30 * 60_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 const WORK_CENTERS = [
-	{ code: 'WC-PREP', name: '調理線 (餡料調理・堅果烘焙)', hours: 40 },
-	{ code: 'WC-BAKE', name: '烘焙線', hours: 60 },
-	{ code: 'WC-FILL', name: '充填線 (充填封罐)', hours: 40 },
-	{ code: 'WC-PACK', name: '包裝線', hours: 80 }
+	// Labour and overhead per hour (NT$): completions cost their routing minutes at these rates.
+	{ code: 'WC-PREP', name: '調理線 (餡料調理・堅果烘焙)', hours: 40, rateCents: 48_000 },
+	{ code: 'WC-BAKE', name: '烘焙線', hours: 60, rateCents: 65_000 },
+	{ code: 'WC-FILL', name: '充填線 (充填封罐)', hours: 40, rateCents: 52_000 },
+	{ code: 'WC-PACK', name: '包裝線', hours: 80, rateCents: 42_000 }
 ] as const;
 type CenterCode = (typeof WORK_CENTERS)[number]['code'];
 
@@ -282,7 +283,12 @@ export function seedDemoProduction(
 	for (const c of WORK_CENTERS)
 		centers.set(
 			c.code,
-			saveWorkCenter(ctx, { code: c.code, name: c.name, capacityHoursPerWeek: c.hours }).id
+			saveWorkCenter(ctx, {
+				code: c.code,
+				name: c.name,
+				capacityHoursPerWeek: c.hours,
+				costPerHourCents: c.rateCents
+			}).id
 		);
 	const idOf = (code: string): string => {
 		const id = itemIds.get(code);

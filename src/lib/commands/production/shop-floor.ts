@@ -9,6 +9,7 @@ import { InvalidFieldError, InvalidTransitionError } from '../../domain/errors';
 import { resolveTarget } from '../../domain/ledger/validate';
 import { storedMovementSchema } from '../../domain/ledger/movement';
 import { parseOrThrow } from '../../domain/parse';
+import { conversionCentsPerUnit } from '../../domain/production/conversion';
 import { backflushLines } from '../../domain/production/shortages';
 import type { WoEvent } from '../../domain/production/work-order';
 import { readLocations } from '../../doc/catalog-doc';
@@ -150,7 +151,10 @@ export interface CompleteInput {
 /**
  * Completes the order: backflushed material leaves stock (`issue`, checked), then the finished
  * goods arrive (`production`, with the fixed id `<order id>-fg` so a second completion made
- * offline counts once), then the `complete` event.
+ * offline counts once), then the `complete` event. The finished goods carry their conversion
+ * cost per unit (routing minutes at the work centres' current hourly rates) as `unitCostCents`;
+ * valuation adds the material issued to the order (docs/DECISIONS.md, "Production and landed
+ * costs").
  */
 export function completeWorkOrder(
 	ctx: CommandContext,
@@ -159,9 +163,11 @@ export function completeWorkOrder(
 ): WoEvent {
 	requireProduction(ctx, 'orders');
 	requireWriteKind(ctx, 'ledger');
-	const found = requireWorkOrder(productionView(ctx), woId);
+	const view = productionView(ctx);
+	const found = requireWorkOrder(view, woId);
 	requireOnFloor(found, 'complete');
 	const { order, fold } = found;
+	const conversionCents = conversionCentsPerUnit(order.steps, view.workCenters);
 	const last = [...order.steps].sort((a, b) => a.seq - b.seq).at(-1);
 	const reported = fold.progress.get(last?.id ?? '')?.good ?? 0;
 	const good = input.good ?? (reported > 0 ? reported : order.qty);
@@ -186,6 +192,7 @@ export function completeWorkOrder(
 		...(locationId ? { locationId } : {}),
 		...(lot ? { lot } : {}),
 		qty: good,
+		...(conversionCents > 0 ? { unitCostCents: conversionCents } : {}),
 		reason: 'production',
 		ref: order.number,
 		device: ctx.clock.device,

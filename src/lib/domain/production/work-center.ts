@@ -18,6 +18,8 @@ export const workCenterSchema = z.object({
 		.finite()
 		.nonnegative()
 		.max(168 * 50),
+	/** Labour and overhead per hour on this centre, in cents: completions cost their steps at it. */
+	costPerHourCents: z.number().int().nonnegative().max(100_000_000).default(0),
 	active: z.boolean().default(true)
 });
 export type WorkCenter = z.infer<typeof workCenterSchema>;

@@ -172,18 +172,38 @@ describe('WorkCentersPageModel', () => {
 		setLocale('en');
 		const ws = await workspace();
 		const vm = new WorkCentersPageModel(ws);
-		vm.draft = { id: '', code: 'L1', name: 'Line 1', hours: '40', active: true };
+		vm.draft = { id: '', code: 'L1', name: 'Line 1', hours: '40', rate: '', active: true };
 		expect(vm.save().ok).toBe(true);
-		vm.draft = { id: '', code: 'l1', name: 'Other', hours: '10', active: true };
+		vm.draft = { id: '', code: 'l1', name: 'Other', hours: '10', rate: '', active: true };
 		expect(vm.save().ok).toBe(false);
 		expect(vm.errors.code).toBe('Code l1 is used by another work centre');
-		vm.draft = { id: '', code: 'L2', name: 'Line 2', hours: 'forty', active: true };
+		vm.draft = { id: '', code: 'L2', name: 'Line 2', hours: 'forty', rate: '', active: true };
 		expect(vm.save().ok).toBe(false);
 		expect(vm.errors.hours).toBe('Enter 0 or more hours');
 		vm.edit(vm.centers[0]!.id);
 		vm.draft.hours = '0';
 		expect(vm.save().ok).toBe(true);
 		expect(vm.centers.map((c) => [c.code, c.capacityHoursPerWeek])).toEqual([['L1', 0]]);
+		vm.close();
+	});
+
+	it('keeps the hourly rate through an edit of the capacity; a bad rate saves nothing', async () => {
+		setLocale('en');
+		const ws = await workspace();
+		const vm = new WorkCentersPageModel(ws);
+		vm.draft = { id: '', code: 'L1', name: 'Line 1', hours: '40', rate: '1,234.5', active: true };
+		expect(vm.save().ok).toBe(true);
+		vm.edit(vm.centers[0]!.id);
+		expect(vm.draft.rate).toBe('1234.50');
+		vm.draft.rate = '12.345';
+		expect(vm.save().ok).toBe(false);
+		expect(vm.errors.rate).toBe('Enter an amount of 0 or more (2 decimals at most)');
+		vm.draft.rate = '1234.50';
+		vm.draft.hours = '60';
+		expect(vm.save().ok).toBe(true);
+		expect(vm.centers.map((c) => [c.capacityHoursPerWeek, c.costPerHourCents])).toEqual([
+			[60, 123_450]
+		]);
 		vm.close();
 	});
 });

@@ -1,8 +1,10 @@
 // View model of the work centres page (工作中心): lines, cells or machine groups that routing
-// steps run on, with their weekly capacity in hours; add or edit one through saveWorkCenter.
+// steps run on, with their weekly capacity in hours and their hourly rate (labour and overhead,
+// what a completion's conversion cost is made of); add or edit one through saveWorkCenter.
 
 import { saveWorkCenter } from '../../commands/production/boms';
 import { normalizeCode } from '../../domain/catalog/entities';
+import { formatCents, parseMoneyToCents } from '../../domain/money/money';
 import { quantityOrNull } from '../../domain/quantity/quantity';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
@@ -10,7 +12,12 @@ import { canEditBoms } from './production-boms.svelte';
 import { ProductionData } from './production-data.svelte';
 import type { SaveResult } from './save-result';
 
-const EMPTY = { id: '', code: '', name: '', hours: '', active: true };
+const EMPTY = { id: '', code: '', name: '', hours: '', rate: '', active: true };
+
+/** The hourly rate typed (blank = 0), or null when it is not an amount. */
+function rateOf(text: string): number | null {
+	return text.trim() === '' ? 0 : parseMoneyToCents(text);
+}
 
 export class WorkCentersPageModel {
 	readonly data: ProductionData;
@@ -23,7 +30,7 @@ export class WorkCentersPageModel {
 	);
 
 	readonly errors = $derived.by(() => {
-		const e: { code?: string; name?: string; hours?: string } = {};
+		const e: { code?: string; name?: string; hours?: string; rate?: string } = {};
 		if (!this.draft.code.trim()) e.code = t('validation.required');
 		else if (
 			this.centers.some(
@@ -34,6 +41,8 @@ export class WorkCentersPageModel {
 		if (!this.draft.name.trim()) e.name = t('validation.required');
 		const h = quantityOrNull(this.draft.hours);
 		if (h === null || h > 168 * 50) e.hours = t('workCenter.hoursInvalid');
+		const rate = rateOf(this.draft.rate);
+		if (rate === null || rate > 100_000_000) e.rate = t('workCenter.rateInvalid');
 		return e;
 	});
 
@@ -50,6 +59,7 @@ export class WorkCentersPageModel {
 			code: c.code,
 			name: c.name,
 			hours: String(c.capacityHoursPerWeek),
+			rate: c.costPerHourCents > 0 ? formatCents(c.costPerHourCents) : '',
 			active: c.active
 		};
 		this.tried = false;
@@ -63,7 +73,9 @@ export class WorkCentersPageModel {
 	save(): SaveResult {
 		this.tried = true;
 		const hours = quantityOrNull(this.draft.hours);
-		if (Object.keys(this.errors).length > 0 || hours === null) return { ok: false, message: null };
+		const rate = rateOf(this.draft.rate);
+		if (Object.keys(this.errors).length > 0 || hours === null || rate === null)
+			return { ok: false, message: null };
 		const d = this.draft;
 		const r = this.data.ws.run((ctx) =>
 			saveWorkCenter(ctx, {
@@ -71,6 +83,7 @@ export class WorkCentersPageModel {
 				code: d.code.trim(),
 				name: d.name.trim(),
 				capacityHoursPerWeek: hours,
+				costPerHourCents: rate,
 				active: d.active
 			})
 		);

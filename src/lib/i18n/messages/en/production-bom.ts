@@ -140,6 +140,10 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'workCenter.new': 'New work centre',
 	'workCenter.edit': 'Edit work centre',
 	'workCenter.saved': 'Work centre {code} saved',
+	'workCenter.rate': 'Rate per hour',
+	'workCenter.rateHint':
+		'Labour and overhead; completed work orders cost their routing minutes at this rate',
+	'workCenter.rateInvalid': 'Enter an amount of 0 or more (2 decimals at most)',
 	'workCenter.hoursInvalid': 'Enter 0 or more hours',
 	'workCenter.codeTaken': 'Code {code} is used by another work centre',
 	'production.receiveBin': 'Into bin',
