@@ -14,7 +14,14 @@ import {
 } from './messages';
 import type { Metrics } from './metrics';
 import type { PersistencePort, RoomKey } from './persistence/port';
-import { CLOSE, encodeRefusal, encodeSyncStep1, type CloseCode } from '../src/lib/sync/protocol';
+import {
+	CLOSE,
+	encodeRefusal,
+	encodeSyncStep1,
+	encodeTimeAnswer,
+	isTimeQuery,
+	type CloseCode
+} from '../src/lib/sync/protocol';
 import { awarenessSnapshot, removePeer, type Peer, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 import type { UpdateChecker } from './update-check';
@@ -36,6 +43,8 @@ export interface ConnectionOptions {
 	limits: RelayLimits;
 	/** How long an append keeps being retried while the store fails (store-retry.ts). */
 	storeRetryMs: number;
+	/** The relay's clock: the devices' time reference (message 101). */
+	nowMs: () => number;
 }
 
 /** ws reports its own frame-level failures (oversize, bad opcode, unmasked) with WS_ERR_* codes. */
@@ -215,6 +224,12 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 		if (!rate.take()) {
 			metrics.rateLimited += 1;
 			fail(CLOSE.rateLimited, 'rate limit: too many messages, try again later', false);
+			return;
+		}
+		// The time is answered at once, not behind this connection's queue (a catch-up being
+		// stored): the client halves the round trip, which only works if the relay did not wait.
+		if (isTimeQuery(bytes)) {
+			peer.send(encodeTimeAnswer(options.nowMs()));
 			return;
 		}
 		queue = queue.then(() => handleFrame(bytes));

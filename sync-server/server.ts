@@ -63,7 +63,7 @@ export interface StartServerOptions {
 	previousSecret?: PreviousSecret | null;
 	/** Who may read GET /metrics (token, loopback only); default open. */
 	metricsAccess?: MetricsAccess;
-	/** Clock for sessions and sign-in links (tests). Default Date.now. */
+	/** Clock for sessions, sign-in links and the devices' time (message 101). Default Date.now. */
 	nowMs?: () => number;
 	/**
 	 * While the store fails (a database restarting), an append is tried again this long before
@@ -184,7 +184,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 						metrics,
 						logger,
 						limits,
-						storeRetryMs: options.storeRetryMs ?? 30_000
+						storeRetryMs: options.storeRetryMs ?? 30_000,
+						nowMs: auth.nowMs
 					});
 					connections.add(connection);
 					guard.track(ws, { claims: decision.claims, sessionId: decision.sessionId });

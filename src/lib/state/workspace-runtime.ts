@@ -10,6 +10,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
 import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
 import { createHlc, type Hlc } from '../domain/clock/hlc';
+import { createRelayClock, type RelayClock } from '../domain/clock/relay-clock';
 import { readClosedThrough } from '../doc/period-doc';
 import { readMovements } from '../doc/ledger-doc';
 import type { Movement } from '../domain/ledger/movement';
@@ -63,6 +64,7 @@ export interface RuntimeOptions {
 	WebSocketPolyfill?: typeof WebSocket;
 	checkToken?: () => Promise<TokenCheck>;
 	isBrowserOnline?: () => boolean;
+	/** The device's own clock (default Date.now); stamps use it plus the relay's offset. */
 	nowMs?: () => number;
 	random?: () => number;
 	/** Local database namespace (default: the workspace); lets tests run two devices in one process. */
@@ -74,6 +76,8 @@ export class WorkspaceRuntime {
 	/** Parses only the entities that changed since the last flush. */
 	private readonly catalogReader = createCatalogReader(this.catalog);
 	readonly clock: Hlc;
+	/** The relay's time as this device knows it: what stamps, ids and months are taken from. */
+	readonly relayClock: RelayClock;
 	readonly ids: IdSource;
 	readonly docs: WorkspaceDocs;
 	readonly pending: PendingTracker;
@@ -111,7 +115,17 @@ export class WorkspaceRuntime {
 	private readonly nowMs: () => number;
 
 	constructor(private readonly options: RuntimeOptions) {
-		this.nowMs = options.nowMs ?? Date.now;
+		const deviceMs = options.nowMs ?? Date.now;
+		// The relay is the time reference: its offset, measured at every connect, is kept so an
+		// offline restart still corrects a wrong device clock (see domain/clock/relay-clock.ts).
+		const offsetKey = `stockflow.clock-offset.${options.storageNamespace ?? options.session.workspace}`;
+		const storedOffset = Number(options.kv.get(offsetKey) ?? 0);
+		this.relayClock = createRelayClock({
+			wallMs: deviceMs,
+			offsetMs: Number.isFinite(storedOffset) ? storedOffset : 0,
+			onOffset: (offsetMs) => options.kv.set(offsetKey, String(offsetMs))
+		});
+		this.nowMs = () => this.relayClock.now();
 		// The stamp clock continues after its persisted high-water mark (never backwards across
 		// restarts) and does not adopt a remote wall time far ahead of this device's clock.
 		const hlcKey = `stockflow.hlc.${options.storageNamespace ?? options.session.workspace}`;
@@ -138,7 +152,8 @@ export class WorkspaceRuntime {
 						...(options.isBrowserOnline ? { isBrowserOnline: options.isBrowserOnline } : {}),
 						...(options.checkToken ? { checkToken: options.checkToken } : {}),
 						...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
-						nowMs: this.nowMs
+						nowMs: this.nowMs,
+						relayTime: { wallMs: deviceMs, onSample: (sample) => this.relayClock.sample(sample) }
 					});
 		// A token the relay will refuse (an expired JWT kept offline, an ended device session):
 		// no reconnect attempts. After construction, since it notifies `onEvent`, whose owner

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import {
 	CLOSE,
 	MESSAGE_QUERY_STATE_VECTOR,
+	MESSAGE_TIME_ANSWER,
 	MalformedFrameError,
 	PROTOCOL_VERSION,
 	checkProtocolVersion,
@@ -12,8 +13,12 @@ import {
 	decodeStateVectorAnswer,
 	encodeStateVectorAnswer,
 	encodeStateVectorQuery,
+	encodeTimeAnswer,
+	encodeTimeQuery,
 	encodeUpdate,
-	readStateVectorQuery
+	isTimeQuery,
+	readStateVectorQuery,
+	readTimeAnswer
 } from './protocol';
 
 function docWithTwoWriters(): Y.Doc {
@@ -83,6 +88,31 @@ describe('message 100: state vector query and answer', () => {
 		]
 	])('garbage answer: %s throws MalformedFrameError', (_label, bytes) => {
 		expect(() => decodeStateVectorAnswer(bytes)).toThrow(MalformedFrameError);
+	});
+});
+
+describe('message 101 (the relay’s time)', () => {
+	it('the answer carries the relay’s milliseconds', () => {
+		const now = Date.UTC(2026, 11, 7, 9, 30, 1, 234);
+		const decoder = decoding.createDecoder(encodeTimeAnswer(now));
+		expect(decoding.readVarUint(decoder)).toBe(MESSAGE_TIME_ANSWER);
+		expect(readTimeAnswer(decoder)).toBe(now);
+	});
+
+	it('the query is one byte, and only that byte is a query', () => {
+		expect(isTimeQuery(encodeTimeQuery())).toBe(true);
+		expect(isTimeQuery(Uint8Array.of(101, 0))).toBe(false);
+		expect(isTimeQuery(encodeStateVectorQuery())).toBe(false);
+	});
+
+	it.each<[string, Uint8Array]>([
+		['no time', Uint8Array.of(101)],
+		['a truncated varint', Uint8Array.of(101, 0x80)],
+		['bytes after the time', Uint8Array.of(101, 5, 0)]
+	])('garbage answer: %s throws MalformedFrameError', (_label, bytes) => {
+		const decoder = decoding.createDecoder(bytes);
+		decoding.readVarUint(decoder);
+		expect(() => readTimeAnswer(decoder)).toThrow(MalformedFrameError);
 	});
 });
 

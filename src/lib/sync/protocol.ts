@@ -15,8 +15,9 @@ import * as Y from 'yjs';
  * The protocol this code speaks. Bump it when a change would break a peer that does not know
  * it (a new message a client depends on, a changed payload); the relay then refuses clients
  * below MIN_PROTOCOL_VERSION with CLOSE.upgradeRequired.
+ * 2: message 101 (the relay's time); a relay of version 1 would close a socket that sends it.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** The oldest client protocol the relay still serves. */
 export const MIN_PROTOCOL_VERSION = 1;
 /**
@@ -67,6 +68,15 @@ export const MESSAGE_QUERY_STATE_VECTOR = 100;
  * earlier message of the connection is stored durably and applied.
  */
 export const MESSAGE_STATE_VECTOR_ANSWER = MESSAGE_QUERY_STATE_VECTOR;
+
+/**
+ * Client → relay, no payload: "what time is it?". The relay is the devices' time reference
+ * (docs/DECISIONS.md, "Time you can trust"). Asked, never pushed: a stock y-websocket client
+ * logs every message type it does not know.
+ */
+export const MESSAGE_QUERY_TIME = 101;
+/** Relay → client, the answer under the same type: varUint(the relay's epoch milliseconds). */
+export const MESSAGE_TIME_ANSWER = MESSAGE_QUERY_TIME;
 
 /** Sync sub-messages (y-protocols/sync). */
 export const SYNC_STEP_1 = syncProtocol.messageYjsSyncStep1;
@@ -184,6 +194,39 @@ export function decodeStateVectorAnswer(frame: Uint8Array): Map<number, number> 
 		throw new MalformedFrameError('empty or truncated frame', { cause: err });
 	}
 	return type === MESSAGE_STATE_VECTOR_ANSWER ? readStateVectorAnswer(decoder) : null;
+}
+
+// ---- Message 101 and its answer -----------------------------------------------------------
+
+/** Client → relay message 101. */
+export function encodeTimeQuery(): Uint8Array {
+	return Uint8Array.of(MESSAGE_QUERY_TIME);
+}
+
+/** Whether a whole frame is message 101 (the relay answers it as soon as it arrives). */
+export function isTimeQuery(frame: Uint8Array): boolean {
+	return frame.length === 1 && frame[0] === MESSAGE_QUERY_TIME;
+}
+
+/** Relay → client: the relay's clock (epoch ms) when the query arrived. */
+export function encodeTimeAnswer(relayMs: number): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_TIME_ANSWER);
+	encoding.writeVarUint(encoder, Math.max(0, Math.round(relayMs)));
+	return encoding.toUint8Array(encoder);
+}
+
+/** Reads the answer's payload after its type; truncated or trailing bytes are malformed. */
+export function readTimeAnswer(decoder: decoding.Decoder): number {
+	try {
+		const relayMs = decoding.readVarUint(decoder);
+		if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+		if (!Number.isSafeInteger(relayMs)) throw new Error('not a time');
+		return relayMs;
+	} catch (err) {
+		const detail = err instanceof Error ? err.message : String(err);
+		throw new MalformedFrameError(`malformed time answer: ${detail}`, { cause: err });
+	}
 }
 
 // ---- Relay-side framing of the standard messages ------------------------------------------

@@ -10,6 +10,8 @@ import type { PendingTracker } from './pending-tracker';
 import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from './protocol';
 import { foldRefusal, installRefusalHandler, type DocRefusal } from './refusals';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
+import { installRelayTime, type RelayTimeQuery } from './relay-time';
+import type { RelayTimeSample } from '../domain/clock/relay-clock';
 import type { TokenCheck } from './token-check';
 import { nextTask } from '../storage/load-turns';
 
@@ -17,6 +19,8 @@ import { nextTask } from '../storage/load-turns';
 const FAILED_OPENS_BEFORE_PROBE = 4;
 const QUERY_DEBOUNCE_MS = 200;
 const REQUERY_MS = 1000;
+/** The relay's time is asked at every connect and this often while connected. */
+const TIME_QUERY_MS = 5 * 60_000;
 
 export interface SyncClientOptions {
 	serverUrl: string;
@@ -33,6 +37,8 @@ export interface SyncClientOptions {
 	connect?: boolean;
 	/** The protocol version announced to the relay; default PROTOCOL_VERSION (tests vary it). */
 	protocolVersion?: number;
+	/** Measures the relay's time (message 101) against the device's own clock `wallMs`. */
+	relayTime?: { wallMs: () => number; onSample: (sample: RelayTimeSample) => void };
 }
 
 interface DocSync {
@@ -45,6 +51,7 @@ interface DocSync {
 	relaySV: Map<number, number> | null;
 	/** Its refused changes were set aside: no more syncing under this doc (the app reloads). */
 	setAside: boolean;
+	time: RelayTimeQuery | null;
 	detach: () => void;
 }
 
@@ -65,8 +72,15 @@ export class SyncClient {
 	private destroyed = false;
 	/** Cross-tab sync is on (see `joinTabs`); providers created from now on join at connect. */
 	private tabsJoined = false;
+	private readonly timeTimer: ReturnType<typeof setInterval> | null = null;
 
-	constructor(private readonly options: SyncClientOptions) {}
+	constructor(private readonly options: SyncClientOptions) {
+		if (options.relayTime)
+			this.timeTimer = setInterval(() => {
+				const connected = [...this.docs.values()].find((d) => d.provider.wsconnected);
+				connected?.time?.send();
+			}, TIME_QUERY_MS);
+	}
 
 	get pendingCount(): number {
 		return this.options.pending.count;
@@ -135,6 +149,9 @@ export class SyncClient {
 			queryTimer: null,
 			relaySV: null,
 			setAside: false,
+			time: options.relayTime
+				? installRelayTime(provider, options.relayTime.wallMs, options.relayTime.onSample)
+				: null,
 			detach: () => {}
 		};
 		this.docs.set(docName, entry);
@@ -154,6 +171,7 @@ export class SyncClient {
 				entry.settled = true;
 				entry.opened = true;
 				entry.failedOpens = 0;
+				entry.time?.send();
 			}
 			options.onChange();
 		};
@@ -267,6 +285,7 @@ export class SyncClient {
 
 	destroy(): void {
 		this.destroyed = true;
+		if (this.timeTimer) clearInterval(this.timeTimer);
 		for (const d of this.docs.values()) {
 			if (d.queryTimer) clearTimeout(d.queryTimer);
 			d.detach();
