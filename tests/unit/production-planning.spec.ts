@@ -118,13 +118,14 @@ describe('planning', () => {
 		const answer = promiseForRequest(f.ctx, request, TODAY, 8);
 		// The 4 tops on hand are already promised to the confirmed order for 10 tables: the 5
 		// tables are made from bought tops and from legs made of bought screws.
-		expect(answer.promise.steps[0]).toMatchObject({ kind: 'make', itemId: f.table, qty: 5 });
-		expect(answer.promise.steps.some((s) => s.kind === 'make' && s.itemId === f.leg)).toBe(true);
+		const [line] = answer.promise.lines;
+		expect(line!.steps[0]).toMatchObject({ kind: 'make', itemId: f.table, qty: 5 });
+		expect(line!.steps.some((s) => s.kind === 'make' && s.itemId === f.leg)).toBe(true);
 		expect(answer.rush.added.some((o) => o.itemId === f.table)).toBe(true);
 		const balances = [...ledgerBalances(f.ctx).values()];
 		const mirror = new PlanDocsMirror();
 		expect(
-			mirror.promise(structuredClone(encodePlanDocs(f.docs, balances)), request, TODAY, 8)
+			mirror.promise(structuredClone(encodePlanDocs(f.docs, balances)), [request], TODAY, 8)
 		).toEqual(answer);
 	});
 });

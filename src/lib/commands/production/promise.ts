@@ -1,12 +1,22 @@
-// Delivery promise and rush preview over the workspace: the planning snapshot, the work centres'
-// capacity less the open work orders' load, then the pure promise and the re-plan with the
-// order added. Read-only; the planning page's worker runs it on its copy of the docs.
+// Delivery promise and rush preview over the workspace: the planning snapshot, the work centres
+// with the hours already committed on them, then the pure promise and the re-plan with the order
+// added. Read-only; the planning page's worker runs it on its copy of the docs. Committed hours
+// (docs/DECISIONS.md, "Promises reserve capacity"): open work orders' remaining steps from their
+// start, and the plan's planned production for accepted orders from its release — so an order
+// accepted after a promise takes its hours, and the next promise gets the hours left over.
 
-import { addDays } from '../../domain/production/calendar';
+import { effectiveBoms, minutesByWorkCenter, qtyWithScrap } from '../../domain/production/bom';
+import type { CenterCapacity, CenterLoad } from '../../domain/production/capacity';
 import {
-	promiseDelivery,
-	type CenterCapacity,
-	type DeliveryPromise,
+	buildPlan,
+	type DatedQty,
+	type Plan,
+	type PlanningSnapshot
+} from '../../domain/production/planning';
+import {
+	promiseOrder,
+	type OrderPromise,
+	type PromiseCapacity,
 	type PromiseRequest
 } from '../../domain/production/promise';
 import { previewRush, type RushPreview } from '../../domain/production/rush';
@@ -15,50 +25,104 @@ import type { CommandContext } from '../context';
 import { readPlanningSnapshot } from './planning';
 import { productionView, type ProductionView } from './read';
 
-/** Weeks over which open work orders' remaining hours are averaged into a weekly load. */
-export const LOAD_WEEKS = 4;
+/** Pegs that are not an accepted order: planned for these books no centre hours. */
+const UNCOMMITTED_PEGS = new Set(['forecast', 'safety-stock']);
 
-/** Each active centre's weekly capacity and the open orders' remaining hours per week on it. */
-export function centerCapacities(view: ProductionView, today: string): CenterCapacity[] {
-	const horizon = addDays(today, LOAD_WEEKS * 7);
-	const hours = new Map<string, number>();
+export function activeCenters(view: ProductionView): CenterCapacity[] {
+	return view.workCenters
+		.filter((c) => c.active)
+		.map((c) => ({ id: c.id, hoursPerWeek: c.capacityHoursPerWeek }));
+}
+
+/** Open work orders' remaining hours per routing step, from their start date. */
+export function workOrderLoads(view: ProductionView): CenterLoad[] {
+	const out: CenterLoad[] = [];
 	for (const { order, fold } of view.workOrders) {
-		if (!OPEN_WO_STATUSES.includes(fold.status) || order.startDate >= horizon) continue;
+		if (!OPEN_WO_STATUSES.includes(fold.status)) continue;
 		for (const step of order.steps) {
 			const done = fold.progress.get(step.id);
 			const left = Math.max(0, order.qty - (done ? done.good + done.scrap : 0));
-			hours.set(
-				step.workCenterId,
-				(hours.get(step.workCenterId) ?? 0) + (left * step.minutesPerUnit) / 60
-			);
+			const hours = (left * step.minutesPerUnit) / 60;
+			if (hours > 0)
+				out.push({ centerId: step.workCenterId, hours, from: order.startDate, ref: order.number });
 		}
 	}
-	return view.workCenters
-		.filter((c) => c.active)
-		.map((c) => ({
-			id: c.id,
-			hoursPerWeek: c.capacityHoursPerWeek,
-			loadHoursPerWeek: Math.round(((hours.get(c.id) ?? 0) / LOAD_WEEKS) * 10) / 10
-		}));
+	return out;
+}
+
+/**
+ * What the plan's planned production for accepted orders commits (its share pegged to orders,
+ * not to forecast or safety stock): hours on the routing's centres from the planned release,
+ * and its components at the release, so a later promise takes neither.
+ */
+export function plannedCommitments(
+	plan: Plan,
+	snapshot: PlanningSnapshot
+): { loads: CenterLoad[]; material: DatedQty[] } {
+	const boms = effectiveBoms(snapshot.boms, snapshot.today);
+	const loads: CenterLoad[] = [];
+	const material: DatedQty[] = [];
+	for (const o of plan.plannedOrders) {
+		const bom = o.kind === 'production' ? boms.get(o.itemId) : undefined;
+		if (!bom) continue;
+		const pegged = o.pegs.reduce((sum, p) => sum + p.qty, 0);
+		const committed = o.pegs
+			.filter((p) => !UNCOMMITTED_PEGS.has(p.label))
+			.reduce((sum, p) => sum + p.qty, 0);
+		const qty = pegged > 0 ? (o.qty * committed) / pegged : 0;
+		if (qty <= 0) continue;
+		for (const [centerId, minutes] of minutesByWorkCenter(bom))
+			if (minutes > 0)
+				loads.push({ centerId, hours: (qty * minutes) / 60, from: o.releaseDate, ref: o.key });
+		for (const line of bom.lines)
+			material.push({
+				itemId: line.childId,
+				date: o.releaseDate,
+				qty: qty * qtyWithScrap(line),
+				ref: o.key
+			});
+	}
+	return { loads, material };
 }
 
 export interface PromiseAnswer {
-	request: PromiseRequest;
-	promise: DeliveryPromise;
+	requests: PromiseRequest[];
+	promise: OrderPromise;
 	rush: RushPreview;
 }
 
+/** The promise for a prospective order (one line or several) and what a rush would move. */
+export function promiseForOrder(
+	ctx: Pick<CommandContext, 'docs' | 'balances'>,
+	requests: readonly PromiseRequest[],
+	today: string,
+	buckets = 26
+): PromiseAnswer {
+	const snapshot = readPlanningSnapshot(ctx, today, buckets);
+	const view = productionView(ctx);
+	const base = buildPlan(snapshot, buckets);
+	const planned = plannedCommitments(base, snapshot);
+	const capacity: PromiseCapacity = {
+		centers: activeCenters(view),
+		loads: [...workOrderLoads(view), ...planned.loads]
+	};
+	const committed: PlanningSnapshot = {
+		...snapshot,
+		materialDemand: [...snapshot.materialDemand, ...planned.material]
+	};
+	return {
+		requests: [...requests],
+		promise: promiseOrder(committed, requests, capacity),
+		rush: previewRush(snapshot, requests, buckets, base)
+	};
+}
+
+/** One prospective line (the promise page's question). */
 export function promiseForRequest(
 	ctx: Pick<CommandContext, 'docs' | 'balances'>,
 	request: PromiseRequest,
 	today: string,
 	buckets = 26
 ): PromiseAnswer {
-	const snapshot = readPlanningSnapshot(ctx, today, buckets);
-	const centers = centerCapacities(productionView(ctx), today);
-	return {
-		request,
-		promise: promiseDelivery(snapshot, request, centers),
-		rush: previewRush(snapshot, request, buckets)
-	};
+	return promiseForOrder(ctx, [request], today, buckets);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bomSchema } from './bom';
 import type { PlanningSnapshot } from './planning';
-import { promiseDelivery, type CenterCapacity } from './promise';
+import { promiseDelivery, promiseOrder, type CenterLoad, type PromiseCapacity } from './promise';
 
 const TODAY = '2026-11-02';
 
@@ -35,9 +35,14 @@ function snapshot(over: Partial<PlanningSnapshot> = {}): PlanningSnapshot {
 	};
 }
 
-const line1 = (load = 0): CenterCapacity[] => [
-	{ id: 'L1', hoursPerWeek: 40, loadHoursPerWeek: load }
-];
+/** Line L1 works 40 h a week (8 h a weekday); `loadHours` of open work start today. */
+const line1 = (loadHours = 0, more: CenterLoad[] = []): PromiseCapacity => ({
+	centers: [{ id: 'L1', hoursPerWeek: 40 }],
+	loads: [
+		...(loadHours > 0 ? [{ centerId: 'L1', hours: loadHours, from: TODAY, ref: 'WO-OPEN' }] : []),
+		...more
+	]
+});
 
 describe('delivery promise', () => {
 	it('all from stock: today, one line', () => {
@@ -107,17 +112,68 @@ describe('delivery promise', () => {
 		expect(dayEarlier.meetsWanted).toBe(false);
 	});
 
-	it('a loaded work centre takes longer', () => {
-		const snap = snapshot({
+	const stocked = () =>
+		snapshot({
 			onHand: [
-				{ itemId: 'TOP', qty: 100 },
-				{ itemId: 'LEG', qty: 400 }
+				{ itemId: 'TOP', qty: 1000 },
+				{ itemId: 'LEG', qty: 4000 }
 			]
 		});
-		const free = promiseDelivery(snap, { itemId: 'TBL', qty: 80, wantedDate: TODAY }, line1(0));
-		const busy = promiseDelivery(snap, { itemId: 'TBL', qty: 80, wantedDate: TODAY }, line1(30));
-		// 40 h of work: 5 days at 8 h/day free, 20 days at 2 h/day when 30 of 40 h are taken.
-		expect(free.steps[0]).toMatchObject({ kind: 'make', days: 5 });
-		expect(busy.steps[0]).toMatchObject({ kind: 'make', days: 20 });
+
+	it('a booked work centre: the new work goes into the hours left after the open work', () => {
+		const want = { itemId: 'TBL', qty: 80, wantedDate: TODAY };
+		// 80 tables × 30 min = 40 h: Monday 11-02 to Friday 11-06 when the line is free.
+		expect(promiseDelivery(stocked(), want, line1(0)).steps[0]).toMatchObject({
+			kind: 'make',
+			lineFrom: TODAY,
+			days: 5,
+			date: '2026-11-07'
+		});
+		// 60 h open from today fill 11-02…11-10 and half of 11-11; the weekend is not worked.
+		expect(promiseDelivery(stocked(), want, line1(60)).steps[0]).toMatchObject({
+			kind: 'make',
+			start: TODAY,
+			lineFrom: '2026-11-11',
+			days: 6,
+			date: '2026-11-19'
+		});
+	});
+
+	it.each([
+		// 10 tables = 5 h; 35 h booked leaves exactly 5 h on Friday 11-06: done that day.
+		[35, '2026-11-06', '2026-11-07'],
+		// One hour more booked: 4 h on Friday, the last hour on Monday 11-09.
+		[36, '2026-11-06', '2026-11-10']
+	])('%i h booked this week: the line starts %s and the tables are done %s', (load, from, date) => {
+		const p = promiseDelivery(
+			stocked(),
+			{ itemId: 'TBL', qty: 10, wantedDate: TODAY },
+			line1(load)
+		);
+		expect(p.steps[0]).toMatchObject({ kind: 'make', lineFrom: from, date });
+	});
+
+	it('work committed from a later date leaves the days before it free', () => {
+		const later: CenterLoad = { centerId: 'L1', hours: 40, from: '2026-11-09', ref: 'SO-7' };
+		const p = promiseDelivery(
+			stocked(),
+			{ itemId: 'TBL', qty: 20, wantedDate: TODAY },
+			line1(0, [later])
+		);
+		// 20 tables = 10 h: Monday 8 h, Tuesday 2 h.
+		expect(p.steps[0]).toMatchObject({ lineFrom: TODAY, date: '2026-11-04' });
+	});
+
+	it("two lines of one order do not use the same hours: the second waits for the first's", () => {
+		const lines = [
+			{ itemId: 'TBL', qty: 80, wantedDate: '2026-11-09' },
+			{ itemId: 'TBL', qty: 80, wantedDate: '2026-11-09' }
+		];
+		const order = promiseOrder(stocked(), lines, line1());
+		expect(order.lines.map((l) => l.earliestDate)).toEqual(['2026-11-07', '2026-11-14']);
+		expect(order.earliestDate).toBe('2026-11-14');
+		expect(order.meetsWanted).toBe(false);
+		// Asked alone, each line would get the first week: a preview books nothing for later.
+		expect(promiseDelivery(stocked(), lines[1]!, line1()).earliestDate).toBe('2026-11-07');
 	});
 });

@@ -5,11 +5,16 @@
 // promise"): free stock and receipts by date without breaking commitments already made
 // (available-to-promise with look-ahead), the rest made through the BOM in force — components
 // promised the same way, one level at a time — on the routing's work centres at their weekly
-// capacity less the open work orders' load, or bought with the supplier's lead time.
+// hours left free after committed work (capacity.ts), or bought with the supplier's lead time.
+// An order of several lines is promised line by line on one book: a later line neither takes
+// the stock nor the centre hours an earlier line took.
 
 import { effectiveBoms, minutesByWorkCenter, qtyWithScrap } from './bom';
 import { addDays, dayNumber } from './calendar';
+import { CapacityBook, type CenterCapacity, type CenterLoad } from './capacity';
 import type { PlanningSnapshot } from './planning';
+
+export type { CenterCapacity, CenterLoad } from './capacity';
 
 export interface PromiseRequest {
 	itemId: string;
@@ -18,11 +23,10 @@ export interface PromiseRequest {
 	wantedDate: string;
 }
 
-export interface CenterCapacity {
-	id: string;
-	hoursPerWeek: number;
-	/** Hours per week already taken by open work orders (an average over the coming weeks). */
-	loadHoursPerWeek: number;
+/** The centres and the hours already committed on them (booked before the promise's own). */
+export interface PromiseCapacity {
+	centers: readonly CenterCapacity[];
+	loads: readonly CenterLoad[];
 }
 
 export type PromiseStep =
@@ -35,6 +39,8 @@ export type PromiseStep =
 			qty: number;
 			/** When its last component is there. */
 			start: string;
+			/** First working day on the line (later than `start` when the line is booked). */
+			lineFrom: string;
 			date: string;
 			days: number;
 			/** The work centre that takes longest ('' without a routing). */
@@ -56,11 +62,17 @@ export interface DeliveryPromise {
 	steps: (PromiseStep & { level: number })[];
 }
 
+/** A whole order: each line's promise and the date it can all be delivered. */
+export interface OrderPromise {
+	earliestDate: string;
+	meetsWanted: boolean;
+	lines: (DeliveryPromise & { request: PromiseRequest })[];
+}
+
 /** Days a made item takes when its BOM has no routing (the planning default of one week). */
 export const DEFAULT_MAKE_DAYS = 7;
 /** Days a bought item takes without a known supplier. */
 export const DEFAULT_BUY_DAYS = 7;
-const WORKDAYS_PER_WEEK = 5;
 const MAX_LEVELS = 20;
 
 const round = (q: number): number => Math.round(q * 1e6) / 1e6;
@@ -101,24 +113,25 @@ function atpBook(snapshot: PlanningSnapshot) {
 export function promiseDelivery(
 	snapshot: PlanningSnapshot,
 	request: PromiseRequest,
-	centers: readonly CenterCapacity[]
+	capacity: PromiseCapacity
 ): DeliveryPromise {
+	return promiseOrder(snapshot, [request], capacity).lines[0]!;
+}
+
+/** Capable-to-promise for an order's lines, in order, sharing stock and centre hours. */
+export function promiseOrder(
+	snapshot: PlanningSnapshot,
+	requests: readonly PromiseRequest[],
+	capacity: PromiseCapacity
+): OrderPromise {
 	const today = snapshot.today;
 	const boms = effectiveBoms(snapshot.boms, today);
 	const supply = new Map(snapshot.supply.map((s) => [s.itemId, s]));
-	const capacity = new Map(centers.map((c) => [c.id, c]));
+	const hours = new CapacityBook(capacity.centers, today, capacity.loads);
 	const book = atpBook(snapshot);
 	/** Quantity this promise already took from each item's stock (components shared by lines). */
 	const taken = new Map<string, number>();
-	const steps: (PromiseStep & { level: number })[] = [];
-
-	const daysOnCenter = (centerId: string, minutes: number): number => {
-		const c = capacity.get(centerId);
-		const freePerDay = c ? Math.max(0, c.hoursPerWeek - c.loadHoursPerWeek) / WORKDAYS_PER_WEEK : 0;
-		// A centre with no free capacity left still works: at a tenth of its capacity (overtime).
-		const perDay = freePerDay > 0 ? freePerDay : Math.max(0.1, (c?.hoursPerWeek ?? 8) / 50);
-		return Math.max(1, Math.ceil(minutes / 60 / perDay));
-	};
+	let steps: (PromiseStep & { level: number })[] = [];
 
 	/** Lines of (date, qty) covering `qty` of `itemId`, needed from `notBefore` on. */
 	const cover = (itemId: string, qty: number, level: number): PromiseLine[] => {
@@ -159,19 +172,25 @@ export function promiseDelivery(
 			let days = 0;
 			let slowest = '';
 			let slowestDays = 0;
+			let date = addDays(start, DEFAULT_MAKE_DAYS);
 			const minutes = minutesByWorkCenter(bom);
+			// Routing steps one after another, each into its centre's free hours.
+			let from = start;
+			let lineFrom = '';
 			for (const [centerId, perUnit] of minutes) {
-				const d = daysOnCenter(centerId, perUnit * rest);
-				days += d;
-				if (d > slowestDays) [slowest, slowestDays] = [centerId, d];
+				const booked = hours.book(centerId, (perUnit * rest) / 60, from);
+				lineFrom ||= booked.start;
+				days += booked.days;
+				if (booked.days > slowestDays) [slowest, slowestDays] = [centerId, booked.days];
+				from = date = booked.end;
 			}
 			if (minutes.size === 0) days = DEFAULT_MAKE_DAYS;
-			const date = addDays(start, days);
 			steps.splice(at, 0, {
 				kind: 'make',
 				itemId,
 				qty: rest,
 				start,
+				lineFrom: lineFrom || start,
 				date,
 				days,
 				workCenterId: slowest,
@@ -187,18 +206,25 @@ export function promiseDelivery(
 		return out;
 	};
 
-	const parts = cover(request.itemId, request.qty, 0);
-	const byDate = new Map<string, number>();
-	for (const p of parts) byDate.set(p.date, round((byDate.get(p.date) ?? 0) + p.qty));
-	let cumulative = 0;
-	const lines = [...byDate.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : 1))
-		.map(([date, qty]) => ({ date, qty: (cumulative = round(cumulative + qty)) }));
-	const earliestDate = lines.at(-1)?.date ?? today;
-	return {
-		earliestDate,
-		meetsWanted: dayNumber(earliestDate) <= dayNumber(request.wantedDate),
-		lines,
-		steps
+	const promiseLine = (request: PromiseRequest): DeliveryPromise & { request: PromiseRequest } => {
+		steps = [];
+		const parts = cover(request.itemId, request.qty, 0);
+		const byDate = new Map<string, number>();
+		for (const p of parts) byDate.set(p.date, round((byDate.get(p.date) ?? 0) + p.qty));
+		let cumulative = 0;
+		const lines = [...byDate.entries()]
+			.sort(([a], [b]) => (a < b ? -1 : 1))
+			.map(([date, qty]) => ({ date, qty: (cumulative = round(cumulative + qty)) }));
+		const earliestDate = lines.at(-1)?.date ?? today;
+		return {
+			request,
+			earliestDate,
+			meetsWanted: dayNumber(earliestDate) <= dayNumber(request.wantedDate),
+			lines,
+			steps
+		};
 	};
+	const lines = requests.map(promiseLine);
+	const earliestDate = lines.reduce((d, l) => (l.earliestDate > d ? l.earliestDate : d), today);
+	return { earliestDate, meetsWanted: lines.every((l) => l.meetsWanted), lines };
 }

@@ -38,7 +38,7 @@ function pastDueRefs(plan: Plan): Map<string, string> {
 
 export function previewRush(
 	snapshot: PlanningSnapshot,
-	request: PromiseRequest,
+	requests: PromiseRequest | readonly PromiseRequest[],
 	buckets: number,
 	base: Plan = buildPlan(snapshot, buckets)
 ): RushPreview {
@@ -47,7 +47,12 @@ export function previewRush(
 			...snapshot,
 			salesDemand: [
 				...snapshot.salesDemand,
-				{ itemId: request.itemId, date: request.wantedDate, qty: request.qty, ref: RUSH_REF }
+				...(Array.isArray(requests) ? requests : [requests]).map((r: PromiseRequest) => ({
+					itemId: r.itemId,
+					date: r.wantedDate,
+					qty: r.qty,
+					ref: RUSH_REF
+				}))
 			]
 		},
 		buckets

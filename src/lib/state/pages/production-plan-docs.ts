@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { workspaceDocsInMemory } from '../../commands/memory-docs';
 import type { WorkspaceDocs } from '../../commands/context';
 import { readPlanningSnapshot } from '../../commands/production/planning';
-import { promiseForRequest, type PromiseAnswer } from '../../commands/production/promise';
+import { promiseForOrder, type PromiseAnswer } from '../../commands/production/promise';
 import type { PromiseRequest } from '../../domain/production/promise';
 import type { Balance } from '../../domain/ledger/fold';
 import { stockKeyString } from '../../domain/ledger/movement';
@@ -62,9 +62,14 @@ export class PlanDocsMirror {
 		return buildPlan(readPlanningSnapshot(this.context(snap), today, buckets), buckets);
 	}
 
-	/** The delivery promise and rush preview for one prospective order. */
-	promise(snap: PlanDocs, request: PromiseRequest, today: string, buckets: number): PromiseAnswer {
-		return promiseForRequest(this.context(snap), request, today, buckets);
+	/** The delivery promise and rush preview for one prospective order (one or more lines). */
+	promise(
+		snap: PlanDocs,
+		requests: readonly PromiseRequest[],
+		today: string,
+		buckets: number
+	): PromiseAnswer {
+		return promiseForOrder(this.context(snap), requests, today, buckets);
 	}
 
 	private context(snap: PlanDocs) {

@@ -47,13 +47,13 @@ export class PlanRunner {
 	}
 
 	/** The earliest date for a prospective order and what a rush would move. */
-	promise(request: PromiseRequest, weeks: number): void {
-		this.askSeq = this.post(weeks, request);
+	promise(requests: PromiseRequest[], weeks: number): void {
+		this.askSeq = this.post(weeks, requests);
 		this.asking = true;
 		this.error = null;
 	}
 
-	private post(weeks: number, request?: PromiseRequest): number {
+	private post(weeks: number, requests?: PromiseRequest[]): number {
 		const id = ++this.seq;
 		let docs: PlanDocs;
 		const started = performance.now();
@@ -73,8 +73,8 @@ export class PlanRunner {
 				try {
 					const mirror = (this.inline ??= new PlanDocsMirror());
 					this.finish(
-						request
-							? { id, ok: true, answer: mirror.promise(docs, request, this.today, weeks) }
+						requests
+							? { id, ok: true, answer: mirror.promise(docs, requests, this.today, weeks) }
 							: { id, ok: true, plan: mirror.plan(docs, this.today, weeks) }
 					);
 				} catch (err) {
@@ -84,7 +84,7 @@ export class PlanRunner {
 			return id;
 		}
 		worker.postMessage(
-			{ id, docs, today: this.today, buckets: weeks, ...(request ? { request } : {}) },
+			{ id, docs, today: this.today, buckets: weeks, ...(requests ? { requests } : {}) },
 			planDocsBuffers(docs)
 		);
 		return id;

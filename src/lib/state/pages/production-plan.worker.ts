@@ -13,13 +13,13 @@ self.onmessage = (
 		docs: PlanDocs;
 		today: string;
 		buckets: number;
-		request?: PromiseRequest;
+		requests?: PromiseRequest[];
 	}>
 ) => {
-	const { id, docs, today, buckets, request } = event.data;
+	const { id, docs, today, buckets, requests } = event.data;
 	try {
-		if (request)
-			self.postMessage({ id, ok: true, answer: mirror.promise(docs, request, today, buckets) });
+		if (requests)
+			self.postMessage({ id, ok: true, answer: mirror.promise(docs, requests, today, buckets) });
 		else self.postMessage({ id, ok: true, plan: mirror.plan(docs, today, buckets) });
 	} catch (err) {
 		self.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });

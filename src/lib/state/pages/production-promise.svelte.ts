@@ -32,7 +32,12 @@ export class ProductionPromiseModel {
 		return e;
 	});
 
-	readonly answer = $derived.by(() => this.runner.answer);
+	/** The one line asked about: its promise and the rush preview. */
+	readonly answer = $derived.by(() => {
+		const a = this.runner.answer;
+		const line = a?.promise.lines[0];
+		return a && line ? { request: line.request, promise: line, rush: a.rush } : null;
+	});
 
 	/** Days after the wanted date (0 when met). */
 	readonly daysLate = $derived.by(() => {
@@ -52,7 +57,7 @@ export class ProductionPromiseModel {
 		const qty = quantityOrNull(this.draft.qty);
 		if (this.errors.itemId || this.errors.qty || qty === null) return false;
 		this.runner.promise(
-			{ itemId: this.draft.itemId, qty, wantedDate: this.draft.wantedDate || this.data.today },
+			[{ itemId: this.draft.itemId, qty, wantedDate: this.draft.wantedDate || this.data.today }],
 			WEEKS
 		);
 		return true;
@@ -81,6 +86,7 @@ export class ProductionPromiseModel {
 					? t('promise.step.make', {
 							...base,
 							start: step.start,
+							from: step.lineFrom,
 							days: step.days,
 							center: this.data.workCenterLabel(step.workCenterId),
 							date: step.date

@@ -117,7 +117,7 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'promise.step.incoming': '{qty} {unit} {item}: incoming on {date}',
 	'promise.step.buy': '{qty} {unit} {item}: to buy, supplier lead time {days} days → {date}',
 	'promise.step.make':
-		'{qty} {unit} {item}: to make once material is in on {start}, {days} days on {center} → {date}',
+		'{qty} {unit} {item}: to make once material is in on {start}; {center} is free from {from}, {days} working days → {date}',
 	'promise.step.makePlain':
 		'{qty} {unit} {item}: to make once material is in on {start}, {days} days → {date}',
 	'promise.rush': 'Rush-order preview',

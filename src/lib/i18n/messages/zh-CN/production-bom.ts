@@ -112,7 +112,7 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'promise.step.incoming': '{qty} {unit} {item}：在途，{date} 到',
 	'promise.step.buy': '{qty} {unit} {item}：需采购，供应商交期 {days} 天 → {date}',
 	'promise.step.make':
-		'{qty} {unit} {item}：需生产，{start} 料齐后在 {center} 做 {days} 天 → {date}',
+		'{qty} {unit} {item}：需生产，{start} 料齐；{center} 自 {from} 有空档，做 {days} 个工作日 → {date}',
 	'promise.step.makePlain': '{qty} {unit} {item}：需生产，{start} 料齐后 {days} 天 → {date}',
 	'promise.rush': '插单影响预览',
 	'promise.rushHint': '把这张单当急单放进计划重算：接单前先看会动到什么',

@@ -112,7 +112,7 @@ export const productionBom = {
 	'promise.step.incoming': '{qty} {unit} {item}：在途，{date} 到',
 	'promise.step.buy': '{qty} {unit} {item}：需採購，供應商交期 {days} 天 → {date}',
 	'promise.step.make':
-		'{qty} {unit} {item}：需生產，{start} 料齊後在 {center} 做 {days} 天 → {date}',
+		'{qty} {unit} {item}：需生產，{start} 料齊；{center} 自 {from} 有空檔，做 {days} 個工作天 → {date}',
 	'promise.step.makePlain': '{qty} {unit} {item}：需生產，{start} 料齊後 {days} 天 → {date}',
 	'promise.rush': '插單影響預覽',
 	'promise.rushHint': '把這張單當急單放進計畫重算：接單前先看會動到什麼',
