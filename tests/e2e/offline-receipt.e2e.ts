@@ -53,6 +53,15 @@ test('a receipt recorded offline reaches the other department after reconnecting
 	await expect(clerk.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
 	await expect(sales.getByTestId('onhand-BOLT-M6')).toHaveText('0');
 
+	// Signing out now asks first: the receipt is not on the relay yet. The first press only warns.
+	await clerk.getByTestId('user-menu').click();
+	await clerk.getByTestId('sign-out').click();
+	await expect(clerk.getByTestId('sign-out-pending')).toContainText(/\d/);
+	await expect(clerk.getByTestId('sign-out')).toHaveText('仍要登出');
+	await clerk.keyboard.press('Escape');
+	await expect(clerk.getByTestId('sign-out')).toBeHidden();
+	await expect(clerk.getByTestId('onhand-BOLT-M6')).toHaveText('120');
+
 	// Back online: the relay confirms the change and sales sees it.
 	await warehouseCtx.setOffline(false);
 	await expect(sales.getByTestId('onhand-BOLT-M6')).toHaveText('120', { timeout: 15_000 });

@@ -13,6 +13,9 @@ export const firstRun: Record<keyof typeof source, string> = {
 		'The server did not accept this name, or this device has been signed out.',
 	'session.endedPending':
 		'{count, plural, one {# change} other {# changes}} on this device not yet synced.',
+	'user.signOutPending':
+		'{count, plural, one {# change} other {# changes}} on this device not yet synced. They stay on this device and are sent the next time someone signs in to this workspace here.',
+	'user.signOutAnyway': 'Sign out anyway',
 	'session.endedExport': 'View and export movements',
 	'user.company': 'Company: {name}',
 	'setup.menu': 'Company setup',

@@ -10,6 +10,9 @@ export const firstRun: Record<keyof typeof source, string> = {
 	'device.renameOffline': '需要联网才能重命名（名称保存在服务器上，供管理员识别）。',
 	'device.renameRefused': '服务器不接受这个名称，或这台设备已被登出。',
 	'session.endedPending': '这台设备上有 {count} 笔变更尚未同步。',
+	'user.signOutPending':
+		'这台设备上有 {count} 笔变更尚未同步。退出后仍保留在这台设备上，下次在这里登录此工作区时发送。',
+	'user.signOutAnyway': '仍要退出登录',
 	'session.endedExport': '查看并导出异动记录',
 	'user.company': '公司：{name}',
 	'setup.menu': '公司设置',

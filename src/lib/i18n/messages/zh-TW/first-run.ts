@@ -10,6 +10,9 @@ export const firstRun = {
 	'device.renameOffline': '需要連線才能重新命名（名稱存在伺服器上，供管理員辨識）。',
 	'device.renameRefused': '伺服器不接受這個名稱，或這台裝置已被登出。',
 	'session.endedPending': '這台裝置上有 {count} 筆變更尚未同步。',
+	'user.signOutPending':
+		'這台裝置上有 {count} 筆變更尚未同步。登出後仍保留在這台裝置上，下次在這裡登入此工作區時送出。',
+	'user.signOutAnyway': '仍要登出',
 	'session.endedExport': '查看並匯出異動紀錄',
 	'user.company': '公司：{name}',
 	'setup.menu': '公司設定',
