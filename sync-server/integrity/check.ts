@@ -19,6 +19,13 @@ import {
 	isAuthorshipField,
 	type RecordKind
 } from '../../src/lib/domain/auth/field-rights';
+import {
+	auditEntrySchema,
+	isAuditedRecord,
+	sameValue,
+	type AuditEntry,
+	type AuditedRecord
+} from '../../src/lib/domain/audit/entry';
 import { isStamp } from '../../src/lib/domain/clock/hlc';
 import { monthOfLedgerDoc, monthOfStamp } from '../../src/lib/doc/names';
 import type { RefusalReason } from '../../src/lib/sync/protocol';
@@ -126,6 +133,9 @@ class Check {
 		value: unknown;
 	}> = [];
 	private readonly ledgerMonth: string | null;
+	/** Audit entries this update appends, and the master-record changes they must cover. */
+	private readonly auditEntries: AuditEntry[] = [];
+	private readonly auditedChanges: AuditedChange[] = [];
 
 	constructor(private readonly input: IntegrityInput) {
 		this.store = input.doc.store;
@@ -140,6 +150,7 @@ class Check {
 			this.checkCreated(record, this.fieldWrites.get(key) ?? {});
 		for (const { slot, path, value } of this.fieldRights) this.requireFieldRight(slot, path, value);
 		this.checkDeletes();
+		this.checkAudited();
 	}
 
 	/** Structs the room does not have yet (with how much of each it has), gaps refused. */
@@ -340,6 +351,7 @@ class Check {
 				if (isAuthorshipField(slot.field)) this.requireAuthor(path, slot.field, value);
 				if (slot.kind === 'listField') this.requireRight(slot, path, undefined);
 				else {
+					this.noteAuditedChange(slot.record, path, slot.field, value, false);
 					this.fieldRights.push({ slot, path, value });
 					const key = keyOf(path.slice(0, 2));
 					let fields = this.fieldWrites.get(key);
@@ -354,6 +366,7 @@ class Check {
 					refuse('schema', `${show(path)}: entry ${preview(value)} fails its schema`);
 				this.requireAuthors(path, value);
 				this.requireRight(slot, path, verdict.eventType);
+				if (slot.record === 'audit') this.checkAuditEntry(path, value);
 				return;
 			}
 			case 'listEntry':
@@ -363,6 +376,8 @@ class Check {
 				return;
 			case 'nestedEntry':
 			case 'entry':
+				if (slot.kind === 'nestedEntry')
+					this.noteAuditedChange(slot.record, path, `${path[2]}.${path[3]}`, value, false);
 				if (slot.schema) {
 					const parsed = slot.schema.safeParse(value);
 					if (!parsed.success)
@@ -501,8 +516,92 @@ class Check {
 				break;
 			default:
 				this.requireRight(slot, path, undefined);
+				if (!overwritten && slot.kind === 'field')
+					this.noteAuditedChange(slot.record, path, slot.field, undefined, true);
+				if (!overwritten && slot.kind === 'nestedEntry')
+					this.noteAuditedChange(slot.record, path, `${path[2]}.${path[3]}`, undefined, true);
 		}
 	}
+
+	/** A field of a master record this update sets or removes: its audit entry must come along. */
+	private noteAuditedChange(
+		record: RecordKind,
+		path: string[],
+		field: string,
+		value: unknown,
+		removed: boolean
+	): void {
+		if (this.input.kind !== 'catalog' || !isAuditedRecord(record)) return;
+		this.auditedChanges.push({ record, id: path[1]!, path, field, value, removed });
+	}
+
+	/**
+	 * An audit entry names the token's user, whatever the role (an admin's entries too: the
+	 * trail is worth something only if it says who was signed in), and a field the role may write.
+	 */
+	private checkAuditEntry(path: string[], value: unknown): void {
+		const parsed = auditEntrySchema.safeParse(value);
+		if (!parsed.success)
+			refuse('schema', `${show(path)}: entry ${preview(value)} fails its schema`);
+		const entry = parsed.data;
+		const { user, role } = this.input.writer;
+		if (entry.user !== user)
+			refuse(
+				'authorship',
+				`${show(path)}: user is ${preview(entry.user)}, the token's user is ${user}`
+			);
+		const field = entry.field?.split('.')[0];
+		const ok =
+			field === undefined
+				? canWriteRecord(role, entry.record)
+				: canWriteField(role, entry.record, field);
+		if (!ok)
+			refuse(
+				'rights',
+				`${show(path)}: ${role} may not record a change of ${entry.record}.${field ?? ''}`
+			);
+		this.auditEntries.push(entry);
+	}
+
+	/** Every master-record change of this update has its entry in this update (created: `create`). */
+	private checkAudited(): void {
+		if (this.auditedChanges.length === 0 && this.created.size === 0) return;
+		const byField = new Map<string, AuditEntry[]>();
+		for (const e of this.auditEntries) {
+			const key = keyOf([e.record, e.recordId, e.field ?? '']);
+			const list = byField.get(key);
+			if (list) list.push(e);
+			else byField.set(key, [e]);
+		}
+		for (const { slot, id } of this.created.values()) {
+			if (slot.kind !== 'entity' || !isAuditedRecord(slot.record)) continue;
+			if (this.input.kind !== 'catalog') continue;
+			const create = byField.get(keyOf([slot.record, id, '']));
+			if (!create?.some((e) => e.action === 'create'))
+				refuse('unaudited', `new ${slot.record} ${id} has no create entry in the audit trail`);
+		}
+		for (const change of this.auditedChanges) {
+			if (this.created.has(keyOf(change.path.slice(0, 2)))) continue;
+			const entries = byField.get(keyOf([change.record, change.id, change.field])) ?? [];
+			const covered = entries.some((e) =>
+				change.removed ? e.new === undefined : sameValue(e.new, change.value)
+			);
+			if (!covered)
+				refuse(
+					'unaudited',
+					`${show(change.path)}: ${change.removed ? 'removed' : `set to ${preview(change.value)}`} without an audit entry`
+				);
+		}
+	}
+}
+
+interface AuditedChange {
+	record: AuditedRecord;
+	id: string;
+	path: string[];
+	field: string;
+	value: unknown;
+	removed: boolean;
 }
 
 function issueAt(error: {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { DocKind } from '../../src/lib/domain/auth/roles';
 import type { RecordKind } from '../../src/lib/domain/auth/field-rights';
+import { auditEntrySchema } from '../../src/lib/domain/audit/entry';
 import { itemSchema, locationSchema, warehouseSchema } from '../../src/lib/domain/catalog/entities';
 import { customerSchema } from '../../src/lib/domain/customers/customer';
 import { classifyEvent } from '../../src/lib/domain/events/unknown-event';
@@ -179,7 +180,8 @@ const CATALOG: DocLayout = {
 		},
 		purchasingSettings: { record: 'purchasingSettings', values: { '*': null }, removable: true }
 	},
-	logs: {}
+	// The audit trail of the master records above (domain/audit): append-only like movements.
+	logs: { audit: { record: 'audit', check: parsesWith(auditEntrySchema) } }
 };
 
 const LEDGER: DocLayout = {

@@ -64,7 +64,8 @@ const names = (doc: Y.Doc): string[] => readItems(doc).map((i) => i.name);
  */
 async function adminCatalog(r: TestRelay) {
 	const docs = workspaceDocsInMemory();
-	const client = connectClient(r.ws, WS, 'catalog', await token(WS, 'admin'), docs.catalog);
+	const admin = await token(WS, 'admin', { user: 'chen' });
+	const client = connectClient(r.ws, WS, 'catalog', admin, docs.catalog);
 	cleanups.push(() => client.destroy());
 	await waitSynced(client);
 	const ctx = createCommandContext({

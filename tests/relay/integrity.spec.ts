@@ -40,6 +40,21 @@ interface Rule {
 	view(doc: Y.Doc): unknown;
 }
 
+let auditIds = 0;
+/** The audit entry a catalog command writes beside a master-record change (domain/audit). */
+const audited = (doc: Y.Doc, user: string, entry: Record<string, unknown>): void =>
+	doc.getArray('audit').push([
+		{
+			id: `a${++auditIds}`,
+			at: STAMP,
+			user,
+			device: 'dev1',
+			record: 'item',
+			recordId: 'item1',
+			...entry
+		}
+	]);
+
 const ledger = (doc: Y.Doc): Y.Array<Record<string, unknown>> => doc.getArray('movements');
 const items = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap('items');
 
@@ -91,11 +106,21 @@ const RULES: Rule[] = [
 		seed: (d) => {
 			const item = new Y.Map<unknown>();
 			items(d).set('item1', item);
-			for (const [k, v] of Object.entries({ code: 'BOLT', name: 'bolt', unit: 'pcs' }))
-				item.set(k, v);
+			const fields = { code: 'BOLT', name: 'bolt', unit: 'pcs' };
+			for (const [k, v] of Object.entries(fields)) item.set(k, v);
+			audited(d, 'chen', { action: 'create', new: fields });
 		},
-		bad: (d) => items(d).get('item1')?.set('standardCostCents', 1),
-		good: (d) => items(d).get('item1')?.set('name', 'hex bolt'),
+		// A change and its audit entry travel in one transaction, as a command writes them.
+		bad: (d) =>
+			d.transact(() => {
+				items(d).get('item1')?.set('standardCostCents', 1);
+				audited(d, 'wang', { action: 'change', field: 'standardCostCents', old: 0, new: 1 });
+			}),
+		good: (d) =>
+			d.transact(() => {
+				items(d).get('item1')?.set('name', 'hex bolt');
+				audited(d, 'wang', { action: 'change', field: 'name', old: 'bolt', new: 'hex bolt' });
+			}),
 		view: (d) => items(d).get('item1')?.toJSON()
 	}
 ];

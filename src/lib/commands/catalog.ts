@@ -33,6 +33,7 @@ import {
 import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
 import { changedSpecialFields, requireFields, requireRecord, requireWrite } from './access';
+import { auditedWrite } from './audit';
 import { commandOrigin, type CommandContext } from './context';
 
 type Patch<T> = Partial<Omit<T, 'id'>>;
@@ -55,6 +56,8 @@ export const ITEM_DEFAULTS: Readonly<Record<string, unknown>> = {
 	salePriceCents: itemSchema.shape.salePriceCents.parse(undefined)
 };
 
+const RECORD_OF = { items: 'item', warehouses: 'warehouse', locations: 'location' } as const;
+
 function writeCatalog(
 	ctx: CommandContext,
 	command: string,
@@ -63,10 +66,13 @@ function writeCatalog(
 	fields: Record<string, unknown>
 ): void {
 	const doc = ctx.docs.catalog;
+	const record = RECORD_OF[map];
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			writeEntity(entityMap(doc, map), id, fields);
+			auditedWrite(ctx, doc, command, [{ record, id }], () =>
+				writeEntity(entityMap(doc, map), id, fields)
+			);
 		},
 		commandOrigin(ctx, command)
 	);

@@ -13,6 +13,7 @@ import { customersMap, readCustomers } from '../doc/customers-doc';
 import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
 import { requireRecord, requireWrite } from './access';
+import { auditedWrite } from './audit';
 import { commandOrigin, type CommandContext } from './context';
 
 export type CustomersImportPreview = ImportPreview<Customer>;
@@ -22,7 +23,10 @@ function write(ctx: CommandContext, command: string, rows: readonly Customer[]):
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			for (const c of rows) writeEntity(customersMap(doc), c.id, c);
+			const targets = rows.map((c) => ({ record: 'customer' as const, id: c.id }));
+			auditedWrite(ctx, doc, command, targets, () => {
+				for (const c of rows) writeEntity(customersMap(doc), c.id, c);
+			});
 		},
 		commandOrigin(ctx, command)
 	);
@@ -58,7 +62,9 @@ export function updateCustomer(
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			writeEntity(customersMap(doc), id, changed);
+			auditedWrite(ctx, doc, 'updateCustomer', [{ record: 'customer', id }], () =>
+				writeEntity(customersMap(doc), id, changed)
+			);
 		},
 		commandOrigin(ctx, 'updateCustomer')
 	);

@@ -10,6 +10,7 @@ import { CATALOG } from '../doc/names';
 import { ensureSchema } from '../doc/schema';
 import { changedSpecialFields, requireFields, requireRecord, requireWrite } from './access';
 import { ITEM_DEFAULTS } from './catalog';
+import { auditedWrite } from './audit';
 import { commandOrigin, type CommandContext } from './context';
 
 export type ItemsImportPreview = ImportPreview<Item>;
@@ -44,7 +45,10 @@ export function importItemsCsv(
 		() => {
 			ensureSchema(doc, 'catalog');
 			const map = entityMap(doc, 'items');
-			for (const p of planned) writeEntity(map, p.id, p.record);
+			const targets = planned.map((p) => ({ record: 'item' as const, id: p.id }));
+			auditedWrite(ctx, doc, 'importItemsCsv', targets, () => {
+				for (const p of planned) writeEntity(map, p.id, p.record);
+			});
 		},
 		commandOrigin(ctx, 'importItemsCsv')
 	);

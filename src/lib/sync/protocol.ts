@@ -285,7 +285,14 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
  * or removed a record, failed a domain schema, named another user as its author, wrote what the
  * role may not write, or built on changes the relay refused (a gap in the client's clocks).
  */
-export const REFUSAL_REASONS = ['delete', 'schema', 'authorship', 'rights', 'gap'] as const;
+export const REFUSAL_REASONS = [
+	'delete',
+	'schema',
+	'authorship',
+	'rights',
+	'gap',
+	'unaudited'
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 const REFUSAL_PREFIX = 'stockflow-refused:';

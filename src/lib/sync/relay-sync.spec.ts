@@ -35,8 +35,10 @@ afterAll(async () => {
 });
 
 async function device(name: string, token: string, workspace: string): Promise<WorkspaceRuntime> {
+	// The session's user is the token's (audit entries name it; the relay checks).
+	const user = 'amy';
 	const rt = new WorkspaceRuntime({
-		session: { workspace, token, role: 'admin', user: name, expMs: Date.now() + 3_600_000 },
+		session: { workspace, token, role: 'admin', user, expMs: Date.now() + 3_600_000 },
 		kv: memoryKeyValueStore(),
 		serverUrl: syncServerUrl(`ws://127.0.0.1:${server.port}`, workspace),
 		storageNamespace: `${workspace}-${name}`,

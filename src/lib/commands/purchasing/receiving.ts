@@ -15,6 +15,7 @@ import { entityMap, readItems, readLocations, writeEntity } from '../../doc/cata
 import { CATALOG } from '../../doc/names';
 import { ensureSchema } from '../../doc/schema';
 import { requireWrite } from '../access';
+import { auditedWrite } from '../audit';
 import { commandOrigin, type CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { OverReceiptError } from './errors';
@@ -62,12 +63,14 @@ export function ensureQuarantineLocation(ctx: CommandContext, warehouseId: strin
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			writeEntity(entityMap(doc, 'locations'), id, {
-				warehouseId,
-				code: QUARANTINE_CODE,
-				name: '待驗區 Quarantine',
-				active: true
-			});
+			auditedWrite(ctx, doc, 'ensureQuarantineLocation', [{ record: 'location', id }], () =>
+				writeEntity(entityMap(doc, 'locations'), id, {
+					warehouseId,
+					code: QUARANTINE_CODE,
+					name: '待驗區 Quarantine',
+					active: true
+				})
+			);
 		},
 		commandOrigin(ctx, 'ensureQuarantineLocation')
 	);

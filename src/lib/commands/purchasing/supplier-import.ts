@@ -15,6 +15,7 @@ import type { Source } from '../../domain/tabular/source';
 import { CATALOG } from '../../doc/names';
 import { ensureSchema } from '../../doc/schema';
 import { readSuppliers, writeSupplier } from '../../doc/suppliers-doc';
+import { auditedWrite } from '../audit';
 import { commandOrigin, type CommandContext } from '../context';
 import { requirePurchasing } from './suppliers';
 
@@ -48,7 +49,10 @@ export function commitSupplierImport(
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			for (const s of suppliers) writeSupplier(doc, s);
+			const targets = suppliers.map((s) => ({ record: 'supplier' as const, id: s.id }));
+			auditedWrite(ctx, doc, 'importSuppliers', targets, () => {
+				for (const s of suppliers) writeSupplier(doc, s);
+			});
 		},
 		commandOrigin(ctx, 'importSuppliers')
 	);

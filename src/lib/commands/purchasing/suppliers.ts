@@ -32,6 +32,7 @@ import {
 } from '../../doc/suppliers-doc';
 import { UnknownItemError } from '../../domain/errors';
 import { requireWrite } from '../access';
+import { auditedWrite } from '../audit';
 import { commandOrigin, type CommandContext } from '../context';
 import { DuplicateSupplierCodeError, UnknownSupplierError } from './errors';
 
@@ -52,7 +53,9 @@ function save(
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			writeSupplier(doc, supplier, { removeQualificationIds });
+			auditedWrite(ctx, doc, command, [{ record: 'supplier', id: supplier.id }], () =>
+				writeSupplier(doc, supplier, { removeQualificationIds })
+			);
 		},
 		commandOrigin(ctx, command)
 	);
@@ -173,7 +176,10 @@ export function setPrices(ctx: CommandContext, inputs: readonly PriceInput[]): P
 	doc.transact(
 		() => {
 			ensureSchema(doc, 'catalog');
-			for (const entry of entries) writePriceEntry(doc, entry);
+			const targets = entries.map((e) => ({ record: 'priceList' as const, id: e.id }));
+			auditedWrite(ctx, doc, 'setPrices', targets, () => {
+				for (const entry of entries) writePriceEntry(doc, entry);
+			});
 		},
 		commandOrigin(ctx, 'setPrices')
 	);

@@ -27,7 +27,8 @@ export const RECORD_KINDS = [
 	'count',
 	'bom',
 	'workCenter',
-	'workOrder'
+	'workOrder',
+	'audit'
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -66,7 +67,10 @@ const RECORD_WRITERS: Record<RecordKind, readonly Role[]> = {
 	count: ['admin', 'warehouse'],
 	bom: ['admin', 'production'],
 	workCenter: ['admin', 'production'],
-	workOrder: ['admin', 'production']
+	workOrder: ['admin', 'production'],
+	// The audit trail: whoever writes a master record appends its entries (the relay checks
+	// each entry against the right to write the field it names: domain/audit, integrity/check).
+	audit: ALL_WRITERS
 };
 
 /** Fields whose writers differ from their record's. */

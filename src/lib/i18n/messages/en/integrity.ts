@@ -17,6 +17,7 @@ export const integrity: Record<keyof typeof source, string> = {
 	'refused.reason.authorship': 'It recorded something in another user’s name',
 	'refused.reason.rights': 'Your role may not change this data',
 	'refused.reason.gap': 'It came after a change that was refused',
+	'refused.reason.unaudited': 'It changed master data without recording it in the audit trail',
 	'refused.doc.catalog': 'master data: items, customers, warehouses',
 	'refused.doc.orders': 'orders',
 	'refused.doc.counts': 'stocktakes',

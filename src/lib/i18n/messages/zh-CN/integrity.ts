@@ -14,6 +14,7 @@ export const integrity: Record<keyof typeof source, string> = {
 	'refused.reason.authorship': '它以其他用户的名义记录',
 	'refused.reason.rights': '你的角色不能修改这项数据',
 	'refused.reason.gap': '它接在一笔先前被拒绝的变更之后',
+	'refused.reason.unaudited': '它修改了主数据，却没有留下变更审计记录',
 	'refused.doc.catalog': '主数据：物料、客户、仓库',
 	'refused.doc.orders': '订单',
 	'refused.doc.counts': '盘点',

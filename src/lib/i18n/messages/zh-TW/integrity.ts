@@ -14,6 +14,7 @@ export const integrity = {
 	'refused.reason.authorship': '它以其他使用者的名義記錄',
 	'refused.reason.rights': '你的角色不能修改這項資料',
 	'refused.reason.gap': '它接在一筆先前被拒絕的變更之後',
+	'refused.reason.unaudited': '它修改了主檔，卻沒有留下異動稽核紀錄',
 	'refused.doc.catalog': '主檔：品項、客戶、倉庫',
 	'refused.doc.orders': '訂單',
 	'refused.doc.counts': '盤點',
