@@ -47,6 +47,8 @@ export default defineConfig({
 			DATA_DIR,
 			STOCKFLOW_SECRET: E2E_SECRET,
 			STOCKFLOW_SKIP_BUILD: '1',
+			// Month-end tests move the relay's clock too: it is the devices' time reference.
+			STOCKFLOW_TEST_CLOCK: '1',
 			LOG_LEVEL: 'warn'
 		}
 	}

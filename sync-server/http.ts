@@ -12,6 +12,7 @@ import { WORKSPACE_ROUTES } from './sessions/workspace-api';
 import { DEVICE_ROUTES } from './sessions/device-api';
 import { serveStatic } from './static';
 import { handleTokenRequest, handleWhoami, sendJson } from './token-api';
+import { handleTestClock, type AdjustableClock } from './test-clock';
 
 export interface HttpContext {
 	auth: AuthContext;
@@ -23,6 +24,8 @@ export interface HttpContext {
 	metricsAccess?: MetricsAccess;
 	/** A shared store's reachability (resolves when it answers); absent for an embedded one. */
 	storeHealth?: () => Promise<void>;
+	/** A clock the browser tests may move (test-clock.ts); absent in production. */
+	testClock?: AdjustableClock;
 }
 
 /** /healthz waits this long for the database before calling it unreachable. */
@@ -91,6 +94,10 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 	if (path === '/api/whoami') {
 		if (req.method !== 'GET') return sendJson(res, 405, { error: 'GET only' });
 		return handleWhoami(req, res, ctx.auth);
+	}
+	if (path === '/api/test/clock' && ctx.testClock) {
+		if (req.method !== 'PUT') return sendJson(res, 405, { error: 'PUT only' });
+		return handleTestClock(req, res, ctx.testClock);
 	}
 	const sessionRoute = SESSION_ROUTES[path] ?? WORKSPACE_ROUTES[path] ?? DEVICE_ROUTES[path];
 	if (sessionRoute) {

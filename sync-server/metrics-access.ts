@@ -24,7 +24,7 @@ export function metricsRefusal(req: IncomingMessage, access: MetricsAccess): Met
 	return null;
 }
 
-function isLoopback(address: string | undefined): boolean {
+export function isLoopback(address: string | undefined): boolean {
 	if (!address) return false;
 	const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
 	return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { resolveSecret } from './secret';
 import { attachConnection, type AttachedConnection } from './connection';
 import { createRequestHandler } from './http';
+import type { AdjustableClock } from './test-clock';
 import { silentLogger } from './logger';
 import { resolveLimits, type RelayLimits } from './limits';
 import { createMetrics, type Metrics } from './metrics';
@@ -66,6 +67,11 @@ export interface StartServerOptions {
 	/** Clock for sessions, sign-in links and the devices' time (message 101). Default Date.now. */
 	nowMs?: () => number;
 	/**
+	 * A clock the browser tests move through `PUT /api/test/clock` (STOCKFLOW_TEST_CLOCK=1);
+	 * when given it is the relay's clock and `nowMs` is ignored.
+	 */
+	testClock?: AdjustableClock;
+	/**
 	 * While the store fails (a database restarting), an append is tried again this long before
 	 * the writer's connection is closed with 1011; meanwhile its changes stay unconfirmed.
 	 * Default 30 s.
@@ -110,7 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	const auth: AuthContext = {
 		secret,
 		sessions,
-		nowMs: options.nowMs ?? Date.now,
+		nowMs: options.testClock?.nowMs ?? options.nowMs ?? Date.now,
 		credentialTtlMs: options.credentialTtlMs ?? 30 * 86_400_000,
 		previousSecret: options.previousSecret ?? null
 	};
@@ -146,7 +152,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			logger,
 			...(options.metricsAccess ? { metricsAccess: options.metricsAccess } : {}),
 			gauges: () => ({ rooms: rooms.size(), connections: wss.clients.size }),
-			storeHealth: store.health?.bind(store)
+			storeHealth: store.health?.bind(store),
+			...(options.testClock ? { testClock: options.testClock } : {})
 		})
 	);
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { resolveSecret } from '../secret';
 import { createLogger } from '../logger';
 import { startServer } from '../server';
+import { createAdjustableClock, testClockFromEnv } from '../test-clock';
 import { metricsAccessFromEnv } from '../metrics-access';
 import { previousSecretFromEnv } from '../secret-rotation';
 import { firstAdminLink } from '../sessions/first-admin';
@@ -40,6 +41,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 	}
 
 	const secret = resolveSecret(dataDir);
+	const testClock = testClockFromEnv(process.env) ? createAdjustableClock() : null;
 	const server = await startServer({
 		port,
 		host,
@@ -51,8 +53,10 @@ export async function startCommand(argv: string[]): Promise<void> {
 		integrityChecks: integrityChecksFromEnv(),
 		metricsAccess: metricsAccessFromEnv(process.env),
 		previousSecret: previousSecretFromEnv(process.env),
+		...(testClock ? { testClock } : {}),
 		logger
 	});
+	if (testClock) logger.warn('STOCKFLOW_TEST_CLOCK=1: the relay clock can be moved (tests only)');
 
 	const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	const origin = `http://${shownHost}:${server.port}`;

@@ -3,7 +3,7 @@
 // same numbers everywhere: stock worth 738.00 (6 × 123), margin 1,308 on 1,800, and a trial
 // balance that balances with inventory at 738.00. The KPI charts render (screenshot).
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
+import { createItem, createWarehouse, freshWorkspace, signIn, setRelayTime } from './support';
 
 const OCT_20 = new Date('2026-10-20T02:00:00Z');
 const NOV_3 = new Date('2026-11-03T02:00:00Z');
@@ -58,18 +58,24 @@ async function setUpOctober(page: Page): Promise<void> {
 	await expectSynced(page);
 }
 
+// The relay is the devices' time reference: it plays the same month as the browsers.
+test.afterEach(async ({ baseURL }) => setRelayTime(baseURL!, null));
+
 test('a costed receipt, a shipment and a close agree in valuation, margin and trial balance', async ({
-	browser
+	browser,
+	baseURL
 }, testInfo) => {
 	// About 30 s on an idle machine; the UI set-up alone takes longer on a loaded one.
 	test.setTimeout(120_000);
 	const workspace = freshWorkspace('finance');
+	await setRelayTime(baseURL!, OCT_20);
 	const admin = await deviceAt(browser, OCT_20);
 	await signIn(admin, workspace, 'admin', 'amy');
 	await expectSynced(admin);
 	await setUpOctober(admin);
 
 	// November, a second browser: finance closes October.
+	await setRelayTime(baseURL!, NOV_3);
 	const fin = await deviceAt(browser, NOV_3);
 	await signIn(fin, workspace, 'finance', 'fay');
 	await expectSynced(fin);

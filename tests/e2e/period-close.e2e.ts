@@ -3,7 +3,7 @@
 // clerk sees the action disabled and why). Stock on hand is unchanged, and a new device in
 // November shows the same stock without ever opening October's ledger.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
+import { freshWorkspace, signIn, setRelayTime } from './support';
 
 const OCT_20 = new Date('2026-10-20T02:00:00Z');
 const NOV_3 = new Date('2026-11-03T02:00:00Z');
@@ -46,12 +46,17 @@ async function expectOnHand(page: Page, qty: string): Promise<void> {
 	await expect(page.getByTestId('qty-TEA-1-TY')).toHaveText(qty);
 }
 
+// The relay is the devices' time reference: it plays the same month as the browsers.
+test.afterEach(async ({ baseURL }) => setRelayTime(baseURL!, null));
+
 test('an admin closes October; a new device in November starts from the opening', async ({
-	browser
+	browser,
+	baseURL
 }, testInfo) => {
 	const workspace = freshWorkspace('period');
 
 	// October: set up, receive 40, issue 15.
+	await setRelayTime(baseURL!, OCT_20);
 	const { ctx: adminCtx, page: admin } = await deviceAt(browser, OCT_20);
 	await signIn(admin, workspace, 'admin', 'amy');
 	await expectSynced(admin);
@@ -80,6 +85,7 @@ test('an admin closes October; a new device in November starts from the opening'
 	await expect(admin.getByTestId('period-close')).toBeDisabled();
 
 	// November. A warehouse clerk may not close: the action is disabled and says why.
+	await setRelayTime(baseURL!, NOV_3);
 	await admin.clock.setSystemTime(NOV_3);
 	const { ctx: clerkCtx, page: clerk } = await deviceAt(browser, NOV_3);
 	await signIn(clerk, workspace, 'warehouse', 'wang');

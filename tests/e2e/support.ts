@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: tokens signed with the e2e relay's secret and
 // a fresh workspace per test so tests never see each other's data.
 import { SignJWT } from 'jose';
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
 import { E2E_SECRET } from '../../playwright.config';
 
 export function freshWorkspace(prefix: string): string {
@@ -53,4 +53,19 @@ export async function createItem(
 	await page.getByTestId('item-unit').fill(unit);
 	await page.getByTestId('item-save').click();
 	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
+}
+
+/**
+ * Moves the relay's clock (STOCKFLOW_TEST_CLOCK=1 in playwright.config.ts); null returns it to
+ * the machine's. The relay is the devices' time reference, so a test that plays a month-end
+ * sets it along with the browsers' clocks, and puts it back when done.
+ */
+export async function setRelayTime(baseURL: string, at: Date | null): Promise<void> {
+	const api = await request.newContext({ baseURL });
+	try {
+		const response = await api.put('/api/test/clock', { data: { atMs: at?.getTime() ?? null } });
+		expect(response.status(), await response.text()).toBe(200);
+	} finally {
+		await api.dispose();
+	}
 }
