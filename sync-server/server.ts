@@ -25,7 +25,7 @@ import { decideUpgrade } from './upgrade';
 import { secureDataDir } from './data-dir';
 import type { AuthContext } from './sessions/authenticate';
 import { createSessionGuard } from './sessions/guard';
-import { openSessionStore } from './sessions/store';
+import { openSessionStore, type SessionStore } from './sessions/store';
 
 export interface StartServerOptions {
 	port: number;
@@ -49,6 +49,12 @@ export interface StartServerOptions {
 	sqliteSynchronous?: SqliteSynchronous;
 	/** Storage; default SQLite in dataDir. The server closes it on close(). */
 	store?: PersistencePort;
+	/**
+	 * Device sessions, sign-in links, revocations and workspace profiles; default the SQLite file
+	 * in dataDir. Relays sharing a Postgres store share these too (sessions/store-postgres.ts).
+	 * The server closes it on close().
+	 */
+	sessions?: SessionStore;
 	logger?: Logger;
 	/**
 	 * Integrity inside documents (sync-server/integrity): refuse updates that delete from
@@ -112,7 +118,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		await store.close().catch(() => undefined);
 		throw err;
 	}
-	const sessions = openSessionStore({ dataDir: options.dataDir });
+	const sessions = options.sessions ?? openSessionStore({ dataDir: options.dataDir });
 	const auth: AuthContext = {
 		secret,
 		sessions,
@@ -267,7 +273,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 				await rooms.close();
 				await updates.close();
 				await store.close();
-				sessions.close();
+				await sessions.close();
 				logger.info('relay stopped');
 			})();
 			return closing;

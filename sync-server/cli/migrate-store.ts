@@ -3,7 +3,8 @@
 // serving it meanwhile). A room new to Postgres gets the stored rows as they are, so its
 // documents are the same byte for byte; a room Postgres already has gets only what it lacks,
 // so running the command again after more writes copies just those. Every room is then loaded
-// back from Postgres and its state vector compared with the source's.
+// back from Postgres and its state vector compared with the source's. Device sessions, sign-in
+// links, revocations and company profiles follow (migrate-sessions.ts).
 
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { isPostgresUrl, openPostgresStore, redactedUrl } from '../persistence/po
 import { SQLITE_FILE, openSqliteStore, sqliteFilePath } from '../persistence/sqlite';
 import { openStockflowDatabase } from '../persistence/sqlite-open';
 import { UsageError, noPositionals, parseFlags } from './args';
+import { copySessions } from './migrate-sessions';
 
 export interface RoomCopy {
 	readonly room: RoomKey;
@@ -116,6 +118,11 @@ export async function migrateStoreCommand(argv: string[]): Promise<void> {
 		const rows = copies.reduce((sum, c) => sum + c.rowsCopied, 0);
 		console.log(
 			`Copied ${copies.length} docs (${rows} rows) from ${sqliteFilePath(dir)} to ${redactedUrl(values.to)}; state vectors verified`
+		);
+		// Devices stay signed in: sessions, links, revocations and company profiles go along.
+		const who = await copySessions(dir, values.to);
+		console.log(
+			`Copied ${who.sessions} device sessions, ${who.links} sign-in links, ${who.revocations} revocations and ${who.profiles} company profiles`
 		);
 	} finally {
 		await source.close();

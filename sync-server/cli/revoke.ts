@@ -1,11 +1,13 @@
 // `stockflow revoke --workspace W (--user U | --device D)`: ends a person's or one device's
-// sessions in DATA_DIR. A running relay reads the revocation on its next poll (about a second)
+// sessions in DATA_DIR (or the Postgres database of STOCKFLOW_DATABASE_URL, where every relay
+// sharing it sees the revocation). A running relay reads the revocation on its next poll (about a second)
 // and closes the open connections; the revoked device is refused from then on.
 
 import { USER_PATTERN } from '../auth';
 import { openSessionStore } from '../sessions/store';
 import { UsageError, noPositionals, parseFlags, requireWorkspace } from './args';
 import { dataDirFromEnv } from './env';
+import { databaseUrlFromEnv } from './store-env';
 
 export async function revokeCommand(argv: string[]): Promise<void> {
 	const { values, positionals } = parseFlags(argv, {
@@ -27,27 +29,30 @@ export async function revokeCommand(argv: string[]): Promise<void> {
 			`invalid --device "${String(device)}" (ids are listed by stockflow users)`
 		);
 	}
-	const sessions = openSessionStore({ dataDir: dataDirFromEnv() });
+	const sessions = openSessionStore({
+		dataDir: dataDirFromEnv(),
+		databaseUrl: databaseUrlFromEnv()
+	});
 	try {
 		const nowMs = Date.now();
 		if (typeof user === 'string') {
-			const ended = sessions.revokeUser(workspace, user, 'revoked', nowMs);
+			const ended = await sessions.revokeUser(workspace, user, 'revoked', nowMs);
 			process.stdout.write(
 				`revoked ${user} in ${workspace}: ${ended} device session(s) ended, older tokens refused\n`
 			);
 			return;
 		}
-		const session = typeof device === 'string' ? sessions.session(device) : null;
+		const session = typeof device === 'string' ? await sessions.session(device) : null;
 		if (!session || session.workspace !== workspace) {
 			throw new Error(`no device ${String(device)} in workspace ${workspace}`);
 		}
-		const ended = sessions.endSession(session.id, 'revoked', nowMs);
+		const ended = await sessions.endSession(session.id, 'revoked', nowMs);
 		process.stdout.write(
 			ended
 				? `revoked device ${session.id} (${session.deviceName}, ${session.user})\n`
 				: `device ${session.id} (${session.deviceName}) was already ${session.endReason ?? 'ended'}\n`
 		);
 	} finally {
-		sessions.close();
+		await sessions.close();
 	}
 }

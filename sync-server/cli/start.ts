@@ -13,7 +13,7 @@ import { firstAdminLink } from '../sessions/first-admin';
 import { openSessionStore } from '../sessions/store';
 import { noPositionals, parseFlags } from './args';
 import { needsBuild, runBuild } from './build';
-import { storeFromEnv } from './store-env';
+import { databaseUrlFromEnv, storeFromEnv } from './store-env';
 import {
 	PACKAGE_ROOT,
 	dataDirFromEnv,
@@ -41,6 +41,12 @@ export async function startCommand(argv: string[]): Promise<void> {
 	}
 
 	const secret = resolveSecret(dataDir);
+	// With Postgres, who may connect is shared too: a device signed in through any relay.
+	const sessions = openSessionStore({
+		dataDir,
+		databaseUrl: databaseUrlFromEnv(),
+		onError: (err) => logger.warn({ err }, 'Postgres connection lost (sessions)')
+	});
 	const testClock = testClockFromEnv(process.env) ? createAdjustableClock() : null;
 	const server = await startServer({
 		port,
@@ -50,6 +56,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 		staticDir: join(PACKAGE_ROOT, 'build'),
 		sqliteSynchronous,
 		store: selected.store,
+		sessions,
 		integrityChecks: integrityChecksFromEnv(),
 		metricsAccess: metricsAccessFromEnv(process.env),
 		previousSecret: previousSecretFromEnv(process.env),
@@ -63,21 +70,17 @@ export async function startCommand(argv: string[]): Promise<void> {
 
 	console.log(`Stockflow is running at ${origin}`);
 	console.log('');
-	const sessions = openSessionStore({ dataDir });
-	try {
-		const first = await firstAdminLink({ secret, sessions, workspace: DEMO_WORKSPACE, origin });
-		if (first) {
-			console.log(
-				`No administrator yet. Open this link once to set up the company (single use, until ${new Date(first.expiresAtMs).toISOString().slice(0, 16)}Z):`
-			);
-			console.log(`  ${first.link}`);
-		} else {
-			console.log(
-				`Workspace "${DEMO_WORKSPACE}" has an administrator: invite people from "People and devices" in the app.`
-			);
-		}
-	} finally {
-		sessions.close();
+	// The relay's own session store (it closes it on shutdown).
+	const first = await firstAdminLink({ secret, sessions, workspace: DEMO_WORKSPACE, origin });
+	if (first) {
+		console.log(
+			`No administrator yet. Open this link once to set up the company (single use, until ${new Date(first.expiresAtMs).toISOString().slice(0, 16)}Z):`
+		);
+		console.log(`  ${first.link}`);
+	} else {
+		console.log(
+			`Workspace "${DEMO_WORKSPACE}" has an administrator: invite people from "People and devices" in the app.`
+		);
 	}
 	console.log('');
 	// The CLI finds this relay by PORT and its secret by DATA_DIR: say them when not the defaults.

@@ -1,5 +1,6 @@
 // `stockflow users --workspace W [--json]`: the people of a workspace and the devices they
-// signed in on (name, role, status, last seen, app version), read from DATA_DIR.
+// signed in on (name, role, status, last seen, app version), read from DATA_DIR (or the
+// Postgres database of STOCKFLOW_DATABASE_URL).
 
 import { existsSync } from 'node:fs';
 import { sqliteFilePath } from '../persistence/sqlite';
@@ -7,6 +8,7 @@ import { peopleOf, type PersonView } from '../sessions/people';
 import { openSessionStore } from '../sessions/store';
 import { noPositionals, parseFlags, requireWorkspace } from './args';
 import { dataDirFromEnv } from './env';
+import { databaseUrlFromEnv } from './store-env';
 
 export async function usersCommand(argv: string[]): Promise<void> {
 	const { values, positionals } = parseFlags(argv, {
@@ -15,7 +17,7 @@ export async function usersCommand(argv: string[]): Promise<void> {
 	});
 	noPositionals(positionals);
 	const workspace = requireWorkspace(values.workspace);
-	const people = readPeople(dataDirFromEnv(), workspace);
+	const people = await readPeople(dataDirFromEnv(), databaseUrlFromEnv(), workspace);
 	if (values.json) {
 		process.stdout.write(JSON.stringify({ workspace, people }, null, 2) + '\n');
 		return;
@@ -23,14 +25,18 @@ export async function usersCommand(argv: string[]): Promise<void> {
 	process.stdout.write(formatPeople(people));
 }
 
-function readPeople(dataDir: string, workspace: string): PersonView[] {
+async function readPeople(
+	dataDir: string,
+	databaseUrl: string | null,
+	workspace: string
+): Promise<PersonView[]> {
 	// No database yet: nobody ever signed in (do not create one just to say so).
-	if (!existsSync(sqliteFilePath(dataDir))) return [];
-	const sessions = openSessionStore({ dataDir });
+	if (databaseUrl === null && !existsSync(sqliteFilePath(dataDir))) return [];
+	const sessions = openSessionStore({ dataDir, databaseUrl });
 	try {
-		return peopleOf(sessions.list(workspace));
+		return peopleOf(await sessions.list(workspace));
 	} finally {
-		sessions.close();
+		await sessions.close();
 	}
 }
 

@@ -16,7 +16,44 @@ const MIGRATIONS: readonly string[] = [
 		snapshot BOOLEAN NOT NULL DEFAULT FALSE,
 		data BYTEA NOT NULL
 	);
-	CREATE INDEX ${UPDATES_TABLE}_room ON ${UPDATES_TABLE} (workspace, doc, seq);`
+	CREATE INDEX ${UPDATES_TABLE}_room ON ${UPDATES_TABLE} (workspace, doc, seq);`,
+	// Who may connect (sessions/store-postgres.ts): the tables of the SQLite store, shared by
+	// every relay on the database. Times are epoch milliseconds.
+	`CREATE TABLE stockflow_sign_in_links (
+		id TEXT PRIMARY KEY,
+		workspace TEXT NOT NULL,
+		"user" TEXT NOT NULL,
+		role TEXT NOT NULL,
+		created_at BIGINT NOT NULL,
+		expires_at BIGINT NOT NULL,
+		used_at BIGINT
+	);
+	CREATE TABLE stockflow_device_sessions (
+		id TEXT PRIMARY KEY,
+		workspace TEXT NOT NULL,
+		"user" TEXT NOT NULL,
+		role TEXT NOT NULL,
+		device_name TEXT NOT NULL,
+		secret_hash TEXT NOT NULL,
+		created_at BIGINT NOT NULL,
+		last_seen_at BIGINT NOT NULL,
+		credential_expires_at BIGINT NOT NULL,
+		app_version TEXT,
+		ended_at BIGINT,
+		end_reason TEXT
+	);
+	CREATE INDEX stockflow_device_sessions_user ON stockflow_device_sessions (workspace, "user");
+	CREATE TABLE stockflow_user_revocations (
+		workspace TEXT NOT NULL,
+		"user" TEXT NOT NULL,
+		revoked_at BIGINT NOT NULL,
+		PRIMARY KEY (workspace, "user")
+	);
+	CREATE TABLE stockflow_workspace_profiles (
+		workspace TEXT PRIMARY KEY,
+		name TEXT,
+		setup_done_at BIGINT
+	);`
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

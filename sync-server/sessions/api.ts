@@ -70,8 +70,8 @@ async function exchange(req: IncomingMessage, res: ServerResponse, auth: AuthCon
 	}
 	const nowMs = auth.nowMs();
 	if (claims.lnk !== undefined) {
-		const link = auth.sessions.link(claims.lnk);
-		const revokedAtMs = auth.sessions.userRevokedAtMs(claims.workspace, claims.sub);
+		const link = await auth.sessions.link(claims.lnk);
+		const revokedAtMs = await auth.sessions.userRevokedAtMs(claims.workspace, claims.sub);
 		if (
 			!link ||
 			link.workspace !== claims.workspace ||
@@ -84,15 +84,15 @@ async function exchange(req: IncomingMessage, res: ServerResponse, auth: AuthCon
 				detail: 'this sign-in link is not valid'
 			});
 		}
-		const use = auth.sessions.useLink(link.id, nowMs);
+		const use = await auth.sessions.useLink(link.id, nowMs);
 		if (use !== 'ok') {
 			return sendJson(res, 401, { error: `link ${use}`, detail: `this sign-in link is ${use}` });
 		}
-	} else if (jwtRevoked(auth.sessions, claims)) {
+	} else if (await jwtRevoked(auth.sessions, claims)) {
 		return sendJson(res, 401, { error: 'token revoked', detail: 'access revoked' });
 	}
 	const { sessionId, credential, secretHash } = newCredential();
-	const session = auth.sessions.createSession({
+	const session = await auth.sessions.createSession({
 		id: sessionId,
 		workspace: claims.workspace,
 		user: claims.sub,
@@ -107,7 +107,7 @@ async function exchange(req: IncomingMessage, res: ServerResponse, auth: AuthCon
 	const firstRun =
 		claims.lnk !== undefined &&
 		claims.role === 'admin' &&
-		auth.sessions.profile(claims.workspace).setupDoneAtMs === null;
+		(await auth.sessions.profile(claims.workspace)).setupDoneAtMs === null;
 	sendJson(res, 200, {
 		credential,
 		firstRun,
@@ -132,7 +132,7 @@ async function renew(req: IncomingMessage, res: ServerResponse, auth: AuthContex
 	if (body === null) return;
 	const nowMs = auth.nowMs();
 	const credentialExpiresAtMs = nowMs + auth.credentialTtlMs;
-	auth.sessions.touch(identity.sessionId, nowMs, {
+	await auth.sessions.touch(identity.sessionId, nowMs, {
 		expiresAtMs: credentialExpiresAtMs,
 		...(body?.appVersion ? { appVersion: body.appVersion } : {})
 	});
@@ -151,7 +151,7 @@ async function signOut(req: IncomingMessage, res: ServerResponse, auth: AuthCont
 	const identity = await authenticateRequest(req, res, auth, { allowExpiredCredential: true });
 	if (!identity) return;
 	if (identity.sessionId === null) return sendJson(res, 400, { error: 'not a device credential' });
-	auth.sessions.endSession(identity.sessionId, 'signed-out', auth.nowMs());
+	await auth.sessions.endSession(identity.sessionId, 'signed-out', auth.nowMs());
 	sendJson(res, 200, { ok: true });
 }
 
@@ -192,7 +192,7 @@ export async function mintSignInLink(
 		linkId: id
 	});
 	const expiresAtMs = (nowSeconds + ttlSeconds) * 1000;
-	auth.sessions.recordLink({
+	await auth.sessions.recordLink({
 		id,
 		workspace: options.workspace,
 		user: options.user,
@@ -221,7 +221,7 @@ async function invite(req: IncomingMessage, res: ServerResponse, auth: AuthConte
 async function listPeople(req: IncomingMessage, res: ServerResponse, auth: AuthContext) {
 	const admin = await requireAdmin(req, res, auth);
 	if (!admin) return;
-	sendJson(res, 200, { people: peopleOf(auth.sessions.list(admin.workspace)) });
+	sendJson(res, 200, { people: peopleOf(await auth.sessions.list(admin.workspace)) });
 }
 
 async function revoke(req: IncomingMessage, res: ServerResponse, auth: AuthContext) {
@@ -231,14 +231,14 @@ async function revoke(req: IncomingMessage, res: ServerResponse, auth: AuthConte
 	if (!body) return;
 	const nowMs = auth.nowMs();
 	if ('user' in body) {
-		const ended = auth.sessions.revokeUser(admin.workspace, body.user, 'revoked', nowMs);
+		const ended = await auth.sessions.revokeUser(admin.workspace, body.user, 'revoked', nowMs);
 		return sendJson(res, 200, { ended });
 	}
-	const session = auth.sessions.session(body.device);
+	const session = await auth.sessions.session(body.device);
 	if (!session || session.workspace !== admin.workspace) {
 		return sendJson(res, 404, { error: 'no such device' });
 	}
-	const ended = auth.sessions.endSession(session.id, 'revoked', nowMs) ? 1 : 0;
+	const ended = (await auth.sessions.endSession(session.id, 'revoked', nowMs)) ? 1 : 0;
 	sendJson(res, 200, { ended });
 }
 
@@ -249,7 +249,12 @@ async function changeRole(req: IncomingMessage, res: ServerResponse, auth: AuthC
 	if (!body) return;
 	// A role is a property of the session: the old ones end, and the person signs in again
 	// with the link below (which is minted after the revocation, so it stays valid).
-	const ended = auth.sessions.revokeUser(admin.workspace, body.user, 'role-changed', auth.nowMs());
+	const ended = await auth.sessions.revokeUser(
+		admin.workspace,
+		body.user,
+		'role-changed',
+		auth.nowMs()
+	);
 	const minted = await mintSignInLink(auth, {
 		workspace: admin.workspace,
 		role: body.role,

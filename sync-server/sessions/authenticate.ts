@@ -56,21 +56,29 @@ export async function authenticate(
 	if (claims.lnk !== undefined) {
 		throw new TokenError('invalid', 'a sign-in link is exchanged once, at POST /api/session');
 	}
-	if (jwtRevoked(auth.sessions, claims)) throw new TokenError('revoked', 'access revoked');
+	if (await jwtRevoked(auth.sessions, claims)) throw new TokenError('revoked', 'access revoked');
 	return { claims, sessionId: null };
 }
 
 /** Whether the user's access was revoked after this JWT was issued. */
-export function jwtRevoked(sessions: SessionStore, claims: Claims): boolean {
-	const revokedAtMs = sessions.userRevokedAtMs(claims.workspace, claims.sub);
-	// Issued in the same second as the revocation counts as before it (iat has 1 s resolution).
-	return revokedAtMs !== null && (claims.iat ?? 0) * 1000 <= revokedAtMs;
+export async function jwtRevoked(sessions: SessionStore, claims: Claims): Promise<boolean> {
+	return revokedBy(await sessions.userRevokedAtMs(claims.workspace, claims.sub), claims);
 }
 
-function deviceIdentity(auth: AuthContext, bearer: string, options: AuthenticateOptions): Identity {
+/** Whether a revocation at `revokedAtMs` (null: none) refuses this JWT. */
+export function revokedBy(revokedAtMs: number | null | undefined, claims: Claims): boolean {
+	// Issued in the same second as the revocation counts as before it (iat has 1 s resolution).
+	return revokedAtMs != null && (claims.iat ?? 0) * 1000 <= revokedAtMs;
+}
+
+async function deviceIdentity(
+	auth: AuthContext,
+	bearer: string,
+	options: AuthenticateOptions
+): Promise<Identity> {
 	const parsed = parseCredential(bearer);
 	if (!parsed) throw new TokenError('invalid', 'device credential malformed');
-	const session = auth.sessions.session(parsed.sessionId);
+	const session = await auth.sessions.session(parsed.sessionId);
 	if (!session || !secretMatches(parsed.secret, session.secretHash)) {
 		throw new TokenError('invalid', 'device credential unknown');
 	}

@@ -21,6 +21,6 @@ async function rename(req: IncomingMessage, res: ServerResponse, auth: AuthConte
 	if (identity.sessionId === null) return sendJson(res, 400, { error: 'not a device credential' });
 	const body = await parseBody(req, res, RenameRequest);
 	if (!body) return;
-	auth.sessions.renameSession(identity.sessionId, body.deviceName);
+	await auth.sessions.renameSession(identity.sessionId, body.deviceName);
 	sendJson(res, 200, { session: { id: identity.sessionId, deviceName: body.deviceName } });
 }

@@ -16,7 +16,7 @@ export interface FirstAdminOptions {
 
 /** The first admin's sign-in link, or null when the workspace already has an admin. */
 export async function firstAdminLink(options: FirstAdminOptions): Promise<MintedLink | null> {
-	if (options.sessions.hasActiveAdmin(options.workspace)) return null;
+	if (await options.sessions.hasActiveAdmin(options.workspace)) return null;
 	return mintSignInLink(
 		{
 			secret: options.secret,

@@ -17,9 +17,12 @@ export interface WorkspaceProfile {
 }
 
 export interface ProfileStore {
-	profile(workspace: string): WorkspaceProfile;
+	profile(workspace: string): Promise<WorkspaceProfile>;
 	/** Sets the fields given; the others stay. */
-	updateProfile(workspace: string, update: { name?: string; setupDoneAtMs?: number }): void;
+	updateProfile(
+		workspace: string,
+		update: { name?: string; setupDoneAtMs?: number }
+	): Promise<void>;
 }
 
 const Stored = z.record(
@@ -40,7 +43,7 @@ export function profileStore(dataDir: string): ProfileStore {
 		return parsed.data;
 	}
 	return {
-		profile(workspace) {
+		async profile(workspace) {
 			const row = read()[workspace];
 			return {
 				workspace,
@@ -48,7 +51,7 @@ export function profileStore(dataDir: string): ProfileStore {
 				setupDoneAtMs: row?.setupDoneAtMs ?? null
 			};
 		},
-		updateProfile(workspace, update) {
+		async updateProfile(workspace, update) {
 			const all = read();
 			const row = all[workspace] ?? { name: null, setupDoneAtMs: null };
 			all[workspace] = {

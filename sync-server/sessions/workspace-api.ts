@@ -24,7 +24,7 @@ export const WORKSPACE_ROUTES: Record<string, Partial<Record<string, Handler>>> 
 async function readProfile(req: IncomingMessage, res: ServerResponse, auth: AuthContext) {
 	const identity = await authenticateRequest(req, res, auth);
 	if (!identity) return;
-	sendJson(res, 200, auth.sessions.profile(identity.claims.workspace));
+	sendJson(res, 200, await auth.sessions.profile(identity.claims.workspace));
 }
 
 async function updateProfile(req: IncomingMessage, res: ServerResponse, auth: AuthContext) {
@@ -32,9 +32,9 @@ async function updateProfile(req: IncomingMessage, res: ServerResponse, auth: Au
 	if (!admin) return;
 	const body = await parseBody(req, res, ProfileUpdate);
 	if (!body) return;
-	auth.sessions.updateProfile(admin.workspace, {
+	await auth.sessions.updateProfile(admin.workspace, {
 		...(body.name !== undefined ? { name: body.name } : {}),
 		...(body.setupDone ? { setupDoneAtMs: auth.nowMs() } : {})
 	});
-	sendJson(res, 200, auth.sessions.profile(admin.workspace));
+	sendJson(res, 200, await auth.sessions.profile(admin.workspace));
 }

@@ -1,5 +1,6 @@
 // `stockflow migrate-store --from sqlite:PATH --to postgres://…`, run as the CLI: every document
-// arrives with the same state vector and content, and running it again copies only what is new.
+// arrives with the same state vector and content, and running it again copies only what is new;
+// devices stay signed in (sessions, links, revocations and company profiles go along).
 
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import { loadDoc } from '../../../sync-server/persistence/merge';
 import type { PersistencePort, RoomKey } from '../../../sync-server/persistence/port';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { openSqliteStore } from '../../../sync-server/persistence/sqlite';
+import { openSessionStore } from '../../../sync-server/sessions/store';
 import { tempDir } from '../fixtures/relay';
 import { startTestPostgres, type TestPostgres } from './postgres-cluster';
 
@@ -100,6 +102,67 @@ describe('stockflow migrate-store', () => {
 
 		await pg.close();
 		await sqlite.close();
+		dir.remove();
+	});
+
+	it('moves device sessions, links, revocations and profiles; a second run reopens nothing', async () => {
+		const dir = tempDir('stockflow-migrate-');
+		const url = await server.createDatabase();
+		const t0 = 1_780_000_000_000;
+		const local = openSessionStore({ dataDir: dir.path });
+		const device = (id: string, user: string) => ({
+			id,
+			workspace: 'acme',
+			user,
+			role: 'warehouse' as const,
+			deviceName: `${user} tablet`,
+			secretHash: `hash-${id}`,
+			appVersion: '0.1.0',
+			nowMs: t0,
+			credentialExpiresAtMs: t0 + 86_400_000
+		});
+		await local.createSession(device('wu-tablet-000001', 'wu'));
+		await local.createSession(device('ann-tablet-00001', 'ann'));
+		await local.createSession(device('ann-tablet-00002', 'ann'));
+		await local.revokeUser('acme', 'ann', 'revoked', t0 + 5);
+		await local.recordLink({
+			id: 'link-1',
+			workspace: 'acme',
+			user: 'sam',
+			role: 'sales',
+			createdAtMs: t0,
+			expiresAtMs: t0 + 1000
+		});
+		await local.updateProfile('acme', { name: '大同五金', setupDoneAtMs: t0 });
+		// Documents too, so the command has a store to copy.
+		const sqlite = openSqliteStore({ dataDir: dir.path });
+		await fill(sqlite, 0);
+		await sqlite.close();
+
+		expect(await migrate(dir.path, url)).toContain(
+			'Copied 3 device sessions, 1 sign-in links, 1 revocations and 1 company profiles'
+		);
+		const shared = openSessionStore({ dataDir: dir.path, databaseUrl: url });
+		expect(await shared.list('acme')).toEqual(await local.list('acme'));
+		expect(await shared.session('wu-tablet-000001')).toMatchObject({
+			secretHash: 'hash-wu-tablet-000001',
+			endReason: null
+		});
+		expect(await shared.userRevokedAtMs('acme', 'ann')).toBe(t0 + 5);
+		expect(await shared.profile('acme')).toEqual(await local.profile('acme'));
+		expect(await shared.link('link-1')).toEqual(await local.link('link-1'));
+
+		// Signed out on Postgres after the first run, renamed on SQLite: the end stays, the name comes.
+		await shared.endSession('wu-tablet-000001', 'signed-out', t0 + 9);
+		await local.renameSession('wu-tablet-000001', '收貨區 iPad');
+		await migrate(dir.path, url);
+		expect(await shared.session('wu-tablet-000001')).toMatchObject({
+			deviceName: '收貨區 iPad',
+			endReason: 'signed-out',
+			endedAtMs: t0 + 9
+		});
+		await shared.close();
+		await local.close();
 		dir.remove();
 	});
 
