@@ -1,7 +1,9 @@
 // Production (issue 18): an admin sets up a table made of a top and four legs through the BOM
 // form (a cycle is refused in words), stocks the materials; a production planner asks when 5
-// tables could be delivered (promise with reasons, rush preview), runs the plan,
-// converts the planned work order and the legs' requisition in one action, releases the order,
+// tables could be delivered (promise with reasons, rush preview); a sales rep enters the big
+// order, sees the same promise in the order form and accepts it (a confirmed order for the
+// promised date); the planner's plan now carries it, and one action
+// converts the planned work order and the legs' requisition, the planner releases the order,
 // reports progress on a tablet viewport and completes it; the finished tables are in stock and
 // the MRP requisition for the short legs shows, live, in a buyer's browser.
 import { expect, test, type Page } from '@playwright/test';
@@ -34,7 +36,7 @@ async function receive(page: Page, code: string, qty: number): Promise<void> {
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }
 
-test('BOM → plan → convert → release → progress on a tablet → complete → stock, requisition seen live', async ({
+test('BOM → promise → accept in the order form → plan → convert → release → progress on a tablet → complete → stock, requisition seen live', async ({
 	browser
 }, testInfo) => {
 	const workspace = freshWorkspace('production');
@@ -44,8 +46,7 @@ test('BOM → plan → convert → release → progress on a tablet → complete
 	await signIn(admin, workspace, 'admin', 'chen');
 	await expectSynced(admin);
 	await createWarehouse(admin, 'TY', '桃園廠');
-	// Five tables must always be on hand: the plan's independent demand.
-	await createItem(admin, 'TBL', '餐桌', '張', '5');
+	await createItem(admin, 'TBL', '餐桌', '張');
 	await createItem(admin, 'TOP', '桌面', '片');
 	await createItem(admin, 'LEG', '桌腳', '支');
 
@@ -110,6 +111,45 @@ test('BOM → plan → convert → release → progress on a tablet → complete
 	await expect(steps).toContainText('12 支 LEG 桌腳：現有庫存');
 	await expect(planner.getByTestId('promise-rush')).toContainText('沒有其他客戶的交期受影響');
 
+	// The customer's order, entered by sales: 5 tables for 家具行. Nothing on hand, so the form
+	// asks for a promise; it gives the same reasons, and accepting confirms the order.
+	const rep = await (
+		await browser.newContext({ viewport: { width: 1366, height: 800 } })
+	).newPage();
+	await signIn(rep, workspace, 'sales', 'lee');
+	await expectSynced(rep);
+	await rep.goto('/sales/customers');
+	await rep.getByTestId('customer-new').click();
+	await rep.getByTestId('customer-code').fill('C1');
+	await rep.getByTestId('customer-name').fill('家具行');
+	await rep.getByTestId('customer-save').click();
+	await expect(rep.getByTestId('customer-C1')).toBeVisible();
+	await rep.goto('/sales/board');
+	await rep.getByTestId('order-new').click();
+	await rep.getByTestId('order-customer').selectOption({ label: 'C1 家具行' });
+	await rep.getByTestId('order-line-item').fill('TBL');
+	await rep.getByTestId('order-line-item').press('Enter');
+	await rep.getByTestId('order-line-qty').fill('5');
+	await rep.getByTestId('order-line-price').fill('3200');
+	await expect(rep.getByTestId('order-promise-hint')).toContainText('可用庫存不足');
+	await rep.getByTestId('order-promise-ask').click();
+	const repSteps = rep.getByTestId('order-promise-steps');
+	await expect(repSteps).toContainText('5 張 TBL 餐桌：需生產');
+	await expect(repSteps).toContainText('8 支 LEG 桌腳：需採購');
+	await expect(rep.getByTestId('order-promise-rush')).toContainText('沒有其他客戶的交期受影響');
+	const earliest = (await rep.getByTestId('order-promise-earliest').textContent()) ?? '';
+	const promised = /\d{4}-\d{2}-\d{2}/.exec(earliest)?.[0] ?? '';
+	expect(promised).not.toBe('');
+	await testInfo.attach('sales-order-promise', {
+		body: await rep.screenshot({ fullPage: true }),
+		contentType: 'image/png'
+	});
+	await rep.getByTestId('order-accept').click();
+	await expect(rep.getByTestId('toast-success')).toContainText('已建立並確認');
+	await expect(rep.getByTestId('board-card').filter({ hasText: '家具行' })).toContainText(
+		promised.slice(5)
+	);
+
 	await planner.goto('/production/planning');
 	const planned = planner.getByTestId('planned-orders');
 	const plannedRow = (label: string) =>
@@ -117,7 +157,7 @@ test('BOM → plan → convert → release → progress on a tablet → complete
 			.getByRole('row')
 			.filter({ has: planner.getByRole('cell', { name: label, exact: true }) });
 	await expect(plannedRow('TBL 餐桌')).toContainText('5');
-	// 5 tables need 20 legs; 12 on hand → 8 to buy; the tops are all there.
+	// The accepted order's 5 tables need 20 legs; 12 on hand → 8 to buy; the tops are all there.
 	await expect(plannedRow('LEG 桌腳')).toContainText('8');
 	await expect(plannedRow('TOP 桌面')).toHaveCount(0);
 	await planner.getByTestId('plan-convert').click();

@@ -10,6 +10,7 @@ import { tabular } from './en/tabular';
 import { finance } from './en/finance';
 import { production } from './en/production';
 import { productionBom } from './en/production-bom';
+import { salesPromise } from './en/sales-promise';
 import { people } from './en/people';
 import { picking } from './en/picking';
 import { integrity } from './en/integrity';
@@ -416,6 +417,7 @@ export const en: Messages = {
 	...finance,
 	...production,
 	...productionBom,
+	...salesPromise,
 	...people,
 	...picking,
 	...integrity

@@ -11,6 +11,7 @@ import { tabular } from './zh-CN/tabular';
 import { finance } from './zh-CN/finance';
 import { production } from './zh-CN/production';
 import { productionBom } from './zh-CN/production-bom';
+import { salesPromise } from './zh-CN/sales-promise';
 import { people } from './zh-CN/people';
 import { picking } from './zh-CN/picking';
 import { integrity } from './zh-CN/integrity';
@@ -403,6 +404,7 @@ export const zhCN: Messages = {
 	...finance,
 	...production,
 	...productionBom,
+	...salesPromise,
 	...people,
 	...picking,
 	...integrity

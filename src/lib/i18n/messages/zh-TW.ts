@@ -10,6 +10,7 @@ import { tabular } from './zh-TW/tabular';
 import { finance } from './zh-TW/finance';
 import { production } from './zh-TW/production';
 import { productionBom } from './zh-TW/production-bom';
+import { salesPromise } from './zh-TW/sales-promise';
 import { people } from './zh-TW/people';
 import { picking } from './zh-TW/picking';
 import { integrity } from './zh-TW/integrity';
@@ -404,6 +405,7 @@ export const zhTW = {
 	...finance,
 	...production,
 	...productionBom,
+	...salesPromise,
 	...people,
 	...picking,
 	...integrity

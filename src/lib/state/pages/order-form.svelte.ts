@@ -2,50 +2,37 @@
 // as typed, parsed with the domain's money and quantity parsers, line and order totals from
 // domain/orders/order, the ATP per line, and saving through the create / update commands.
 
-import type { Item } from '../../domain/catalog/entities';
 import { normalizeCode } from '../../domain/catalog/entities';
 import type { StockflowError } from '../../domain/errors';
-import { formatCents, parseMoneyToCents } from '../../domain/money/money';
+import { formatCents } from '../../domain/money/money';
 import { lineNetCents, orderTotals, type Order, type OrderLine } from '../../domain/orders/order';
 import { LEVEL_DISCOUNT_PCT, linePriceFor } from '../../domain/orders/pricing';
 import type { PriceLevel } from '../../domain/customers/customer';
-import { percentOrNull } from '../../domain/quantity/percent';
-import { parseQuantity, quantityOrNull } from '../../domain/quantity/quantity';
-import { unitDecimals } from '../../domain/quantity/unit-precision';
+import { quantityOrNull } from '../../domain/quantity/quantity';
 import { createOrder, updateDraftOrder, type OrderDraftInput } from '../../commands/orders/create';
 import { readCustomers } from '../../doc/customers-doc';
 import { arrivals, availableFrom, type IncomingLine } from '../../domain/purchasing/incoming';
 import { fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { addDays, localToday } from './orders-board-helpers';
+import {
+	blankLine,
+	firstProblemOf,
+	lineErrorsOf,
+	toOrderLine,
+	type HeaderErrors,
+	type LineErrors,
+	type LineField,
+	type LineItem,
+	type OrderFormLine
+} from './order-form-lines';
 
-/** What a line needs of its item (the item picker's shape). */
-export type LineItem = Pick<Item, 'id' | 'code' | 'name' | 'unit' | 'barcode' | 'category'>;
-
-export interface OrderFormLine {
-	key: number;
-	/** The stored line's id when editing a draft. */
-	id?: string;
-	item: LineItem | null;
-	/** As typed; parsed on every change. */
-	qty: string;
-	/** Display units (NT$ 12.50), parsed to cents. */
-	price: string;
-	discountPct: string;
-	taxPct: string;
-	/** What the list filled in (price, discount), so a later item or customer change may
-	 * replace it; a value the rep typed differs and is left alone. */
-	listed?: { price: string; discountPct: string };
-}
-
-export type LineField = 'item' | 'qty' | 'price' | 'discount' | 'tax';
-export type LineErrors = Partial<Record<LineField, string>>;
+export type { LineErrors, LineField, LineItem, OrderFormLine };
 
 /** A refused save carries the command's error, or (form errors) what to fix, for the toast. */
 export type SaveResult =
 	{ ok: true; message: string } | { ok: false; error: StockflowError | null; message?: string };
 
-const DEFAULT_TAX_PCT = '5';
 /** Days from today a new order is requested for. */
 const DEFAULT_LEAD_DAYS = 3;
 
@@ -84,12 +71,12 @@ export class OrderFormModel {
 	}
 
 	/** The lines as order lines (unparseable fields count as 0), for totals. */
-	readonly parsedLines: OrderLine[] = $derived(this.lines.map((l) => this.toOrderLine(l)));
+	readonly parsedLines: OrderLine[] = $derived(this.lines.map((l) => toOrderLine(l)));
 
 	readonly totals = $derived(orderTotals(this.parsedLines));
 
-	readonly headerErrors = $derived.by(() => {
-		const e: Partial<Record<'customer' | 'warehouse', string>> = {};
+	readonly headerErrors: HeaderErrors = $derived.by(() => {
+		const e: HeaderErrors = {};
 		if (!this.customerId) e.customer = t('validation.required');
 		if (!this.warehouseId) e.warehouse = t('validation.required');
 		return e;
@@ -99,21 +86,7 @@ export class OrderFormModel {
 	readonly lineErrors: Record<number, LineErrors> = $derived.by(() => {
 		const out: Record<number, LineErrors> = {};
 		for (const l of this.lines) {
-			const e: LineErrors = {};
-			if (!l.item) e.item = t('validation.required');
-			const decimals = l.item ? unitDecimals(l.item.unit) : undefined;
-			const qty = parseQuantity(l.qty, { decimals, allowNegative: true });
-			if (!qty.ok)
-				e.qty =
-					qty.reason === 'too-precise' && l.item
-						? t('movement.qtyDecimals', { unit: l.item.unit, decimals: decimals ?? 0 })
-						: t('validation.number');
-			else if (qty.qty <= 0) e.qty = t('movement.qtyPositive');
-			// An empty price is a forgotten price, not a free line: a gift is typed as 0.
-			if (l.price.trim() === '') e.price = t('orders.priceRequired');
-			else if (this.priceCents(l) === null) e.price = t('validation.money');
-			if (percentOrNull(l.discountPct) === null) e.discount = t('validation.number');
-			if (percentOrNull(l.taxPct) === null) e.tax = t('validation.number');
+			const e = lineErrorsOf(l);
 			if (Object.keys(e).length > 0) out[l.key] = e;
 		}
 		return out;
@@ -132,25 +105,9 @@ export class OrderFormModel {
 	);
 
 	/** The first thing to fix, named by line ("第 2 行 數量：…"), for the toast on Save. */
-	readonly firstProblem: string | null = $derived.by(() => {
-		if (this.lines.length === 0) return t('orders.noLines');
-		const header = Object.values(this.headerErrors)[0];
-		if (header) return header;
-		const labels: Record<LineField, string> = {
-			item: t('orders.item'),
-			qty: t('orders.qty'),
-			price: t('orders.unitPrice'),
-			discount: t('orders.discount'),
-			tax: t('orders.taxRate')
-		};
-		for (const [index, l] of this.lines.entries()) {
-			const e = this.lineErrors[l.key];
-			if (!e) continue;
-			const [field, message] = Object.entries(e)[0] as [LineField, string];
-			return t('orders.lineProblem', { line: index + 1, field: labels[field], message });
-		}
-		return null;
-	});
+	readonly firstProblem: string | null = $derived.by(() =>
+		firstProblemOf(this.lines, this.headerErrors, this.lineErrors)
+	);
 
 	/** A line's field error, shown only after a save attempt. */
 	errorOf(key: number, field: LineField): string | undefined {
@@ -159,7 +116,7 @@ export class OrderFormModel {
 
 	/** The line's amount before tax, in cents. */
 	lineNet(line: OrderFormLine): number {
-		return lineNetCents(this.toOrderLine(line));
+		return lineNetCents(toOrderLine(line));
 	}
 
 	/** The line's quantity as a number (0 while it is not one), for the ATP comparison. */
@@ -203,7 +160,7 @@ export class OrderFormModel {
 	};
 
 	addLine(): void {
-		this.lines = [...this.lines, this.blankLine()];
+		this.lines = [...this.lines, blankLine(this.nextKey++)];
 	}
 
 	removeLine(key: number): void {
@@ -217,7 +174,7 @@ export class OrderFormModel {
 		this.warehouseId = this.ws.warehouses.find((w) => w.active)?.id ?? '';
 		this.requestedDate = addDays(localToday(), DEFAULT_LEAD_DAYS);
 		this.notes = '';
-		const first = this.blankLine();
+		const first = blankLine(this.nextKey++);
 		first.item = (itemId && this.ws.item(itemId)) || null;
 		this.fillPrice(first);
 		this.lines = [first];
@@ -242,10 +199,9 @@ export class OrderFormModel {
 		this.tried = false;
 	}
 
-	save(): SaveResult {
-		this.tried = true;
-		if (!this.valid) return { ok: false, error: null, message: this.firstProblem ?? undefined };
-		const input: OrderDraftInput = {
+	/** The order as typed, for the create / update commands (and accepting a promise). */
+	draftInput(): OrderDraftInput {
+		return {
 			customerId: this.customerId,
 			warehouseId: this.warehouseId,
 			requestedDate: this.requestedDate,
@@ -253,6 +209,12 @@ export class OrderFormModel {
 			// Lines without an id get a new one from the command.
 			lines: this.parsedLines.map(({ id, ...line }) => (id ? { id, ...line } : line))
 		};
+	}
+
+	save(): SaveResult {
+		this.tried = true;
+		if (!this.valid) return { ok: false, error: null, message: this.firstProblem ?? undefined };
+		const input = this.draftInput();
 		const editingId = this.editingId;
 		const r = this.ws.run((ctx) => {
 			if (!editingId) return createOrder(ctx, input).number;
@@ -262,11 +224,6 @@ export class OrderFormModel {
 		if (!r.ok) return { ok: false, error: r.error };
 		const key = editingId ? 'orders.saved' : 'orders.created';
 		return { ok: true, message: t(key, { number: r.value }) };
-	}
-
-	/** Cents of the typed price; '' (an error) or anything unparseable is null. */
-	private priceCents(line: OrderFormLine): number | null {
-		return line.price.trim() === '' ? null : parseMoneyToCents(line.price);
 	}
 
 	/** The chosen customer's price level ('standard' until one is chosen). */
@@ -315,27 +272,5 @@ export class OrderFormModel {
 			line.discountPct = pct;
 			line.listed = { ...line.listed, discountPct: pct };
 		}
-	}
-
-	private toOrderLine(l: OrderFormLine): OrderLine {
-		return {
-			id: l.id ?? '',
-			itemId: l.item?.id ?? '',
-			qty: quantityOrNull(l.qty) ?? 0,
-			unitPriceCents: this.priceCents(l) ?? 0,
-			discountPct: percentOrNull(l.discountPct) ?? 0,
-			taxRate: (percentOrNull(l.taxPct) ?? 0) / 100
-		};
-	}
-
-	private blankLine(): OrderFormLine {
-		return {
-			key: this.nextKey++,
-			item: null,
-			qty: '1',
-			price: '',
-			discountPct: '0',
-			taxPct: DEFAULT_TAX_PCT
-		};
 	}
 }

@@ -19,6 +19,7 @@ import type { WorkspaceState } from '../workspace.svelte';
 import { BoardIncomingLane } from './board-incoming.svelte';
 import { CustomersModel } from './customers.svelte';
 import { OrderFormModel, type SaveResult } from './order-form.svelte';
+import { OrderPromiseModel } from './order-form-promise.svelte';
 import {
 	changedOrderIds,
 	localToday,
@@ -111,6 +112,8 @@ export class OrdersBoardModel {
 
 	readonly customers: CustomersModel;
 	readonly form: OrderFormModel;
+	/** The delivery promise for the order being typed (and accepting it). */
+	readonly promise: OrderPromiseModel;
 	/** Open purchase orders as a lane beside the columns (off until turned on). */
 	readonly incomingLane: BoardIncomingLane;
 	readonly canEdit: boolean;
@@ -139,6 +142,7 @@ export class OrdersBoardModel {
 			(id) => this.board.orders.find((o) => o.order.id === id)?.order.number ?? '',
 			() => this.incoming
 		);
+		this.promise = new OrderPromiseModel(ws, this.form);
 		this.doc = ws.runtime.docs.shared('orders');
 		this.seenSync = ws.runtime.sync?.provider('orders')?.synced ?? false;
 		const map = salesOrdersMap(this.doc);
@@ -244,17 +248,26 @@ export class OrdersBoardModel {
 
 	newOrder(customerId = '', itemId = ''): void {
 		this.form.startNew(customerId, itemId);
+		this.promise.reset();
 		this.formOpen = true;
 	}
 
 	editOrder(o: BoardOrder): void {
 		this.form.startEdit(o.order);
+		this.promise.reset();
 		this.detailOpen = false;
 		this.formOpen = true;
 	}
 
 	saveOrder(): SaveResult {
 		const r = this.form.save();
+		if (r.ok) this.formOpen = false;
+		return r;
+	}
+
+	/** Creates and confirms the order for its promised date (a new order only). */
+	acceptPromise(): SaveResult {
+		const r = this.promise.accept();
 		if (r.ok) this.formOpen = false;
 		return r;
 	}
@@ -279,6 +292,7 @@ export class OrdersBoardModel {
 
 	close(): void {
 		this.customers.close();
+		this.promise.close();
 		this.stop();
 		for (const t of this.timers) clearTimeout(t);
 		this.timers = [];

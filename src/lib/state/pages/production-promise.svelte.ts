@@ -6,11 +6,12 @@
 import { dayNumber } from '../../domain/production/calendar';
 import type { PromiseStep } from '../../domain/production/promise';
 import { quantityOrNull } from '../../domain/quantity/quantity';
-import { fmtNumber, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { addDays } from './orders-board-helpers';
 import { ProductionData } from './production-data.svelte';
 import { PlanRunner } from './production-plan-runner.svelte';
+import { promiseStepText } from './promise-text';
 
 const WEEKS = 26;
 
@@ -63,41 +64,9 @@ export class ProductionPromiseModel {
 		return true;
 	}
 
-	private qtyText(itemId: string, qty: number): { qty: string; unit: string; item: string } {
-		return {
-			qty: fmtNumber(qty),
-			unit: this.data.unitOf(itemId),
-			item: this.data.itemLabel(itemId)
-		};
-	}
-
 	/** One step of the reasoning as a sentence. */
 	stepText(step: PromiseStep): string {
-		const base = this.qtyText(step.itemId, step.qty);
-		switch (step.kind) {
-			case 'stock':
-				return t('promise.step.stock', base);
-			case 'incoming':
-				return t('promise.step.incoming', { ...base, date: step.date });
-			case 'buy':
-				return t('promise.step.buy', { ...base, days: step.leadTimeDays, date: step.date });
-			case 'make':
-				return step.workCenterId
-					? t('promise.step.make', {
-							...base,
-							start: step.start,
-							from: step.lineFrom,
-							days: step.days,
-							center: this.data.workCenterLabel(step.workCenterId),
-							date: step.date
-						})
-					: t('promise.step.makePlain', {
-							...base,
-							start: step.start,
-							days: step.days,
-							date: step.date
-						});
-		}
+		return promiseStepText(step, this.data);
 	}
 
 	close(): void {

@@ -1,0 +1,44 @@
+// A delivery promise's reasoning in words ("8 支 LEG 桌腳：需採購，供應商交期 7 天 → 12-14"),
+// shared by the promise page (production) and the sales order form: both show the same answer.
+
+import type { PromiseStep } from '../../domain/production/promise';
+import { fmtNumber, t } from '../../i18n';
+
+export interface PromiseLabels {
+	itemLabel(id: string): string;
+	unitOf(id: string): string;
+	workCenterLabel(id: string): string;
+}
+
+/** One step of the reasoning as a sentence. */
+export function promiseStepText(step: PromiseStep, labels: PromiseLabels): string {
+	const base = {
+		qty: fmtNumber(step.qty),
+		unit: labels.unitOf(step.itemId),
+		item: labels.itemLabel(step.itemId)
+	};
+	switch (step.kind) {
+		case 'stock':
+			return t('promise.step.stock', base);
+		case 'incoming':
+			return t('promise.step.incoming', { ...base, date: step.date });
+		case 'buy':
+			return t('promise.step.buy', { ...base, days: step.leadTimeDays, date: step.date });
+		case 'make':
+			return step.workCenterId
+				? t('promise.step.make', {
+						...base,
+						start: step.start,
+						from: step.lineFrom,
+						days: step.days,
+						center: labels.workCenterLabel(step.workCenterId),
+						date: step.date
+					})
+				: t('promise.step.makePlain', {
+						...base,
+						start: step.start,
+						days: step.days,
+						date: step.date
+					});
+	}
+}
