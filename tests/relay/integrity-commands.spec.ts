@@ -58,7 +58,11 @@ import {
 } from '../../src/lib/commands/production/shop-floor';
 import { createWorkOrders, releaseWorkOrder } from '../../src/lib/commands/production/work-orders';
 import { createSupplier } from '../../src/lib/commands/purchasing/suppliers';
-import { approvePurchaseOrder } from '../../src/lib/commands/purchasing/purchase-orders';
+import {
+	approvePurchaseOrder,
+	createPurchaseOrder
+} from '../../src/lib/commands/purchasing/purchase-orders';
+import { recordLandedCharge } from '../../src/lib/commands/purchasing/landed-costs';
 import { purchasingView, requirePurchaseOrder } from '../../src/lib/commands/purchasing/read';
 import { receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
 import {
@@ -444,5 +448,47 @@ describe('every command passes the relay’s integrity checks', () => {
 			{ ...receipt, id: 'forged-receive', by: 'user-purchasing', device: 'dev_purchasing' }
 		]);
 		expect(s.sync('purchasing').map((r) => r.reason)).toEqual(['rights']);
+	});
+
+	it('landed costs: purchasing records a charge on a receipt; the same event from the warehouse is refused', () => {
+		const s = shop(11);
+		const w = createWarehouse(s.as('admin'), { code: 'TY', name: 'Taoyuan' });
+		expect(s.sync('admin')).toEqual([]);
+		const item = createItem(s.as('purchasing'), { code: 'BOX', name: 'Box', unit: 'pcs' });
+		const buy = s.as('purchasing');
+		const sup = createSupplier(buy, { code: 'S1', name: 'Supplier' });
+		const po = createPurchaseOrder(buy, {
+			supplierId: sup.id,
+			warehouseId: w.id,
+			orderDate: '2026-10-05',
+			lines: [{ itemId: item.id, qty: 10, unitPriceCents: 1250 }]
+		});
+		expect(s.sync('purchasing')).toEqual([]);
+		approvePurchaseOrder(s.as('admin'), po.id, { today: '2026-10-05' });
+		expect(s.sync('admin')).toEqual([]);
+		const poLine = requirePurchaseOrder(purchasingView(buy), po.id).po.lines[0]!;
+		const { event } = receivePurchaseOrder(s.as('warehouse'), po.id, {
+			receivedOn: '2026-10-09',
+			lines: [{ lineId: poLine.id, accepted: 10 }]
+		});
+		expect(s.sync('warehouse')).toEqual([]);
+		recordLandedCharge(buy, po.id, {
+			receiptEventId: event.id,
+			kind: 'freight',
+			amountCents: 35_000,
+			basis: 'value'
+		});
+		expect(s.sync('purchasing')).toEqual([]);
+		const events = s.docs
+			.shared('orders')
+			.getMap<Y.Map<unknown>>('purchaseOrders')
+			.get(po.id)!
+			.get('events') as Y.Array<unknown>;
+		const charge = events.get(events.length - 1) as Record<string, unknown>;
+		expect(charge['type']).toBe('charge');
+		events.push([
+			{ ...charge, id: 'forged-charge', by: 'user-warehouse', device: 'dev_warehouse' }
+		]);
+		expect(s.sync('warehouse').map((r) => r.reason)).toEqual(['rights']);
 	});
 });

@@ -67,7 +67,7 @@ export function openingValues(
 		total += Math.round(valueMicro / 10_000);
 	}
 	const balances = total === 0 ? {} : { [chart.inventory.code]: total, [chart.grni.code]: -total };
-	return { method, layers, balances, months: [], closedMonth: opening.closedMonth };
+	return { method, layers, balances, months: [], charges: [], closedMonth: opening.closedMonth };
 }
 
 export interface FinanceDocs {

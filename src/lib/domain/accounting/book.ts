@@ -19,6 +19,7 @@ import {
 	type ValueLayer
 } from './costing';
 import { deriveVouchers } from './derive';
+import { landedChargesOf } from './landed-cost';
 import type { Voucher } from './voucher';
 
 const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -49,7 +50,12 @@ export const closeValuesSchema = z.object({
 	/** Debit-positive closing balance per account code. */
 	balances: z.record(z.string().max(16), cents),
 	/** Figures of the closed months, oldest first (at most MONTHS_KEPT). */
-	months: z.array(monthFiguresSchema).max(120)
+	months: z.array(monthFiguresSchema).max(120),
+	/**
+	 * Landed charges (PO `charge` event ids) the closed months already posted, so a charge on a
+	 * closed month's receipt is posted once: by the close that saw it, or late in the open period.
+	 */
+	charges: z.array(z.string().min(1).max(64)).max(200_000).default([])
 });
 export type CloseValues = z.infer<typeof closeValuesSchema>;
 
@@ -76,6 +82,8 @@ export interface FinanceBook {
 	fromMonth: string | null;
 	/** The layers the base month opened with (ageing reads their receipt stamps). */
 	openingLayers: ValueLayer[];
+	/** Landed charges the closed months posted (carried by the opening). */
+	postedCharges: readonly string[];
 }
 
 function nextMonthOf(m: string): string {
@@ -91,11 +99,14 @@ export function financeBook(input: BookInput): FinanceBook {
 		opening: opening
 			? { closedMonth: opening.closedMonth, method: opening.method, layers: opening.layers }
 			: null,
-		movements: input.movements
+		movements: input.movements,
+		landedCharges: landedChargesOf(input.purchaseOrders ?? []),
+		postedCharges: new Set(opening?.charges ?? [])
 	});
 	const vouchers = deriveVouchers({
 		chart: input.chart,
 		movements: costing.movements,
+		lateCharges: costing.lateCharges,
 		salesOrders: input.salesOrders,
 		...(input.purchaseOrders ? { purchaseOrders: input.purchaseOrders } : {}),
 		fromMonth
@@ -113,7 +124,8 @@ export function financeBook(input: BookInput): FinanceBook {
 		trialBalance: tb,
 		months,
 		fromMonth,
-		openingLayers: opening?.layers ?? []
+		openingLayers: opening?.layers ?? [],
+		postedCharges: opening?.charges ?? []
 	};
 }
 
@@ -177,7 +189,17 @@ export function closeValues(book: FinanceBook, chart: ChartOfAccounts, month: st
 	const tb = trialBalance(chart, book.vouchers, book.openingBalances, month);
 	const balances = closingBalances(tb);
 	const months = book.months.filter((f) => f.month <= month).slice(-MONTHS_KEPT);
-	return { method: book.costing.method, layers: closingLayers(book.costing), balances, months };
+	const charges = new Set(book.postedCharges);
+	for (const v of book.vouchers)
+		if (v.kind === 'landed-cost' && v.month <= month) charges.add(v.source);
+	for (const id of book.costing.appliedCharges) charges.add(id);
+	return {
+		method: book.costing.method,
+		layers: closingLayers(book.costing),
+		balances,
+		months,
+		charges: [...charges].sort()
+	};
 }
 
 /** Inventory value in cents per item, from the costing (what the valuation report shows). */

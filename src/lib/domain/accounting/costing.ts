@@ -8,7 +8,12 @@ import type { Movement } from '../ledger/movement';
 import { createValuationEngine } from '../valuation/engine';
 import { mulDiv } from '../valuation/fixed';
 import type { ValuationMethod, ValuationMovement } from '../valuation/types';
-import { applyLandedCharges, type LandedCharge } from './landed-cost';
+import {
+	applyLandedCharges,
+	splitLateCharges,
+	type LandedCharge,
+	type LateCharge
+} from './landed-cost';
 import { applyMaterialCost, linkCompletions, MAX_COSTING_RUNS } from './production-cost';
 
 /** One carried layer: [itemId, qtyMicro, valueMicro, since stamp]. */
@@ -54,6 +59,12 @@ export interface Costing {
 	/** In (effective stamp, id) order. */
 	movements: CostedMovement[];
 	positions: Map<string, ItemPosition>;
+	/** Landed charges on receipts of closed months (posted in the open period on their own). */
+	lateCharges: LateCharge[];
+	/** Ids of the charges spread over receipts valued here. */
+	appliedCharges: string[];
+	/** Charges naming something other than costed receipts (set aside, not applied). */
+	invalidCharges: string[];
 }
 
 export const MICRO = 1_000_000;
@@ -119,6 +130,8 @@ export interface CostingInput {
 	movements: readonly FiledMovement[];
 	/** Freight, duty… to spread over receipts (landed-cost.ts). */
 	landedCharges?: readonly LandedCharge[];
+	/** Charges a close already posted (left out). */
+	postedCharges?: ReadonlySet<string>;
 }
 
 /** Values the opening and the movements; pure and deterministic (same input, same result). */
@@ -159,7 +172,12 @@ export function costMovements(input: CostingInput): Costing {
 		filed.map((f) => ({ m: f.m, at: f.at })),
 		byId
 	);
-	const landed = applyLandedCharges(input.landedCharges ?? [], byId);
+	const posted = input.postedCharges;
+	const charges = splitLateCharges(
+		(input.landedCharges ?? []).filter((c) => !posted?.has(c.id)),
+		byId
+	);
+	const landed = applyLandedCharges(charges.current, byId);
 	engine.add(val);
 	for (let runs = 1; runs < MAX_COSTING_RUNS && applyMaterialCost(completions, engine); runs++) {
 		engine = createValuationEngine({ method: input.method });
@@ -196,7 +214,14 @@ export function costMovements(input: CostingInput): Costing {
 					: [[p.qtyMicro, p.valueMicro, lastStamp(val, itemId)]];
 		positions.set(itemId, { itemId, qtyMicro: p.qtyMicro, valueMicro: p.valueMicro, layers });
 	}
-	return { method: input.method, movements, positions };
+	return {
+		method: input.method,
+		movements,
+		positions,
+		lateCharges: charges.late,
+		appliedCharges: charges.current.map((c) => c.id),
+		invalidCharges: charges.invalid.map((c) => c.id)
+	};
 }
 
 /** The item's last valued stamp (opening layers first, then movements in stamp order). */

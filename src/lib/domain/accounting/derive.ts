@@ -9,6 +9,7 @@ import { lineNetCents, lineTaxCents, type Order, type OrderLine } from '../order
 import type { PurchaseOrder } from '../purchasing/purchase-order';
 import type { ChartOfAccounts } from './accounts';
 import { monthOfStampUtc, type CostedMovement } from './costing';
+import type { LateCharge } from './landed-cost';
 import { makeVoucher, type Posting, type Voucher, type VoucherKind } from './voucher';
 
 export interface DeriveInput {
@@ -17,6 +18,8 @@ export interface DeriveInput {
 	movements: readonly CostedMovement[];
 	salesOrders: readonly Order[];
 	purchaseOrders?: readonly PurchaseOrder[];
+	/** Landed charges on receipts of closed months (costing.lateCharges). */
+	lateCharges?: readonly LateCharge[];
 	/**
 	 * The first open month: document events stamped before it were posted by a close (scrapped
 	 * returns, the one source not on the ledger). Null when nothing is closed.
@@ -157,6 +160,18 @@ export function deriveVouchers(input: DeriveInput): Voucher[] {
 			case 'opening':
 				break;
 		}
+	}
+
+	// A landed charge whose receipt's month closed before it arrived: the goods' value is
+	// carried and final, so the charge goes to cost of sales in the open period (accrued in GRNI).
+	for (const c of input.lateCharges ?? []) {
+		const stamped = monthOfStampUtc(c.at);
+		const month = input.fromMonth !== null && stamped < input.fromMonth ? input.fromMonth : stamped;
+		const head = { id: c.id, at: c.at, month, ...(c.ref !== undefined ? { ref: c.ref } : {}) };
+		push('landed-cost', head, [
+			{ role: 'cogs', cents: c.amountCents },
+			{ role: 'grni', cents: -c.amountCents }
+		]);
 	}
 
 	// Returns scrapped on arrival move no stock: their credit comes from the order's event.

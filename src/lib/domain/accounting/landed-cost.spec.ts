@@ -6,7 +6,7 @@ import { DEFAULT_CHART } from './accounts';
 import { trialBalance } from './books';
 import { costMovements } from './costing';
 import { deriveVouchers } from './derive';
-import { LandedCostError, spreadCents, type LandedCharge } from './landed-cost';
+import { applyLandedCharges, LandedCostError, spreadCents, type LandedCharge } from './landed-cost';
 import { filed, move } from './test-support';
 import type { Movement } from '../ledger/movement';
 import type { ValuationMethod } from '../valuation/types';
@@ -87,8 +87,16 @@ describe('landed costs on receipts', () => {
 	});
 
 	it('a charge naming something that is not a costed receipt is refused, not lost', () => {
-		expect(() =>
-			run(receipts, [{ id: 'LC9', amountCents: 500, basis: 'value', receipts: ['rA', 'sA'] }])
-		).toThrow(/LC9.*sA/);
+		const bad: LandedCharge = {
+			id: 'LC9',
+			amountCents: 500,
+			basis: 'value',
+			receipts: ['rA', 'sA']
+		};
+		expect(() => applyLandedCharges([bad], new Map())).toThrow(/LC9/);
+		// In the books (a peer's event), it is set aside and named, and the rest still values.
+		const { costing, change } = run(receipts, [bad]);
+		expect(costing.invalidCharges).toEqual(['LC9']);
+		expect(change).toMatchObject({ rA: 20 });
 	});
 });

@@ -4,6 +4,7 @@
 // carry the charge in their value, and valuation re-values everything that follows them (an
 // issue after the receipt costs more; FIFO layers and averages include the charge).
 
+import type { PurchaseOrder } from '../purchasing/purchase-order';
 import type { ValuationMovement } from '../valuation/types';
 import { mulDiv } from '../valuation/fixed';
 
@@ -16,6 +17,9 @@ export interface LandedCharge {
 	basis: LandedBasis;
 	/** Ids of the receipt movements the charge is spread over. */
 	receipts: string[];
+	/** When it was recorded, and the document it belongs to (a late charge posts on its own). */
+	at?: string;
+	ref?: string;
 }
 
 export class LandedCostError extends Error {
@@ -23,6 +27,63 @@ export class LandedCostError extends Error {
 		super(message);
 		this.name = 'LandedCostError';
 	}
+}
+
+/** A charge whose receipts are not in the valued period (closed before the charge arrived). */
+export interface LateCharge {
+	id: string;
+	at: string;
+	amountCents: number;
+	ref?: string;
+}
+
+/** The landed charges recorded on purchase orders (`charge` events), in stamp order. */
+export function landedChargesOf(orders: readonly PurchaseOrder[]): LandedCharge[] {
+	const out: LandedCharge[] = [];
+	for (const po of orders)
+		for (const e of po.events)
+			if (e.type === 'charge')
+				out.push({
+					id: e.id,
+					amountCents: e.payload.amountCents,
+					basis: e.payload.basis,
+					receipts: [...e.payload.movementIds],
+					at: e.at,
+					ref: po.number
+				});
+	return out.sort((a, b) =>
+		(a.at ?? '') !== (b.at ?? '') ? ((a.at ?? '') < (b.at ?? '') ? -1 : 1) : a.id < b.id ? -1 : 1
+	);
+}
+
+/**
+ * Splits charges into those whose receipts are all valued here (`current`), those whose receipts
+ * are none of them here — their month closed before the charge arrived, and a closed month's
+ * numbers do not move (`late`) — and the rest (`invalid`: naming something that is not a
+ * costed receipt, or receipts partly here; a peer's bad event must not stop the books).
+ */
+export function splitLateCharges(
+	charges: readonly LandedCharge[],
+	byId: ReadonlyMap<string, ValuationMovement>
+): { current: LandedCharge[]; late: LateCharge[]; invalid: LandedCharge[] } {
+	const current: LandedCharge[] = [];
+	const late: LateCharge[] = [];
+	const invalid: LandedCharge[] = [];
+	for (const c of charges) {
+		const here = c.receipts.map((id) => byId.get(id));
+		if (c.receipts.length === 0) invalid.push(c);
+		else if (here.every((v) => v !== undefined && v.qtyMicro > 0 && v.unitCostMicro !== undefined))
+			current.push(c);
+		else if (c.at !== undefined && here.every((v) => v === undefined))
+			late.push({
+				id: c.id,
+				at: c.at,
+				amountCents: c.amountCents,
+				...(c.ref !== undefined ? { ref: c.ref } : {})
+			});
+		else invalid.push(c);
+	}
+	return { current, late, invalid };
 }
 
 /**
@@ -50,6 +111,24 @@ export function spreadCents(amountCents: number, weights: readonly number[]): nu
 	return shares.map(Number);
 }
 
+/** What a receipt's goods cost, in micro-units (qty × unit cost). */
+function goodsMicro(v: { qtyMicro: number; unitCostMicro?: number | undefined }): number {
+	return mulDiv(v.qtyMicro, v.unitCostMicro ?? 0, 1_000_000);
+}
+
+/**
+ * The cents of a charge each receipt takes: by value (qty × unit cost) or by quantity. The
+ * purchase-order page previews with this, so what it shows is what the books post.
+ */
+export function chargeShares(
+	amountCents: number,
+	basis: LandedBasis,
+	receipts: readonly { qtyMicro: number; unitCostMicro?: number | undefined }[]
+): number[] {
+	const weights = receipts.map((v) => (basis === 'qty' ? v.qtyMicro : goodsMicro(v)));
+	return spreadCents(amountCents, weights);
+}
+
 /**
  * Adds each charge to the value of its receipts (inbound movements with a cost). Returns the
  * cents each receipt received. A charge naming no known receipt is an error (it would vanish).
@@ -69,12 +148,8 @@ export function applyLandedCharges(
 			throw new LandedCostError(
 				`landed cost ${charge.id}: not a costed receipt: ${missing.join(', ') || '(none named)'}`
 			);
-		const goods = (receipts as ValuationMovement[]).map((v) =>
-			mulDiv(v.qtyMicro, v.unitCostMicro as number, 1_000_000)
-		);
-		const weights =
-			charge.basis === 'qty' ? (receipts as ValuationMovement[]).map((v) => v.qtyMicro) : goods;
-		const shares = spreadCents(charge.amountCents, weights);
+		const goods = (receipts as ValuationMovement[]).map((v) => goodsMicro(v));
+		const shares = chargeShares(charge.amountCents, charge.basis, receipts as ValuationMovement[]);
 		(receipts as ValuationMovement[]).forEach((v, i) => {
 			const cents = shares[i] as number;
 			const before = added.get(v.id) ?? 0;

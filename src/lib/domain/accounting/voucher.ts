@@ -16,7 +16,8 @@ export const VOUCHER_KINDS = [
 	'sale',
 	'sales-return',
 	'purchase',
-	'purchase-return'
+	'purchase-return',
+	'landed-cost'
 ] as const;
 export type VoucherKind = (typeof VOUCHER_KINDS)[number];
 

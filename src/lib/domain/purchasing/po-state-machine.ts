@@ -247,6 +247,10 @@ export function foldPurchaseOrder(
 				}
 				break;
 			}
+			case 'charge':
+				// A landed cost changes what the goods cost, not where the order stands.
+				fold.applied.push(event);
+				continue;
 			case 'approve':
 			case 'send':
 				break;

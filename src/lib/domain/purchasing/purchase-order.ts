@@ -55,7 +55,8 @@ export const PO_EVENT_TYPES = [
 	'amend',
 	'receive',
 	'disposition',
-	'resolve-over-receipt'
+	'resolve-over-receipt',
+	'charge'
 ] as const;
 export type PoEventType = (typeof PO_EVENT_TYPES)[number];
 
@@ -68,6 +69,12 @@ export const REJECT_REASONS = [
 	'other'
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
+
+/** Landed costs (到岸成本) a receipt carries besides the goods. */
+export const LANDED_CHARGE_KINDS = ['freight', 'duty', 'insurance', 'other'] as const;
+export type LandedChargeKind = (typeof LANDED_CHARGE_KINDS)[number];
+/** How a charge is spread over the receipt's accepted goods: by their value or their quantity. */
+export const LANDED_CHARGE_BASES = ['value', 'qty'] as const;
 
 const qty = z.number().finite().nonnegative();
 const movementIds = z.array(z.string().min(1).max(64)).max(20).default([]);
@@ -126,6 +133,18 @@ export const PO_EVENT_PAYLOADS = {
 		kind: z.enum(['return-excess', 'accept-excess']),
 		qty: z.number().finite().positive(),
 		movementIds
+	}),
+	/**
+	 * A landed cost on one receipt (a `receive` event): freight, duty… in base-currency cents,
+	 * spread over the receipt's accepted movements (named here, so every device spreads the same).
+	 */
+	charge: z.object({
+		receiptEventId: id,
+		kind: z.enum(LANDED_CHARGE_KINDS),
+		amountCents: z.number().int().positive(),
+		basis: z.enum(LANDED_CHARGE_BASES),
+		movementIds: z.array(z.string().min(1).max(64)).min(1).max(200),
+		note: z.string().max(300).default('')
 	})
 } as const satisfies Record<PoEventType, z.ZodType>;
 
@@ -145,7 +164,8 @@ export const poEventSchema = z.discriminatedUnion('type', [
 	eventOf('amend'),
 	eventOf('receive'),
 	eventOf('disposition'),
-	eventOf('resolve-over-receipt')
+	eventOf('resolve-over-receipt'),
+	eventOf('charge')
 ]);
 export type PoEvent = z.infer<typeof poEventSchema>;
 

@@ -4,6 +4,7 @@ import { warehouseFloor } from './en/warehouse-floor';
 import { sales } from './en/sales';
 import { purchasing } from './en/purchasing';
 import { rfq } from './en/rfq';
+import { landed } from './en/landed';
 import { transfers } from './en/transfers';
 import { periods } from './en/periods';
 import { tabular } from './en/tabular';
@@ -411,6 +412,7 @@ export const en: Messages = {
 	...sales,
 	...purchasing,
 	...rfq,
+	...landed,
 	...transfers,
 	...periods,
 	...tabular,

@@ -5,6 +5,7 @@ import { warehouseFloor } from './zh-CN/warehouse-floor';
 import { sales } from './zh-CN/sales';
 import { purchasing } from './zh-CN/purchasing';
 import { rfq } from './zh-CN/rfq';
+import { landed } from './zh-CN/landed';
 import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
@@ -398,6 +399,7 @@ export const zhCN: Messages = {
 	...sales,
 	...purchasing,
 	...rfq,
+	...landed,
 	...transfers,
 	...periods,
 	...tabular,

@@ -4,6 +4,7 @@ import { warehouseFloor } from './zh-TW/warehouse-floor';
 import { sales } from './zh-TW/sales';
 import { purchasing } from './zh-TW/purchasing';
 import { rfq } from './zh-TW/rfq';
+import { landed } from './zh-TW/landed';
 import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
@@ -399,6 +400,7 @@ export const zhTW = {
 	...sales,
 	...purchasing,
 	...rfq,
+	...landed,
 	...transfers,
 	...periods,
 	...tabular,

@@ -161,6 +161,7 @@ export const finance: Record<keyof typeof source, string> = {
 	'finance.kind.sales-return': 'Sales return',
 	'finance.kind.purchase': 'Purchase invoice',
 	'finance.kind.purchase-return': 'Purchase return',
+	'finance.kind.landed-cost': 'Landed cost (late)',
 	'finance.reason.damaged': 'Damaged',
 	'finance.reason.wrong-item': 'Wrong item',
 	'finance.reason.not-needed': 'Not needed',

@@ -155,6 +155,7 @@ export const finance: Record<keyof typeof source, string> = {
 	'finance.kind.sales-return': '销售退回',
 	'finance.kind.purchase': '采购发票',
 	'finance.kind.purchase-return': '采购退货',
+	'finance.kind.landed-cost': '到岸费用（补列）',
 	'finance.reason.damaged': '损坏',
 	'finance.reason.wrong-item': '发错货',
 	'finance.reason.not-needed': '客户不需要',

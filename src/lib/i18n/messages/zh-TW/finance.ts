@@ -155,6 +155,7 @@ export const finance = {
 	'finance.kind.sales-return': '銷貨退回',
 	'finance.kind.purchase': '進貨發票',
 	'finance.kind.purchase-return': '進貨退出',
+	'finance.kind.landed-cost': '到岸費用（補列）',
 	'finance.reason.damaged': '損壞',
 	'finance.reason.wrong-item': '出錯貨',
 	'finance.reason.not-needed': '客戶不需要',

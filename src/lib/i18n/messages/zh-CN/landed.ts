@@ -1,0 +1,36 @@
+// zh-CN messages: landed costs on a purchase order's receipts (到岸成本, issue 19).
+import type { landed as source } from '../zh-TW/landed';
+
+export const landed: Record<keyof typeof source, string> = {
+	'purchasing.event.charge': '到岸费用',
+	'landed.title': '到岸成本',
+	'landed.subtitle': '运费、关税、保险等费用分摊到该次验收合格的货品，计入存货成本',
+	'landed.none': '尚未验收，收货后才能登记到岸费用',
+	'landed.receipt': '{date} 收货',
+	'landed.closedMonth': '此收货的月份已月结：费用将计入未结月份的销货成本，已结月份数字不变',
+	'landed.noGoods': '这次收货没有合格入库的货品',
+	'landed.goods': '货品',
+	'landed.qty': '数量',
+	'landed.unitCost': '单位成本',
+	'landed.goodsValue': '货款',
+	'landed.share': '分摊',
+	'landed.newUnitCost': '含费用单位成本',
+	'landed.kind': '费用类别',
+	'landed.kind.freight': '运费',
+	'landed.kind.duty': '关税',
+	'landed.kind.insurance': '保险费',
+	'landed.kind.other': '其他',
+	'landed.amount': '金额（本位币）',
+	'landed.basis': '分摊基准',
+	'landed.basis.value': '按货款金额',
+	'landed.basis.qty': '按数量',
+	'landed.note': '备注（如提单或发票号码）',
+	'landed.receiptPick': '收货批次',
+	'landed.add': '登记费用',
+	'landed.added': '已登记 {kind} {amount}',
+	'landed.amountInvalid': '请输入大于 0 的金额',
+	'landed.preview': '分摊预览',
+	'landed.total': '合计',
+	'landed.closedBadge': '已月结',
+	'landed.by': '{by} 于 {at}'
+};

@@ -1,0 +1,36 @@
+// zh-TW messages: landed costs on a purchase order's receipts (到岸成本, issue 19). The source of
+// these keys; the other locales' tables are typed against it.
+
+export const landed = {
+	'purchasing.event.charge': '到岸費用',
+	'landed.title': '到岸成本',
+	'landed.subtitle': '運費、關稅、保險等費用分攤到該次驗收合格的貨品，計入存貨成本',
+	'landed.none': '尚未驗收，收貨後才能登錄到岸費用',
+	'landed.receipt': '{date} 收貨',
+	'landed.closedMonth': '此收貨的月份已月結：費用將列入未結月份的銷貨成本，已結月份數字不變',
+	'landed.noGoods': '這次收貨沒有合格入庫的貨品',
+	'landed.goods': '貨品',
+	'landed.qty': '數量',
+	'landed.unitCost': '單位成本',
+	'landed.goodsValue': '貨款',
+	'landed.share': '分攤',
+	'landed.newUnitCost': '含費用單位成本',
+	'landed.kind': '費用類別',
+	'landed.kind.freight': '運費',
+	'landed.kind.duty': '關稅',
+	'landed.kind.insurance': '保險費',
+	'landed.kind.other': '其他',
+	'landed.amount': '金額（本位幣）',
+	'landed.basis': '分攤基準',
+	'landed.basis.value': '依貨款金額',
+	'landed.basis.qty': '依數量',
+	'landed.note': '備註（如提單或發票號碼）',
+	'landed.receiptPick': '收貨批次',
+	'landed.add': '登錄費用',
+	'landed.added': '已登錄 {kind} {amount}',
+	'landed.amountInvalid': '請輸入大於 0 的金額',
+	'landed.preview': '分攤預覽',
+	'landed.total': '合計',
+	'landed.closedBadge': '已月結',
+	'landed.by': '{by} 於 {at}'
+};
