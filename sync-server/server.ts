@@ -134,7 +134,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	});
 	// Large updates are checked off the relay's thread (a catch-up of megabytes).
 	const updates = createUpdateChecker();
-	const integrity = options.integrityChecks === false ? null : createIntegrityChecker();
+	const integrity =
+		options.integrityChecks === false ? null : createIntegrityChecker({ nowMs: auth.nowMs });
 	const rooms = createRoomRegistry({
 		store,
 		logger,

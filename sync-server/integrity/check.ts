@@ -30,6 +30,7 @@ import { isStamp } from '../../src/lib/domain/clock/hlc';
 import { monthOfLedgerDoc, monthOfStamp } from '../../src/lib/doc/names';
 import type { RefusalReason } from '../../src/lib/sync/protocol';
 import { ELEMENT, slotAt, type Slot } from './layout';
+import { stampRefusal } from './stamps';
 
 export type { RefusalReason };
 
@@ -55,6 +56,11 @@ export interface IntegrityInput {
 	docName: string;
 	update: DecodedUpdate;
 	writer: Writer;
+	/**
+	 * The relay's clock: entries stamped far ahead of it or before any Stockflow record
+	 * (stamps.ts) are refused (`clock`). Absent: stamps are not checked (validator-only tests).
+	 */
+	relayNowMs?: number;
 }
 
 class Refused extends Error {
@@ -365,6 +371,7 @@ class Check {
 				if (!verdict.ok)
 					refuse('schema', `${show(path)}: entry ${preview(value)} fails its schema`);
 				this.requireAuthors(path, value);
+				this.requireStamp(path, value);
 				this.requireRight(slot, path, verdict.eventType);
 				if (slot.record === 'audit') this.checkAuditEntry(path, value);
 				return;
@@ -372,6 +379,7 @@ class Check {
 			case 'listEntry':
 				if (!slot.schema.safeParse(value).success)
 					refuse('schema', `${show(path)}: line ${preview(value)} fails its schema`);
+				this.requireStamp(path, value);
 				this.requireRight(slot, path, undefined);
 				return;
 			case 'nestedEntry':
@@ -387,6 +395,7 @@ class Check {
 						);
 				}
 				this.requireAuthors(path, value);
+				this.requireStamp(path, value);
 				this.requireRight(slot, path, undefined);
 				return;
 			default:
@@ -431,6 +440,12 @@ class Check {
 		else ok = canWriteRecord(role, record);
 		if (!ok)
 			refuse('rights', `${role} may not write ${show(path)}${eventType ? ` (${eventType})` : ''}`);
+	}
+
+	private requireStamp(path: string[], value: unknown): void {
+		if (this.input.relayNowMs === undefined) return;
+		const detail = stampRefusal(value, this.input.relayNowMs);
+		if (detail) refuse('clock', `${show(path)}: ${detail}`);
 	}
 
 	private requireAuthors(path: string[], value: unknown): void {

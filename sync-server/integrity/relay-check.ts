@@ -29,11 +29,14 @@ export interface IntegrityCheckerOptions {
 	sliceMinBytes?: number;
 	/** The longest the relay's thread is held per slice. */
 	sliceMs?: number;
+	/** The relay's clock, which entries' stamps are checked against (default Date.now). */
+	nowMs?: () => number;
 }
 
 export function createIntegrityChecker(options: IntegrityCheckerOptions = {}): IntegrityChecker {
 	const sliceMinBytes = options.sliceMinBytes ?? THREAD_MIN_BYTES;
 	const sliceMs = options.sliceMs ?? 10;
+	const nowMs = options.nowMs ?? Date.now;
 	return {
 		check({ room, key, claims, update, decoded }) {
 			const kind = docKindOf(key.doc);
@@ -44,7 +47,8 @@ export function createIntegrityChecker(options: IntegrityCheckerOptions = {}): I
 				kind,
 				docName: key.doc,
 				update: decoded ?? Y.decodeUpdate(update),
-				writer: { user: claims.sub, role: claims.role }
+				writer: { user: claims.sub, role: claims.role },
+				relayNowMs: nowMs()
 			};
 			return update.byteLength >= sliceMinBytes
 				? checkIntegrityInSlices(input, sliceMs)

@@ -124,7 +124,9 @@ function shop(seed: number): Shop {
 					kind,
 					docName: name,
 					update: Y.decodeUpdate(update),
-					writer: { user: `user-${role}`, role }
+					writer: { user: `user-${role}`, role },
+					// The relay's clock is the one the commands stamp with.
+					relayNowMs: clock.ms
 				});
 				if (refusal) refusals.push(refusal);
 				else Y.applyUpdate(copy, update);

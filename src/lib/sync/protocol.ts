@@ -291,7 +291,8 @@ export const REFUSAL_REASONS = [
 	'authorship',
 	'rights',
 	'gap',
-	'unaudited'
+	'unaudited',
+	'clock'
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

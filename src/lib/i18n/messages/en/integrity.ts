@@ -18,6 +18,8 @@ export const integrity: Record<keyof typeof source, string> = {
 	'refused.reason.rights': 'Your role may not change this data',
 	'refused.reason.gap': 'It came after a change that was refused',
 	'refused.reason.unaudited': 'It changed master data without recording it in the audit trail',
+	'refused.reason.clock':
+		'It was stamped with a wrong date (this device’s clock was far ahead or reset), so the server did not accept it',
 	'refused.doc.catalog': 'master data: items, customers, warehouses',
 	'refused.doc.orders': 'orders',
 	'refused.doc.counts': 'stocktakes',

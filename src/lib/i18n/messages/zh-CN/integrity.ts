@@ -15,6 +15,7 @@ export const integrity: Record<keyof typeof source, string> = {
 	'refused.reason.rights': '你的角色不能修改这项数据',
 	'refused.reason.gap': '它接在一笔先前被拒绝的变更之后',
 	'refused.reason.unaudited': '它修改了主数据，却没有留下变更审计记录',
+	'refused.reason.clock': '它的时间戳日期错误（这台设备的时钟大幅超前或被重置），服务器不接受',
 	'refused.doc.catalog': '主数据：物料、客户、仓库',
 	'refused.doc.orders': '订单',
 	'refused.doc.counts': '盘点',

@@ -15,6 +15,7 @@ export const integrity = {
 	'refused.reason.rights': '你的角色不能修改這項資料',
 	'refused.reason.gap': '它接在一筆先前被拒絕的變更之後',
 	'refused.reason.unaudited': '它修改了主檔，卻沒有留下異動稽核紀錄',
+	'refused.reason.clock': '它的時間戳記日期錯誤（這台裝置的時鐘大幅超前或被重設），伺服器不接受',
 	'refused.doc.catalog': '主檔：品項、客戶、倉庫',
 	'refused.doc.orders': '訂單',
 	'refused.doc.counts': '盤點',
