@@ -2,7 +2,14 @@
 // name; revoked while it is connected, it is disconnected within seconds and says so; a device that stays offline for three days (fake
 // clock) is still signed in after a reload, keeps working, and renews silently once back.
 import { expect, test, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn, tokenFor } from './support';
+import {
+	createItem,
+	createWarehouse,
+	freshWorkspace,
+	setRelayTime,
+	signIn,
+	tokenFor
+} from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +32,8 @@ async function api(baseURL: string, bearer: string, path: string, body?: unknown
 async function inviteLink(baseURL: string, admin: string, role: string, user: string) {
 	return (await api(baseURL, admin, '/api/invites', { role, user })).link as string;
 }
+
+test.afterEach(async ({ baseURL }) => setRelayTime(baseURL!, null));
 
 test('a device revoked while connected is closed within seconds and told why', async ({
 	browser,
@@ -107,6 +116,9 @@ test('three days offline: still signed in, keeps working, renews silently when b
 	await clerk.getByTestId('movement-submit').click();
 	await expect(clerk.getByTestId('toast-success')).toBeVisible();
 
+	// Back online three days later — for the relay too: it refuses entries stamped more than a
+	// day ahead of its clock, and the receipt carries the device's third day.
+	await setRelayTime(baseURL!, new Date(startMs + 3 * DAY_MS));
 	// Back online: the credential renews without a word, and the receipt reaches everyone.
 	const renewal = clerk.waitForResponse((res) => res.url().endsWith('/api/session/renew'));
 	await ctx.setOffline(false);

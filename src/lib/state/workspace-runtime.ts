@@ -11,6 +11,7 @@ import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/name
 import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
 import { createHlc, type Hlc } from '../domain/clock/hlc';
 import { createRelayClock, type RelayClock } from '../domain/clock/relay-clock';
+import { FLAG_AHEAD_MS } from '../domain/clock/stamp-trust';
 import { readClosedThrough } from '../doc/period-doc';
 import { readMovements } from '../doc/ledger-doc';
 import type { Movement } from '../domain/ledger/movement';
@@ -34,9 +35,10 @@ import { setAsideCopy, type SetAsideCopy } from '../sync/set-aside';
 import type { TokenCheck } from '../sync/token-check';
 import { ClosedMonths, type OpenDoc } from './closed-months';
 import { cryptoRandom, deviceId } from './device';
+import { mergeStamps } from './stamp-merge';
 
 /** How far ahead of this device's clock a remote stamp may be and still move its clock. */
-export const CLOCK_MAX_AHEAD_MS = 5 * 60_000;
+export const CLOCK_MAX_AHEAD_MS = FLAG_AHEAD_MS;
 
 export interface RuntimeSession {
 	workspace: string;
@@ -136,6 +138,8 @@ export class WorkspaceRuntime {
 			onFarAhead: (stamp, aheadMs) =>
 				console.warn(`stockflow: not adopting ${stamp}, ${Math.round(aheadMs / 1000)} s ahead`)
 		});
+		// Every stamp seen moves the clock: movements through the projector, the rest here.
+		mergeStamps(this.catalog, this.clock);
 		this.ids = createIdGenerator({ nowMs: this.nowMs, random: options.random ?? cryptoRandom });
 		this.pending = new PendingTracker(
 			options.kv,
@@ -371,6 +375,7 @@ export class WorkspaceRuntime {
 		const existing = this.sharedDocs.get(name);
 		if (existing) return existing;
 		const doc = new Y.Doc();
+		mergeStamps(doc, this.clock);
 		let queued = false;
 		doc.on('update', () => {
 			if (queued) return;
