@@ -29,21 +29,19 @@ const skewedAt = (skewMs: number): string =>
 const RULES: Rule[] = [
 	['a device 400 days ahead', 400 * DAY_MS],
 	['a device reset to June 2001', Date.UTC(2001, 5, 14) - Date.now()]
-].map(
-	([name, skewMs]): Rule => ({
-		reason: 'clock',
-		name: `clock: ${String(name)}`,
-		doc: 'ledger-2026-11',
-		role: 'warehouse',
-		user: 'wang',
-		seed: (d) => ledger(d).push([movement('m1')]),
-		bad: (d) => ledger(d).push([movement('skewed', skewedAt(Number(skewMs)))]),
-		good: (d) => ledger(d).push([movement('m2')]),
-		view: (d) =>
-			ledger(d)
-				.toJSON()
-				.map((m) => m.id)
-	})
-);
+].map(([name, skewMs]): Rule => ({
+	reason: 'clock',
+	name: `clock: ${String(name)}`,
+	doc: 'ledger-2026-11',
+	role: 'warehouse',
+	user: 'wang',
+	seed: (d) => ledger(d).push([movement('m1')]),
+	bad: (d) => ledger(d).push([movement('skewed', skewedAt(Number(skewMs)))]),
+	good: (d) => ledger(d).push([movement('m2')]),
+	view: (d) =>
+		ledger(d)
+			.toJSON()
+			.map((m) => m.id)
+}));
 
 describeRefusals(RULES);
