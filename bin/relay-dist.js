@@ -12,30 +12,42 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist', 'relay');
+// STOCKFLOW_RELAY_DIST: another folder for the builds (a read-only install, tests).
+const DIST = process.env.STOCKFLOW_RELAY_DIST || join(ROOT, 'dist', 'relay');
 const CURRENT = join(DIST, 'current.json');
 const ENTRY = join(ROOT, 'sync-server', 'cli', 'main.ts');
 /** Older builds are removed once they are this old (a relay started from one is long loaded). */
 const KEEP_OLD_BUILDS_MS = 60 * 60_000;
 
-/** The current build's manifest, or null when there is none or a source changed since. */
-function freshBuild() {
+/**
+ * The current build: `{ manifest }`, or `{ stale }` saying why it cannot be used (none yet, a
+ * source changed since, a file of it gone).
+ */
+function currentBuild() {
 	let manifest;
 	try {
 		manifest = JSON.parse(readFileSync(CURRENT, 'utf8'));
 	} catch {
-		return null;
+		return { stale: 'missing' };
 	}
-	if (!manifest || typeof manifest.dir !== 'string' || !Array.isArray(manifest.inputs)) return null;
-	try {
-		for (const input of manifest.inputs) {
-			if (statSync(join(ROOT, input)).mtimeMs > manifest.builtAtMs) return null;
+	if (!manifest || typeof manifest.dir !== 'string' || !Array.isArray(manifest.inputs)) {
+		return { stale: 'missing' };
+	}
+	for (const input of manifest.inputs) {
+		try {
+			if (statSync(join(ROOT, input)).mtimeMs > manifest.builtAtMs) {
+				return { stale: `stale (${input} changed since it was built)` };
+			}
+		} catch {
+			return { stale: `stale (${input} is gone)` };
 		}
+	}
+	try {
 		statSync(join(DIST, manifest.dir, 'main.js'));
 	} catch {
-		return null;
+		return { stale: 'missing' };
 	}
-	return manifest;
+	return { manifest };
 }
 
 function removeOldBuilds(keep) {
@@ -98,19 +110,27 @@ export async function buildRelay() {
 	return manifest;
 }
 
-/** The compiled entry to import, built first when missing or stale; null if it cannot be built. */
+/**
+ * The compiled entry to import (`{ entry }`), built first when missing or stale; when it cannot
+ * be built, `{ entry: null, reason }` (what was wrong with the build and why building failed).
+ */
 export async function relayEntry() {
-	let manifest = freshBuild();
+	const current = currentBuild();
+	let manifest = current.manifest;
 	if (!manifest) {
 		try {
 			mkdirSync(DIST, { recursive: true });
 			manifest = await buildRelay();
 		} catch (err) {
 			if (process.env.LOG_LEVEL === 'debug') console.error(err);
-			return null;
+			const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+			return {
+				entry: null,
+				reason: `the compiled relay in ${DIST} is ${current.stale} and building it failed: ${why}`
+			};
 		}
 	}
-	return pathToFileURL(join(DIST, manifest.dir, 'main.js')).href;
+	return { entry: pathToFileURL(join(DIST, manifest.dir, 'main.js')).href };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -3,17 +3,25 @@
 // rebuilds it, and carries the worker threads beside its chunks.
 
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function run(args: string[]): Promise<{ code: number; stdout: string }> {
+function run(
+	args: string[],
+	env: Record<string, string> = {}
+): Promise<{ code: number; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {
-		execFile(process.execPath, args, { cwd: ROOT, timeout: 60_000 }, (error, stdout) =>
-			resolve({ code: error ? Number(error.code ?? 1) : 0, stdout })
+		execFile(
+			process.execPath,
+			args,
+			{ cwd: ROOT, timeout: 60_000, env: { ...process.env, ...env } },
+			(error, stdout, stderr) =>
+				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
 		);
 	});
 }
@@ -36,5 +44,27 @@ describe('compiled relay', () => {
 		const help = await run([join('dist/relay', dir, 'main.js'), 'help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toContain('Usage: stockflow <command>');
+	}, 60_000);
+
+	it('says on stderr when it falls back to the TypeScript sources, and why', async () => {
+		// Compiled and current: the bin says nothing beyond the command's output.
+		const quiet = await run(['bin/stockflow.js', 'help']);
+		expect(quiet).toMatchObject({ code: 0, stderr: '' });
+		// A build folder that cannot be created (a regular file is in the way).
+		const dir = mkdtempSync(join(tmpdir(), 'stockflow-dist-'));
+		writeFileSync(join(dir, 'file'), '');
+		try {
+			const fallback = await run(['bin/stockflow.js', 'help'], {
+				STOCKFLOW_RELAY_DIST: join(dir, 'file', 'relay')
+			});
+			expect(fallback.code).toBe(0);
+			expect(fallback.stdout).toContain('Usage: stockflow <command>');
+			expect(fallback.stderr).toContain(
+				'stockflow: WARNING: running the TypeScript sources through tsx, not the compiled relay:'
+			);
+			expect(fallback.stderr).toContain('is missing and building it failed: ENOTDIR');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	}, 60_000);
 });
