@@ -141,4 +141,37 @@ test('requisition → draft PO → approve → partial receipt with a rejection 
 	await expect(buyer.getByTestId('scorecard-SUP-1').getByTestId('scorecard-quality')).toHaveText(
 		'90 %'
 	);
+
+	// Landed costs (issue 19): freight of 111.00 by value over the accepted goods — BOX 30 × 12.50
+	// = 375.00 and TAPE 6 × 30.00 = 180.00 — is 75.00 and 36.00, so a box now costs 15.00 and a
+	// roll 36.00; the 4 rejected rolls in quarantine take none.
+	await buyer.goto(poUrl);
+	const landed = buyer.getByTestId('landed-costs');
+	await landed.getByTestId('landed-amount').fill('111');
+	await expect(landed.getByTestId('landed-preview')).toHaveText(['75.00', '36.00']);
+	await landed.getByTestId('landed-add').click();
+	await expect(landed.getByTestId('landed-charge')).toHaveCount(1);
+	await expect(landed.getByTestId('landed-charged')).toHaveText(['75.00', '36.00']);
+	await expect(landed.getByTestId('landed-unit-cost')).toHaveText(['15.00', '36.00']);
+	await landed.scrollIntoViewIfNeeded();
+	await testInfo.attach('landed-costs-1366', {
+		body: await buyer.screenshot(),
+		contentType: 'image/png'
+	});
+	// The clerk's tablet sees the charge live (read only) …
+	await tablet.goto(poUrl);
+	await expect(tablet.getByTestId('landed-unit-cost')).toHaveText(['15.00', '36.00'], {
+		timeout: 15_000
+	});
+	await expect(tablet.getByTestId('landed-add')).toHaveCount(0);
+	await tablet.getByTestId('landed-costs').scrollIntoViewIfNeeded();
+	await testInfo.attach('landed-costs-820', {
+		body: await tablet.screenshot(),
+		contentType: 'image/png'
+	});
+	// … and the stock is worth it: 30 boxes 450.00 (375 + 75).
+	await buyer.goto('/finance/valuation');
+	await expect(
+		buyer.getByTestId('finance-table').getByRole('row').filter({ hasText: 'BOX-1' }).first()
+	).toContainText('450', { timeout: 20_000 });
 });

@@ -15,7 +15,7 @@ export const landed: Record<keyof typeof source, string> = {
 	'landed.qty': 'Qty',
 	'landed.unitCost': 'Unit cost',
 	'landed.goodsValue': 'Goods value',
-	'landed.share': 'Share',
+	'landed.share': 'Charged',
 	'landed.newUnitCost': 'Unit cost with charges',
 	'landed.kind': 'Charge',
 	'landed.kind.freight': 'Freight',

@@ -13,7 +13,7 @@ export const landed: Record<keyof typeof source, string> = {
 	'landed.qty': '数量',
 	'landed.unitCost': '单位成本',
 	'landed.goodsValue': '货款',
-	'landed.share': '分摊',
+	'landed.share': '已分摊',
 	'landed.newUnitCost': '含费用单位成本',
 	'landed.kind': '费用类别',
 	'landed.kind.freight': '运费',

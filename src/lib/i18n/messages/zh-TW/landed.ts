@@ -13,7 +13,7 @@ export const landed = {
 	'landed.qty': '數量',
 	'landed.unitCost': '單位成本',
 	'landed.goodsValue': '貨款',
-	'landed.share': '分攤',
+	'landed.share': '已分攤',
 	'landed.newUnitCost': '含費用單位成本',
 	'landed.kind': '費用類別',
 	'landed.kind.freight': '運費',
