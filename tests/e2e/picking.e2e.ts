@@ -109,6 +109,10 @@ test('a confirmed order is picked by scan from the warehouse queue and ships wha
 	expect(await scan(clerk, 'TEA-600')).toContain('TEA-600');
 	expect(await scan(clerk, 'TEA-600')).toContain('A-02');
 	await expect(clerk.getByTestId('pick-progress')).toContainText('1 / 2');
+	// The tablet reloads the page mid-pick: the sheet and what was picked on it come back.
+	await clerk.reload();
+	await expect(clerk.getByTestId('pick-row')).toHaveCount(2);
+	await expect(clerk.getByTestId('pick-progress')).toContainText('1 / 2');
 	await scan(clerk, 'A-02');
 	await scan(clerk, 'TEA-600');
 	await expect(clerk.getByTestId('pick-progress')).toContainText('2 / 2');

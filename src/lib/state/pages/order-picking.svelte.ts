@@ -19,7 +19,9 @@ import {
 	type SheetRow,
 	type SheetScan
 } from '../../domain/picking/pick-sheet';
+import { decodeSavedSheet, encodeSavedSheet } from '../../domain/picking/saved-sheet';
 import { quantityOrNull } from '../../domain/quantity/quantity';
+import { browserKeyValueStore } from '../../storage/kv';
 import { resolveScan } from '../../domain/scanning/resolve';
 import { pickListFor, shipOrder } from '../../commands/orders/shipping';
 import { startPicking } from '../../commands/orders/transitions';
@@ -77,7 +79,49 @@ export class OrderPickingModel {
 		void this.ws.balances;
 		if (!this.bo) return;
 		if (this.prepared && (this.rows.length > 0 || untrack(() => this.anyPicked))) return;
-		untrack(() => this.rebuild());
+		untrack(() => (this.prepared ? this.rebuild() : this.restoreOrRebuild()));
+	}
+
+	/** Where this device keeps the sheet and its progress across reloads (saved-sheet.ts). */
+	private get savedKey(): string {
+		return `stockflow.pick-sheet.${this.ws.session.workspace}.${this.orderId()}`;
+	}
+
+	private shippedByLine(bo: BoardOrder): Map<string, number> {
+		return new Map(bo.order.lines.map((l) => [l.id, bo.fold.lines.get(l.id)?.shipped ?? 0]));
+	}
+
+	/** The sheet as it was before a reload, while the order has shipped nothing since. */
+	private restoreOrRebuild(): void {
+		const bo = this.bo;
+		if (!bo) return;
+		const saved = decodeSavedSheet(
+			browserKeyValueStore().get(this.savedKey),
+			this.shippedByLine(bo)
+		);
+		if (!saved || saved.rows.length === 0) return this.rebuild();
+		this.rows = saved.rows;
+		this.shortfalls = this.shortfallsOf(bo, saved.rows);
+		this.progress = saved.progress;
+		this.prepared = true;
+	}
+
+	private save(): void {
+		const bo = this.bo;
+		if (!bo) return;
+		const text = encodeSavedSheet(this.rows, this.progress, this.shippedByLine(bo));
+		browserKeyValueStore().set(this.savedKey, text);
+	}
+
+	/** What is left to ship beyond what the sheet holds (not in stock here now). */
+	private shortfallsOf(bo: BoardOrder, rows: readonly SheetRow[]): SheetShortfall[] {
+		return bo.order.lines
+			.map((l) => {
+				const left = l.qty - (bo.fold.lines.get(l.id)?.shipped ?? 0);
+				const covered = rows.filter((r) => r.lineId === l.id).reduce((sum, r) => sum + r.qty, 0);
+				return { itemId: l.itemId, qty: Math.max(0, left - covered) };
+			})
+			.filter((s) => s.qty > 1e-9);
 	}
 
 	/** A fresh sheet for what can ship now; what was picked on the old one is forgotten. */
@@ -86,17 +130,10 @@ export class OrderPickingModel {
 		if (!bo) return;
 		const lines = pickListFor(this.ws.runtime.context(), bo, shippableOf(this.board, bo));
 		this.rows = pickSheet(lines);
-		// What is left to ship beyond what the sheet holds (not in stock here now).
-		this.shortfalls = bo.order.lines
-			.map((l) => {
-				const left = l.qty - (bo.fold.lines.get(l.id)?.shipped ?? 0);
-				const onSheet = lines.find((x) => x.lineId === l.id);
-				const covered = onSheet ? onSheet.qty - onSheet.allocation.shortfall : 0;
-				return { itemId: l.itemId, qty: Math.max(0, left - covered) };
-			})
-			.filter((s) => s.qty > 1e-9);
+		this.shortfalls = this.shortfallsOf(bo, this.rows);
 		this.progress = NO_PROGRESS;
 		this.prepared = true;
+		browserKeyValueStore().remove(this.savedKey);
 	}
 
 	customerName = (id: string): string => this.customers.byId(id)?.name ?? '';
@@ -137,6 +174,7 @@ export class OrderPickingModel {
 					: { kind: 'unknown' };
 		const r = applyScan(this.rows, this.progress, scan);
 		this.progress = r.progress;
+		this.save();
 		this.message = this.describe(r.outcome, code);
 		if (r.outcome.kind === 'picked') this.markStarted();
 	};
@@ -149,12 +187,14 @@ export class OrderPickingModel {
 			return;
 		}
 		this.progress = pickRow(this.progress, row, qty);
+		this.save();
 		this.message = null;
 		if (qty > 0) this.markStarted();
 	}
 
 	unpick(row: SheetRow): void {
 		this.progress = pickRow(this.progress, row, 0);
+		this.save();
 	}
 
 	/** Ships exactly what was picked; the sheet is rebuilt for what is left. */
