@@ -23,7 +23,7 @@ const rows: SheetRow[] = [
 		qty: 4
 	}
 ];
-const nothingShipped = new Map<string, number>();
+const nothingShipped = {};
 
 describe('a pick sheet kept across a reload', () => {
 	it('comes back with its rows, what was picked and the bin the picker stood at', () => {
@@ -40,12 +40,12 @@ describe('a pick sheet kept across a reload', () => {
 
 	it('is made afresh once the order has shipped since (here or on another device)', () => {
 		const text = encodeSavedSheet(rows, pickRow(NO_PROGRESS, rows[0]!, 6), nothingShipped);
-		expect(decodeSavedSheet(text, new Map([['l1', 6]]))).toBeNull();
+		expect(decodeSavedSheet(text, { l1: 6 })).toBeNull();
 		// Lines with nothing shipped count as unshipped either way.
-		expect(decodeSavedSheet(text, new Map([['l1', 0]]))).not.toBeNull();
-		const after = encodeSavedSheet(rows, NO_PROGRESS, new Map([['l1', 6]]));
-		expect(decodeSavedSheet(after, new Map([['l1', 6]]))).not.toBeNull();
-		expect(decodeSavedSheet(after, new Map([['l1', 10]]))).toBeNull();
+		expect(decodeSavedSheet(text, { l1: 0 })).not.toBeNull();
+		const after = encodeSavedSheet(rows, NO_PROGRESS, { l1: 6 });
+		expect(decodeSavedSheet(after, { l1: 6 })).not.toBeNull();
+		expect(decodeSavedSheet(after, { l1: 10 })).toBeNull();
 	});
 
 	it('ignores a damaged or foreign value and never picks more than a row holds', () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ScanProgress, SheetRow } from './pick-sheet';
 
 /** Order line id → quantity shipped so far: what makes a saved sheet still true. */
-export type ShippedByLine = ReadonlyMap<string, number>;
+export type ShippedByLine = Readonly<Record<string, number>>;
 
 const qty = z.number().finite().nonnegative();
 
@@ -37,7 +37,7 @@ export function encodeSavedSheet(
 ): string {
 	return JSON.stringify({
 		v: 1,
-		shipped: [...shipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+		shipped: Object.entries(shipped).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 		rows,
 		picked: [...progress.picked],
 		atBin: progress.atBin
@@ -48,8 +48,8 @@ function sameShipped(saved: readonly [string, number][], now: ShippedByLine): bo
 	const nonZero = (entries: Iterable<readonly [string, number]>) =>
 		[...entries].filter(([, q]) => q > 0);
 	const a = nonZero(saved);
-	const b = nonZero(now);
-	return a.length === b.length && a.every(([line, q]) => now.get(line) === q);
+	const b = nonZero(Object.entries(now));
+	return a.length === b.length && a.every(([line, q]) => now[line] === q);
 }
 
 /**

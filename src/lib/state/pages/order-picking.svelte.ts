@@ -87,8 +87,10 @@ export class OrderPickingModel {
 		return `stockflow.pick-sheet.${this.ws.session.workspace}.${this.orderId()}`;
 	}
 
-	private shippedByLine(bo: BoardOrder): Map<string, number> {
-		return new Map(bo.order.lines.map((l) => [l.id, bo.fold.lines.get(l.id)?.shipped ?? 0]));
+	private shippedByLine(bo: BoardOrder): Record<string, number> {
+		return Object.fromEntries(
+			bo.order.lines.map((l) => [l.id, bo.fold.lines.get(l.id)?.shipped ?? 0])
+		);
 	}
 
 	/** The sheet as it was before a reload, while the order has shipped nothing since. */
