@@ -9,9 +9,9 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
 import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
-import { createHlc, type Hlc } from '../domain/clock/hlc';
+import { createHlc, isStamp, stampWallMs, type Hlc } from '../domain/clock/hlc';
 import { createRelayClock, type RelayClock } from '../domain/clock/relay-clock';
-import { FLAG_AHEAD_MS } from '../domain/clock/stamp-trust';
+import { FLAG_AHEAD_MS, trustedNowMs } from '../domain/clock/stamp-trust';
 import { readClosedThrough } from '../doc/period-doc';
 import { readMovements } from '../doc/ledger-doc';
 import type { Movement } from '../domain/ledger/movement';
@@ -115,6 +115,8 @@ export class WorkspaceRuntime {
 	private unobserveCatalog: () => void = () => {};
 	private closed = false;
 	private readonly nowMs: () => number;
+	/** Wall time of the stamp clock's high-water mark (persisted with it). */
+	private highWaterMs = 0;
 
 	constructor(private readonly options: RuntimeOptions) {
 		const deviceMs = options.nowMs ?? Date.now;
@@ -131,9 +133,14 @@ export class WorkspaceRuntime {
 		// The stamp clock continues after its persisted high-water mark (never backwards across
 		// restarts) and does not adopt a remote wall time far ahead of this device's clock.
 		const hlcKey = `stockflow.hlc.${options.storageNamespace ?? options.session.workspace}`;
+		const start = options.kv.get(hlcKey);
+		this.highWaterMs = start && isStamp(start) ? stampWallMs(start) : 0;
 		this.clock = createHlc(deviceId(options.kv), this.nowMs, {
-			start: options.kv.get(hlcKey),
-			onAdvance: (stamp) => options.kv.set(hlcKey, stamp),
+			start,
+			onAdvance: (stamp) => {
+				options.kv.set(hlcKey, stamp);
+				this.highWaterMs = stampWallMs(stamp);
+			},
 			maxAheadMs: CLOCK_MAX_AHEAD_MS,
 			onFarAhead: (stamp, aheadMs) =>
 				console.warn(`stockflow: not adopting ${stamp}, ${Math.round(aheadMs / 1000)} s ahead`)
@@ -177,6 +184,18 @@ export class WorkspaceRuntime {
 		this.projectorReady = this.openProjector();
 		this.usable = new Promise((resolve) => (this.markUsable = resolve));
 		this.ready = this.start();
+	}
+
+	/**
+	 * The time months and closes are reasoned in: the relay's once it answered, offline never
+	 * before this device's latest stamp (a clock reset to 2001 is not June 2001).
+	 */
+	timeMs(): number {
+		return trustedNowMs({
+			relayMs: this.nowMs(),
+			measured: this.relayClock.measured(),
+			highWaterMs: this.highWaterMs
+		});
 	}
 
 	get workspace(): string {
@@ -341,7 +360,7 @@ export class WorkspaceRuntime {
 			this.flushCatalog();
 		}
 		for (const name of SHARED_DOCS) this.openShared(name);
-		this.openLedger(monthOfMs(this.nowMs()));
+		this.openLedger(monthOfMs(this.timeMs()));
 		// Closed months with changes the relay has not confirmed: sync them, then carry them.
 		for (const entry of this.pending.list()) {
 			const month = monthOfLedgerDoc(entry.doc);

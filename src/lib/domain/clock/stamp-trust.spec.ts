@@ -7,7 +7,8 @@ import {
 	STAMP_FLOOR_MS,
 	entryStamp,
 	isFlaggedStamp,
-	relayStampTrust
+	relayStampTrust,
+	trustedNowMs
 } from './stamp-trust';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
@@ -48,5 +49,22 @@ describe('entryStamp', () => {
 		expect(entryStamp({ id: 'm1', at: '2026-12-07' })).toBeNull();
 		expect(entryStamp(at(NOW))).toBeNull();
 		expect(entryStamp(null)).toBeNull();
+	});
+});
+
+describe('trustedNowMs', () => {
+	const DEC = Date.UTC(2026, 11, 7, 9);
+	const JUN_2001 = Date.UTC(2001, 5, 14);
+	it('offline with a clock reset to 2001: the latest stamp it recorded', () => {
+		expect(trustedNowMs({ relayMs: JUN_2001, measured: false, highWaterMs: DEC })).toBe(DEC);
+	});
+	it('offline on a new device reset to 2001: not before the floor', () => {
+		expect(trustedNowMs({ relayMs: JUN_2001, measured: false, highWaterMs: 0 })).toBe(
+			STAMP_FLOOR_MS
+		);
+	});
+	it('online: the relay’s time, even below a high-water mark a wrong clock left', () => {
+		const AHEAD = DEC + 400 * 86_400_000;
+		expect(trustedNowMs({ relayMs: DEC, measured: true, highWaterMs: AHEAD })).toBe(DEC);
 	});
 });

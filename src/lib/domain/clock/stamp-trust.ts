@@ -38,3 +38,23 @@ export function entryStamp(value: unknown): Stamp | null {
 	if (typeof value !== 'object' || value === null || !('at' in value)) return null;
 	return isStamp(value.at) ? value.at : null;
 }
+
+export interface TrustedTimeInput {
+	/** The device's clock plus its last measured relay offset. */
+	relayMs: number;
+	/** Whether the offset was measured since this run started (the relay answered). */
+	measured: boolean;
+	/** Wall time of the stamp clock's persisted high-water mark (0: none). */
+	highWaterMs: number;
+}
+
+/**
+ * The time a device reasons with (which month is current, which may be closed): the relay's
+ * once it answered this run; before that (offline) never earlier than the latest stamp this
+ * device recorded, so a clock reset to 2001 does not make it June 2001 — and never before the
+ * floor.
+ */
+export function trustedNowMs({ relayMs, measured, highWaterMs }: TrustedTimeInput): number {
+	if (measured) return relayMs;
+	return Math.max(relayMs, highWaterMs, STAMP_FLOOR_MS);
+}

@@ -1,8 +1,12 @@
 // The pure rules of the period close page: a month's status, which month a close would seal
 // next, when a month ends, and what this device lacks to run a close.
 
+import { STAMP_FLOOR_MS } from '../../domain/clock/stamp-trust';
 import { nextMonth } from '../../domain/ledger/period';
+import { monthOfMs } from '../../doc/names';
 import type { ConnectionStatus } from '../connection.svelte';
+
+const FLOOR_MONTH = monthOfMs(STAMP_FLOOR_MS);
 
 export type PeriodStatus = 'closed' | 'open' | 'current' | 'future';
 
@@ -26,14 +30,18 @@ export function listedMonths(ledgerMonths: readonly string[], nowMonth: string):
 	return months.sort().reverse();
 }
 
-/** The month a close would seal next: the one after the last close, else the oldest ledger month. */
+/**
+ * The month a close would seal next: the one after the last close, else the oldest ledger month.
+ * A month before the stamp floor (June 2001, from a device whose clock was reset) is never
+ * offered: its entries are flagged for an admin (the clock page), not closed.
+ */
 export function closeCandidate(
 	ledgerMonths: readonly string[],
 	closedThrough: string | null,
 	nowMonth: string
 ): string {
 	if (closedThrough !== null) return nextMonth(closedThrough);
-	const oldest = [...ledgerMonths].sort()[0];
+	const oldest = ledgerMonths.filter((m) => m >= FLOOR_MONTH).sort()[0];
 	return oldest !== undefined && oldest < nowMonth ? oldest : nowMonth;
 }
 

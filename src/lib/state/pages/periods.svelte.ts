@@ -59,8 +59,11 @@ function summarize(record: OpeningBalances): CloseSummary {
 const MINUTE_MS = 60_000;
 
 export class PeriodBook {
-	/** Wall time the page reasons with; `tick()` moves it so a month can end while it is open. */
-	nowMs = $state(Date.now());
+	/**
+	 * Wall time the page reasons with — the relay's, never a device clock reset to 2001
+	 * (runtime.timeMs) — `tick()` moves it so a month can end while the page is open.
+	 */
+	nowMs = $state(0);
 	/** The close this page just ran (shown as its result). */
 	justClosed = $state<CloseSummary | null>(null);
 
@@ -192,7 +195,9 @@ export class PeriodBook {
 	/** Why the last close attempt failed, shown in the close card. */
 	error = $state<string | null>(null);
 
-	constructor(private readonly ws: WorkspaceState) {}
+	constructor(private readonly ws: WorkspaceState) {
+		this.nowMs = ws.runtime.timeMs();
+	}
 
 	requestClose(): void {
 		this.error = null;
@@ -260,7 +265,7 @@ export class PeriodBook {
 		}
 	}
 
-	tick(nowMs = Date.now()): void {
+	tick(nowMs = this.ws.runtime.timeMs()): void {
 		// Only re-derive when the minute moved: blockers read the docs.
 		if (Math.floor(nowMs / MINUTE_MS) !== Math.floor(this.nowMs / MINUTE_MS)) this.nowMs = nowMs;
 	}
