@@ -16,6 +16,8 @@ export const salesPromise: Record<keyof typeof source, string> = {
 	'salesPromise.accepted': 'Order {number} created and confirmed for {date}',
 	'salesPromise.acceptedPlanned':
 		'Order {number} created and confirmed for {date}; the plan adds {planned} planned orders to convert',
+	'salesPromise.partials': 'Partial deliveries (cumulative): ',
+	'salesPromise.added': 'The plan adds or increases {count} planned orders',
 	'salesPromise.editNoAccept': 'Editing a draft only checks; confirm it to accept',
 	'salesPromise.noAccept': 'Your role can check dates; sales accepts orders'
 };

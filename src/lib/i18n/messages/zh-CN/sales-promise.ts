@@ -16,6 +16,8 @@ export const salesPromise: Record<keyof typeof source, string> = {
 	'salesPromise.accepted': '订单 {number} 已创建并确认，交期 {date}',
 	'salesPromise.acceptedPlanned':
 		'订单 {number} 已创建并确认，交期 {date}；生产计划新增 {planned} 张建议订单待转单',
+	'salesPromise.partials': '分批可交（累计）：',
+	'salesPromise.added': '计划将新增或加量 {count} 张建议订单',
 	'salesPromise.editNoAccept': '编辑草稿时只试算；接单请用“确认”',
 	'salesPromise.noAccept': '你的角色只能试算，接单由业务确认'
 };
