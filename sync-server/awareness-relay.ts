@@ -6,7 +6,7 @@
 
 import type { Logger } from 'pino';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MAX_AWARENESS_BYTES } from './persistence/postgres-fanout';
+import { MAX_AWARENESS_BYTES } from './persistence/postgres-url';
 import type { PersistencePort } from './persistence/port';
 import { AWARENESS_FLUSH_MS, type Room } from './room';
 

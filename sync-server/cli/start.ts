@@ -33,7 +33,7 @@ export async function startCommand(argv: string[]): Promise<void> {
 	const dataDir = dataDirFromEnv();
 	const sqliteSynchronous = sqliteSyncFromEnv();
 	const logger = createLogger();
-	const selected = storeFromEnv({ dataDir, logger });
+	const selected = await storeFromEnv({ dataDir, logger });
 
 	if (process.env.STOCKFLOW_SKIP_BUILD !== '1' && needsBuild(PACKAGE_ROOT)) {
 		console.log('Building the app (first start or sources changed)…');

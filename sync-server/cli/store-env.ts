@@ -3,7 +3,7 @@
 
 import type { Logger } from 'pino';
 import type { PersistencePort } from '../persistence/port';
-import { isPostgresUrl, openPostgresStore, redactedUrl } from '../persistence/postgres';
+import { isPostgresUrl, redactedUrl } from '../persistence/postgres-url';
 import { UsageError } from './args';
 
 /** The Postgres URL to use, or null for the embedded SQLite store. */
@@ -25,13 +25,15 @@ export interface SelectedStore {
 	readonly where: string;
 }
 
-export function storeFromEnv(options: {
+export async function storeFromEnv(options: {
 	dataDir: string;
 	logger: Logger;
 	env?: NodeJS.ProcessEnv;
-}): SelectedStore {
+}): Promise<SelectedStore> {
 	const url = databaseUrlFromEnv(options.env);
 	if (url === null) return { store: undefined, where: options.dataDir };
+	// Loaded only when selected: a relay on SQLite never loads the `pg` driver.
+	const { openPostgresStore } = await import('../persistence/postgres');
 	const store = openPostgresStore({
 		url,
 		// An idle connection dropped (the database restarted): the next query reconnects, and

@@ -13,11 +13,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { RoomKey, RoomWatch } from './port';
 import { roomId } from './port';
+import { MAX_AWARENESS_BYTES } from './postgres-url';
 
+export { MAX_AWARENESS_BYTES };
 export const FANOUT_CHANNEL = 'stockflow_updates';
 export const AWARENESS_CHANNEL = 'stockflow_awareness';
-/** NOTIFY payloads must stay under 8,000 bytes; room key and relay id take the rest. */
-export const MAX_AWARENESS_BYTES = 5000;
 /** Updates up to this size travel in the notification itself (base64 is 4/3 of it). */
 export const MAX_INLINE_UPDATE_BYTES = 5000;
 

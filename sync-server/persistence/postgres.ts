@@ -26,21 +26,7 @@ export interface PostgresStoreOptions {
 
 const T = UPDATES_TABLE;
 
-/** True for `postgres://` and `postgresql://` URLs: what selects this store. */
-export function isPostgresUrl(url: string): boolean {
-	return /^postgres(ql)?:\/\//i.test(url);
-}
-
-/** The URL without its password, for logs and banners. */
-export function redactedUrl(url: string): string {
-	try {
-		const parsed = new URL(url);
-		if (parsed.password) parsed.password = '***';
-		return parsed.toString();
-	} catch {
-		return 'postgres://…';
-	}
-}
+export { isPostgresUrl, redactedUrl } from './postgres-url';
 
 export function openPostgresStore(options: PostgresStoreOptions): PersistencePort {
 	const pool = new pg.Pool({

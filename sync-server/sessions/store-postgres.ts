@@ -5,7 +5,7 @@
 // others' guards on their next poll (guard.ts), which closes the device there too. Its own small
 // pool, so sign-ins and polls never wait behind the document store's group commit.
 
-import pg from 'pg';
+import type pg from 'pg';
 import { migratePostgres } from '../persistence/postgres-schema';
 import { revocationKey, type EndReason, type LinkUse, type SessionStore } from './store';
 import {
@@ -26,15 +26,18 @@ export function openPostgresSessionStore(options: {
 	url: string;
 	onError?: (err: Error) => void;
 }): SessionStore {
-	const pool = new pg.Pool({
-		connectionString: options.url,
-		max: 2,
-		connectionTimeoutMillis: 5000,
-		// A revocation or a used link acknowledged to an admin must survive a database crash.
-		options: '-c synchronous_commit=on'
-	});
-	pool.on('error', (err) => options.onError?.(err));
+	let pool: pg.Pool | null = null;
 	const started = (async () => {
+		// Loaded here, not at the top: the sessions module is part of every relay, SQLite ones too.
+		const { default: driver } = await import('pg');
+		pool = new driver.Pool({
+			connectionString: options.url,
+			max: 2,
+			connectionTimeoutMillis: 5000,
+			// A revocation or a used link acknowledged to an admin must survive a database crash.
+			options: '-c synchronous_commit=on'
+		});
+		pool.on('error', (err) => options.onError?.(err));
 		const client = await pool.connect();
 		try {
 			await migratePostgres(client);
@@ -51,6 +54,7 @@ export function openPostgresSessionStore(options: {
 	): Promise<pg.QueryResult<R>> {
 		if (closed) throw new Error('session store is closed');
 		await started;
+		if (!pool) throw new Error('session store did not start');
 		return pool.query<R>(sql, params);
 	}
 
@@ -205,7 +209,7 @@ export function openPostgresSessionStore(options: {
 			if (closed) return;
 			closed = true;
 			await started.catch(() => undefined);
-			await pool.end();
+			await pool?.end();
 		}
 	};
 }
