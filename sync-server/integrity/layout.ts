@@ -14,6 +14,8 @@ import { classifyEvent } from '../../src/lib/domain/events/unknown-event';
 import { storedMovementSchema } from '../../src/lib/domain/ledger/movement';
 import { openingBalancesSchema } from '../../src/lib/domain/ledger/period';
 import { isMonth } from '../../src/lib/doc/names';
+import { accountCodesSchema } from '../../src/lib/domain/accounting/accounts';
+import { VALUATION_METHODS } from '../../src/lib/domain/valuation/types';
 import {
 	ORDER_EVENT_TYPES,
 	orderHeaderSchema,
@@ -175,7 +177,13 @@ const CATALOG: DocLayout = {
 		},
 		periods: {
 			record: 'period',
-			values: { closedThrough: z.string().refine(isMonth, 'expected YYYY-MM') },
+			values: {
+				closedThrough: z.string().refine(isMonth, 'expected YYYY-MM'),
+				// Finance settings (commands/finance-settings.ts): admin and finance, like a close.
+				valuationMethod: z.enum(VALUATION_METHODS),
+				valuationMethodNext: z.enum(VALUATION_METHODS),
+				accountCodes: accountCodesSchema
+			},
 			removable: false
 		},
 		purchasingSettings: { record: 'purchasingSettings', values: { '*': null }, removable: true }

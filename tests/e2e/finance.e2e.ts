@@ -116,4 +116,25 @@ test('a costed receipt, a shipment and a close agree in valuation, margin and tr
 		path: testInfo.outputPath('finance-trial-balance-1366.png'),
 		fullPage: true
 	});
+
+	// Settings: renumbering 存貨 to 1230 carries October's closing balance to the new code; a
+	// method change waits for the next close.
+	await fin.goto('/finance/settings');
+	const codeInput = fin.getByTestId('fset-account-inventory').getByTestId('fset-code');
+	await expect(codeInput).toHaveValue('1231');
+	await codeInput.fill('1230');
+	await fin.getByTestId('fset-codes-save').click();
+	await expect(fin.getByTestId('toast-success')).toBeVisible();
+	await fin.getByTestId('fset-method-pick').selectOption('moving-average');
+	await fin.getByTestId('fset-method-save').click();
+	await expect(fin.getByTestId('fset-pending')).toHaveText('下次月結後改為：移動平均法');
+	await expect(fin.getByTestId('fset-method')).toHaveText('目前採用：先進先出法（FIFO）');
+	await fin.screenshot({ path: testInfo.outputPath('finance-settings-1366.png'), fullPage: true });
+	await fin.setViewportSize({ width: 820, height: 1180 });
+	await fin.screenshot({ path: testInfo.outputPath('finance-settings-820.png'), fullPage: true });
+	await fin.goto('/finance/trial-balance');
+	const renumbered = fin.getByTestId('finance-table').locator('tr', { hasText: '1230' });
+	await expect(renumbered).toContainText('738.00');
+	await expect(fin.getByTestId('finance-table').locator('tr', { hasText: '1231' })).toHaveCount(0);
+	await expect(fin.getByTestId('finance-balanced')).toHaveText('借貸平衡');
 });

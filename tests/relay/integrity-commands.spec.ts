@@ -63,6 +63,7 @@ import {
 	createPurchaseOrder
 } from '../../src/lib/commands/purchasing/purchase-orders';
 import { recordLandedCharge } from '../../src/lib/commands/purchasing/landed-costs';
+import { setAccountCodes, setValuationMethod } from '../../src/lib/commands/finance-settings';
 import { purchasingView, requirePurchaseOrder } from '../../src/lib/commands/purchasing/read';
 import { receivePurchaseOrder } from '../../src/lib/commands/purchasing/receiving';
 import {
@@ -492,5 +493,22 @@ describe('every command passes the relay’s integrity checks', () => {
 			{ ...charge, id: 'forged-charge', by: 'user-warehouse', device: 'dev_warehouse' }
 		]);
 		expect(s.sync('warehouse').map((r) => r.reason)).toEqual(['rights']);
+	});
+
+	it('finance settings: finance sets the valuation method and account codes; sales may not, and a bad code is refused', () => {
+		const s = shop(13);
+		createWarehouse(s.as('admin'), { code: 'TY', name: 'Taoyuan' });
+		expect(s.sync('admin')).toEqual([]);
+		setValuationMethod(s.as('finance'), 'moving-average');
+		setAccountCodes(s.as('finance'), { inventory: '1230', grni: '2170' });
+		expect(s.sync('finance')).toEqual([]);
+		const periods = s.docs.catalog.getMap<unknown>('periods');
+		periods.set('accountCodes', { inventory: '1299' });
+		expect(s.sync('sales').map((r) => r.reason)).toEqual(['rights']);
+		periods.set('accountCodes', { inventory: 'no spaces allowed' });
+		expect(s.sync('finance').map((r) => r.reason)).toEqual(['schema']);
+		periods.set('valuationMethod', 'lifo');
+		periods.set('accountCodes', { inventory: '1230', grni: '2170' });
+		expect(s.sync('finance').map((r) => r.reason)).toEqual(['schema']);
 	});
 });

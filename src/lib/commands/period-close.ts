@@ -23,6 +23,7 @@ import {
 import { ensureSchema } from '../doc/schema';
 import { closeValues } from '../domain/accounting/book';
 import { bookOf, chartOf, valuationMethodOf } from './finance-book';
+import { applyPendingMethod } from './finance-settings';
 import { canWriteForClose } from '../domain/auth/roles';
 import { assertWritableSchema } from '../doc/schema';
 import { commandOrigin, type CommandContext } from './context';
@@ -130,6 +131,8 @@ export function closePeriod(ctx: CommandContext, month: string): OpeningBalances
 		ensureSchema(ctx.docs.catalog, 'catalog');
 		ledgerMonthsMap(ctx.docs.catalog).set(next, true);
 		writeClosedThrough(ctx.docs.catalog, month);
+		// A method change waits for a period boundary: this close is it (finance-settings.ts).
+		applyPendingMethod(ctx.docs.catalog);
 	}, origin);
 	return record;
 }

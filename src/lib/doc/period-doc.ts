@@ -15,6 +15,14 @@ export function periodsMap(catalog: Y.Doc): Y.Map<unknown> {
 	return catalog.getMap<unknown>('periods');
 }
 
+/** Calls `onChange` after any change to the `periods` map; returns the unsubscribe. */
+export function observePeriods(catalog: Y.Doc, onChange: () => void): () => void {
+	const map = periodsMap(catalog);
+	const handler = (): void => onChange();
+	map.observe(handler);
+	return () => map.unobserve(handler);
+}
+
 function openingMap(ledger: Y.Doc): Y.Map<unknown> {
 	return ledger.getMap<unknown>('opening');
 }

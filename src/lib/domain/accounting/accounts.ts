@@ -93,3 +93,43 @@ export function chartOfAccounts(overrides: unknown = {}): ChartOfAccounts {
 }
 
 export const DEFAULT_CHART: ChartOfAccounts = chartOfAccounts();
+
+/** Role → code of a chart: what a close records beside its balances. */
+export function codesOf(chart: ChartOfAccounts): Record<AccountRole, string> {
+	const out = {} as Record<AccountRole, string>;
+	for (const role of ACCOUNT_ROLES) out[role] = chart[role].code;
+	return out;
+}
+
+/** Codes two or more roles share (their trial-balance rows would merge): refused on save. */
+export function duplicateCodes(chart: ChartOfAccounts): string[] {
+	const seen = new Map<string, number>();
+	for (const role of ACCOUNT_ROLES)
+		seen.set(chart[role].code, (seen.get(chart[role].code) ?? 0) + 1);
+	return [...seen].filter(([, n]) => n > 1).map(([c]) => c);
+}
+
+/**
+ * Balances a close keyed by the codes in force then (`from`: role → code) moved to `chart`'s
+ * codes, so renumbering an account carries its opening balance. Codes no role had stay as they
+ * are; without `from` (closes written before codes were recorded) nothing moves.
+ */
+export function rekeyBalances(
+	balances: Readonly<Record<string, number>>,
+	from: Readonly<Partial<Record<string, string>>> | undefined,
+	chart: ChartOfAccounts
+): Record<string, number> {
+	if (!from) return { ...balances };
+	const roleOf = new Map<string, AccountRole>();
+	for (const role of ACCOUNT_ROLES) {
+		const code = from[role];
+		if (code !== undefined && !roleOf.has(code)) roleOf.set(code, role);
+	}
+	const out: Record<string, number> = {};
+	for (const [code, cents] of Object.entries(balances)) {
+		const role = roleOf.get(code);
+		const to = role ? chart[role].code : code;
+		out[to] = (out[to] ?? 0) + cents;
+	}
+	return out;
+}

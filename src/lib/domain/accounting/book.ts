@@ -8,7 +8,7 @@ import type { Movement } from '../ledger/movement';
 import type { Order } from '../orders/order';
 import type { PurchaseOrder } from '../purchasing/purchase-order';
 import { VALUATION_METHODS, type ValuationMethod } from '../valuation/types';
-import type { ChartOfAccounts } from './accounts';
+import { codesOf, rekeyBalances, type ChartOfAccounts } from './accounts';
 import { closingBalances, trialBalance, type AccountBalances, type TrialBalance } from './books';
 import {
 	closingLayers,
@@ -55,7 +55,9 @@ export const closeValuesSchema = z.object({
 	 * Landed charges (PO `charge` event ids) the closed months already posted, so a charge on a
 	 * closed month's receipt is posted once: by the close that saw it, or late in the open period.
 	 */
-	charges: z.array(z.string().min(1).max(64)).max(200_000).default([])
+	charges: z.array(z.string().min(1).max(64)).max(200_000).default([]),
+	/** The chart's codes at the close (role → code): renumbering an account carries its balance. */
+	codes: z.record(z.string().max(32), z.string().max(16)).optional()
 });
 export type CloseValues = z.infer<typeof closeValuesSchema>;
 
@@ -111,7 +113,7 @@ export function financeBook(input: BookInput): FinanceBook {
 		...(input.purchaseOrders ? { purchaseOrders: input.purchaseOrders } : {}),
 		fromMonth
 	});
-	const openingBalances = opening?.balances ?? {};
+	const openingBalances = rekeyBalances(opening?.balances ?? {}, opening?.codes, input.chart);
 	const tb = trialBalance(input.chart, vouchers, openingBalances);
 	const months = [
 		...(opening?.months ?? []),
@@ -198,7 +200,8 @@ export function closeValues(book: FinanceBook, chart: ChartOfAccounts, month: st
 		layers: closingLayers(book.costing),
 		balances,
 		months,
-		charges: [...charges].sort()
+		charges: [...charges].sort(),
+		codes: codesOf(chart)
 	};
 }
 

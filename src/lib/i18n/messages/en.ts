@@ -5,6 +5,7 @@ import { sales } from './en/sales';
 import { purchasing } from './en/purchasing';
 import { rfq } from './en/rfq';
 import { landed } from './en/landed';
+import { financeSettings } from './en/finance-settings';
 import { transfers } from './en/transfers';
 import { periods } from './en/periods';
 import { tabular } from './en/tabular';
@@ -413,6 +414,7 @@ export const en: Messages = {
 	...purchasing,
 	...rfq,
 	...landed,
+	...financeSettings,
 	...transfers,
 	...periods,
 	...tabular,

@@ -6,6 +6,7 @@ import { sales } from './zh-CN/sales';
 import { purchasing } from './zh-CN/purchasing';
 import { rfq } from './zh-CN/rfq';
 import { landed } from './zh-CN/landed';
+import { financeSettings } from './zh-CN/finance-settings';
 import { transfers } from './zh-CN/transfers';
 import { periods } from './zh-CN/periods';
 import { tabular } from './zh-CN/tabular';
@@ -400,6 +401,7 @@ export const zhCN: Messages = {
 	...purchasing,
 	...rfq,
 	...landed,
+	...financeSettings,
 	...transfers,
 	...periods,
 	...tabular,

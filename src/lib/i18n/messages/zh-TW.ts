@@ -5,6 +5,7 @@ import { sales } from './zh-TW/sales';
 import { purchasing } from './zh-TW/purchasing';
 import { rfq } from './zh-TW/rfq';
 import { landed } from './zh-TW/landed';
+import { financeSettings } from './zh-TW/finance-settings';
 import { transfers } from './zh-TW/transfers';
 import { periods } from './zh-TW/periods';
 import { tabular } from './zh-TW/tabular';
@@ -401,6 +402,7 @@ export const zhTW = {
 	...purchasing,
 	...rfq,
 	...landed,
+	...financeSettings,
 	...transfers,
 	...periods,
 	...tabular,

@@ -151,6 +151,14 @@ export const FINANCE_PERIODS: NavEntry = {
 	page: 'finance-periods'
 };
 
+/** Finance settings (財務設定): valuation method and account codes. */
+export const FINANCE_SETTINGS: NavEntry = {
+	href: resolve('/finance/settings'),
+	label: 'nav.financeSettings',
+	icon: 'adjust',
+	page: 'finance-settings'
+};
+
 export function navFor(d: Department): NavEntry[] {
 	const overview: NavEntry = {
 		href: departmentHome(d),
@@ -215,6 +223,7 @@ export function navFor(d: Department): NavEntry[] {
 					page: 'finance-reports'
 				},
 				FINANCE_PERIODS,
+				FINANCE_SETTINGS,
 				...SHARED
 			];
 		case 'purchasing':

@@ -17,7 +17,8 @@ export function pageOfPath(path: string): string {
 	// A department's own page (`/sales/board` → `sales-board`) when others can be told its title;
 	// the finance reports share one page id, whichever report is open.
 	const [first, second] = path.split('/').filter(Boolean);
-	if (first === 'finance' && second && second !== 'periods') return 'finance-reports';
+	if (first === 'finance' && second && second !== 'periods' && second !== 'settings')
+		return 'finance-reports';
 	if (first && second && `${first}-${second}` in PAGE_LABELS) return `${first}-${second}`;
 	return first ?? 'overview';
 }
@@ -55,5 +56,6 @@ export const PAGE_LABELS: Record<string, MessageKey> = {
 	'production-work-centers': 'workCenter.title',
 	finance: 'nav.financeHome',
 	'finance-reports': 'nav.financeReports',
+	'finance-settings': 'nav.financeSettings',
 	admin: 'people.title'
 };
