@@ -10,7 +10,11 @@ import type { Awareness } from 'y-protocols/awareness';
 import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
 import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
 import { createHlc, isStamp, stampWallMs, type Hlc } from '../domain/clock/hlc';
-import { createRelayClock, type RelayClock } from '../domain/clock/relay-clock';
+import {
+	createRelayClock,
+	type RelayClock,
+	type RelayTimeSample
+} from '../domain/clock/relay-clock';
 import { FLAG_AHEAD_MS, trustedNowMs } from '../domain/clock/stamp-trust';
 import { readClosedThrough } from '../doc/period-doc';
 import { readMovements } from '../doc/ledger-doc';
@@ -164,7 +168,7 @@ export class WorkspaceRuntime {
 						...(options.checkToken ? { checkToken: options.checkToken } : {}),
 						...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
 						nowMs: this.nowMs,
-						relayTime: { wallMs: deviceMs, onSample: (sample) => this.relayClock.sample(sample) }
+						relayTime: { wallMs: deviceMs, onSample: (sample) => this.onRelayTime(sample) }
 					});
 		// A token the relay will refuse (an expired JWT kept offline, an ended device session):
 		// no reconnect attempts. After construction, since it notifies `onEvent`, whose owner
@@ -184,6 +188,14 @@ export class WorkspaceRuntime {
 		this.projectorReady = this.openProjector();
 		this.usable = new Promise((resolve) => (this.markUsable = resolve));
 		this.ready = this.start();
+	}
+
+	/** A relay time answer: the offset moves, and stamps left far ahead come back to it. */
+	private onRelayTime(sample: RelayTimeSample): void {
+		if (!this.relayClock.sample(sample)) return;
+		const dropped = this.clock.dropFarAhead();
+		if (dropped)
+			console.warn(`stockflow: stamps continue at the relay's time, not after ${dropped}`);
 	}
 
 	/**

@@ -51,3 +51,35 @@ describe('the persisted high-water mark', () => {
 		expect(stampWallMs(createHlc('dev', () => NOW, { start: 'not a stamp' }).now())).toBe(NOW);
 	});
 });
+
+describe('dropping a high-water mark far ahead once the relay answered', () => {
+	it('keeps a mark exactly at the bound, drops one a millisecond beyond it', () => {
+		let wall = NOW + BOUND;
+		const atBound = createHlc('dev', () => wall, { maxAheadMs: BOUND });
+		atBound.now();
+		wall = NOW;
+		expect(atBound.dropFarAhead()).toBeNull();
+		expect(stampWallMs(atBound.now())).toBe(NOW + BOUND);
+
+		wall = NOW + BOUND + 1;
+		const beyond = createHlc('dev', () => wall, { maxAheadMs: BOUND });
+		const future = beyond.now();
+		wall = NOW;
+		expect(beyond.dropFarAhead()).toBe(future);
+		expect(beyond.now()).toBe(formatStamp({ wallMs: NOW, counter: 1, device: 'dev' }));
+	});
+
+	it('a device that stamped 400 days ahead offline stamps today once corrected', () => {
+		let wall = NOW + 400 * DAY;
+		const persisted: string[] = [];
+		const clock = createHlc('dev', () => wall, {
+			maxAheadMs: BOUND,
+			onAdvance: (s) => persisted.push(s)
+		});
+		clock.now();
+		wall = NOW;
+		clock.dropFarAhead();
+		expect(stampWallMs(clock.now())).toBe(NOW);
+		expect(stampWallMs(persisted.at(-1)!)).toBe(NOW);
+	});
+});

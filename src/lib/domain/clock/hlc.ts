@@ -50,6 +50,13 @@ export interface Hlc {
 	 * this device's clock to trust.
 	 */
 	receive(stamp: Stamp): boolean;
+	/**
+	 * Once the wall clock is trusted again (the relay answered), drops a high-water mark more
+	 * than `maxAheadMs` ahead of it — left by this device's own clock running far ahead while
+	 * offline — so stamps return to real time instead of staying in the future. Returns the
+	 * dropped mark, or null when nothing was dropped.
+	 */
+	dropFarAhead(): Stamp | null;
 	readonly device: string;
 }
 
@@ -106,6 +113,14 @@ export function createHlc(
 			else if (remote.wallMs === last.wallMs && remote.counter > last.counter)
 				advance({ wallMs: last.wallMs, counter: remote.counter, device });
 			return true;
+		},
+		dropFarAhead() {
+			if (options.maxAheadMs === undefined) return null;
+			const wall = wallClockMs();
+			if (last.wallMs - wall <= options.maxAheadMs) return null;
+			const dropped = formatStamp(last);
+			advance({ wallMs: wall, counter: 0, device });
+			return dropped;
 		}
 	};
 }
