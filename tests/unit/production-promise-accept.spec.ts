@@ -1,7 +1,8 @@
 // Promises reserve capacity (issue 18 point 5, "accept"): a preview books nothing, so asking twice
 // gives the same date; once the first order is accepted (a confirmed sales order through sales'
 // commands), its planned production holds the line's hours and its components, and the same
-// question gets the hours and stock left over.
+// question gets the hours and stock left over — unless it is a rush that jumps the queue, which
+// gets the first week back and makes the accepted order slip.
 
 import { describe, expect, it } from 'vitest';
 import { createCustomer } from '../../src/lib/commands/customers';
@@ -89,5 +90,34 @@ describe('promises reserve capacity', () => {
 			acceptPromise(planner, { order: order(want.wantedDate), promisedDate: '2026-11-07' })
 		).toThrow(ForbiddenError);
 		expect(boardOf(f.ctx).orders).toHaveLength(0);
+	});
+
+	it('as a rush the same question jumps the queue: this week, and the accepted order slips', () => {
+		const { f, sales, want, order } = factory(500);
+		const first = promiseForOrder(f.ctx, [want], TODAY, 8);
+		const so = acceptPromise(sales, {
+			order: order(want.wantedDate),
+			promisedDate: first.promise.earliestDate
+		});
+		const again = promiseForOrder(f.ctx, [want], TODAY, 8);
+		// In the queue: the week after; jumping it: this week, as the first order had.
+		expect(again.promise.earliestDate).toBe('2026-11-14');
+		expect(again.asRush.earliestDate).toBe('2026-11-07');
+		// The accepted order's planned tables move a week and miss its date (the 9th).
+		expect(again.asRush.delayed).toEqual([
+			expect.objectContaining({
+				itemId: f.table,
+				before: '2026-11-07',
+				after: '2026-11-14',
+				slipped: [{ ref: so.number, date: '2026-11-09' }]
+			})
+		]);
+	});
+
+	it('a rush with nothing else on the line delays nobody', () => {
+		const { f, want } = factory(500);
+		const a = promiseForOrder(f.ctx, [want], TODAY, 8);
+		expect(a.asRush.earliestDate).toBe(a.promise.earliestDate);
+		expect(a.asRush.delayed).toEqual([]);
 	});
 });

@@ -6,7 +6,11 @@
 // accepted after a promise takes its hours, and the next promise gets the hours left over.
 
 import { effectiveBoms, minutesByWorkCenter, qtyWithScrap } from '../../domain/production/bom';
-import type { CenterCapacity, CenterLoad } from '../../domain/production/capacity';
+import {
+	CapacityBook,
+	type CenterCapacity,
+	type CenterLoad
+} from '../../domain/production/capacity';
 import {
 	buildPlan,
 	type DatedQty,
@@ -20,7 +24,13 @@ import {
 	type PromiseRequest
 } from '../../domain/production/promise';
 import { previewRush, type RushPreview } from '../../domain/production/rush';
-import { OPEN_WO_STATUSES } from '../../domain/production/wo-state-machine';
+import {
+	bookInOrder,
+	rushDelays,
+	type LoadTarget,
+	type RushCapacity
+} from '../../domain/production/rush-capacity';
+import { OPEN_WO_STATUSES, type WoStatus } from '../../domain/production/wo-state-machine';
 import type { CommandContext } from '../context';
 import { readPlanningSnapshot } from './planning';
 import { productionView, type ProductionView } from './read';
@@ -34,11 +44,17 @@ export function activeCenters(view: ProductionView): CenterCapacity[] {
 		.map((c) => ({ id: c.id, hoursPerWeek: c.capacityHoursPerWeek }));
 }
 
+/** Work on the floor: a rush does not take these orders' hours. The rest of the queue moves. */
+const ON_THE_FLOOR: readonly WoStatus[] = ['released', 'in-progress'];
+
 /** Open work orders' remaining hours per routing step, from their start date. */
-export function workOrderLoads(view: ProductionView): CenterLoad[] {
+export function workOrderLoads(
+	view: ProductionView,
+	statuses: readonly WoStatus[] = OPEN_WO_STATUSES
+): CenterLoad[] {
 	const out: CenterLoad[] = [];
 	for (const { order, fold } of view.workOrders) {
-		if (!OPEN_WO_STATUSES.includes(fold.status)) continue;
+		if (!statuses.includes(fold.status)) continue;
 		for (const step of order.steps) {
 			const done = fold.progress.get(step.id);
 			const left = Math.max(0, order.qty - (done ? done.good + done.scrap : 0));
@@ -58,10 +74,12 @@ export function workOrderLoads(view: ProductionView): CenterLoad[] {
 export function plannedCommitments(
 	plan: Plan,
 	snapshot: PlanningSnapshot
-): { loads: CenterLoad[]; material: DatedQty[] } {
+): { loads: CenterLoad[]; material: DatedQty[]; targets: Map<string, LoadTarget> } {
 	const boms = effectiveBoms(snapshot.boms, snapshot.today);
 	const loads: CenterLoad[] = [];
 	const material: DatedQty[] = [];
+	const targets = new Map<string, LoadTarget>();
+	const servedBy = servedOrders(plan, snapshot);
 	for (const o of plan.plannedOrders) {
 		const bom = o.kind === 'production' ? boms.get(o.itemId) : undefined;
 		if (!bom) continue;
@@ -71,6 +89,7 @@ export function plannedCommitments(
 			.reduce((sum, p) => sum + p.qty, 0);
 		const qty = pegged > 0 ? (o.qty * committed) / pegged : 0;
 		if (qty <= 0) continue;
+		targets.set(o.key, { itemId: o.itemId, serves: servedBy(o) });
 		for (const [centerId, minutes] of minutesByWorkCenter(bom))
 			if (minutes > 0)
 				loads.push({ centerId, hours: (qty * minutes) / 60, from: o.releaseDate, ref: o.key });
@@ -82,13 +101,50 @@ export function plannedCommitments(
 				ref: o.key
 			});
 	}
-	return { loads, material };
+	return { loads, material, targets };
+}
+
+/**
+ * The dated orders a planned order serves: its pegs' documents (sales orders, work orders'
+ * material), through parent planned orders, each with the earliest date it asks for.
+ */
+function servedOrders(plan: Plan, snapshot: PlanningSnapshot) {
+	const dateOf = new Map<string, string>();
+	for (const d of [...snapshot.salesDemand, ...snapshot.materialDemand])
+		if (d.ref && (!dateOf.has(d.ref) || d.date < dateOf.get(d.ref)!)) dateOf.set(d.ref, d.date);
+	const byPeg = new Map(plan.plannedOrders.map((o) => [`${o.itemId}@${o.needDate}`, o]));
+	return (order: Plan['plannedOrders'][number]): LoadTarget['serves'] => {
+		const out = new Map<string, string>();
+		const walk = (o: Plan['plannedOrders'][number], depth: number): void => {
+			for (const peg of o.pegs) {
+				const parent = byPeg.get(peg.label);
+				if (parent && depth < 20) walk(parent, depth + 1);
+				const date = dateOf.get(peg.label);
+				if (date) out.set(peg.label, date);
+			}
+		};
+		walk(order, 0);
+		return [...out].map(([ref, date]) => ({ ref, date }));
+	};
+}
+
+/** Planned work orders: their due date is what a delay breaks. */
+function workOrderTargets(view: ProductionView): Map<string, LoadTarget> {
+	const out = new Map<string, LoadTarget>();
+	for (const { order } of view.workOrders)
+		out.set(order.number, {
+			itemId: order.itemId,
+			serves: [{ ref: order.number, date: order.dueDate }]
+		});
+	return out;
 }
 
 export interface PromiseAnswer {
 	requests: PromiseRequest[];
 	promise: OrderPromise;
 	rush: RushPreview;
+	/** The same order jumping the queue on the work centres. */
+	asRush: RushCapacity;
 }
 
 /** The promise for a prospective order (one line or several) and what a rush would move. */
@@ -110,10 +166,26 @@ export function promiseForOrder(
 		...snapshot,
 		materialDemand: [...snapshot.materialDemand, ...planned.material]
 	};
+	// As a rush: work on the floor keeps its hours, the order is booked next, the rest after it.
+	const centers = capacity.centers;
+	const floor = workOrderLoads(view, ON_THE_FLOOR);
+	const movable = [
+		...workOrderLoads(
+			view,
+			OPEN_WO_STATUSES.filter((s) => !ON_THE_FLOOR.includes(s))
+		),
+		...planned.loads
+	];
+	const rushBook = new CapacityBook(centers, today, floor);
+	const asRush = promiseOrder(committed, requests, { centers, loads: [], book: rushBook });
+	const after = bookInOrder(rushBook, movable);
+	const before = bookInOrder(new CapacityBook(centers, today, floor), movable);
+	const targets = new Map([...workOrderTargets(view), ...planned.targets]);
 	return {
 		requests: [...requests],
 		promise: promiseOrder(committed, requests, capacity),
-		rush: previewRush(snapshot, requests, buckets, base)
+		rush: previewRush(snapshot, requests, buckets, base),
+		asRush: { earliestDate: asRush.earliestDate, delayed: rushDelays(before, after, targets) }
 	};
 }
 

@@ -27,6 +27,8 @@ export interface PromiseRequest {
 export interface PromiseCapacity {
 	centers: readonly CenterCapacity[];
 	loads: readonly CenterLoad[];
+	/** A book already loaded (the rush preview's): the promise books into it, `loads` unused. */
+	book?: CapacityBook;
 }
 
 export type PromiseStep =
@@ -127,7 +129,7 @@ export function promiseOrder(
 	const today = snapshot.today;
 	const boms = effectiveBoms(snapshot.boms, today);
 	const supply = new Map(snapshot.supply.map((s) => [s.itemId, s]));
-	const hours = new CapacityBook(capacity.centers, today, capacity.loads);
+	const hours = capacity.book ?? new CapacityBook(capacity.centers, today, capacity.loads);
 	const book = atpBook(snapshot);
 	/** Quantity this promise already took from each item's stock (components shared by lines). */
 	const taken = new Map<string, number>();

@@ -90,6 +90,10 @@ describe('the delivery promise in the sales order form', () => {
 		]);
 		expect(promise.acceptable).toBe(true);
 		expect(promise.acceptDate).toBe(addDays(today, 7));
+		// Nothing is made, so jumping the queue gains nothing: no rush offered, and none taken.
+		expect(a.asRush).toEqual({ earliestDate: addDays(today, 7), delayed: [] });
+		expect(promise.rushHelps).toBe(false);
+		expect(promise.accept(true)).toMatchObject({ ok: false });
 	});
 
 	it('wanted a day before the promise: 1 day late, accepted for the promised date', async () => {

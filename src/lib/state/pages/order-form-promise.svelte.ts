@@ -11,12 +11,13 @@ import { readWorkCenters } from '../../doc/production-doc';
 import { canAppendEvent } from '../../domain/auth/field-rights';
 import { dayNumber } from '../../domain/production/calendar';
 import type { PromiseRequest, PromiseStep } from '../../domain/production/promise';
+import type { RushDelay } from '../../domain/production/rush-capacity';
 import { quantityOrNull } from '../../domain/quantity/quantity';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import type { OrderFormModel, SaveResult } from './order-form.svelte';
 import { PlanRunner } from './production-plan-runner.svelte';
-import { promiseStepText, type PromiseLabels } from './promise-text';
+import { promiseStepText, rushDelayText, type PromiseLabels } from './promise-text';
 
 /** Weeks planned ahead for the promise (as the promise page). */
 const WEEKS = 26;
@@ -80,6 +81,19 @@ export class OrderPromiseModel implements PromiseLabels {
 		this.answer ? acceptedDate(this.form.requestedDate, this.answer.promise.earliestDate) : ''
 	);
 
+	/** Jumping the queue would deliver earlier than the promise: offer it as a rush. */
+	readonly rushHelps: boolean = $derived.by(() => {
+		const a = this.answer;
+		return (
+			!!a && dayNumber(a.asRush.earliestDate) < dayNumber(a.promise.earliestDate) && this.acceptable
+		);
+	});
+
+	/** The date accepting as a rush would confirm. */
+	readonly rushDate: string = $derived.by(() =>
+		this.answer ? acceptedDate(this.form.requestedDate, this.answer.asRush.earliestDate) : ''
+	);
+
 	/** Accepting is offered: a fresh answer, a new order (not a draft's edit) and the right. */
 	readonly acceptable: boolean = $derived.by(
 		() => this.answer !== null && !this.stale && !this.form.editingId && this.canAccept
@@ -108,17 +122,20 @@ export class OrderPromiseModel implements PromiseLabels {
 	}
 
 	/**
-	 * Creates and confirms the order for the promised date (the requested date when it is met).
-	 * Refused while the form has errors or the answer is for other lines.
+	 * Creates and confirms the order for the promised date (the requested date when it is met);
+	 * as a rush, for the date it gets by jumping the queue (the plan then books it ahead of the
+	 * later-dated work). Refused while the form has errors or the answer is for other lines.
 	 */
-	accept(): SaveResult {
+	accept(rush = false): SaveResult {
 		const a = this.answer;
 		this.form.tried = true;
 		if (!this.form.valid)
 			return { ok: false, error: null, message: this.form.firstProblem ?? undefined };
 		if (!a || !this.acceptable)
 			return { ok: false, error: null, message: t('salesPromise.askFirst') };
-		const promisedDate = a.promise.earliestDate;
+		if (rush && !this.rushHelps)
+			return { ok: false, error: null, message: t('salesPromise.askFirst') };
+		const promisedDate = rush ? a.asRush.earliestDate : a.promise.earliestDate;
 		const input = this.form.draftInput();
 		const r = this.ws.run((ctx) => acceptPromise(ctx, { order: input, promisedDate }));
 		if (!r.ok) return { ok: false, error: r.error };
@@ -139,6 +156,10 @@ export class OrderPromiseModel implements PromiseLabels {
 
 	stepText(step: PromiseStep): string {
 		return promiseStepText(step, this);
+	}
+
+	delayText(d: RushDelay): string {
+		return rushDelayText(d, this);
 	}
 
 	itemLabel(id: string): string {

@@ -266,8 +266,8 @@ export class OrdersBoardModel {
 	}
 
 	/** Creates and confirms the order for its promised date (a new order only). */
-	acceptPromise(): SaveResult {
-		const r = this.promise.accept();
+	acceptPromise(rush = false): SaveResult {
+		const r = this.promise.accept(rush);
 		if (r.ok) this.formOpen = false;
 		return r;
 	}

@@ -5,13 +5,14 @@
 
 import { dayNumber } from '../../domain/production/calendar';
 import type { PromiseStep } from '../../domain/production/promise';
+import type { RushDelay } from '../../domain/production/rush-capacity';
 import { quantityOrNull } from '../../domain/quantity/quantity';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { addDays } from './orders-board-helpers';
 import { ProductionData } from './production-data.svelte';
 import { PlanRunner } from './production-plan-runner.svelte';
-import { promiseStepText } from './promise-text';
+import { promiseStepText, rushDelayText } from './promise-text';
 
 const WEEKS = 26;
 
@@ -37,7 +38,9 @@ export class ProductionPromiseModel {
 	readonly answer = $derived.by(() => {
 		const a = this.runner.answer;
 		const line = a?.promise.lines[0];
-		return a && line ? { request: line.request, promise: line, rush: a.rush } : null;
+		return a && line
+			? { request: line.request, promise: line, rush: a.rush, asRush: a.asRush }
+			: null;
 	});
 
 	/** Days after the wanted date (0 when met). */
@@ -67,6 +70,11 @@ export class ProductionPromiseModel {
 	/** One step of the reasoning as a sentence. */
 	stepText(step: PromiseStep): string {
 		return promiseStepText(step, this.data);
+	}
+
+	/** What a rush pushes back, as a sentence. */
+	delayText(d: RushDelay): string {
+		return rushDelayText(d, this.data);
 	}
 
 	close(): void {

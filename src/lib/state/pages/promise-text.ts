@@ -1,7 +1,8 @@
-// A delivery promise's reasoning in words ("8 支 LEG 桌腳：需採購，供應商交期 7 天 → 12-14"),
+// A delivery promise's reasoning, and what a rush would delay, in words ("8 支 LEG 桌腳：需採購，供應商交期 7 天 → 12-14"),
 // shared by the promise page (production) and the sales order form: both show the same answer.
 
 import type { PromiseStep } from '../../domain/production/promise';
+import type { RushDelay } from '../../domain/production/rush-capacity';
 import { fmtNumber, t } from '../../i18n';
 
 export interface PromiseLabels {
@@ -41,4 +42,12 @@ export function promiseStepText(step: PromiseStep, labels: PromiseLabels): strin
 						date: step.date
 					});
 	}
+}
+
+/** "WO-0113：完工 12-14 → 12-18" or "計畫生產 GFT-YS-LUX …：…" (planned orders have no number). */
+export function rushDelayText(d: RushDelay, labels: PromiseLabels): string {
+	const what = d.ref.includes('|')
+		? t('promise.delayPlanned', { item: labels.itemLabel(d.itemId) })
+		: `${d.ref} ${labels.itemLabel(d.itemId)}`;
+	return t('promise.delayLine', { what, before: d.before, after: d.after });
 }

@@ -131,6 +131,13 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'promise.noSlipped': 'No other customer’s date slips',
 	'promise.expediteLine': '{ref}: {qty} of {item} needed by {date}',
 	'promise.slipLine': '{ref} ({item}): its supply would be past due',
+	'promise.asRush':
+		'As a rush (after work on the floor, before everything else): complete by {date}',
+	'promise.delayed': 'Work the rush would push back',
+	'promise.noDelayed': 'Nothing else on the lines has to move',
+	'promise.delayLine': '{what}: done {before} → {after}',
+	'promise.delayPlanned': 'planned production of {item}',
+	'promise.delaySlip': '{ref} would miss its date {date}',
 	'workCenter.title': 'Work centres',
 	'workCenter.subtitle':
 		'The lines or machine groups routing steps run on, with the hours they can work in a week (load and delivery promises use this capacity)',

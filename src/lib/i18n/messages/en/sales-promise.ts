@@ -18,6 +18,9 @@ export const salesPromise: Record<keyof typeof source, string> = {
 		'Order {number} created and confirmed for {date}; the plan adds {planned} planned orders to convert',
 	'salesPromise.partials': 'Partial deliveries (cumulative): ',
 	'salesPromise.added': 'The plan adds or increases {count} planned orders',
+	'salesPromise.acceptRush': 'Accept as a rush (deliver {date})',
+	'salesPromise.rushNote':
+		'A rush pushes back the work listed above: agree it with production first',
 	'salesPromise.editNoAccept': 'Editing a draft only checks; confirm it to accept',
 	'salesPromise.noAccept': 'Your role can check dates; sales accepts orders'
 };

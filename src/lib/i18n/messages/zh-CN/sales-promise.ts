@@ -18,6 +18,8 @@ export const salesPromise: Record<keyof typeof source, string> = {
 		'订单 {number} 已创建并确认，交期 {date}；生产计划新增 {planned} 张建议订单待转单',
 	'salesPromise.partials': '分批可交（累计）：',
 	'salesPromise.added': '计划将新增或加量 {count} 张建议订单',
+	'salesPromise.acceptRush': '作为急单接单（交期 {date}）',
+	'salesPromise.rushNote': '急单会让上面列出的工作推迟；接单前请与生产管理确认',
 	'salesPromise.editNoAccept': '编辑草稿时只试算；接单请用“确认”',
 	'salesPromise.noAccept': '你的角色只能试算，接单由业务确认'
 };

@@ -16,6 +16,8 @@ export const salesPromise = {
 		'訂單 {number} 已建立並確認，交期 {date}；生產計畫新增 {planned} 張建議訂單待轉單',
 	'salesPromise.partials': '分批可交（累計）：',
 	'salesPromise.added': '計畫將新增或加量 {count} 張建議訂單',
+	'salesPromise.acceptRush': '當急單接單（交期 {date}）',
+	'salesPromise.rushNote': '急單會讓上面列出的工作延後；接單前請與生產管理確認',
 	'salesPromise.editNoAccept': '編輯草稿時只試算；接單請用「確認」',
 	'salesPromise.noAccept': '你的角色只能試算，接單由業務確認'
 } as const;
