@@ -17,6 +17,7 @@ import {
 	type FinanceReportName
 } from '../../src/lib/domain/reports/tables';
 import type { Table } from '../../src/lib/domain/tabular/table';
+import { SALES_GROUPINGS, type SalesGrouping } from '../../src/lib/domain/reports/sales';
 import { foldBalances } from '../../src/lib/domain/ledger/fold';
 import type { Movement } from '../../src/lib/domain/ledger/movement';
 import { openSqliteStore, sqliteFilePath } from '../persistence/sqlite';
@@ -215,10 +216,16 @@ function printTable(report: StockReport): void {
 		console.log(`(${report.invalidMovements} invalid ledger entries skipped)`);
 }
 
+function isSalesGrouping(value: string): value is SalesGrouping {
+	return (SALES_GROUPINGS as readonly string[]).includes(value);
+}
+
 export async function reportCommand(argv: string[]): Promise<void> {
 	const { values, positionals } = parseFlags(argv, {
 		workspace: { type: 'string', short: 'w' },
-		json: { type: 'boolean' }
+		json: { type: 'boolean' },
+		// sales only: by customer (default), item or month, as the page's tabs.
+		by: { type: 'string' }
 	});
 	const [name, ...rest] = positionals;
 	if (!isReportName(name)) {
@@ -237,12 +244,15 @@ export async function reportCommand(argv: string[]): Promise<void> {
 		}
 		default: {
 			if (!isFinanceReport(name)) throw new UsageError(`unknown report ${String(name)}`);
+			const by = values.by ?? 'customer';
+			if (!isSalesGrouping(by) || (values.by !== undefined && name !== 'sales'))
+				throw new UsageError(`--by is for the sales report: one of ${SALES_GROUPINGS.join(', ')}`);
 			const view = await financeView(dataDirFromEnv(), workspace, Date.now());
 			if (!view) {
 				console.log(`No data in workspace "${workspace}".`);
 				return;
 			}
-			const t = financeTable(view, name, englishLabel);
+			const t = financeTable(view, name, englishLabel, by);
 			if (values.json === true) {
 				const rows = t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
 				console.log(JSON.stringify({ workspace, report: name, rows }, null, 2));

@@ -11,8 +11,10 @@ const { cleanups } = useCleanups();
 
 type Rows = { rows: Record<string, string | number | null>[] };
 
-async function report(dir: string, name: string): Promise<Rows> {
-	const out = await runCli(['report', name, '--workspace', 'acme', '--json'], { DATA_DIR: dir });
+async function report(dir: string, name: string, ...flags: string[]): Promise<Rows> {
+	const out = await runCli(['report', name, '--workspace', 'acme', '--json', ...flags], {
+		DATA_DIR: dir
+	});
 	expect(out.stderr).toBe('');
 	expect(out.code).toBe(0);
 	return JSON.parse(out.stdout) as Rows;
@@ -47,6 +49,21 @@ describe('stockflow report (finance)', { timeout: 180_000 }, () => {
 		for (let i = 1; i < cogs.rows.length; i++)
 			expect(cogs.rows[i]?.['Opening']).toBe(cogs.rows[i - 1]?.['Closing']);
 		expect(cogs.rows.at(-1)?.['Closing']).toBe(inventory?.['Closing']);
+
+		// Sales by customer, item and month: three cuts of the same revenue and margin.
+		const totals = await Promise.all(
+			['customer', 'item', 'month'].map(async (by) => {
+				const rows = (await report(dir.path, 'sales', '--by', by)).rows;
+				const total = rows.at(-1) ?? {};
+				return [cents(total['Revenue']), cents(total['Margin'])];
+			})
+		);
+		expect(totals[0]?.[0]).toBeGreaterThan(0);
+		expect(totals[1]).toEqual(totals[0]);
+		const badBy = await runCli(['report', 'sales', '--by', 'region', '--workspace', 'acme'], {
+			DATA_DIR: dir.path
+		});
+		expect(badBy.code).toBe(2);
 
 		const unknown = await runCli(['report', 'profit', '--workspace', 'acme'], {
 			DATA_DIR: dir.path
