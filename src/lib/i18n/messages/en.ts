@@ -16,6 +16,7 @@ import { salesPromise } from './en/sales-promise';
 import { people } from './en/people';
 import { picking } from './en/picking';
 import { integrity } from './en/integrity';
+import { audit } from './en/audit';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -424,5 +425,6 @@ export const en: Messages = {
 	...salesPromise,
 	...people,
 	...picking,
-	...integrity
+	...integrity,
+	...audit
 };

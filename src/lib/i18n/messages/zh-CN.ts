@@ -17,6 +17,7 @@ import { salesPromise } from './zh-CN/sales-promise';
 import { people } from './zh-CN/people';
 import { picking } from './zh-CN/picking';
 import { integrity } from './zh-CN/integrity';
+import { audit } from './zh-CN/audit';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -411,5 +412,6 @@ export const zhCN: Messages = {
 	...salesPromise,
 	...people,
 	...picking,
-	...integrity
+	...integrity,
+	...audit
 };

@@ -16,6 +16,7 @@ import { salesPromise } from './zh-TW/sales-promise';
 import { people } from './zh-TW/people';
 import { picking } from './zh-TW/picking';
 import { integrity } from './zh-TW/integrity';
+import { audit } from './zh-TW/audit';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -412,7 +413,8 @@ export const zhTW = {
 	...salesPromise,
 	...people,
 	...picking,
-	...integrity
+	...integrity,
+	...audit
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;

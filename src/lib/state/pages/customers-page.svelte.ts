@@ -12,6 +12,7 @@ import {
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { CustomersModel } from './customers.svelte';
+import { RecordHistoryModel } from './record-history.svelte';
 import { TabularImport } from './tabular-import.svelte';
 import { toast } from './toasts.svelte';
 
@@ -39,6 +40,9 @@ export class CustomersPageModel {
 	readonly shown = $derived.by(() => this.list.search(this.query));
 
 	formOpen = $state(false);
+	/** The side panel's tab when a customer is open: its fields, or its history. */
+	panelTab = $state<'details' | 'history'>('details');
+	readonly history: RecordHistoryModel;
 	importOpen = $state(false);
 	editing: Customer | null = $state.raw(null);
 	form = $state(blank());
@@ -47,6 +51,9 @@ export class CustomersPageModel {
 
 	constructor(private readonly ws: WorkspaceState) {
 		this.list = new CustomersModel(ws);
+		this.history = new RecordHistoryModel(ws, 'customer', () =>
+			this.formOpen ? (this.editing?.id ?? null) : null
+		);
 		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('customer');
 		this.importer = new TabularImport(ws, customersImporter, {
 			preview: (ctx, source) => previewCustomersCsv(ctx, source),
@@ -77,6 +84,7 @@ export class CustomersPageModel {
 
 	edit(customer: Customer | null): void {
 		this.editing = customer;
+		this.panelTab = 'details';
 		this.form = customer ? { ...customer } : blank();
 		this.tried = false;
 		this.serverError = null;
@@ -111,5 +119,6 @@ export class CustomersPageModel {
 
 	close(): void {
 		this.list.close();
+		this.history.close();
 	}
 }

@@ -7,6 +7,7 @@ import type { WorkspaceState } from '../workspace.svelte';
 import { ItemFormModel } from './item-form.svelte';
 import { itemIncoming, type ItemIncoming } from './item-incoming';
 import { itemsExportTable } from './items-export';
+import { RecordHistoryModel } from './record-history.svelte';
 import type { SaveResult } from './save-result';
 
 /** Progressive rendering: the first rows paint at once, more as the table scrolls. */
@@ -29,6 +30,9 @@ export class ItemsPageModel {
 	readonly canEdit: boolean;
 	readonly form: ItemFormModel;
 	panelOpen = $state(false);
+	/** The side panel's tab when an item is open: its fields, or its history. */
+	panelTab = $state<'details' | 'history'>('details');
+	readonly history: RecordHistoryModel;
 	limit = $state(PAGE_ROWS);
 	#query = $state('');
 	#showInactive = $state(false);
@@ -36,7 +40,22 @@ export class ItemsPageModel {
 	constructor(private readonly ws: WorkspaceState) {
 		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('item');
 		this.form = new ItemFormModel(ws);
+		this.history = new RecordHistoryModel(
+			ws,
+			'item',
+			() => (this.panelOpen ? (this.form.editing?.id ?? null) : null),
+			() => this.pricesOfEdited
+		);
 	}
+
+	/** The edited item's purchase prices: their changes show in its history too. */
+	private readonly pricesOfEdited = $derived.by(() => {
+		const id = this.panelOpen && this.panelTab === 'history' ? this.form.editing?.id : undefined;
+		if (id === undefined) return [];
+		return this.history.trail.entries
+			.filter((e) => e.record === 'priceList' && e.action === 'create' && priceItemId(e.new) === id)
+			.map((e) => ({ record: 'priceList' as const, id: e.recordId }));
+	});
 
 	get query(): string {
 		return this.#query;
@@ -94,11 +113,13 @@ export class ItemsPageModel {
 	}
 
 	openNew(): void {
+		this.panelTab = 'details';
 		this.form.open(null);
 		this.panelOpen = true;
 	}
 
 	openEdit(item: Item): void {
+		this.panelTab = 'details';
 		this.form.open(item);
 		this.panelOpen = true;
 	}
@@ -108,4 +129,14 @@ export class ItemsPageModel {
 		if (result.ok) this.panelOpen = false;
 		return result;
 	}
+
+	close(): void {
+		this.history.close();
+	}
+}
+
+/** The item a price-list entry's creation names. */
+function priceItemId(created: unknown): string | undefined {
+	if (typeof created !== 'object' || created === null || !('itemId' in created)) return undefined;
+	return typeof created.itemId === 'string' ? created.itemId : undefined;
 }

@@ -9,6 +9,7 @@ import { setSuppliedItem } from '../../commands/purchasing/suppliers';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
+import { RecordHistoryModel } from './record-history.svelte';
 import { toast } from './toasts.svelte';
 
 function blankTerms() {
@@ -24,6 +25,8 @@ function blankTerms() {
 
 export class SupplierDetailModel {
 	readonly data: PurchasingData;
+	/** The supplier's history, with its price-list entries' changes. */
+	readonly history: RecordHistoryModel;
 	readonly canEdit: boolean;
 	terms = $state(blankTerms());
 	error = $state<string | null>(null);
@@ -51,6 +54,12 @@ export class SupplierDetailModel {
 		private readonly id: () => string
 	) {
 		this.data = new PurchasingData(ws);
+		this.history = new RecordHistoryModel(
+			ws,
+			'supplier',
+			() => this.id() || null,
+			() => this.prices.map((p) => ({ record: 'priceList' as const, id: p.id }))
+		);
 		this.canEdit = ['admin', 'purchasing'].includes(ws.role);
 	}
 
@@ -95,5 +104,6 @@ export class SupplierDetailModel {
 
 	close(): void {
 		this.data.close();
+		this.history.close();
 	}
 }

@@ -14,6 +14,7 @@ import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { codeError } from './code-field';
 import type { SaveResult } from './save-result';
+import { RecordHistoryModel } from './record-history.svelte';
 
 const byCode = (a: { code: string }, b: { code: string }): number => a.code.localeCompare(b.code);
 
@@ -153,9 +154,17 @@ export class WarehousesPageModel {
 	readonly warehouseForm: WarehouseFormModel;
 	readonly locationForm: LocationFormModel;
 	selectedId = $state<string | null>(null);
+	/** The selected warehouse's history, with its locations' changes. */
+	readonly history: RecordHistoryModel;
 
 	constructor(private readonly ws: WorkspaceState) {
 		this.canEdit = ws.canWrite('catalog') && ws.canWriteRecord('warehouse');
+		this.history = new RecordHistoryModel(
+			ws,
+			'warehouse',
+			() => this.selected?.id ?? null,
+			() => this.locations.map((l) => ({ record: 'location' as const, id: l.id }))
+		);
 		this.warehouseForm = new WarehouseFormModel(ws);
 		this.locationForm = new LocationFormModel(
 			ws,
@@ -188,5 +197,9 @@ export class WarehousesPageModel {
 		const result = this.warehouseForm.save();
 		if (result.ok && result.id) this.selectedId = result.id;
 		return result;
+	}
+
+	close(): void {
+		this.history.close();
 	}
 }
