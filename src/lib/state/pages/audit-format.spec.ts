@@ -7,14 +7,12 @@ import { setLocale } from '../../i18n';
 import { auditExportTable, auditRow, type AuditNames } from './audit-format';
 
 const STAMP = '001795000000000-000000-dev1';
-const names: AuditNames = {
-	label: (record, id) =>
-		({
-			'item:i1': 'BOLT-M8 Hex bolt M8',
-			'warehouse:w1': 'WH-A Main warehouse',
-			'supplier:s1': 'S-001 Acme'
-		})[`${record}:${id}`]
-};
+const LABELS = new Map([
+	['item:i1', 'BOLT-M8 Hex bolt M8'],
+	['warehouse:w1', 'WH-A Main warehouse'],
+	['supplier:s1', 'S-001 Acme']
+]);
+const names: AuditNames = { label: (record, id) => LABELS.get(`${record}:${id}`) };
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
 	id: 'a1',
