@@ -7,7 +7,7 @@ import {
 	type AuditEntry,
 	type AuditMeta
 } from './entry';
-import { auditFacets, filterAudit, recordHistory, trailStartMs } from './history';
+import { auditFacets, entriesAbout, filterAudit, recordHistory, trailStartMs } from './history';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 11, 1, 9, 0);
@@ -117,6 +117,23 @@ describe('recordHistory', () => {
 	it('orders by stamp, not by position, and counts a duplicate once', () => {
 		const h = recordHistory([...costUp, ...created, ...costUp], 'item', 'i1');
 		expect(h.entries.map((e) => e.action)).toEqual(['change', 'create']);
+	});
+
+	it('gathers the entries of related records (a supplier’s prices), newest first', () => {
+		const price = auditEntriesFor(meta('li', T0 + 3 * DAY), 'priceList', 'p1', null, {
+			supplierId: 's1'
+		});
+		const all = [...created, ...price, ...costUp, ...other];
+		const about = entriesAbout(all, [
+			{ record: 'priceList', id: 'p1' },
+			{ record: 'item', id: 'i1' }
+		]);
+		expect(about.map((e) => `${e.user} ${e.record}`)).toEqual([
+			'li priceList',
+			'lin item',
+			'chen item'
+		]);
+		expect(entriesAbout(all, [{ record: 'customer', id: 'i1' }])).toEqual([]);
 	});
 });
 

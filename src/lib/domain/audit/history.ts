@@ -47,6 +47,15 @@ export function recordHistory(
 	};
 }
 
+/** The entries about any of `records` (a supplier's price-list entries), newest first. */
+export function entriesAbout(
+	all: readonly AuditEntry[],
+	records: ReadonlyArray<{ record: AuditedRecord; id: string }>
+): AuditEntry[] {
+	const keys = new Set(records.map((r) => `${r.record}\u0000${r.id}`));
+	return newestFirst(all.filter((e) => keys.has(`${e.record}\u0000${e.recordId}`)));
+}
+
 export interface AuditFilter {
 	record?: AuditedRecord;
 	recordId?: string;

@@ -3,14 +3,13 @@
 // customers, suppliers and prices from the catalog doc when the trail is read). One instance
 // per page, closed with it.
 
-import type { AuditEntry, AuditedRecord } from '../../domain/audit/entry';
+import type { AuditEntry } from '../../domain/audit/entry';
 import { observeAudit, readAudit } from '../../doc/audit-doc';
 import { readCustomers } from '../../doc/customers-doc';
 import { readPriceList, readSuppliers } from '../../doc/suppliers-doc';
 import type { WorkspaceState } from '../workspace.svelte';
 import type { AuditNames } from './audit-format';
-
-const label = (r: { code: string; name: string }): string => `${r.code} ${r.name}`;
+import { auditNames } from './audit-names';
 
 export class AuditTrail {
 	entries: AuditEntry[] = $state.raw([]);
@@ -23,28 +22,14 @@ export class AuditTrail {
 	readonly names: AuditNames = $derived.by(() => {
 		void this.revision;
 		const doc = this.ws.runtime.docs.catalog;
-		const byKind = new Map<AuditedRecord, Map<string, string>>([
-			['item', new Map(this.ws.items.map((i) => [i.id, label(i)]))],
-			['warehouse', new Map(this.ws.warehouses.map((w) => [w.id, label(w)]))],
-			['customer', new Map(readCustomers(doc).map((c) => [c.id, label(c)]))],
-			['supplier', new Map(readSuppliers(doc).map((s) => [s.id, label(s)]))]
-		]);
-		const warehouseOf = (id: string): string => byKind.get('warehouse')?.get(id) ?? id;
-		byKind.set(
-			'location',
-			new Map(this.ws.locations.map((l) => [l.id, `${warehouseOf(l.warehouseId)} / ${l.code}`]))
-		);
-		const nameOf = (kind: AuditedRecord, id: string): string => byKind.get(kind)?.get(id) ?? id;
-		byKind.set(
-			'priceList',
-			new Map(
-				readPriceList(doc).map((p) => [
-					p.id,
-					`${nameOf('supplier', p.supplierId)} · ${nameOf('item', p.itemId)}`
-				])
-			)
-		);
-		return { label: (kind, id) => byKind.get(kind)?.get(id) };
+		return auditNames({
+			items: this.ws.items,
+			warehouses: this.ws.warehouses,
+			locations: this.ws.locations,
+			customers: readCustomers(doc),
+			suppliers: readSuppliers(doc),
+			prices: readPriceList(doc)
+		});
 	});
 
 	constructor(private readonly ws: WorkspaceState) {

@@ -4,7 +4,7 @@
 // Related records' changes are listed with it: a supplier's or an item's price-list entries.
 
 import type { AuditedRecord } from '../../domain/audit/entry';
-import { newestFirst, recordHistory } from '../../domain/audit/history';
+import { entriesAbout, newestFirst, recordHistory } from '../../domain/audit/history';
 import { fmtDateTime, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { auditRow, type AuditRow } from './audit-format';
@@ -24,8 +24,7 @@ export class RecordHistoryModel {
 		const own = this.history?.entries ?? [];
 		const related = this.related();
 		if (related.length === 0) return own.map((e) => auditRow(e, names));
-		const keys = new Set(related.map((r) => `${r.record}\u0000${r.id}`));
-		const others = this.trail.entries.filter((e) => keys.has(`${e.record}\u0000${e.recordId}`));
+		const others = entriesAbout(this.trail.entries, related);
 		return newestFirst([...own, ...others]).map((e) => auditRow(e, names));
 	});
 
