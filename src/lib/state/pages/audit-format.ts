@@ -25,6 +25,8 @@ export interface AuditRow {
 	/** The changed field's top-level name (`items` for a supplied item), null for a creation. */
 	field: string | null;
 	fieldText: string;
+	/** The top-level field's name (what the field filter lists: "supplied items"). */
+	fieldGroupText: string;
 	actionText: string;
 	oldText: string;
 	newText: string;
@@ -221,6 +223,8 @@ export function auditRow(entry: AuditEntry, names: AuditNames): AuditRow {
 		recordText: auditRecordText(record, entry.recordId, names),
 		field: field === undefined ? null : (field.split('.')[0] ?? field),
 		fieldText: field === undefined ? '' : auditFieldText(record, field, names),
+		fieldGroupText:
+			field === undefined ? '' : auditFieldText(record, field.split('.')[0] ?? field, names),
 		actionText: t(`audit.action.${entry.action}`),
 		oldText: create ? '' : auditValueText(record, field ?? '', entry.old, names),
 		newText: create
