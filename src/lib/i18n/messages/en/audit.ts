@@ -11,6 +11,7 @@ export const audit: Record<keyof typeof source, string> = {
 	'audit.tab.history': 'History',
 	'audit.history': 'History',
 	'audit.empty': 'No changes recorded for this record yet.',
+	'audit.trailEmpty': 'Nothing has been recorded yet.',
 	'audit.noMatch': 'No entries match the filters.',
 	'audit.since':
 		'The trail starts on {time}; this record is older, so earlier changes were not recorded.',

@@ -10,6 +10,7 @@ export const audit: Record<keyof typeof source, string> = {
 	'audit.tab.history': '异动记录',
 	'audit.history': '异动记录',
 	'audit.empty': '这条资料还没有异动记录。',
+	'audit.trailEmpty': '还没有任何异动记录。',
 	'audit.noMatch': '没有符合筛选条件的记录。',
 	'audit.since': '异动记录从 {time} 开始；这条资料在那之前创建，更早的修改没有记录。',
 	'audit.invalid': '{count} 条记录格式错误，已跳过。',

@@ -10,6 +10,7 @@ export const audit = {
 	'audit.tab.history': '異動紀錄',
 	'audit.history': '異動紀錄',
 	'audit.empty': '這筆資料還沒有異動紀錄。',
+	'audit.trailEmpty': '還沒有任何異動紀錄。',
 	'audit.noMatch': '沒有符合篩選條件的紀錄。',
 	'audit.since': '異動紀錄從 {time} 開始；這筆資料在那之前建立，更早的修改沒有紀錄。',
 	'audit.invalid': '{count} 筆紀錄格式錯誤，已略過。',
