@@ -25,6 +25,7 @@ import { decideUpgrade } from './upgrade';
 import { secureDataDir } from './data-dir';
 import type { AuthContext } from './sessions/authenticate';
 import { createSessionGuard } from './sessions/guard';
+import { withLastKnown } from './sessions/last-known';
 import { openSessionStore, type SessionStore } from './sessions/store';
 
 export interface StartServerOptions {
@@ -118,7 +119,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		await store.close().catch(() => undefined);
 		throw err;
 	}
-	const sessions = options.sessions ?? openSessionStore({ dataDir: options.dataDir });
+	// Through a database restart, reconnecting devices are checked against what was last read.
+	const sessions = withLastKnown(
+		options.sessions ?? openSessionStore({ dataDir: options.dataDir }),
+		{
+			maxAgeMs: 120_000,
+			onFallback: (err) => logger.warn({ err }, 'session store unreachable: last known answer used')
+		}
+	);
 	const auth: AuthContext = {
 		secret,
 		sessions,

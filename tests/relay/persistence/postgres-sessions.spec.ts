@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { openSessionStore } from '../../../sync-server/sessions/store';
 import { useCleanups } from '../fixtures/cleanups';
-import { openRaw, openRawOrThrow } from '../fixtures/clients';
+import { openRaw, openRawOrThrow, waitFor } from '../fixtures/clients';
 import { startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
 import { startTestPostgres, type TestPostgres } from './postgres-cluster';
 import { describeSessionStoreContract } from './sessions-contract';
@@ -159,4 +159,45 @@ describe('two relays on one Postgres share who may connect', () => {
 		expect(read.name).toBe('大同五金');
 		expect(read.setupDoneAtMs).toBeGreaterThan(Date.now() - 60_000);
 	});
+
+	it('devices seen lately reconnect while Postgres restarts; one never seen waits for it', async (test) => {
+		const crash = server.crash;
+		if (!crash) {
+			console.log('skipped: STOCKFLOW_TEST_DATABASE_URL names a server this test cannot restart');
+			test.skip();
+			return;
+		}
+		const url = await server.createDatabase();
+		const relay = await relayOn(url);
+		const admin = await token('acme', 'admin', { user: 'boss' });
+		const invite = (await (
+			await call(relay, 'POST', '/api/invites', { role: 'warehouse', user: 'wu' }, admin)
+		).json()) as { token: string };
+		const { credential } = (await (
+			await call(relay, 'POST', '/api/session', { token: invite.token })
+		).json()) as { credential: string };
+		const jwt = await token('acme', 'sales', { user: 'sue' });
+		for (const bearer of [credential, jwt])
+			(await openRawOrThrow(syncUrl(relay, bearer))).ws.close();
+
+		const restarted = crash(3000);
+		await waitFor(
+			async () => (await fetch(`${relay.http}/healthz`)).status === 503,
+			'the relay to see the database gone'
+		);
+		const during = await Promise.all(
+			[credential, jwt, await token('acme', 'sales', { user: 'sam' })].map((bearer) =>
+				openRaw(syncUrl(relay, bearer))
+			)
+		);
+		expect(during.map((outcome) => outcome.kind)).toEqual(['open', 'open', 'refused']);
+		for (const outcome of during) if (outcome.kind === 'open') outcome.socket.ws.close();
+		await restarted;
+		const sam = await token('acme', 'sales', { user: 'sam' });
+		await waitFor(async () => {
+			const outcome = await openRaw(syncUrl(relay, sam));
+			if (outcome.kind === 'open') outcome.socket.ws.close();
+			return outcome.kind === 'open';
+		}, 'the unseen device to get in once the database is back');
+	}, 60_000);
 });
