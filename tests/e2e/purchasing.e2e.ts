@@ -147,10 +147,19 @@ test('requisition → draft PO → approve → partial receipt with a rejection 
 	// roll 36.00; the 4 rejected rolls in quarantine take none.
 	await buyer.goto(poUrl);
 	const landed = buyer.getByTestId('landed-costs');
+	// A typo first (1,110.00): it is voided with a reason, never edited, and counts for nothing.
+	await landed.getByTestId('landed-amount').fill('1110');
+	await landed.getByTestId('landed-add').click();
+	await expect(landed.getByTestId('landed-charged')).toHaveText(['750.00', '360.00']);
+	await landed.getByTestId('landed-charge').getByRole('button', { name: '作廢' }).click();
+	await landed.getByTestId('landed-void-reason').fill('多打一個 0');
+	await landed.getByTestId('landed-void-confirm').click();
+	await expect(landed.getByTestId('landed-charge')).toContainText('已作廢：多打一個 0');
+	await expect(landed.getByTestId('landed-charged')).toHaveText(['0.00', '0.00']);
 	await landed.getByTestId('landed-amount').fill('111');
 	await expect(landed.getByTestId('landed-preview')).toHaveText(['75.00', '36.00']);
 	await landed.getByTestId('landed-add').click();
-	await expect(landed.getByTestId('landed-charge')).toHaveCount(1);
+	await expect(landed.getByTestId('landed-charge')).toHaveCount(2);
 	await expect(landed.getByTestId('landed-charged')).toHaveText(['75.00', '36.00']);
 	await expect(landed.getByTestId('landed-unit-cost')).toHaveText(['15.00', '36.00']);
 	await landed.scrollIntoViewIfNeeded();

@@ -10,7 +10,8 @@ import { closePeriod } from '../../src/lib/commands/period-close';
 import {
 	chargeableReceipts,
 	previewCharge,
-	recordLandedCharge
+	recordLandedCharge,
+	voidLandedCharge
 } from '../../src/lib/commands/purchasing/landed-costs';
 import {
 	approvePurchaseOrder,
@@ -209,5 +210,66 @@ describe('landed costs on a receipt', () => {
 		expect(bal('inventory')).toBe(290_000 + 29_000);
 		expect(bal('cogs')).toBe(0);
 		expect(bal('grni')).toBe(-29_000);
+	});
+
+	it('a mistyped charge is voided and recorded again: in the open period the void leaves no trace in the books', () => {
+		const w = makeWorld();
+		const { po, receiptId, buyer } = received(w);
+		const typo = recordLandedCharge(buyer, po.id, {
+			receiptEventId: receiptId,
+			kind: 'freight',
+			amountCents: 290_000,
+			basis: 'value'
+		});
+		voidLandedCharge(buyer, po.id, { chargeEventId: typo.id, reason: '多打一個 0' });
+		recordLandedCharge(buyer, po.id, {
+			receiptEventId: receiptId,
+			kind: 'freight',
+			amountCents: 29_000,
+			basis: 'value'
+		});
+		const charges = chargeableReceipts(buyer, po.id)[0]?.charges ?? [];
+		expect(charges.map((c) => [c.amountCents, c.voided?.reason ?? null])).toEqual([
+			[290_000, '多打一個 0'],
+			[29_000, null]
+		]);
+		const { b, bal } = book(w);
+		expect(bal('inventory')).toBe(290_000 + 29_000);
+		expect(bal('grni')).toBe(-29_000);
+		expect(b.vouchers.filter((v) => v.kind === 'landed-cost')).toEqual([]);
+		expect(() =>
+			voidLandedCharge(buyer, po.id, { chargeEventId: typo.id, reason: 'again' })
+		).toThrow(InvalidFieldError);
+		expect(() => voidLandedCharge(buyer, po.id, { chargeEventId: typo.id, reason: ' ' })).toThrow(
+			InvalidFieldError
+		);
+	});
+
+	it('voiding a charge a close already posted reverses it once in the open month; the closed month stays', () => {
+		const w = makeWorld();
+		const { po, receiptId, buyer } = received(w);
+		const charge = recordLandedCharge(buyer, po.id, {
+			receiptEventId: receiptId,
+			kind: 'duty',
+			amountCents: 12_345,
+			basis: 'qty'
+		});
+		w.clock.ms = DEC_3;
+		closePeriod(w.ctx, '2026-11');
+		const nov = book(w).b.months.find((m) => m.month === '2026-11');
+		voidLandedCharge(buyer, po.id, { chargeEventId: charge.id, reason: 'not ours' });
+		const { b, bal } = book(w);
+		expect(b.vouchers.filter((v) => v.kind === 'landed-cost').map((v) => v.month)).toEqual([
+			'2026-12'
+		]);
+		expect(bal('cogs')).toBe(-12_345);
+		expect(bal('grni')).toBe(0);
+		expect(b.months.find((m) => m.month === '2026-11')).toEqual(nov);
+		w.clock.ms = Date.UTC(2027, 0, 4, 2);
+		closePeriod(w.ctx, '2026-12');
+		const jan = book(w);
+		expect(jan.b.vouchers.filter((v) => v.kind === 'landed-cost')).toEqual([]);
+		expect(jan.bal('grni')).toBe(0);
+		expect(jan.bal('cogs')).toBe(-12_345);
 	});
 });

@@ -42,6 +42,8 @@ export interface ChargedAmount {
 	at: string;
 	/** Cents per goods row of the receipt (same order as `goods`). */
 	shares: number[];
+	/** Voided (the correcting document): it no longer counts. */
+	voided: { reason: string; by: string; at: string } | null;
 }
 
 export interface ChargeableReceipt {
@@ -90,6 +92,10 @@ export function chargeableReceipts(
 	const months = [...new Set(receipts.map((e) => monthOfStamp(e.at)))];
 	const byId = movementsFor(ctx, ids, months);
 	const closedThrough = readClosedThrough(ctx.docs.catalog);
+	const voids = new Map<string, { reason: string; by: string; at: string }>();
+	for (const v of po.events)
+		if (v.type === 'void-charge' && !voids.has(v.payload.chargeEventId))
+			voids.set(v.payload.chargeEventId, { reason: v.payload.reason, by: v.by, at: v.at });
 	return receipts.map((e) => {
 		const goods: ReceiptGoods[] = [];
 		for (const l of e.payload.lines)
@@ -122,7 +128,8 @@ export function chargeableReceipts(
 					by: c.by,
 					at: c.at,
 					shares:
-						goods.length > 0 ? chargeShares(c.payload.amountCents, c.payload.basis, weights) : []
+						goods.length > 0 ? chargeShares(c.payload.amountCents, c.payload.basis, weights) : [],
+					voided: voids.get(c.id) ?? null
 				});
 		return {
 			eventId: e.id,
@@ -180,5 +187,28 @@ export function recordLandedCharge(
 			note: (input.note ?? '').trim().slice(0, 300)
 		},
 		'recordLandedCharge'
+	);
+}
+
+/** Voids a charge recorded on this PO (a mistyped amount is voided and recorded again). */
+export function voidLandedCharge(
+	ctx: CommandContext,
+	poId: string,
+	input: { chargeEventId: string; reason: string }
+): PoEvent {
+	requirePurchasing(ctx, 'orders');
+	const reason = input.reason.trim();
+	if (!reason) throw new InvalidFieldError('reason', 'required');
+	const charge = chargeableReceipts(ctx, poId)
+		.flatMap((r) => r.charges)
+		.find((c) => c.eventId === input.chargeEventId);
+	if (!charge) throw new InvalidFieldError('chargeEventId', 'not a charge of this order');
+	if (charge.voided) throw new InvalidFieldError('chargeEventId', 'already voided');
+	return appendPurchaseOrderEvent(
+		ctx,
+		poId,
+		'void-charge',
+		{ chargeEventId: charge.eventId, reason: reason.slice(0, 300) },
+		'voidLandedCharge'
 	);
 }

@@ -19,7 +19,7 @@ import {
 	type ValueLayer
 } from './costing';
 import { deriveVouchers } from './derive';
-import { landedChargesOf } from './landed-cost';
+import { landedChargesOf, voidedPostedCharges } from './landed-cost';
 import type { Voucher } from './voucher';
 
 const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -96,6 +96,7 @@ function nextMonthOf(m: string): string {
 export function financeBook(input: BookInput): FinanceBook {
 	const opening = input.opening;
 	const fromMonth = opening ? nextMonthOf(opening.closedMonth) : null;
+	const posted = new Set(opening?.charges ?? []);
 	const costing = costMovements({
 		method: input.method,
 		opening: opening
@@ -103,12 +104,15 @@ export function financeBook(input: BookInput): FinanceBook {
 			: null,
 		movements: input.movements,
 		landedCharges: landedChargesOf(input.purchaseOrders ?? []),
-		postedCharges: new Set(opening?.charges ?? [])
+		postedCharges: posted
 	});
 	const vouchers = deriveVouchers({
 		chart: input.chart,
 		movements: costing.movements,
-		lateCharges: costing.lateCharges,
+		lateCharges: [
+			...costing.lateCharges,
+			...voidedPostedCharges(input.purchaseOrders ?? [], posted)
+		],
 		salesOrders: input.salesOrders,
 		...(input.purchaseOrders ? { purchaseOrders: input.purchaseOrders } : {}),
 		fromMonth

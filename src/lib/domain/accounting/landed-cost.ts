@@ -37,12 +37,29 @@ export interface LateCharge {
 	ref?: string;
 }
 
-/** The landed charges recorded on purchase orders (`charge` events), in stamp order. */
+/** Ids of voided charges with their void events (the first void of a charge counts). */
+function voidsOf(orders: readonly PurchaseOrder[]): Map<string, { id: string; at: string }> {
+	const out = new Map<string, { id: string; at: string }>();
+	for (const po of orders)
+		for (const e of po.events)
+			if (e.type === 'void-charge') {
+				const prev = out.get(e.payload.chargeEventId);
+				if (!prev || e.at < prev.at || (e.at === prev.at && e.id < prev.id))
+					out.set(e.payload.chargeEventId, { id: e.id, at: e.at });
+			}
+	return out;
+}
+
+const byStamp = (a: { at?: string; id: string }, b: { at?: string; id: string }): number =>
+	(a.at ?? '') !== (b.at ?? '') ? ((a.at ?? '') < (b.at ?? '') ? -1 : 1) : a.id < b.id ? -1 : 1;
+
+/** The landed charges recorded on purchase orders (`charge` events, not voided), in stamp order. */
 export function landedChargesOf(orders: readonly PurchaseOrder[]): LandedCharge[] {
+	const voided = voidsOf(orders);
 	const out: LandedCharge[] = [];
 	for (const po of orders)
 		for (const e of po.events)
-			if (e.type === 'charge')
+			if (e.type === 'charge' && !voided.has(e.id))
 				out.push({
 					id: e.id,
 					amountCents: e.payload.amountCents,
@@ -51,9 +68,28 @@ export function landedChargesOf(orders: readonly PurchaseOrder[]): LandedCharge[
 					at: e.at,
 					ref: po.number
 				});
-	return out.sort((a, b) =>
-		(a.at ?? '') !== (b.at ?? '') ? ((a.at ?? '') < (b.at ?? '') ? -1 : 1) : a.id < b.id ? -1 : 1
-	);
+	return out.sort(byStamp);
+}
+
+/**
+ * Voids of charges a close already posted: each reverses its charge in the open period, once
+ * (Dr GRNI / Cr cost of sales, a late charge with the opposite sign). A void of a charge no
+ * close posted needs nothing: the charge is simply left out.
+ */
+export function voidedPostedCharges(
+	orders: readonly PurchaseOrder[],
+	posted: ReadonlySet<string>
+): LateCharge[] {
+	const voided = voidsOf(orders);
+	const out: LateCharge[] = [];
+	for (const po of orders)
+		for (const e of po.events) {
+			if (e.type !== 'charge') continue;
+			const v = voided.get(e.id);
+			if (!v || !posted.has(e.id) || posted.has(v.id)) continue;
+			out.push({ id: v.id, at: v.at, amountCents: -e.payload.amountCents, ref: po.number });
+		}
+	return out.sort(byStamp);
 }
 
 /**

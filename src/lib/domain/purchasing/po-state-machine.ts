@@ -248,6 +248,7 @@ export function foldPurchaseOrder(
 				break;
 			}
 			case 'charge':
+			case 'void-charge':
 				// A landed cost changes what the goods cost, not where the order stands.
 				fold.applied.push(event);
 				continue;

@@ -56,7 +56,8 @@ export const PO_EVENT_TYPES = [
 	'receive',
 	'disposition',
 	'resolve-over-receipt',
-	'charge'
+	'charge',
+	'void-charge'
 ] as const;
 export type PoEventType = (typeof PO_EVENT_TYPES)[number];
 
@@ -145,6 +146,11 @@ export const PO_EVENT_PAYLOADS = {
 		basis: z.enum(LANDED_CHARGE_BASES),
 		movementIds: z.array(z.string().min(1).max(64)).min(1).max(200),
 		note: z.string().max(300).default('')
+	}),
+	/** Voids a mistyped `charge` (the correcting document; the charge itself is never edited). */
+	'void-charge': z.object({
+		chargeEventId: id,
+		reason: z.string().trim().min(1).max(300)
 	})
 } as const satisfies Record<PoEventType, z.ZodType>;
 
@@ -165,7 +171,8 @@ export const poEventSchema = z.discriminatedUnion('type', [
 	eventOf('receive'),
 	eventOf('disposition'),
 	eventOf('resolve-over-receipt'),
-	eventOf('charge')
+	eventOf('charge'),
+	eventOf('void-charge')
 ]);
 export type PoEvent = z.infer<typeof poEventSchema>;
 

@@ -7,6 +7,7 @@ import {
 	chargeableReceipts,
 	previewCharge,
 	recordLandedCharge,
+	voidLandedCharge,
 	type ChargeableReceipt,
 	type LandedBasis
 } from '../../commands/purchasing/landed-costs';
@@ -44,6 +45,9 @@ export class LandedCostsModel {
 	basis = $state<LandedBasis>('value');
 	note = $state('');
 	error = $state<string | null>(null);
+	/** The charge whose void is being confirmed (with its reason). */
+	voiding = $state<string | null>(null);
+	voidReason = $state('');
 
 	readonly receipts: ChargeableReceipt[] = $derived.by(() => {
 		void this.ws.docRevision.orders;
@@ -82,7 +86,7 @@ export class LandedCostsModel {
 		const previewing = this.canRecord && r === this.selected && this.amountCents !== null;
 		const preview = previewing ? previewCharge(r, this.amountCents ?? 0, this.basis) : [];
 		return r.goods.map((g, i) => {
-			const charged = r.charges.reduce((s, c) => s + (c.shares[i] ?? 0), 0);
+			const charged = r.charges.reduce((s, c) => s + (c.voided ? 0 : (c.shares[i] ?? 0)), 0);
 			const extra = preview[i] ?? 0;
 			const goodsCents = Math.round(g.qty * g.unitCostCents);
 			return {
@@ -99,7 +103,29 @@ export class LandedCostsModel {
 	}
 
 	chargedTotal(r: ChargeableReceipt): string {
-		return fmtMoney(r.charges.reduce((s, c) => s + c.amountCents, 0));
+		return fmtMoney(r.charges.reduce((s, c) => s + (c.voided ? 0 : c.amountCents), 0));
+	}
+
+	startVoid(chargeEventId: string): void {
+		this.voiding = chargeEventId;
+		this.voidReason = '';
+		this.error = null;
+	}
+
+	confirmVoid(): void {
+		const chargeEventId = this.voiding;
+		if (!chargeEventId) return;
+		const reason = this.voidReason;
+		const result = this.ws.run((ctx) =>
+			voidLandedCharge(ctx, this.poId(), { chargeEventId, reason })
+		);
+		if (!result.ok) {
+			this.error = errorMessage(result.error);
+			return;
+		}
+		toast(t('landed.voided'));
+		this.error = null;
+		this.voiding = null;
 	}
 
 	record(): void {

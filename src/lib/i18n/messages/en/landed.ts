@@ -34,5 +34,11 @@ export const landed: Record<keyof typeof source, string> = {
 	'landed.preview': 'How it is spread',
 	'landed.total': 'Total',
 	'landed.closedBadge': 'Month closed',
+	'purchasing.event.void-charge': 'Landed cost voided',
+	'landed.void': 'Void',
+	'landed.voidReason': 'Why it is voided',
+	'landed.voidedBadge': 'Voided: {reason}',
+	'landed.voided': 'Charge voided',
+	'landed.cancel': 'Cancel',
 	'landed.by': '{by} at {at}'
 };

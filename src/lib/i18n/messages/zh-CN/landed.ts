@@ -32,5 +32,11 @@ export const landed: Record<keyof typeof source, string> = {
 	'landed.preview': '分摊预览',
 	'landed.total': '合计',
 	'landed.closedBadge': '已月结',
+	'purchasing.event.void-charge': '到岸费用作废',
+	'landed.void': '作废',
+	'landed.voidReason': '作废原因',
+	'landed.voidedBadge': '已作废：{reason}',
+	'landed.voided': '已作废费用',
+	'landed.cancel': '取消',
 	'landed.by': '{by} 于 {at}'
 };

@@ -32,5 +32,11 @@ export const landed = {
 	'landed.preview': '分攤預覽',
 	'landed.total': '合計',
 	'landed.closedBadge': '已月結',
+	'purchasing.event.void-charge': '到岸費用作廢',
+	'landed.void': '作廢',
+	'landed.voidReason': '作廢原因',
+	'landed.voidedBadge': '已作廢：{reason}',
+	'landed.voided': '已作廢費用',
+	'landed.cancel': '取消',
 	'landed.by': '{by} 於 {at}'
 };
