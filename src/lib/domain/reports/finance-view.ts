@@ -130,7 +130,8 @@ export function computeFinance(src: FinanceSources): FinanceView {
 			months: book.months,
 			salesOrders: src.salesOrders,
 			purchaseOrders: src.purchaseOrders,
-			counts: countResults(src.counts, src.movements, book.fromMonth)
+			counts: countResults(src.counts, src.movements, book.fromMonth),
+			nowMs: src.nowMs
 		}),
 		purchaseOrderCount: src.purchaseOrders.length,
 		chart: src.chart

@@ -46,6 +46,12 @@ export interface KpiInput {
 	salesOrders: readonly Order[];
 	purchaseOrders: readonly PurchaseOrder[];
 	counts: readonly CountResult[];
+	/**
+	 * Now: the month it falls in has only run this far, so its days of inventory count the
+	 * days so far (a month 7 days old with 7 days of COGS is not a 31-day month). Absent: every
+	 * month counts whole.
+	 */
+	nowMs?: number;
 }
 
 const monthOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
@@ -54,6 +60,12 @@ const monthOf = (stamp: string): string => monthOfMs(stampWallMs(stamp));
 function daysIn(month: string): number {
 	const [y, m] = month.split('-').map(Number) as [number, number];
 	return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The month's days that have passed by `nowMs`, today included; all of them when none given. */
+export function daysElapsed(month: string, nowMs?: number): number {
+	if (nowMs === undefined || monthOfMs(nowMs) !== month) return daysIn(month);
+	return new Date(nowMs).getUTCDate();
 }
 
 interface Tally {
@@ -140,7 +152,8 @@ export function kpis(input: KpiInput): { months: KpiMonth[]; headline: KpiHeadli
 		return {
 			month: f.month,
 			turnover,
-			daysOfInventory: turnover && turnover > 0 ? daysIn(f.month) / turnover : null,
+			daysOfInventory:
+				turnover && turnover > 0 ? daysElapsed(f.month, input.nowMs) / turnover : null,
 			grossMargin: ratio(revenue - f.salesCogsCents, revenue),
 			onTime: rateOf(onTime.get(f.month)),
 			fillRate: rateOf(fill.get(f.month)),
@@ -157,7 +170,7 @@ export function kpis(input: KpiInput): { months: KpiMonth[]; headline: KpiHeadli
 	for (const f of input.months) {
 		cogs += f.cogsCents;
 		avgSum += (f.inventoryStartCents + f.inventoryEndCents) / 2;
-		days += daysIn(f.month);
+		days += daysElapsed(f.month, input.nowMs);
 		revenue += f.revenueCents - f.salesReturnsCents;
 		salesCogs += f.salesCogsCents;
 	}

@@ -6,7 +6,7 @@ import type { Order, OrderEvent } from '../orders/order';
 import { ageingReport, bucketOf } from './ageing';
 import type { ReportContext } from './context';
 import { cogsReport } from './cogs';
-import { kpis } from './kpis';
+import { daysElapsed, kpis } from './kpis';
 import { returnsReport } from './returns';
 import { salesReport } from './sales';
 import { slowStockReport } from './slow-stock';
@@ -189,5 +189,24 @@ describe('finance reports (table tests)', () => {
 		expect(march?.fillRate).toBe(0.8);
 		expect(march?.accuracy).toBe(0.98);
 		expect(k.headline.saving).toBeNull();
+	});
+
+	it('days of inventory count only the days a month has run so far', () => {
+		const ctx = ctxOf();
+		const input = { months: ctx.book.months, salesOrders: [], purchaseOrders: [], counts: [] };
+		const whole = kpis(input).months.find((m) => m.month === '2026-03')!;
+		// 31 days of March over its turnover; on March 7 the same COGS took 7 days.
+		expect(whole.daysOfInventory).toBeCloseTo(31 / whole.turnover!, 10);
+		const on7th = kpis({ ...input, nowMs: Date.UTC(2026, 2, 7, 12) }).months.find(
+			(m) => m.month === '2026-03'
+		)!;
+		expect(on7th.daysOfInventory).toBeCloseTo(7 / whole.turnover!, 10);
+		// A month that is over counts whole.
+		const inApril = kpis({ ...input, nowMs: Date.UTC(2026, 3, 1) }).months.find(
+			(m) => m.month === '2026-03'
+		)!;
+		expect(inApril.daysOfInventory).toBeCloseTo(31 / whole.turnover!, 10);
+		expect(daysElapsed('2026-02', Date.UTC(2026, 1, 28, 23))).toBe(28);
+		expect(daysElapsed('2028-02')).toBe(29);
 	});
 });

@@ -6,7 +6,10 @@ import { fmtMoney, fmtNumber, t } from '../../i18n';
 export const DASH = '—';
 
 export function pct(r: number | null, digits = 1): string {
-	return r === null ? DASH : `${(r * 100).toFixed(digits)} %`;
+	if (r === null) return DASH;
+	// A tiny negative (a saving of -0.004 %) rounds to zero, shown as 0.0, never "-0.0".
+	const rounded = Number((r * 100).toFixed(digits));
+	return `${(rounded === 0 ? 0 : rounded).toFixed(digits)} %`;
 }
 
 export function money(cents: number): string {
