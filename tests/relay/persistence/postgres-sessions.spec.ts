@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { openSessionStore } from '../../../sync-server/sessions/store';
+import { runCli } from '../fixtures/cli';
 import { useCleanups } from '../fixtures/cleanups';
 import { openRaw, openRawOrThrow, waitFor } from '../fixtures/clients';
 import { startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
@@ -199,5 +200,31 @@ describe('two relays on one Postgres share who may connect', () => {
 			if (outcome.kind === 'open') outcome.socket.ws.close();
 			return outcome.kind === 'open';
 		}, 'the unseen device to get in once the database is back');
+	}, 60_000);
+
+	it("stockflow users and revoke with STOCKFLOW_DATABASE_URL see and end the relays' devices", async () => {
+		const url = await server.createDatabase();
+		const relay = await relayOn(url);
+		const admin = await token('acme', 'admin', { user: 'boss' });
+		const invite = (await (
+			await call(relay, 'POST', '/api/invites', { role: 'warehouse', user: 'wu' }, admin)
+		).json()) as { token: string };
+		const { credential, session } = (await (
+			await call(relay, 'POST', '/api/session', { token: invite.token, deviceName: 'iPad' })
+		).json()) as { credential: string; session: { id: string } };
+		const socket = await openRawOrThrow(syncUrl(relay, credential));
+
+		// The CLI's own DATA_DIR is empty: what it reads and writes is the shared database.
+		const dir = tempDir();
+		cleanups.push(() => dir.remove());
+		const env = { DATA_DIR: dir.path, STOCKFLOW_DATABASE_URL: url };
+		const listed = await runCli(['users', '--workspace', 'acme', '--json'], env);
+		expect(listed.code).toBe(0);
+		expect(JSON.parse(listed.stdout)).toMatchObject({
+			people: [{ user: 'wu', devices: [{ id: session.id, name: 'iPad', status: 'active' }] }]
+		});
+		const revoked = await runCli(['revoke', '--workspace', 'acme', '--device', session.id], env);
+		expect(revoked).toMatchObject({ code: 0, stdout: `revoked device ${session.id} (iPad, wu)\n` });
+		expect(await socket.closed).toEqual({ code: 4403, reason: 'session ended: access revoked' });
 	}, 60_000);
 });
