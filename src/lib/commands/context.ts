@@ -45,6 +45,11 @@ export interface CommandContext {
 	 * the whole history per command.
 	 */
 	readonly balances?: () => ReadonlyMap<string, Balance>;
+	/**
+	 * The time this device trusts (the relay's, see WorkspaceRuntime.timeMs). Given, approvals
+	 * check entries stamped far from it (domain/clock/stamp-trust.ts); absent (CLI, tests), not.
+	 */
+	readonly timeMs?: () => number;
 }
 
 /** Every transaction a command makes carries this origin so observers know who changed what. */

@@ -37,7 +37,9 @@ export const ERROR_CODES = [
 	'lot-required',
 	'expiry-required',
 	'zero-cost-unconfirmed',
-	'fractional-quantity'
+	'fractional-quantity',
+	// Time you can trust (issue 15)
+	'far-stamp'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -232,6 +234,21 @@ export class FractionalQuantityError extends StockflowError {
 			unit,
 			qty,
 			decimals
+		});
+	}
+}
+
+/**
+ * Entries stamped far from the relay's time (a wrong device clock) bear on this approval; only
+ * an admin may go ahead, and only after confirming (domain/stocktake/far-stamps.ts).
+ */
+export class FarStampError extends StockflowError {
+	constructor(
+		readonly entries: number,
+		readonly mayConfirm: boolean
+	) {
+		super('far-stamp', `${entries} entries are stamped far from the relay's time`, {
+			count: entries
 		});
 	}
 }

@@ -3,6 +3,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../domain/auth/roles';
 import { colorOf, peersFromAwareness, type LocalPresence, type Peer } from '../sync/presence-peers';
+import { rememberOffsets } from './device-offsets.svelte';
 
 export type { Peer } from '../sync/presence-peers';
 
@@ -63,6 +64,7 @@ function refresh(): void {
 			: [];
 	presence.peers = peers;
 	rememberNames(peers);
+	rememberOffsets(peers);
 }
 
 export function setPresence(info: { department: string; page: string }): void {
@@ -72,9 +74,23 @@ export function setPresence(info: { department: string; page: string }): void {
 	refresh();
 }
 
+/** This device's measured clock offset, shown to admins (the clock page); set when it moves. */
+export function setPresenceOffset(clockOffsetMs: number): void {
+	if (!local || local.clockOffsetMs === clockOffsetMs) return;
+	local = { ...local, clockOffsetMs };
+	if (awareness) awareness.setLocalState(local);
+	refresh();
+}
+
 /** Called by the workspace: who we are, and the awareness to publish on (null when offline-only). */
 export function bindPresence(
-	user: { user: string; role: Role; device: string; deviceName: string },
+	user: {
+		user: string;
+		role: Role;
+		device: string;
+		deviceName: string;
+		clockOffsetMs: number | null;
+	},
 	next: Awareness | null
 ): void {
 	unbind?.();
@@ -83,6 +99,7 @@ export function bindPresence(
 		role: user.role,
 		device: user.device,
 		deviceName: user.deviceName,
+		clockOffsetMs: user.clockOffsetMs,
 		department: local?.department ?? '',
 		page: local?.page ?? '',
 		color: colorOf(user.user)

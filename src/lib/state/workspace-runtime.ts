@@ -193,6 +193,7 @@ export class WorkspaceRuntime {
 	/** A relay time answer: the offset moves, and stamps left far ahead come back to it. */
 	private onRelayTime(sample: RelayTimeSample): void {
 		if (!this.relayClock.sample(sample)) return;
+		this.emit({ kind: 'connection' });
 		const dropped = this.clock.dropFarAhead();
 		if (dropped)
 			console.warn(`stockflow: stamps continue at the relay's time, not after ${dropped}`);
@@ -228,6 +229,7 @@ export class WorkspaceRuntime {
 			ids: this.ids,
 			user,
 			role,
+			timeMs: () => this.timeMs(),
 			...(projector && this.isUsable ? { balances: () => projector.balances } : {})
 		};
 	}

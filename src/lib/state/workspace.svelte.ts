@@ -25,7 +25,7 @@ import { syncServerUrl, wsOriginOf } from '../sync/ws-url';
 import { checkToken } from '../sync/token-check';
 import { connection } from './connection.svelte';
 import { defaultDeviceName } from './device-name';
-import { bindPresence, unbindPresence } from './presence.svelte';
+import { bindPresence, setPresenceOffset, unbindPresence } from './presence.svelte';
 import { storageState } from './storage.svelte';
 import type { Session } from './jwt-claims';
 import { indexById } from './index-by-id';
@@ -226,7 +226,8 @@ export class WorkspaceState {
 			user: this.session.user,
 			role: this.session.role,
 			device: this.runtime.clock.device,
-			deviceName: this.session.device?.name ?? defaultDeviceName(this.session.role)
+			deviceName: this.session.device?.name ?? defaultDeviceName(this.session.role),
+			clockOffsetMs: this.runtime.relayClock.offsetMs()
 		};
 	}
 
@@ -244,6 +245,7 @@ export class WorkspaceState {
 			this.presenceBound = true;
 			bindPresence(this.presenceIdentity(), awareness);
 		}
+		setPresenceOffset(this.runtime.relayClock.offsetMs());
 	}
 
 	private watchBrowserOnline(): () => void {

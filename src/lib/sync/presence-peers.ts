@@ -13,6 +13,8 @@ export interface Peer {
 	/** The device's clock id (movements and events carry it) and its name ('' = unknown). */
 	device: string;
 	deviceName: string;
+	/** The relay's clock minus the device's, as the device last measured it (null: not reported). */
+	clockOffsetMs?: number | null;
 	self: boolean;
 }
 
@@ -24,6 +26,7 @@ export interface LocalPresence {
 	color: string;
 	device: string;
 	deviceName: string;
+	clockOffsetMs: number | null;
 }
 
 const presenceSchema = z.object({
@@ -33,6 +36,7 @@ const presenceSchema = z.object({
 	page: z.string().max(200).default(''),
 	device: z.string().max(64).default(''),
 	deviceName: z.string().max(80).default(''),
+	clockOffsetMs: z.number().finite().nullable().default(null),
 	color: z
 		.string()
 		.regex(/^#[0-9a-fA-F]{6}$/)

@@ -3,11 +3,12 @@
 // the ledgers). Status checks use this device's merged view; the fold settles races.
 
 import { stampWallMs } from '../../domain/clock/hlc';
-import { InvalidFieldError, PeriodClosedError } from '../../domain/errors';
+import { FarStampError, InvalidFieldError, PeriodClosedError } from '../../domain/errors';
 import type { Movement } from '../../domain/ledger/movement';
 import { resolvePlace, resolveTarget } from '../../domain/ledger/validate';
 import { parseOrThrow } from '../../domain/parse';
 import { CountStatusError, UnknownCountError } from '../../domain/stocktake/errors';
+import { farStampsOfCount } from '../../domain/stocktake/far-stamps';
 import { countPostings, isPostingOf } from '../../domain/stocktake/posting';
 import {
 	acceptsLines,
@@ -213,24 +214,39 @@ export function pendingPostings(session: CountSession, movements: readonly Movem
 	return countPostings(session, variances, movements.filter(own));
 }
 
+export interface ApproveCountOptions {
+	/**
+	 * An admin confirms approving although entries bearing on the count are stamped far from
+	 * the relay's time (FarStampError); ignored for other roles.
+	 */
+	confirmFarStamps?: boolean;
+}
+
 /**
  * Approves a submitted count and posts a `count` movement for every position whose latest
  * count differs from the book at that count's stamp. Returns the movements written.
  */
-export function approveCount(ctx: CommandContext, countId: string): Movement[] {
+export function approveCount(
+	ctx: CommandContext,
+	countId: string,
+	options: ApproveCountOptions = {}
+): Movement[] {
 	requireRecordWriter(ctx, COUNTS, 'count');
 	requireWriteKind(ctx, 'ledger');
 	const session = requireSession(ctx, countId);
 	if (session.status !== 'submitted') throw new CountStatusError(session.status, 'approve');
 	const sealed = sealedMonthOf(ctx, session);
 	if (sealed !== null) throw new PeriodClosedError(sealed);
+	const movements = allMovements(ctx);
+	if (ctx.timeMs) {
+		const far = farStampsOfCount(session, movements, ctx.timeMs());
+		const mayConfirm = ctx.role === 'admin';
+		if (far.length > 0 && !(mayConfirm && options.confirmFarStamps))
+			throw new FarStampError(far.length, mayConfirm);
+	}
 	// Ledgers first: a crash between the two leaves a count that can be approved again, and the
 	// second approval finds the postings already present and writes only what is missing.
-	const written = writeLedgerPostings(
-		ctx,
-		pendingPostings(session, allMovements(ctx)),
-		'approveCount'
-	);
+	const written = writeLedgerPostings(ctx, pendingPostings(session, movements), 'approveCount');
 	const doc = countsDoc(ctx);
 	doc.transact(
 		() => {

@@ -17,6 +17,7 @@ import { people } from './en/people';
 import { picking } from './en/picking';
 import { integrity } from './en/integrity';
 import { audit } from './en/audit';
+import { clock } from './en/clock';
 
 export const en: Messages = {
 	'app.name': 'Stockflow',
@@ -426,5 +427,6 @@ export const en: Messages = {
 	...people,
 	...picking,
 	...integrity,
-	...audit
+	...audit,
+	...clock
 };

@@ -18,6 +18,7 @@ import { people } from './zh-CN/people';
 import { picking } from './zh-CN/picking';
 import { integrity } from './zh-CN/integrity';
 import { audit } from './zh-CN/audit';
+import { clock } from './zh-CN/clock';
 
 export const zhCN: Messages = {
 	'app.name': 'Stockflow 进销存',
@@ -413,5 +414,6 @@ export const zhCN: Messages = {
 	...people,
 	...picking,
 	...integrity,
-	...audit
+	...audit,
+	...clock
 };

@@ -17,6 +17,7 @@ import { people } from './zh-TW/people';
 import { picking } from './zh-TW/picking';
 import { integrity } from './zh-TW/integrity';
 import { audit } from './zh-TW/audit';
+import { clock } from './zh-TW/clock';
 
 export const zhTW = {
 	'app.name': 'Stockflow 進銷存',
@@ -414,7 +415,8 @@ export const zhTW = {
 	...people,
 	...picking,
 	...integrity,
-	...audit
+	...audit,
+	...clock
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhTW;

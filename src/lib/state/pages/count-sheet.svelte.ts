@@ -4,13 +4,14 @@
 // submitted. Focus moves are returned to the page, which owns the DOM.
 
 import type { Item, Location } from '../../domain/catalog/entities';
+import { FarStampError } from '../../domain/errors';
 import { compareLocationCodes } from '../../domain/picking/walk-order';
 import { parseQuantity } from '../../domain/quantity/quantity';
 import { resolveScan } from '../../domain/scanning/resolve';
 import { acceptsLines, type CountSession } from '../../domain/stocktake/session';
 import { countSheetRows, type SheetRow } from '../../domain/stocktake/sheet';
 import { errorMessage, fmtNumber, t } from '../../i18n';
-import type { WorkspaceState } from '../workspace.svelte';
+import type { RunResult, WorkspaceState } from '../workspace.svelte';
 import { StocktakeBook, type Review } from './stocktake.svelte';
 
 /** The field the cursor goes to next. */
@@ -30,6 +31,11 @@ export class CountSheetPage {
 	qtyText = $state('');
 	scanText = $state('');
 	message = $state<{ tone: 'ok' | 'error'; text: string } | null>(null);
+	/**
+	 * The last approval was stopped by entries stamped far from the relay's time: how many, and
+	 * whether this user (an admin) may confirm it (domain/stocktake/far-stamps.ts).
+	 */
+	farStamps = $state<{ count: number; mayConfirm: boolean } | null>(null);
 
 	readonly session: CountSession | undefined = $derived.by(() => this.book.session(this.id()));
 	readonly bins: Location[] = $derived.by(() =>
@@ -182,9 +188,26 @@ export class CountSheetPage {
 					? this.book.approve(session.id)
 					: this.book.cancel(session.id);
 		if (kind === 'submit') this.view = 'review';
+		if (kind === 'approve') this.farStamps = farStampsOf(r);
 		if (!r.ok) return { ok: false, message: errorMessage(r.error) };
 		if (kind === 'approve' && Array.isArray(r.value))
 			return { ok: true, message: t('count.posted', { count: r.value.length }) };
 		return { ok: true, message: t(`count.done.${kind}`) };
 	}
+
+	/** An admin approves although entries are stamped far from the relay's time. */
+	confirmFarStamps(): ActionResult | null {
+		const session = this.session;
+		if (!session || !this.farStamps?.mayConfirm) return null;
+		const r = this.book.approve(session.id, { confirmFarStamps: true });
+		this.farStamps = farStampsOf(r);
+		if (!r.ok) return { ok: false, message: errorMessage(r.error) };
+		return { ok: true, message: t('count.posted', { count: r.value.length }) };
+	}
+}
+
+function farStampsOf(r: RunResult<unknown>): CountSheetPage['farStamps'] {
+	return !r.ok && r.error instanceof FarStampError
+		? { count: r.error.entries, mayConfirm: r.error.mayConfirm }
+		: null;
 }

@@ -16,6 +16,7 @@ import {
 } from '../../domain/stocktake/variance';
 import {
 	approveCount,
+	type ApproveCountOptions,
 	cancelCount,
 	openCount,
 	pendingPostings,
@@ -80,8 +81,8 @@ export class StocktakeBook {
 		return this.ws.run((ctx) => submitCount(ctx, countId));
 	}
 
-	approve(countId: string) {
-		return this.ws.run((ctx) => approveCount(ctx, countId));
+	approve(countId: string, options: ApproveCountOptions = {}) {
+		return this.ws.run((ctx) => approveCount(ctx, countId, options));
 	}
 
 	cancel(countId: string) {

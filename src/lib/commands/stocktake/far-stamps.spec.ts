@@ -1,0 +1,76 @@
+// A count bearing entries stamped far from the relay's time is approved only by an admin who
+// confirms (issue 15, point 3): exactly on the 5-minute bound it goes through for anyone, a
+// millisecond beyond it the warehouse is refused and the admin asked to confirm.
+import { describe, expect, it } from 'vitest';
+import { createItem, createWarehouse } from '../catalog';
+import type { CommandContext } from '../context';
+import { createCommandContext } from '../create-context';
+import { workspaceDocsInMemory } from '../memory-docs';
+import { recordReceipt } from '../movements';
+import { FarStampError } from '../../domain/errors';
+import { FLAG_AHEAD_MS, STAMP_FLOOR_MS } from '../../domain/clock/stamp-trust';
+import type { Role } from '../../domain/auth/roles';
+import { approveCount, openCount, recordCountLines, submitCount } from './stocktake';
+
+const NOW = Date.UTC(2026, 11, 7, 9);
+
+/** A shop whose devices see the relay's time as NOW; one device's clock is `skewMs` off. */
+function shop(skewMs: number) {
+	const docs = workspaceDocsInMemory();
+	const at = (device: string, role: Role, clockMs: number): CommandContext => ({
+		...createCommandContext({ docs, device, user: device, role, nowMs: () => clockMs }),
+		timeMs: () => NOW
+	});
+	const admin = at('desk', 'admin', NOW);
+	const item = createItem(admin, { code: 'TEA', name: 'tea', unit: 'pcs' });
+	const wh = createWarehouse(admin, { code: 'W', name: 'w' });
+	recordReceipt(admin, { itemId: item.id, warehouseId: wh.id, qty: 150, unit: 'pcs' });
+	// The wrong clock's receipt (kept: the relay's bound is a day).
+	recordReceipt(at('tablet', 'warehouse', NOW + skewMs), {
+		itemId: item.id,
+		warehouseId: wh.id,
+		qty: 64,
+		unit: 'pcs'
+	});
+	const clerk = at('clerk', 'warehouse', NOW + 60_000);
+	const count = openCount(clerk, { warehouseId: wh.id, kind: 'full', blind: false });
+	recordCountLines(clerk, count.id, [{ itemId: item.id, countedQty: 214 }]);
+	submitCount(clerk, count.id);
+	return { admin, clerk, countId: count.id };
+}
+
+describe('approving a count with entries stamped far from the relay’s time', () => {
+	it('goes through with a receipt exactly 5 minutes ahead', () => {
+		const { clerk, countId } = shop(FLAG_AHEAD_MS);
+		expect(() => approveCount(clerk, countId)).not.toThrow();
+	});
+
+	it('a receipt 5 min and 1 ms ahead: the warehouse is refused, may not confirm', () => {
+		const { clerk, countId } = shop(FLAG_AHEAD_MS + 1);
+		const error = captured(() => approveCount(clerk, countId, { confirmFarStamps: true }));
+		expect(error).toBeInstanceOf(FarStampError);
+		expect(error).toMatchObject({ entries: 1, mayConfirm: false, code: 'far-stamp' });
+	});
+
+	it('an admin is asked first, then approves on confirmation', () => {
+		const { admin, countId } = shop(10 * 3_600_000);
+		expect(captured(() => approveCount(admin, countId))).toMatchObject({ mayConfirm: true });
+		const posted = approveCount(admin, countId, { confirmFarStamps: true });
+		// The 10-hours-ahead receipt sorts after the count: the book at the count is 150.
+		expect(posted.map((m) => m.qty)).toEqual([64]);
+	});
+
+	it('a receipt from a clock reset before 2020 is far too', () => {
+		const { clerk, countId } = shop(STAMP_FLOOR_MS - 1 - NOW);
+		expect(captured(() => approveCount(clerk, countId))).toBeInstanceOf(FarStampError);
+	});
+});
+
+function captured(fn: () => unknown): unknown {
+	try {
+		fn();
+	} catch (error) {
+		return error;
+	}
+	return null;
+}
