@@ -1,0 +1,87 @@
+// Time you can trust in a real browser (issue 15, point 3): a warehouse tablet whose clock
+// jumps 10½ hours ahead while it is offline records a receipt; back online, the relay keeps it
+// (its bound is a day) and the tablet corrects its clock. The admin's clock page lists the
+// receipt as stamped 10 hours ahead, with the tablet and how fast its clock is.
+import { expect, test, type Page } from '@playwright/test';
+import { createItem, createWarehouse, freshWorkspace, signIn, tokenFor } from './support';
+
+const HOUR_MS = 3_600_000;
+
+async function expectSynced(page: Page): Promise<void> {
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
+		timeout: 15_000
+	});
+}
+
+async function inviteLink(baseURL: string, admin: string, role: string, user: string) {
+	const res = await fetch(`${baseURL}/api/invites`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			authorization: `Bearer ${admin}`
+		},
+		body: JSON.stringify({ role, user })
+	});
+	expect(res.status).toBe(200);
+	return ((await res.json()) as { link: string }).link;
+}
+
+test('a receipt from a tablet 10½ hours ahead is listed on the clock page', async ({
+	browser,
+	baseURL
+}, testInfo) => {
+	const workspace = freshWorkspace('clock');
+	const adminPage = await (await browser.newContext()).newPage();
+	await signIn(adminPage, workspace, 'admin', 'chen');
+	await expectSynced(adminPage);
+	await createWarehouse(adminPage, 'TY', '桃園總倉');
+	await createItem(adminPage, 'BOLT-M6', '六角螺栓 M6', '個');
+	await expectSynced(adminPage);
+	await adminPage.goto('/admin/clock');
+	await expect(adminPage.getByText('沒有時間有疑慮的紀錄。')).toBeVisible();
+
+	// The tablet signs in with a correct clock (it measures the relay's time), then goes offline.
+	const startMs = Date.now();
+	const ctx = await browser.newContext({
+		viewport: { width: 820, height: 1180 }
+	});
+	const tablet = await ctx.newPage();
+	await tablet.clock.install({ time: startMs });
+	const admin = await tokenFor(workspace, 'admin', 'chen');
+	await tablet.goto(await inviteLink(baseURL ?? '', admin, 'warehouse', 'wendy'));
+	await tablet.waitForURL((url) => url.pathname !== '/signin', {
+		timeout: 15_000
+	});
+	await expectSynced(tablet);
+	await tablet.goto('/movements/new');
+	await expect(tablet.getByTestId('movement-type-receipt')).toBeVisible();
+	await tablet.evaluate(async () => void (await navigator.serviceWorker.ready));
+	await ctx.setOffline(true);
+	await tablet.clock.setSystemTime(startMs + 10.5 * HOUR_MS);
+	await tablet.reload();
+	await expect(tablet.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+	await tablet.getByTestId('movement-type-receipt').click();
+	await tablet.getByTestId('movement-item').fill('BOLT-M6');
+	await tablet.getByTestId('movement-item').press('Enter');
+	await tablet.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
+	await tablet.getByTestId('movement-qty').fill('7');
+	await tablet.getByTestId('movement-zero-cost').check();
+	await tablet.getByTestId('movement-submit').click();
+	await expect(tablet.getByTestId('toast-success')).toBeVisible();
+	await ctx.setOffline(false);
+	await expectSynced(tablet);
+
+	// The admin sees the receipt stamped 10 hours ahead, the tablet, and its clock 10 hours fast.
+	const row = adminPage.getByTestId('clock-row');
+	await expect(row).toHaveCount(1, { timeout: 15_000 });
+	await expect(row).toHaveAttribute('data-trust', 'ahead');
+	await expect(row).toContainText('超前 10 小時');
+	await expect(row).toContainText('庫存異動');
+	await expect(row).toContainText('wendy');
+	await expect(row).toContainText('快 10 小時');
+	await adminPage.screenshot({
+		path: testInfo.outputPath('clock-page.png'),
+		fullPage: true
+	});
+	await ctx.close();
+});
