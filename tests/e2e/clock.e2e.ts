@@ -77,6 +77,7 @@ test('a receipt from a tablet 10½ hours ahead is listed on the clock page', asy
 	await expect(row).toHaveAttribute('data-trust', 'ahead');
 	await expect(row).toContainText('超前 10 小時');
 	await expect(row).toContainText('庫存異動');
+	await expect(row).toContainText('BOLT-M6');
 	await expect(row).toContainText('wendy');
 	await expect(row).toContainText('快 10 小時');
 	await adminPage.screenshot({

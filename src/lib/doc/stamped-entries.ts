@@ -19,10 +19,24 @@ export interface StampedDocs {
 export function* stampedEntries(docs: StampedDocs): Generator<StampedEntry> {
 	for (const ledger of docs.ledgers)
 		for (const m of readMovements(ledger).movements)
-			yield { kind: 'movement', id: m.id, at: m.at, ref: m.ref ?? '', user: m.user };
+			yield {
+				kind: 'movement',
+				id: m.id,
+				at: m.at,
+				ref: m.ref ?? '',
+				user: m.user,
+				itemId: m.itemId
+			};
 	for (const s of readCountSessions(docs.counts).sessions) {
 		for (const l of s.lines)
-			yield { kind: 'count-line', id: l.id, at: l.at, ref: s.number, user: l.by };
+			yield {
+				kind: 'count-line',
+				id: l.id,
+				at: l.at,
+				ref: s.number,
+				user: l.by,
+				itemId: l.itemId
+			};
 		for (const e of s.events)
 			yield { kind: 'event', id: `${s.id}:${e.type}`, at: e.at, ref: s.number, user: e.by };
 	}

@@ -16,6 +16,8 @@ export interface StampedEntry {
 	/** What it belongs to, as people know it (order or count number, movement reference). */
 	ref: string;
 	user: string;
+	/** A movement's or counted line's item (shown when there is no reference). */
+	itemId?: string;
 }
 
 export interface FlaggedEntry extends StampedEntry {

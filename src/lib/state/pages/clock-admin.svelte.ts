@@ -93,7 +93,9 @@ export class ClockAdminPage {
 					? t('clock.behind')
 					: t('clock.ahead', { amount: durationText(e.offByMs) }),
 			kind: t(`clock.kind.${e.kind}`),
-			ref: e.ref,
+			ref: [e.itemId ? (this.ws.item(e.itemId)?.code ?? '') : '', e.ref]
+				.filter(Boolean)
+				.join(' · '),
 			user: e.user,
 			device: deviceLabel(e.device),
 			// Presence carries the relay clock's offset (relay − device): the device's is its negative.
