@@ -75,7 +75,8 @@ export function importHistory(
 				const promisedDate = prng.chance(0.14) ? addDays(receivedOn, -prng.int(1, 4)) : receivedOn;
 				const entry = applicableEntry(catalogPrices, supplierId, sku.id, orderDate);
 				const planned = entry ? unitPriceAt(entry, mv.qty) : (sku.input.standardCostCents ?? 0);
-				const number = ref.replace(/^PO-(\d{6})-/, 'PO-20$1-');
+				// The receipts' ref: the books match a receipt to its PO (and its supplier invoice) by it.
+				const number = ref;
 				const id = ctx.ids.next();
 				const header = parseOrThrow(poHeaderSchema, {
 					id,
@@ -134,6 +135,7 @@ export function importHistory(
 						at: stampOf(Number(mv.at.slice(0, 15)) + 1, 3),
 						payload: { lineId: line.id, kind: 'concession', qty: rejected }
 					});
+				let receiptId = '';
 				for (const e of events) {
 					const event: PoEvent = parseOrThrow(poEventSchema, {
 						id: ctx.ids.next(),
@@ -141,8 +143,32 @@ export function importHistory(
 						device: DEVICE,
 						...(e as object)
 					});
+					if (event.type === 'receive') receiptId = event.id;
 					appendPoEvent(map, event);
 				}
+				// Every fifth delivery came with a freight bill: 1.5 % of the goods (at least NT$1),
+				// spread by value over the receipt (landed costs, issue 19). No random draw, so the
+				// rest of the history is what it was.
+				const goodsCents = Math.round((mv.qty - rejected) * line.unitPriceCents);
+				if (count % 5 === 0 && receiptId && goodsCents > 0)
+					appendPoEvent(
+						map,
+						parseOrThrow(poEventSchema, {
+							id: ctx.ids.next(),
+							by: 'demo',
+							device: DEVICE,
+							type: 'charge',
+							at: stampOf(Number(mv.at.slice(0, 15)) + 2, 4),
+							payload: {
+								receiptEventId: receiptId,
+								kind: 'freight',
+								amountCents: Math.max(100, Math.round(goodsCents * 0.015)),
+								basis: 'value',
+								movementIds: [mv.id],
+								note: '貨運'
+							}
+						})
+					);
 				count++;
 			}
 		},
@@ -182,7 +208,7 @@ export function placePending(
 					doc,
 					parseOrThrow(poHeaderSchema, {
 						id,
-						number: p.po.replace(/^PO-(\d{6})-/, 'PO-20$1-'),
+						number: p.po,
 						supplierId,
 						warehouseId: opts.mainWarehouseId,
 						orderDate,
