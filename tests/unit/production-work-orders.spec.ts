@@ -192,6 +192,54 @@ describe('work orders', () => {
 		]);
 	});
 
+	it('the floor may choose the bin and lot to issue from: exactly what it holds, not one more', () => {
+		const f = makeFactory();
+		const glue = createItem(f.ctx, { code: 'GLUE', name: '木工膠', unit: '罐', lotTracked: true });
+		const shelf = createItem(f.ctx, { code: 'SHF', name: '層板', unit: '片' });
+		saveBom(f.ctx, { itemId: shelf.id, version: '1', lines: [{ childId: glue.id, qtyPer: 2 }] });
+		const bin = createLocation(f.ctx, { warehouseId: f.warehouseId, code: 'B-02' });
+		for (const [lot, expiry] of [
+			['G-LATE', '2027-03-01'],
+			['G-SOON', '2027-01-01']
+		] as const)
+			recordReceipt(f.ctx, {
+				itemId: glue.id,
+				warehouseId: f.warehouseId,
+				locationId: bin.id,
+				lot,
+				expiry,
+				qty: 6,
+				unit: '罐',
+				unitCostCents: 100
+			});
+		const [wo] = createWorkOrders(f.ctx, [
+			{
+				itemId: shelf.id,
+				qty: 4,
+				warehouseId: f.warehouseId,
+				startDate: '2026-11-02',
+				dueDate: '2026-11-03'
+			}
+		]);
+		releaseWorkOrder(f.ctx, wo!.id);
+		const late = { locationId: bin.id, lot: 'G-LATE' };
+		// 7 from a lot of 6: refused, nothing moves.
+		expect(() => issueMaterials(f.ctx, wo!.id, [{ itemId: glue.id, qty: 7, from: late }])).toThrow(
+			InsufficientStockError
+		);
+		expect(stock(f, glue.id)).toBe(12);
+		// All 6 of the later lot (FEFO would have taken G-SOON first).
+		issueMaterials(f.ctx, wo!.id, [{ itemId: glue.id, qty: 6, from: late }]);
+		const issued = f.docs
+			.ledgers()
+			.flatMap((d) => readMovements(d).movements)
+			.filter((m) => m.reason === 'issue' && m.itemId === glue.id)
+			.map((m) => [m.locationId, m.lot, m.qty]);
+		expect(issued).toEqual([[bin.id, 'G-LATE', -6]]);
+		const fold = productionView(f.ctx).workOrders.find((w) => w.order.id === wo!.id)!.fold;
+		expect(fold.issued.get(glue.id)).toBe(6);
+	});
+
 	it('finished goods go into the chosen bin; a bin of another warehouse is refused and nothing moves', () => {
 		const f = makeFactory();
 		const bin = createLocation(f.ctx, { warehouseId: f.warehouseId, code: 'FG-01' });

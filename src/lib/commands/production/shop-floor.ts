@@ -5,7 +5,13 @@
 // Rights on the orders doc are checked before any movement is written; movements precede the
 // event, so an event never claims stock that did not move.
 
-import { InvalidFieldError, InvalidTransitionError } from '../../domain/errors';
+import { isQuarantineLocation } from '../../domain/catalog/quarantine';
+import {
+	InsufficientStockError,
+	InvalidFieldError,
+	InvalidTransitionError,
+	UnknownLocationError
+} from '../../domain/errors';
 import { resolveTarget } from '../../domain/ledger/validate';
 import { storedMovementSchema } from '../../domain/ledger/movement';
 import { parseOrThrow } from '../../domain/parse';
@@ -68,7 +74,7 @@ export function reportProgress(ctx: CommandContext, woId: string, input: Progres
 function issueRequests(
 	ctx: CommandContext,
 	found: FoldedWorkOrder,
-	lines: readonly { itemId: string; qty: number }[]
+	lines: readonly IssueLine[]
 ): MovementRequest[] {
 	const catalog = catalogIndexOf(ctx);
 	const warehouseId = found.order.warehouseId;
@@ -81,6 +87,33 @@ function issueRequests(
 	const out: MovementRequest[] = [];
 	for (const l of lines) {
 		const { item } = resolveTarget(catalog, { itemId: l.itemId, warehouseId });
+		if (l.from) {
+			// The bin and lot the floor chose: all of it from there, or nothing.
+			const locationId = l.from.locationId;
+			const lot = l.from.lot;
+			const bin = locationId ? locations.find((x) => x.id === locationId) : undefined;
+			if (locationId && !bin) throw new UnknownLocationError(locationId);
+			if (bin && isQuarantineLocation(bin))
+				throw new InvalidFieldError('locationId', 'stock in quarantine is not issued');
+			const at = stock.find(
+				(b) => b.itemId === l.itemId && b.locationId === locationId && b.lot === lot
+			);
+			if (!at || at.qty < l.qty) throw new InsufficientStockError(l.itemId, at?.qty ?? 0, l.qty);
+			at.qty = roundQty(at.qty - l.qty);
+			out.push({
+				kind: 'issue',
+				input: {
+					itemId: l.itemId,
+					warehouseId,
+					unit: item.unit,
+					ref: found.order.number,
+					qty: l.qty,
+					...(locationId ? { locationId } : {}),
+					...(lot ? { lot } : {})
+				}
+			});
+			continue;
+		}
 		const { picks, shortfall } = allocatePick({
 			itemId: l.itemId,
 			warehouseId,
@@ -113,11 +146,21 @@ function issueRequests(
 	return out;
 }
 
-/** Issues material to the order: `issue` movements (ref = order number), then the event. */
+/** A material to issue; `from` names the bin ('' = none) and lot ('' = none) to take it from. */
+export interface IssueLine {
+	itemId: string;
+	qty: number;
+	from?: { locationId: string; lot: string };
+}
+
+/**
+ * Issues material to the order: `issue` movements (ref = order number), then the event. Lines
+ * without `from` leave from bins and lots chosen FEFO/FIFO; with it, from that position only.
+ */
 export function issueMaterials(
 	ctx: CommandContext,
 	woId: string,
-	lines: readonly { itemId: string; qty: number }[]
+	lines: readonly IssueLine[]
 ): WoEvent {
 	requireProduction(ctx, 'orders');
 	requireWriteKind(ctx, 'ledger');
@@ -132,7 +175,7 @@ export function issueMaterials(
 		ctx,
 		woId,
 		'issue',
-		{ lines: lines.map((l) => ({ ...l })), backflush: false },
+		{ lines: lines.map((l) => ({ itemId: l.itemId, qty: l.qty })), backflush: false },
 		'issueMaterials'
 	);
 }

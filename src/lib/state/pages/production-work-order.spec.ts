@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n';
-import { createItem, createWarehouse } from '../../commands/catalog';
+import { createItem, createLocation, createWarehouse } from '../../commands/catalog';
 import { recordReceipt } from '../../commands/movements';
 import { saveBom, saveWorkCenter } from '../../commands/production/boms';
 import type { Role } from '../../domain/auth/roles';
@@ -114,6 +114,46 @@ describe('WorkOrderDetailModel', () => {
 			'issue',
 			'complete'
 		]);
+		vm.destroy();
+	});
+
+	it('issues from the bin the floor chooses: up to what it holds, the rest stays put', async () => {
+		setLocale('en');
+		const ws = await workspace();
+		const f = factory(ws);
+		const r = ws.run((ctx) => {
+			const bin = createLocation(ctx, { warehouseId: f.wh.id, code: 'R-07' });
+			recordReceipt(ctx, {
+				itemId: f.leg.id,
+				warehouseId: f.wh.id,
+				locationId: bin.id,
+				qty: 5,
+				unit: '支',
+				unitCostCents: 100
+			});
+			return bin;
+		});
+		if (!r.ok) throw r.error;
+		const form = new NewWorkOrderModel(ws);
+		form.draft.itemId = f.table.id;
+		form.draft.qty = '2';
+		const created = form.save();
+		form.close();
+		const vm = new WorkOrderDetailModel(ws, () => created.id ?? '');
+		expect(vm.release().ok).toBe(true);
+		// The legs: 8 without a bin, 5 in R-07 — fullest first.
+		expect(vm.sources[f.leg.id]?.map((s) => s.label)).toEqual(['No bin (8)', 'R-07 (5)']);
+		const binKey = vm.sources[f.leg.id]![1]!.key;
+		vm.issue[f.leg.id] = '6';
+		vm.issueFrom[f.leg.id] = binKey;
+		expect(vm.issueMaterial()).toEqual({ ok: false, message: null });
+		expect(vm.issueError).toBe('LEG 桌腳: only 5 in the chosen bin / lot');
+		vm.issue[f.leg.id] = '5';
+		expect(vm.issueMaterial().ok).toBe(true);
+		const legs = (locationId: string) =>
+			ws.balances.find((b) => b.itemId === f.leg.id && b.locationId === locationId)?.qty;
+		expect([legs(r.value.id), legs('')]).toEqual([0, 8]);
+		expect(vm.issueFrom).toEqual({});
 		vm.destroy();
 	});
 

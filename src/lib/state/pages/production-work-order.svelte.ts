@@ -11,7 +11,8 @@ import {
 import {
 	completeWorkOrder,
 	issueMaterials,
-	reportProgress
+	reportProgress,
+	type IssueLine
 } from '../../commands/production/shop-floor';
 import { parseQuantity } from '../../domain/quantity/quantity';
 import { materialNeeds, type MaterialNeed } from '../../domain/production/shortages';
@@ -22,6 +23,17 @@ import { ProductionData } from './production-data.svelte';
 import type { SaveResult } from './save-result';
 
 export type WoAction = 'release' | 'cancel' | 'close' | 'floor';
+
+/** A bin × lot holding a material, for the issue form's "from" choice. */
+export interface IssueSource {
+	key: string;
+	label: string;
+	locationId: string;
+	lot: string;
+	qty: number;
+}
+
+const sourceKey = (locationId: string, lot: string): string => `${locationId}|${lot}`;
 
 /** A typed quantity: null when empty, a number, or 'bad' when it is not one (or negative). */
 function qtyOf(text: string): number | null | 'bad' {
@@ -46,6 +58,8 @@ export class WorkOrderDetailModel {
 	progressErrors = $state<Record<string, string>>({});
 	/** Drafts of the issue form, per material item id. */
 	issue = $state<Record<string, string>>({});
+	/** Where each material is issued from, per item id: '' = bins and lots chosen FEFO/FIFO. */
+	issueFrom = $state<Record<string, string>>({});
 	issueError = $state<string | null>(null);
 	complete = $state({ good: '', lot: '', backflush: true, locationId: '' });
 	completeError = $state<string | null>(null);
@@ -68,6 +82,33 @@ export class WorkOrderDetailModel {
 	});
 
 	readonly shortages = $derived(this.materials.filter((m) => m.short > 0));
+
+	/**
+	 * Per material: the positions (bin × lot) of the order's warehouse holding it, outside
+	 * quarantine, fullest first — what the floor may choose to issue from.
+	 */
+	readonly sources: Record<string, IssueSource[]> = $derived.by(() => {
+		const w = this.w;
+		const out: Record<string, IssueSource[]> = {};
+		if (!w) return out;
+		const needed = new Set(this.materials.map((m) => m.itemId));
+		const held = this.data.ws.heldLocations;
+		for (const b of this.data.ws.balances) {
+			if (!needed.has(b.itemId) || b.warehouseId !== w.order.warehouseId) continue;
+			if (b.qty <= 0 || held.has(b.locationId)) continue;
+			const bin = b.locationId ? (this.data.ws.location(b.locationId)?.code ?? '?') : '';
+			const place = [bin || t('production.noLocation'), b.lot].filter(Boolean).join(' · ');
+			(out[b.itemId] ??= []).push({
+				key: sourceKey(b.locationId, b.lot),
+				label: t('production.sourceLabel', { place, qty: fmtNumber(b.qty) }),
+				locationId: b.locationId,
+				lot: b.lot,
+				qty: b.qty
+			});
+		}
+		for (const list of Object.values(out)) list.sort((a, b) => b.qty - a.qty);
+		return out;
+	});
 
 	readonly steps: StepRow[] = $derived.by(() => {
 		const w = this.w;
@@ -180,14 +221,29 @@ export class WorkOrderDetailModel {
 	}
 
 	issueMaterial(): SaveResult {
-		const lines: { itemId: string; qty: number }[] = [];
+		const lines: IssueLine[] = [];
 		for (const m of this.materials) {
 			const q = qtyOf(this.issue[m.itemId] ?? '');
 			if (q === 'bad') {
 				this.issueError = t('production.qtyInvalid');
 				return { ok: false, message: null };
 			}
-			if (q !== null && q > 0) lines.push({ itemId: m.itemId, qty: q });
+			if (q === null || q <= 0) continue;
+			const chosen = this.issueFrom[m.itemId]
+				? this.sources[m.itemId]?.find((x) => x.key === this.issueFrom[m.itemId])
+				: undefined;
+			if (chosen && q > chosen.qty) {
+				this.issueError = t('production.sourceShort', {
+					item: this.data.itemLabel(m.itemId),
+					qty: fmtNumber(chosen.qty)
+				});
+				return { ok: false, message: null };
+			}
+			lines.push({
+				itemId: m.itemId,
+				qty: q,
+				...(chosen ? { from: { locationId: chosen.locationId, lot: chosen.lot } } : {})
+			});
 		}
 		if (lines.length === 0) {
 			this.issueError = t('production.nothingToIssue');
@@ -195,7 +251,10 @@ export class WorkOrderDetailModel {
 		}
 		this.issueError = null;
 		const r = this.data.ws.run((ctx) => issueMaterials(ctx, this.id(), lines));
-		if (r.ok) this.issue = {};
+		if (r.ok) {
+			this.issue = {};
+			this.issueFrom = {};
+		}
 		return this.result(r, t('production.materialIssued', { count: lines.length }));
 	}
 

@@ -154,5 +154,10 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'workCenter.hoursInvalid': 'Enter 0 or more hours',
 	'workCenter.codeTaken': 'Code {code} is used by another work centre',
 	'production.receiveBin': 'Into bin',
-	'production.noBin': 'No bin'
+	'production.noBin': 'No bin',
+	'production.issueFrom': 'Issue from',
+	'production.issueAuto': 'Automatic (first expiry first out)',
+	'production.sourceShort': '{item}: only {qty} in the chosen bin / lot',
+	'production.sourceLabel': '{place} ({qty})',
+	'production.noLocation': 'No bin'
 };

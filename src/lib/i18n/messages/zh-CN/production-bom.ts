@@ -144,5 +144,10 @@ export const productionBom: Record<keyof typeof source, string> = {
 	'workCenter.hoursInvalid': '请输入 0 以上的小时数',
 	'workCenter.codeTaken': '代码 {code} 已被其他工作中心使用',
 	'production.receiveBin': '入库库位',
-	'production.noBin': '不指定库位'
+	'production.noBin': '不指定库位',
+	'production.issueFrom': '领料来源',
+	'production.issueAuto': '自动（先到期先出）',
+	'production.sourceShort': '{item}：所选库位／批号只有 {qty}',
+	'production.sourceLabel': '{place}（{qty}）',
+	'production.noLocation': '无库位'
 };

@@ -144,5 +144,10 @@ export const productionBom = {
 	'workCenter.hoursInvalid': '請輸入 0 以上的時數',
 	'workCenter.codeTaken': '代碼 {code} 已被其他工作中心使用',
 	'production.receiveBin': '入庫儲位',
-	'production.noBin': '不指定儲位'
+	'production.noBin': '不指定儲位',
+	'production.issueFrom': '領料來源',
+	'production.issueAuto': '自動（先到期先出）',
+	'production.sourceShort': '{item}：所選儲位／批號只有 {qty}',
+	'production.sourceLabel': '{place}（{qty}）',
+	'production.noLocation': '無儲位'
 };
