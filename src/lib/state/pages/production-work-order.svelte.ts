@@ -91,10 +91,10 @@ export class WorkOrderDetailModel {
 		const w = this.w;
 		const out: Record<string, IssueSource[]> = {};
 		if (!w) return out;
-		const needed = new Set(this.materials.map((m) => m.itemId));
+		const needed = this.materials.map((m) => m.itemId);
 		const held = this.data.ws.heldLocations;
 		for (const b of this.data.ws.balances) {
-			if (!needed.has(b.itemId) || b.warehouseId !== w.order.warehouseId) continue;
+			if (!needed.includes(b.itemId) || b.warehouseId !== w.order.warehouseId) continue;
 			if (b.qty <= 0 || held.has(b.locationId)) continue;
 			const bin = b.locationId ? (this.data.ws.location(b.locationId)?.code ?? '?') : '';
 			const place = [bin || t('production.noLocation'), b.lot].filter(Boolean).join(' · ');
