@@ -1,6 +1,7 @@
 // View model of the finance home (財務總覽), the owner's dashboard: stock value and the seven
 // KPIs, each with its definition (shown on hover) and a monthly trend chart, and the reports.
 
+import { nextValuationMethodOf } from '../../commands/finance-settings';
 import { resolve } from '$app/paths';
 import type { IconName } from '../../components/Icon.svelte';
 import type { KpiTone } from '../../components/KpiCard.svelte';
@@ -135,7 +136,7 @@ export function reportHref(name: FinanceReportName): string {
 export class FinanceHomeModel {
 	private readonly data: FinanceData;
 
-	constructor(ws: WorkspaceState) {
+	constructor(private readonly ws: WorkspaceState) {
 		this.data = financeData(ws);
 	}
 
@@ -150,9 +151,15 @@ export class FinanceHomeModel {
 		const v = this.data.view;
 		if (!v) return '';
 		const method = t(`finance.method.${v.method}`);
-		return v.fromMonth === null
-			? t('finance.methodLineAll', { method })
-			: t('finance.methodLine', { method, from: fmtMonth(v.fromMonth) });
+		const line =
+			v.fromMonth === null
+				? t('finance.methodLineAll', { method })
+				: t('finance.methodLine', { method, from: fmtMonth(v.fromMonth) });
+		// A change waiting for the next close (finance settings) is said here too.
+		const next = nextValuationMethodOf(this.ws.runtime.docs.catalog);
+		return next === null
+			? line
+			: `${line} · ${t('fset.methodPending', { method: t(`fset.method.${next}`) })}`;
 	});
 
 	readonly tiles: FinanceTile[] = $derived.by(() => {
