@@ -9,13 +9,8 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
 import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
-import { createHlc, isStamp, stampWallMs, type Hlc } from '../domain/clock/hlc';
-import {
-	createRelayClock,
-	type RelayClock,
-	type RelayTimeSample
-} from '../domain/clock/relay-clock';
-import { FLAG_AHEAD_MS, trustedNowMs } from '../domain/clock/stamp-trust';
+import type { Hlc } from '../domain/clock/hlc';
+import type { RelayClock, RelayTimeSample } from '../domain/clock/relay-clock';
 import { readClosedThrough } from '../doc/period-doc';
 import { readMovements } from '../doc/ledger-doc';
 import type { Movement } from '../domain/ledger/movement';
@@ -40,9 +35,9 @@ import type { TokenCheck } from '../sync/token-check';
 import { ClosedMonths, type OpenDoc } from './closed-months';
 import { cryptoRandom, deviceId } from './device';
 import { mergeStamps } from './stamp-merge';
+import { createDeviceTime, type DeviceTime } from './device-time';
 
-/** How far ahead of this device's clock a remote stamp may be and still move its clock. */
-export const CLOCK_MAX_AHEAD_MS = FLAG_AHEAD_MS;
+export { CLOCK_MAX_AHEAD_MS } from './device-time';
 
 export interface RuntimeSession {
 	workspace: string;
@@ -119,36 +114,19 @@ export class WorkspaceRuntime {
 	private unobserveCatalog: () => void = () => {};
 	private closed = false;
 	private readonly nowMs: () => number;
-	/** Wall time of the stamp clock's high-water mark (persisted with it). */
-	private highWaterMs = 0;
+	private readonly time: DeviceTime;
 
 	constructor(private readonly options: RuntimeOptions) {
 		const deviceMs = options.nowMs ?? Date.now;
-		// The relay is the time reference: its offset, measured at every connect, is kept so an
-		// offline restart still corrects a wrong device clock (see domain/clock/relay-clock.ts).
-		const offsetKey = `stockflow.clock-offset.${options.storageNamespace ?? options.session.workspace}`;
-		const storedOffset = Number(options.kv.get(offsetKey) ?? 0);
-		this.relayClock = createRelayClock({
-			wallMs: deviceMs,
-			offsetMs: Number.isFinite(storedOffset) ? storedOffset : 0,
-			onOffset: (offsetMs) => options.kv.set(offsetKey, String(offsetMs))
+		this.time = createDeviceTime({
+			kv: options.kv,
+			namespace: options.storageNamespace ?? options.session.workspace,
+			device: deviceId(options.kv),
+			deviceMs
 		});
-		this.nowMs = () => this.relayClock.now();
-		// The stamp clock continues after its persisted high-water mark (never backwards across
-		// restarts) and does not adopt a remote wall time far ahead of this device's clock.
-		const hlcKey = `stockflow.hlc.${options.storageNamespace ?? options.session.workspace}`;
-		const start = options.kv.get(hlcKey);
-		this.highWaterMs = start && isStamp(start) ? stampWallMs(start) : 0;
-		this.clock = createHlc(deviceId(options.kv), this.nowMs, {
-			start,
-			onAdvance: (stamp) => {
-				options.kv.set(hlcKey, stamp);
-				this.highWaterMs = stampWallMs(stamp);
-			},
-			maxAheadMs: CLOCK_MAX_AHEAD_MS,
-			onFarAhead: (stamp, aheadMs) =>
-				console.warn(`stockflow: not adopting ${stamp}, ${Math.round(aheadMs / 1000)} s ahead`)
-		});
+		this.relayClock = this.time.relayClock;
+		this.clock = this.time.clock;
+		this.nowMs = this.time.nowMs;
 		// Every stamp seen moves the clock: movements through the projector, the rest here.
 		mergeStamps(this.catalog, this.clock);
 		this.ids = createIdGenerator({ nowMs: this.nowMs, random: options.random ?? cryptoRandom });
@@ -192,11 +170,7 @@ export class WorkspaceRuntime {
 
 	/** A relay time answer: the offset moves, and stamps left far ahead come back to it. */
 	private onRelayTime(sample: RelayTimeSample): void {
-		if (!this.relayClock.sample(sample)) return;
-		this.emit({ kind: 'connection' });
-		const dropped = this.clock.dropFarAhead();
-		if (dropped)
-			console.warn(`stockflow: stamps continue at the relay's time, not after ${dropped}`);
+		if (this.time.onRelayTime(sample)) this.emit({ kind: 'connection' });
 	}
 
 	/**
@@ -204,11 +178,7 @@ export class WorkspaceRuntime {
 	 * before this device's latest stamp (a clock reset to 2001 is not June 2001).
 	 */
 	timeMs(): number {
-		return trustedNowMs({
-			relayMs: this.nowMs(),
-			measured: this.relayClock.measured(),
-			highWaterMs: this.highWaterMs
-		});
+		return this.time.timeMs();
 	}
 
 	get workspace(): string {
