@@ -20,6 +20,10 @@ describe('parseDayOrNull', () => {
 		'2026-12-32',
 		'2026-12-00',
 		'2026125',
+		'2026-12', // half typed: once read as 2026-01-02
+		'2026-1',
+		'2026-12/10', // two different separators
+		'202612-10',
 		'12/10/2026',
 		'tomorrow'
 	])('%s is not a day', (text) => expect(parseDayOrNull(text)).toBeNull());

@@ -2,14 +2,22 @@
 // same day (YYYY-MM-DD, the form stored everywhere); anything that is not a real calendar day
 // (2026-02-30) is null, so a form can say so instead of saving a wrong date.
 
-const DAY = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$/;
+/** The same separator twice (2026-12-10, 2026/1/5), or none with two-digit month and day. */
+const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 export function parseDayOrNull(text: string): string | null {
-	const m = DAY.exec(text.trim());
-	if (!m) return null;
-	const [, y, mo, d] = m as unknown as [string, string, string, string];
-	// Without separators the month and day must be two digits each (20261210).
-	if (!/[-/.]/.test(text) && (mo.length !== 2 || d.length !== 2)) return null;
+	const trimmed = text.trim();
+	const separated = SEPARATED.exec(trimmed);
+	const compact = separated ? null : COMPACT.exec(trimmed);
+	// A half-typed '2026-12' is no day (it once read as 2026-01-02).
+	const parts = separated
+		? [separated[1], separated[3], separated[4]]
+		: compact
+			? [compact[1], compact[2], compact[3]]
+			: null;
+	if (!parts) return null;
+	const [y, mo, d] = parts as [string, string, string];
 	const year = Number(y);
 	const month = Number(mo);
 	const day = Number(d);
