@@ -10,6 +10,7 @@ import type { AuthContext } from './sessions/authenticate';
 import { SESSION_ROUTES } from './sessions/api';
 import { WORKSPACE_ROUTES } from './sessions/workspace-api';
 import { DEVICE_ROUTES } from './sessions/device-api';
+import { PEOPLE_CHANGE_ROUTES } from './sessions/people-changes-api';
 import { serveStatic } from './static';
 import { handleTokenRequest, handleWhoami, sendJson } from './token-api';
 import { handleTestClock, type AdjustableClock } from './test-clock';
@@ -99,7 +100,11 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HttpContext
 		if (req.method !== 'PUT') return sendJson(res, 405, { error: 'PUT only' });
 		return handleTestClock(req, res, ctx.testClock);
 	}
-	const sessionRoute = SESSION_ROUTES[path] ?? WORKSPACE_ROUTES[path] ?? DEVICE_ROUTES[path];
+	const sessionRoute =
+		SESSION_ROUTES[path] ??
+		WORKSPACE_ROUTES[path] ??
+		DEVICE_ROUTES[path] ??
+		PEOPLE_CHANGE_ROUTES[path];
 	if (sessionRoute) {
 		const handler = sessionRoute[req.method ?? 'GET'];
 		if (!handler) {

@@ -53,7 +53,20 @@ const MIGRATIONS: readonly string[] = [
 		workspace TEXT PRIMARY KEY,
 		name TEXT,
 		setup_done_at BIGINT
-	);`
+	);`,
+	// Who changed whose role or revoked whose access (sessions/people-changes.ts): append-only.
+	`CREATE TABLE stockflow_people_changes (
+		id BIGSERIAL PRIMARY KEY,
+		workspace TEXT NOT NULL,
+		at BIGINT NOT NULL,
+		by_user TEXT NOT NULL,
+		"user" TEXT NOT NULL,
+		action TEXT NOT NULL,
+		old_role TEXT,
+		new_role TEXT,
+		device TEXT
+	);
+	CREATE INDEX stockflow_people_changes_workspace ON stockflow_people_changes (workspace, at);`
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

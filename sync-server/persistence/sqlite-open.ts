@@ -28,6 +28,7 @@ const ALLOWED_TABLES = new Set([
 	'sign_in_links',
 	'device_sessions',
 	'user_revocations',
+	'people_changes',
 	'workspace_profiles'
 ]);
 

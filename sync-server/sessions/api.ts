@@ -15,6 +15,7 @@ import {
 import { jwtRevoked, verifyJwt, type AuthContext } from './authenticate';
 import { newCredential, newLinkId } from './credential';
 import { peopleOf } from './people';
+import { currentRole } from './people-changes';
 
 /** How long an invitation link can wait to be used. */
 export const DEFAULT_LINK_TTL = '3d';
@@ -230,8 +231,12 @@ async function revoke(req: IncomingMessage, res: ServerResponse, auth: AuthConte
 	const body = await parseBody(req, res, RevokeRequest);
 	if (!body) return;
 	const nowMs = auth.nowMs();
+	const change = { workspace: admin.workspace, atMs: nowMs, by: admin.sub, newRole: null };
 	if ('user' in body) {
+		const oldRole = await currentRole(auth.sessions, admin.workspace, body.user);
 		const ended = await auth.sessions.revokeUser(admin.workspace, body.user, 'revoked', nowMs);
+		const revoke = { action: 'revoke', user: body.user, oldRole, device: null } as const;
+		await auth.sessions.recordPeopleChange({ ...change, ...revoke });
 		return sendJson(res, 200, { ended });
 	}
 	const session = await auth.sessions.session(body.device);
@@ -239,6 +244,13 @@ async function revoke(req: IncomingMessage, res: ServerResponse, auth: AuthConte
 		return sendJson(res, 404, { error: 'no such device' });
 	}
 	const ended = (await auth.sessions.endSession(session.id, 'revoked', nowMs)) ? 1 : 0;
+	if (ended === 1) {
+		const { user, role: oldRole, id: device } = session;
+		await auth.sessions.recordPeopleChange({
+			...change,
+			...{ action: 'revoke-device', user, oldRole, device }
+		});
+	}
 	sendJson(res, 200, { ended });
 }
 
@@ -249,12 +261,13 @@ async function changeRole(req: IncomingMessage, res: ServerResponse, auth: AuthC
 	if (!body) return;
 	// A role is a property of the session: the old ones end, and the person signs in again
 	// with the link below (which is minted after the revocation, so it stays valid).
-	const ended = await auth.sessions.revokeUser(
-		admin.workspace,
-		body.user,
-		'role-changed',
-		auth.nowMs()
-	);
+	const oldRole = await currentRole(auth.sessions, admin.workspace, body.user);
+	const atMs = auth.nowMs();
+	const ended = await auth.sessions.revokeUser(admin.workspace, body.user, 'role-changed', atMs);
+	await auth.sessions.recordPeopleChange({
+		...{ workspace: admin.workspace, atMs, by: admin.sub, user: body.user, action: 'role' },
+		...{ oldRole, newRole: body.role, device: null }
+	});
 	const minted = await mintSignInLink(auth, {
 		workspace: admin.workspace,
 		role: body.role,

@@ -1,5 +1,5 @@
 // The session tables in the Postgres database the relays share (STOCKFLOW_DATABASE_URL): sign-in
-// links, device sessions, user revocations and workspace profiles, created by the same
+// links, device sessions, user revocations, workspace profiles and the people trail, created by the same
 // versioned migrations as the document store (persistence/postgres-schema.ts). A device signed
 // in through one relay is known to every relay; a revocation written through one is read by the
 // others' guards on their next poll (guard.ts), which closes the device there too. Its own small
@@ -8,6 +8,7 @@
 import type pg from 'pg';
 import { migratePostgres } from '../persistence/postgres-schema';
 import { revocationKey, type EndReason, type LinkUse, type SessionStore } from './store';
+import { toPeopleChange, type PeopleChangeRow } from './people-changes';
 import {
 	endReasonOf,
 	toLink,
@@ -21,6 +22,7 @@ const LINKS = 'stockflow_sign_in_links';
 const SESSIONS = 'stockflow_device_sessions';
 const REVOCATIONS = 'stockflow_user_revocations';
 const PROFILES = 'stockflow_workspace_profiles';
+const PEOPLE_CHANGES = 'stockflow_people_changes';
 
 export function openPostgresSessionStore(options: {
 	url: string;
@@ -204,6 +206,21 @@ export function openPostgresSessionStore(options: {
 				[workspace]
 			);
 			return result.rows.length > 0;
+		},
+		async recordPeopleChange(c) {
+			await query(
+				`INSERT INTO ${PEOPLE_CHANGES}
+				   (workspace, at, by_user, "user", action, old_role, new_role, device)
+				 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				[c.workspace, c.atMs, c.by, c.user, c.action, c.oldRole, c.newRole, c.device]
+			);
+		},
+		async peopleChanges(workspace) {
+			const result = await query<PeopleChangeRow>(
+				`SELECT * FROM ${PEOPLE_CHANGES} WHERE workspace = $1 ORDER BY at DESC, id DESC`,
+				[workspace]
+			);
+			return result.rows.map(toPeopleChange);
 		},
 		async close() {
 			if (closed) return;

@@ -1,5 +1,5 @@
 // The session tables in the relay's own SQLite file (`${dataDir}/stockflow.sqlite`, beside the
-// document updates; tables `sign_in_links`, `device_sessions`, `user_revocations`), and the
+// document updates; tables `sign_in_links`, `device_sessions`, `user_revocations`, `people_changes`), and the
 // workspace profiles in `workspaces.json` (profiles.ts). better-sqlite3 is synchronous; the
 // store's interface is async for Postgres (store-postgres.ts), so these calls resolve at once.
 
@@ -8,6 +8,7 @@ import { openStockflowDatabase } from '../persistence/sqlite-open';
 import { sqliteFilePath } from '../persistence/sqlite';
 import { secureDataDir } from '../data-dir';
 import { profileStore } from './profiles';
+import { toPeopleChange, type PeopleChangeRow } from './people-changes';
 import { revocationKey, type EndReason, type LinkUse, type SessionStore } from './store';
 import {
 	endReasonOf,
@@ -43,6 +44,18 @@ CREATE TABLE IF NOT EXISTS device_sessions (
 	end_reason TEXT
 );
 CREATE INDEX IF NOT EXISTS device_sessions_user ON device_sessions (workspace, user);
+CREATE TABLE IF NOT EXISTS people_changes (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	workspace TEXT NOT NULL,
+	at INTEGER NOT NULL,
+	by_user TEXT NOT NULL,
+	user TEXT NOT NULL,
+	action TEXT NOT NULL,
+	old_role TEXT,
+	new_role TEXT,
+	device TEXT
+);
+CREATE INDEX IF NOT EXISTS people_changes_workspace ON people_changes (workspace, at);
 CREATE TABLE IF NOT EXISTS user_revocations (
 	workspace TEXT NOT NULL,
 	user TEXT NOT NULL,
@@ -104,6 +117,14 @@ export function openSqliteSessionStore(options: { dataDir: string }): SessionSto
 	const selectActiveAdmin = db.prepare<[string], { one: number }>(
 		`SELECT 1 AS one FROM device_sessions
 			WHERE workspace = ? AND role = 'admin' AND ended_at IS NULL LIMIT 1`
+	);
+
+	const insertPeopleChange = db.prepare(
+		`INSERT INTO people_changes (workspace, at, by_user, user, action, old_role, new_role, device)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	const selectPeopleChanges = db.prepare<[string], PeopleChangeRow>(
+		'SELECT * FROM people_changes WHERE workspace = ? ORDER BY at DESC, id DESC'
 	);
 
 	const useLink = db.transaction((id: string, nowMs: number): LinkUse => {
@@ -186,6 +207,19 @@ export function openSqliteSessionStore(options: { dataDir: string }): SessionSto
 		},
 		list: async (workspace) => selectWorkspace.all(workspace).map(toSession),
 		hasActiveAdmin: async (workspace) => selectActiveAdmin.get(workspace) !== undefined,
+		recordPeopleChange: async (c) => {
+			insertPeopleChange.run(
+				c.workspace,
+				c.atMs,
+				c.by,
+				c.user,
+				c.action,
+				c.oldRole,
+				c.newRole,
+				c.device
+			);
+		},
+		peopleChanges: async (workspace) => selectPeopleChanges.all(workspace).map(toPeopleChange),
 		close: async () => {
 			db.close();
 		}

@@ -11,6 +11,7 @@ import type { ProfileStore } from './profiles';
 import { openSqliteSessionStore } from './store-sqlite';
 import { openPostgresSessionStore } from './store-postgres';
 import type { EndReason } from './store-rows';
+import type { PeopleChange } from './people-changes';
 
 export { END_REASONS, type EndReason } from './store-rows';
 
@@ -91,6 +92,10 @@ export interface SessionStore extends ProfileStore {
 	list(workspace: string): Promise<DeviceSession[]>;
 	/** Whether some admin is signed in on a device of the workspace (session not ended). */
 	hasActiveAdmin(workspace: string): Promise<boolean>;
+	/** Appends a role change or revocation to the workspace's people trail. */
+	recordPeopleChange(change: PeopleChange): Promise<void>;
+	/** The workspace's people trail, newest first. */
+	peopleChanges(workspace: string): Promise<PeopleChange[]>;
 	close(): Promise<void>;
 }
 

@@ -1,9 +1,10 @@
 // The audit trail as an admin reads it: changing an item's standard cost and a customer's name
 // shows on each record's history tab (who, from what to what) and on the audit page, where the
-// filters narrow it to that change and the CSV export holds it.
+// filters narrow it to that change and the CSV export holds it; a role change (kept by the
+// relay) is listed there too.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { createItem, freshWorkspace, signIn } from './support';
+import { createItem, freshWorkspace, signIn, tokenFor } from './support';
 
 const today = (offsetDays = 0): string => {
 	const d = new Date();
@@ -25,7 +26,8 @@ test('an admin’s cost and name changes show on the records’ history and the 
 	page
 }) => {
 	await page.setViewportSize({ width: 1366, height: 900 });
-	await signIn(page, freshWorkspace('audit'), 'admin', 'chen');
+	const workspace = freshWorkspace('audit');
+	await signIn(page, workspace, 'admin', 'chen');
 
 	// The item's standard cost: 0 → 12.50.
 	await createItem(page, 'BOLT-M8', '六角螺栓 M8', '支');
@@ -64,14 +66,25 @@ test('an admin’s cost and name changes show on the records’ history and the 
 	await expect(costChange).toContainText('12.50');
 	await expect(costChange).toContainText('chen');
 
+	// A role change, which the relay keeps (roles belong to device sessions, not a document).
+	const role = await page.request.post('/api/people/role', {
+		headers: { authorization: `Bearer ${await tokenFor(workspace, 'admin', 'chen')}` },
+		data: { user: 'wang', role: 'purchasing' }
+	});
+	expect(role.status()).toBe(200);
+
 	// The audit page, reached from the admin's menu.
 	await page.goto('/items');
 	await page.getByTestId('user-menu').click();
 	await page.getByTestId('menu-audit').click();
 	await expect(page).toHaveURL(/\/admin\/audit$/);
 	const rows = page.getByTestId('audit-row');
-	await expect(rows).toHaveCount(4); // item created, cost; customer created, name
+	await expect(rows).toHaveCount(5); // item created, cost; customer created, name; wang's role
 	await page.screenshot({ path: 'test-results/audit-page-1366.png' });
+	await page.getByTestId('audit-kind').selectOption('person');
+	await expect(rows).toHaveCount(1);
+	await expect(rows).toContainText('wang');
+	await expect(rows).toContainText('採購人員');
 
 	await page.getByTestId('audit-kind').selectOption('customer');
 	await expect(rows).toHaveCount(2);
@@ -106,7 +119,7 @@ test('an admin’s cost and name changes show on the records’ history and the 
 	await page.getByTestId('audit-to').fill(today(-1));
 	await expect(rows).toHaveCount(0);
 	await page.getByTestId('audit-clear').click();
-	await expect(rows).toHaveCount(4);
+	await expect(rows).toHaveCount(5);
 
 	await page.setViewportSize({ width: 820, height: 1000 });
 	await page.screenshot({ path: 'test-results/audit-page-820.png', fullPage: true });

@@ -175,6 +175,44 @@ describe('device sessions', () => {
 		expect(await next.json()).toMatchObject({ session: { user: 'ray', role: 'purchasing' } });
 	});
 
+	it('records who changed whose role and who revoked whom, for the admin only', async () => {
+		await signedInDevice('kappa', 'sales', 'ray');
+		const device = await signedInDevice('kappa', 'warehouse', 'wu');
+		const admin = await token('kappa', 'admin', { user: 'boss' });
+		expect(
+			(await post('/api/people/role', { user: 'ray', role: 'purchasing' }, admin)).status
+		).toBe(200);
+		expect((await post('/api/people/revoke', { device: device.session.id }, admin)).status).toBe(
+			200
+		);
+		const changes = async (bearer: string) =>
+			fetch(`${relay.http}/api/people/changes`, { headers: { authorization: `Bearer ${bearer}` } });
+		const res = await changes(admin);
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as { changes: Array<Record<string, unknown>> };
+		expect(body.changes).toEqual([
+			{
+				atMs: nowMs,
+				by: 'boss',
+				user: 'wu',
+				action: 'revoke-device',
+				oldRole: 'warehouse',
+				newRole: null,
+				device: device.session.id
+			},
+			{
+				atMs: nowMs,
+				by: 'boss',
+				user: 'ray',
+				action: 'role',
+				oldRole: 'sales',
+				newRole: 'purchasing',
+				device: null
+			}
+		]);
+		expect((await changes(await token('kappa', 'sales', { user: 'sue' }))).status).toBe(403);
+	});
+
 	it('lists people and devices for the admin only', async () => {
 		await signedInDevice('delta', 'warehouse', 'wu');
 		const admin = await token('delta', 'admin', { user: 'boss' });

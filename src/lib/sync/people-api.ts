@@ -1,5 +1,5 @@
 // The relay's admin endpoints for people and devices (GET /api/people, POST /api/invites,
-// /api/people/revoke, /api/people/role) and the company profile (/api/workspace), with every
+// /api/people/revoke, /api/people/role, /api/people/changes) and the company profile (/api/workspace), with every
 // response parsed before use.
 
 import { z } from 'zod';
@@ -25,6 +25,16 @@ const PeopleResponse = z.object({ people: z.array(Person) });
 const Invite = z.object({ token: z.string(), link: z.string(), expiresAtMs: z.number() });
 const Ended = z.object({ ended: z.number() });
 const RoleResponse = z.object({ ended: z.number(), invite: Invite });
+const PeopleChange = z.object({
+	atMs: z.number(),
+	by: z.string(),
+	user: z.string(),
+	action: z.enum(['role', 'revoke', 'revoke-device']),
+	oldRole: z.enum(ROLES).nullable(),
+	newRole: z.enum(ROLES).nullable(),
+	device: z.string().nullable()
+});
+const ChangesResponse = z.object({ changes: z.array(PeopleChange) });
 const Profile = z.object({
 	workspace: z.string(),
 	name: z.string().nullable(),
@@ -32,6 +42,8 @@ const Profile = z.object({
 });
 
 export type PersonView = z.infer<typeof Person>;
+/** A role change or revocation an admin made (GET /api/people/changes), newest first. */
+export type PeopleChangeView = z.infer<typeof PeopleChange>;
 export type DeviceView = z.infer<typeof Device>;
 export type InviteLink = z.infer<typeof Invite>;
 export type WorkspaceProfile = z.infer<typeof Profile>;
@@ -50,6 +62,8 @@ export interface PeopleApi {
 	revokeUser(user: string): Promise<number>;
 	revokeDevice(device: string): Promise<number>;
 	changeRole(user: string, role: Role): Promise<{ ended: number; invite: InviteLink }>;
+	/** Who changed whose role or revoked whom (admins). */
+	changes(): Promise<PeopleChangeView[]>;
 	/** The company profile (GET /api/workspace; any signed-in user). */
 	profile(): Promise<WorkspaceProfile>;
 	/** Names the company and/or marks the first-run setup done (admins). */
@@ -88,6 +102,7 @@ export function peopleApi(options: {
 		revokeUser: async (user) => (await call(Ended, '/api/people/revoke', { user })).ended,
 		revokeDevice: async (device) => (await call(Ended, '/api/people/revoke', { device })).ended,
 		changeRole: (user, role) => call(RoleResponse, '/api/people/role', { user, role }),
+		changes: async () => (await call(ChangesResponse, '/api/people/changes')).changes,
 		profile: () => call(Profile, '/api/workspace'),
 		updateProfile: (update) => call(Profile, '/api/workspace', update)
 	};

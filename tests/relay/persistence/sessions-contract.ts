@@ -145,5 +145,64 @@ export function describeSessionStoreContract(
 			});
 			expect(await s.profile('other')).toMatchObject({ name: null });
 		});
+
+		it('keeps the people trail per workspace, newest first, the same time in insertion order', async () => {
+			const s = await store();
+			const change = {
+				workspace: 'acme',
+				by: 'boss',
+				newRole: null,
+				device: null
+			} as const;
+			await s.recordPeopleChange({
+				...change,
+				atMs: T0,
+				user: 'ray',
+				action: 'role',
+				oldRole: 'sales',
+				newRole: 'purchasing'
+			});
+			await s.recordPeopleChange({
+				...change,
+				atMs: T0 + 5,
+				user: 'sue',
+				action: 'revoke',
+				oldRole: null
+			});
+			await s.recordPeopleChange({
+				...change,
+				atMs: T0 + 5,
+				user: 'wu',
+				action: 'revoke-device',
+				oldRole: 'warehouse',
+				device: 'dev-1'
+			});
+			await s.recordPeopleChange({
+				...change,
+				workspace: 'other',
+				atMs: T0 + 9,
+				user: 'x',
+				action: 'revoke',
+				oldRole: null
+			});
+			const trail = await s.peopleChanges('acme');
+			expect(trail.map((c) => `${c.user} ${c.action}`)).toEqual([
+				'wu revoke-device',
+				'sue revoke',
+				'ray role'
+			]);
+			expect(trail[2]).toEqual({
+				workspace: 'acme',
+				atMs: T0,
+				by: 'boss',
+				user: 'ray',
+				action: 'role',
+				oldRole: 'sales',
+				newRole: 'purchasing',
+				device: null
+			});
+			expect(trail[0]).toMatchObject({ oldRole: 'warehouse', device: 'dev-1' });
+			expect(await s.peopleChanges('nobody')).toEqual([]);
+		});
 	});
 }

@@ -1,13 +1,22 @@
 // View model of the admin's audit page (/admin/audit): every change of a master record in the
 // catalog's audit trail, newest first, narrowed by kind, record, user, field and days, and
-// exported as CSV or XLSX exactly as filtered. Admins only (the relay lets every catalog reader
-// read the trail; the page is where it is searched and taken out).
+// exported as CSV or XLSX exactly as filtered. People's role changes and revocations, which the
+// relay keeps (GET /api/people/changes), are listed with them as kind "person" when online.
+// Admins only (every catalog reader syncs the trail; the page is where it is searched and
+// taken out).
 
 import { newestFirst } from '../../domain/audit/history';
 import type { Table } from '../../domain/tabular/table';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
-import { auditExportTable, auditRow, type AuditRow, type AuditRowKind } from './audit-format';
+import { peopleApi, type PeopleApi, type PeopleChangeView } from '../../sync/people-api';
+import {
+	auditExportTable,
+	auditRow,
+	personRow,
+	type AuditRow,
+	type AuditRowKind
+} from './audit-format';
 import { AuditTrail } from './audit-trail.svelte';
 import { NO_FILTER, auditRowFacets, filterAuditRows, type AuditRowFilter } from './audit-filter';
 
@@ -20,7 +29,8 @@ export const AUDIT_KINDS: readonly AuditRowKind[] = [
 	'supplier',
 	'priceList',
 	'warehouse',
-	'location'
+	'location',
+	'person'
 ];
 
 export class AdminAuditModel {
@@ -28,13 +38,20 @@ export class AdminAuditModel {
 	readonly trail: AuditTrail;
 	filter = $state<AuditRowFilter>({ ...NO_FILTER });
 	limit = $state(PAGE_ROWS);
+	/** The relay's people trail; null until loaded. */
+	people = $state.raw<PeopleChangeView[] | null>(null);
+	peopleFailed = $state(false);
+	private readonly api: PeopleApi;
 
 	readonly kinds = AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kind.${k}`) }));
 
-	/** Every entry as a row, newest first. */
+	/** Every entry (and role change) as a row, newest first. */
 	readonly all: AuditRow[] = $derived.by(() => {
 		const names = this.trail.names;
-		return newestFirst(this.trail.entries).map((e) => auditRow(e, names));
+		const rows = newestFirst(this.trail.entries).map((e) => auditRow(e, names));
+		const people = (this.people ?? []).map((c, i) => personRow(c, i));
+		if (people.length === 0) return rows;
+		return [...rows, ...people].sort((a, b) => b.atMs - a.atMs);
 	});
 
 	readonly rows: AuditRow[] = $derived.by(() => filterAuditRows(this.all, this.filter));
@@ -46,9 +63,26 @@ export class AdminAuditModel {
 		)
 	);
 
-	constructor(ws: WorkspaceState) {
+	constructor(ws: WorkspaceState, api?: PeopleApi) {
 		this.isAdmin = ws.session.role === 'admin';
 		this.trail = new AuditTrail(ws);
+		this.api =
+			api ??
+			peopleApi({
+				origin: typeof location === 'undefined' ? '' : location.origin,
+				token: ws.session.token
+			});
+	}
+
+	/** Loads the relay's people trail (needs a connection; the catalog trail does not). */
+	async loadPeople(): Promise<void> {
+		if (!this.isAdmin) return;
+		try {
+			this.people = await this.api.changes();
+			this.peopleFailed = false;
+		} catch {
+			this.peopleFailed = true;
+		}
 	}
 
 	/** Changes one filter; a field of another kind no longer applies when the kind changes. */

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../domain/audit/entry';
 import { setLocale } from '../../i18n';
-import { auditExportTable, auditRow, type AuditNames } from './audit-format';
+import { auditExportTable, auditRow, personRow, type AuditNames } from './audit-format';
 
 const STAMP = '001795000000000-000000-dev1';
 const LABELS = new Map([
@@ -92,6 +92,33 @@ describe('auditRow', () => {
 		expect(auditRow(entry({ recordId: 'gone', field: 'name', new: 'b' }), names).recordText).toBe(
 			'gone'
 		);
+	});
+});
+
+describe('personRow', () => {
+	it('shows a role change as the role from and to, by the admin who made it', () => {
+		const change = {
+			atMs: 1795000000000,
+			by: 'chen',
+			user: 'ray',
+			action: 'role',
+			oldRole: 'sales',
+			newRole: 'purchasing',
+			device: null
+		} as const;
+		expect(personRow(change, 0)).toMatchObject({
+			user: 'chen',
+			kind: 'person',
+			recordText: 'ray',
+			field: 'role',
+			fieldText: 'Role',
+			actionText: 'Role changed',
+			oldText: 'Sales',
+			newText: 'Purchasing'
+		});
+		expect(
+			personRow({ ...change, action: 'revoke-device', newRole: null, device: 'd1' }, 1)
+		).toMatchObject({ oldText: 'Sales', newText: 'Device revoked', device: 'd1' });
 	});
 });
 

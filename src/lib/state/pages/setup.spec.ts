@@ -35,6 +35,7 @@ function fakeApi(options: { failInvite?: boolean; failProfile?: boolean } = {}) 
 	let invites = 0;
 	const api: PeopleApi = {
 		list: async () => [],
+		changes: async () => [],
 		invite: async () => {
 			if (options.failInvite) throw new Error('offline');
 			invites += 1;
