@@ -6,7 +6,7 @@
 // converts the planned work order and the legs' requisition, the planner releases the order,
 // reports progress on a tablet viewport and completes it; the finished tables are in stock and
 // the MRP requisition for the short legs shows, live, in a buyer's browser.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createWarehouse, freshWorkspace, signIn } from './support';
 
 async function expectSynced(page: Page): Promise<void> {
@@ -24,6 +24,12 @@ async function createItem(page: Page, code: string, name: string, unit: string, 
 	if (safety) await page.locator('#item-safety').fill(safety);
 	await page.getByTestId('item-save').click();
 	await expect(page.getByTestId(`item-row-${code}`)).toBeVisible();
+}
+
+/** Types an item code into an item picker and takes the exact match (as a scanner would). */
+async function pick(input: Locator, code: string): Promise<void> {
+	await input.fill(code);
+	await input.press('Enter');
 }
 
 async function receive(page: Page, code: string, qty: number): Promise<void> {
@@ -50,17 +56,13 @@ test('BOM → promise → accept in the order form → plan → convert → rele
 	await createItem(admin, 'TOP', '桌面', '片');
 	await createItem(admin, 'LEG', '桌腳', '支');
 
-	// The BOM through the form: a table is one top and four legs.
+	// The BOM through the form (item pickers: type the code, Enter): a table is one top and four legs.
 	await admin.goto('/production/boms/new');
-	await admin.getByTestId('bom-item').selectOption({ label: 'TBL 餐桌' });
-	await admin.getByTestId('bom-line-0').getByTestId('bom-line-item').selectOption({
-		label: 'TOP 桌面'
-	});
+	await pick(admin.getByTestId('bom-item'), 'TBL');
+	await pick(admin.getByTestId('bom-line-0').getByTestId('bom-line-item'), 'TOP');
 	await admin.getByTestId('bom-line-0').getByTestId('bom-line-qty').fill('1');
 	await admin.getByTestId('bom-add-line').click();
-	await admin.getByTestId('bom-line-1').getByTestId('bom-line-item').selectOption({
-		label: 'LEG 桌腳'
-	});
+	await pick(admin.getByTestId('bom-line-1').getByTestId('bom-line-item'), 'LEG');
 	await admin.getByTestId('bom-line-1').getByTestId('bom-line-qty').fill('4');
 	await admin.getByTestId('bom-save').click();
 	await expect(admin.getByTestId('bom-title')).toHaveText('TBL 餐桌');
@@ -68,10 +70,8 @@ test('BOM → promise → accept in the order form → plan → convert → rele
 
 	// A leg made of tables would be a cycle: refused in words, nothing saved.
 	await admin.goto('/production/boms/new');
-	await admin.getByTestId('bom-item').selectOption({ label: 'LEG 桌腳' });
-	await admin.getByTestId('bom-line-0').getByTestId('bom-line-item').selectOption({
-		label: 'TBL 餐桌'
-	});
+	await pick(admin.getByTestId('bom-item'), 'LEG');
+	await pick(admin.getByTestId('bom-line-0').getByTestId('bom-line-item'), 'TBL');
 	await admin.getByTestId('bom-line-0').getByTestId('bom-line-qty').fill('1');
 	await admin.getByTestId('bom-save').click();
 	await expect(admin.getByTestId('bom-cycle')).toContainText('LEG 桌腳 → TBL 餐桌 → LEG 桌腳');

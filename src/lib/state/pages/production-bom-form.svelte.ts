@@ -5,6 +5,7 @@
 
 import { saveBom } from '../../commands/production/boms';
 import { readBoms } from '../../doc/production-doc';
+import { normalizeCode, type Item } from '../../domain/catalog/entities';
 import { BomCycleError, type Bom } from '../../domain/production/bom';
 import { percentOrNull } from '../../domain/quantity/percent';
 import { quantityOrNull } from '../../domain/quantity/quantity';
@@ -73,6 +74,26 @@ export class BomFormModel {
 			.filter((i) => i.active || i.id === this.draft.itemId)
 			.sort((a, b) => a.code.localeCompare(b.code))
 	);
+
+	/** Item search for the made item and component pickers (code, name, barcode). */
+	search = (text: string): Item[] =>
+		this.data.ws
+			.searchItems(text, 40)
+			.filter((i) => i.active)
+			.slice(0, 20);
+
+	/** Exact code or barcode, for typing a code (or scanning) and pressing Enter. */
+	findExact = (text: string): Item | undefined => {
+		const code = normalizeCode(text);
+		return this.data.ws.items.find(
+			(i) => normalizeCode(i.code) === code || (i.barcode !== '' && i.barcode === text.trim())
+		);
+	};
+
+	/** The item a picker shows for an id ('' = none). */
+	pickerItem(id: string): Item | null {
+		return (id && this.data.ws.item(id)) || null;
+	}
 
 	readonly workCenters = $derived.by(() =>
 		this.data.view.workCenters.filter((c) => c.active !== false)
