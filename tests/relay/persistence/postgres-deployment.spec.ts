@@ -6,25 +6,19 @@
 // which never saw the device — with the same credential, and nothing it was told is stored is
 // lost or doubled; revoking it through the balancer then closes it.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, openRawOrThrow, waitFor, waitSynced } from '../fixtures/clients';
 import { startHashBalancer } from '../fixtures/hash-balancer';
 import { tempDir, token, TEST_SECRET } from '../fixtures/relay';
 import { spawnRelay, type SpawnedRelay } from '../fixtures/spawn-relay';
 import { occurrences, startWriter } from '../fixtures/writers';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 const { cleanups, track } = useCleanups();
 const DOC = 'ledger-2026-12';
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 async function relayOn(url: string): Promise<SpawnedRelay> {
 	const dir = tempDir();
@@ -50,7 +44,7 @@ async function post(origin: string, path: string, body: unknown, bearer: string)
 
 describe('deployment example: two relays, one Postgres, a hashing load balancer', () => {
 	it('a signed-in device survives the death of its relay and is revoked through any', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const relays = [await relayOn(url), await relayOn(url)];
 		const lb = await startHashBalancer(
 			relays.map((r) => r.port),

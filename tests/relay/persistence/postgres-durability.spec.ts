@@ -3,24 +3,18 @@
 // committed to Postgres before it is forwarded).
 
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { UPDATES_TABLE } from '../../../sync-server/persistence/postgres-schema';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, waitFor, waitSynced } from '../fixtures/clients';
 import { startTestRelay, tempDir, token, TEST_SECRET } from '../fixtures/relay';
 import { spawnRelay } from '../fixtures/spawn-relay';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 const { cleanups, track } = useCleanups();
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 async function storedRows(url: string): Promise<number> {
 	const client = new pg.Client({ connectionString: url });
@@ -35,7 +29,7 @@ async function storedRows(url: string): Promise<number> {
 
 describe('relay on Postgres', () => {
 	it('keeps every forwarded update across kill -9 of the relay', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const dir = tempDir();
 		cleanups.push(() => dir.remove());
 		// The child inherits this environment: `stockflow start` with STOCKFLOW_DATABASE_URL.

@@ -3,25 +3,19 @@
 // up; every update a relay acknowledged (message 100) is there afterwards, every push appears
 // exactly once, and a relay started afresh loads the same state from Postgres.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, waitFor, waitSynced } from '../fixtures/clients';
 import { tempDir, token, TEST_SECRET } from '../fixtures/relay';
 import { spawnRelay, type SpawnedRelay } from '../fixtures/spawn-relay';
 import { startTcpProxy } from '../fixtures/tcp-proxy';
 import { occurrences, startWriter, type Writer } from '../fixtures/writers';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 const { cleanups, track } = useCleanups();
 const DOC = 'ledger-2026-11';
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 async function relayOn(url: string, port = 0): Promise<SpawnedRelay> {
 	const dir = tempDir();
@@ -57,7 +51,7 @@ function expectEachOnce(view: Map<string, number>, writers: readonly Writer[]): 
 
 describe('relays failing under writes', () => {
 	it('kill -9 of one relay: its clients move to the other, nothing acknowledged is lost or doubled', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const proxy = await startTcpProxy([a.port, b.port]);
 		cleanups.push(() => proxy.close());
@@ -100,7 +94,7 @@ describe('relays failing under writes', () => {
 	}, 90_000);
 
 	it('rolling restart of both relays under writes loses and doubles nothing', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const proxy = await startTcpProxy([a.port, b.port]);
 		cleanups.push(() => proxy.close());

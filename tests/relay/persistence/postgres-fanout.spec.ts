@@ -3,24 +3,18 @@
 // a relay whose listening connection was cut catches up from the table by seq.
 
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { MAX_INLINE_UPDATE_BYTES } from '../../../sync-server/persistence/postgres-fanout';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, waitFor, waitSynced, type Client } from '../fixtures/clients';
 import { metric, startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 const { cleanups, track } = useCleanups();
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 async function relayOn(url: string): Promise<TestRelay> {
 	const dir = tempDir();
@@ -50,7 +44,7 @@ function converged(clients: readonly Client[]): boolean {
 
 describe('two relays on one Postgres', () => {
 	it('clients of either relay converge live under seeded random writes', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const docs = ['ledger-2026-11', 'catalog'];
 		const clients: Client[] = [];
@@ -85,7 +79,7 @@ describe('two relays on one Postgres', () => {
 	});
 
 	it('catches up from the table after its listening connection was cut', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const doc = 'ledger-2026-11';
 		const onA = track(connectClient(a.ws, 'acme', doc, await token('acme', 'warehouse')));
@@ -111,7 +105,7 @@ describe('two relays on one Postgres', () => {
 	});
 
 	it('carries small updates in the notification and reads larger ones from the table', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const doc = 'ledger-2026-11';
 		const onA = track(connectClient(a.ws, 'acme', doc, await token('acme', 'warehouse')));
@@ -128,7 +122,7 @@ describe('two relays on one Postgres', () => {
 	});
 
 	it('shows presence across relays: at join, on change, and when a client leaves', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const doc = 'orders';
 		const onA = track(connectClient(a.ws, 'acme', doc, await token('acme', 'sales')));

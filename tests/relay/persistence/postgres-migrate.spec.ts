@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sqliteDirOf } from '../../../sync-server/cli/migrate-store';
 import { loadDoc } from '../../../sync-server/persistence/merge';
@@ -14,18 +14,12 @@ import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { openSqliteStore } from '../../../sync-server/persistence/sqlite';
 import { openSessionStore } from '../../../sync-server/sessions/store';
 import { tempDir } from '../fixtures/relay';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 const ROOMS: RoomKey[] = [
 	{ workspace: 'acme', doc: 'catalog' },
@@ -77,7 +71,7 @@ async function expectSameDocs(source: PersistencePort, target: PersistencePort):
 describe('stockflow migrate-store', () => {
 	it('copies every document, keeps state vectors equal, and copies only what is new when run again', async () => {
 		const dir = tempDir('stockflow-migrate-');
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const sqlite = openSqliteStore({ dataDir: dir.path });
 		await fill(sqlite, 0);
 
@@ -107,7 +101,7 @@ describe('stockflow migrate-store', () => {
 
 	it('moves device sessions, links, revocations and profiles; a second run reopens nothing', async () => {
 		const dir = tempDir('stockflow-migrate-');
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const t0 = 1_780_000_000_000;
 		const local = openSessionStore({ dataDir: dir.path });
 		const device = (id: string, user: string) => ({

@@ -3,25 +3,19 @@
 // acknowledged that was not stored, and once it is back every write lands exactly once and
 // the relays catch up with each other (notifications missed while it was down).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { useCleanups } from '../fixtures/cleanups';
 import { connectClient, waitFor, waitSynced } from '../fixtures/clients';
 import { metric, startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
 import { startTcpProxy } from '../fixtures/tcp-proxy';
 import { occurrences, startWriter, type Writer } from '../fixtures/writers';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 const { cleanups, track } = useCleanups();
 const DOC = 'ledger-2026-11';
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 async function relayOn(url: string): Promise<TestRelay> {
 	const dir = tempDir();
@@ -38,13 +32,13 @@ async function health(relay: TestRelay): Promise<{ status: number; body: unknown
 
 describe('Postgres restarting under load', () => {
 	it('keeps clients, confirms only what was stored, and loses or doubles nothing', async (test) => {
-		const crash = server.crash;
+		const crash = cluster.server.crash;
 		if (!crash) {
 			console.log('skipped: STOCKFLOW_TEST_DATABASE_URL names a server this test cannot restart');
 			test.skip();
 			return;
 		}
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		expect(await health(a)).toEqual({ status: 200, body: { ok: true, database: 'reachable' } });
 		const proxy = await startTcpProxy([new URL(a.http).port, new URL(b.http).port].map(Number));

@@ -2,30 +2,24 @@
 // and two relays where a device signs in through one, works on the other, and is closed there
 // within seconds when it is revoked through the first (the product's 1 s poll).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import { openSessionStore } from '../../../sync-server/sessions/store';
 import { runCli } from '../fixtures/cli';
 import { useCleanups } from '../fixtures/cleanups';
 import { openRaw, openRawOrThrow, waitFor } from '../fixtures/clients';
 import { startTestRelay, tempDir, token, type TestRelay } from '../fixtures/relay';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 import { describeSessionStoreContract } from './sessions-contract';
 
 const { cleanups } = useCleanups();
 
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 describeSessionStoreContract('Postgres', async () => {
 	const store = openSessionStore({
 		dataDir: '/nonexistent',
-		databaseUrl: await server.createDatabase()
+		databaseUrl: await cluster.server.createDatabase()
 	});
 	return { store, cleanup: () => store.close() };
 });
@@ -58,7 +52,7 @@ const syncUrl = (relay: TestRelay, bearer: string) =>
 
 describe('two relays on one Postgres share who may connect', () => {
 	it('a device signed in through relay A works on relay B, and revoking it on A closes it on B', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const admin = await token('acme', 'admin', { user: 'boss' });
 
@@ -108,7 +102,7 @@ describe('two relays on one Postgres share who may connect', () => {
 	});
 
 	it("revoking a user on B closes that user's plain-JWT connections on A", async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const admin = await token('acme', 'admin', { user: 'boss' });
 		const old = await token('acme', 'sales', {
@@ -130,7 +124,7 @@ describe('two relays on one Postgres share who may connect', () => {
 	});
 
 	it('a link raced on both relays signs in exactly one device; the company profile is shared', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const [a, b] = [await relayOn(url), await relayOn(url)];
 		const admin = await token('acme', 'admin', { user: 'boss' });
 		for (let round = 0; round < 5; round++) {
@@ -162,13 +156,13 @@ describe('two relays on one Postgres share who may connect', () => {
 	});
 
 	it('devices seen lately reconnect while Postgres restarts; one never seen waits for it', async (test) => {
-		const crash = server.crash;
+		const crash = cluster.server.crash;
 		if (!crash) {
 			console.log('skipped: STOCKFLOW_TEST_DATABASE_URL names a server this test cannot restart');
 			test.skip();
 			return;
 		}
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const relay = await relayOn(url);
 		const admin = await token('acme', 'admin', { user: 'boss' });
 		const invite = (await (
@@ -203,7 +197,7 @@ describe('two relays on one Postgres share who may connect', () => {
 	}, 60_000);
 
 	it("stockflow users and revoke with STOCKFLOW_DATABASE_URL see and end the relays' devices", async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const relay = await relayOn(url);
 		const admin = await token('acme', 'admin', { user: 'boss' });
 		const invite = (await (

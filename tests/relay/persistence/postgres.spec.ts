@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStore } from '../../../sync-server/persistence/postgres';
 import {
@@ -8,19 +8,13 @@ import {
 	UPDATES_TABLE
 } from '../../../sync-server/persistence/postgres-schema';
 import { describePersistenceContract } from './contract';
-import { startTestPostgres, type TestPostgres } from './postgres-cluster';
+import { usePostgres } from './postgres-cluster';
 
 // One Postgres per file (a cluster starts in about a second), a fresh database per test.
-let server: TestPostgres;
-beforeAll(async () => {
-	server = await startTestPostgres();
-}, 120_000);
-afterAll(async () => {
-	await server?.stop();
-}, 60_000);
+const cluster = usePostgres();
 
 describePersistenceContract('Postgres', async () => {
-	const url = await server.createDatabase();
+	const url = await cluster.server.createDatabase();
 	let current = openPostgresStore({ url });
 	return {
 		store: current,
@@ -57,7 +51,7 @@ describe('Postgres store', () => {
 	const room = { workspace: 'acme', doc: 'ledger-2026-11' };
 
 	it('stores appends issued together with one INSERT, each resolving after its commit', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const commits: number[] = [];
 		const store = openPostgresStore({ url, onCommit: (n) => commits.push(n) });
 		await store.ready();
@@ -78,7 +72,7 @@ describe('Postgres store', () => {
 	});
 
 	it('creates the schema once, records its version, and refuses a newer one', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		// Several relays starting at once on an empty database.
 		const stores = [1, 2, 3].map(() => openPostgresStore({ url }));
 		await Promise.all(stores.map((s) => s.ready()));
@@ -94,7 +88,7 @@ describe('Postgres store', () => {
 	});
 
 	it('compacts on its thread and leaves a row Yjs cannot read where it is', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const store = openPostgresStore({ url });
 		const { doc, updates } = movementUpdates(4);
 		for (const u of updates.slice(0, 2)) await store.append(room, u);
@@ -120,7 +114,7 @@ describe('Postgres store', () => {
 	});
 
 	it('fails an append while the database is unreachable and stores again once it is back', async () => {
-		const url = await server.createDatabase();
+		const url = await cluster.server.createDatabase();
 		const store = openPostgresStore({ url, onError: () => undefined });
 		const { updates } = movementUpdates(2);
 		await store.append(room, updates[0] ?? new Uint8Array());
