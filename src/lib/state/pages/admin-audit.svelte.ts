@@ -10,13 +10,8 @@ import type { Table } from '../../domain/tabular/table';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { peopleApi, type PeopleApi, type PeopleChangeView } from '../../sync/people-api';
-import {
-	auditExportTable,
-	auditRow,
-	personRow,
-	type AuditRow,
-	type AuditRowKind
-} from './audit-format';
+import { auditExportTable, auditRow, type AuditRow, type AuditRowKind } from './audit-format';
+import { personRow } from './audit-people';
 import { AuditTrail } from './audit-trail.svelte';
 import { NO_FILTER, auditRowFacets, filterAuditRows, type AuditRowFilter } from './audit-filter';
 

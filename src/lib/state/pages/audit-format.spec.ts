@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../domain/audit/entry';
 import { setLocale } from '../../i18n';
-import { auditExportTable, auditRow, personRow, type AuditNames } from './audit-format';
+import { auditExportTable, auditRow, type AuditNames } from './audit-format';
+import { personRow } from './audit-people';
 
 const STAMP = '001795000000000-000000-dev1';
 const LABELS = new Map([

@@ -8,7 +8,6 @@ import { stampWallMs } from '../../domain/clock/hlc';
 import type { Table } from '../../domain/tabular/table';
 import { fmtDateTime, fmtMoney, fmtNumber, t, type MessageKey } from '../../i18n';
 import { isMessageKey } from '../../i18n/translate';
-import type { Role } from '../../domain/auth/roles';
 
 /** What the audit page lists: a master record's kind, or a person's role (kept by the relay). */
 export type AuditRowKind = AuditedRecord | 'person';
@@ -234,46 +233,6 @@ export function auditRow(entry: AuditEntry, names: AuditNames): AuditRow {
 				? t('audit.value.removed')
 				: auditValueText(record, field ?? '', entry.new, names),
 		viaImport: entry.command?.startsWith('import') ?? false
-	};
-}
-
-/** A role change or revocation the relay recorded (no device stamp: the relay's clock). */
-export interface PersonChange {
-	atMs: number;
-	by: string;
-	user: string;
-	action: 'role' | 'revoke' | 'revoke-device';
-	oldRole: Role | null;
-	newRole: Role | null;
-	device: string | null;
-}
-
-const ACTION_KEYS = {
-	role: 'audit.action.role',
-	revoke: 'audit.action.revoke',
-	'revoke-device': 'audit.action.revokeDevice'
-} as const satisfies Record<PersonChange['action'], MessageKey>;
-
-export function personRow(change: PersonChange, index: number): AuditRow {
-	const role = (r: Role | null): string => (r === null ? '' : t(`role.${r}`));
-	const actionText = t(ACTION_KEYS[change.action]);
-	return {
-		id: `person-${change.atMs}-${index}`,
-		atMs: change.atMs,
-		when: fmtDateTime(change.atMs),
-		user: change.by,
-		device: change.device ?? '',
-		kind: 'person',
-		kindText: t('audit.kind.person'),
-		recordId: change.user,
-		recordText: change.user,
-		field: 'role',
-		fieldText: t('audit.field.role'),
-		fieldGroupText: t('audit.field.role'),
-		actionText,
-		oldText: role(change.oldRole),
-		newText: change.action === 'role' ? role(change.newRole) : actionText,
-		viaImport: false
 	};
 }
 
