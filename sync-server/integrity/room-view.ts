@@ -93,10 +93,7 @@ export interface RoomAnswers {
 }
 
 /** The questions `update` raises about any room (asked on the thread that decoded it). */
-export function roomQuestions(update: {
-	structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>;
-	ds: Y.DeleteSet;
-}): RoomQuestions {
+export function roomQuestions(update: ReturnType<typeof Y.decodeUpdate>): RoomQuestions {
 	const clients = new Set<number>();
 	const ids: number[] = [];
 	const seen = new Set<string>();
