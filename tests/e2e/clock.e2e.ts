@@ -3,7 +3,7 @@
 // (its bound is a day) and the tablet corrects its clock. The admin's clock page lists the
 // receipt as stamped 10 hours ahead, with the tablet and how fast its clock is; a count of the
 // item is approved only once the admin confirms.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createItem, createWarehouse, freshWorkspace, signIn, tokenFor } from './support';
 
 const HOUR_MS = 3_600_000;
@@ -27,10 +27,11 @@ async function inviteLink(baseURL: string, admin: string, role: string, user: st
 	return ((await res.json()) as { link: string }).link;
 }
 
-test('a receipt from a tablet 10½ hours ahead is listed on the clock page', async ({
-	browser,
-	baseURL
-}, testInfo) => {
+/**
+ * The admin's workspace with a warehouse and an item; a warehouse tablet signs in with a correct
+ * clock, goes offline, its clock jumps 10½ hours ahead and it records a receipt of 7, back online.
+ */
+async function farReceipt(browser: Browser, baseURL: string) {
 	const workspace = freshWorkspace('clock');
 	const adminPage = await (await browser.newContext()).newPage();
 	await signIn(adminPage, workspace, 'admin', 'chen');
@@ -49,7 +50,7 @@ test('a receipt from a tablet 10½ hours ahead is listed on the clock page', asy
 	const tablet = await ctx.newPage();
 	await tablet.clock.install({ time: startMs });
 	const admin = await tokenFor(workspace, 'admin', 'chen');
-	await tablet.goto(await inviteLink(baseURL ?? '', admin, 'warehouse', 'wendy'));
+	await tablet.goto(await inviteLink(baseURL, admin, 'warehouse', 'wendy'));
 	await tablet.waitForURL((url) => url.pathname !== '/signin', {
 		timeout: 15_000
 	});
@@ -71,6 +72,15 @@ test('a receipt from a tablet 10½ hours ahead is listed on the clock page', asy
 	await expect(tablet.getByTestId('toast-success')).toBeVisible();
 	await ctx.setOffline(false);
 	await expectSynced(tablet);
+
+	return { adminPage, ctx, startMs, workspace };
+}
+
+test('a receipt from a tablet 10½ hours ahead is listed on the clock page', async ({
+	browser,
+	baseURL
+}, testInfo) => {
+	const { adminPage, ctx } = await farReceipt(browser, baseURL ?? '');
 
 	// The admin sees the receipt stamped 10 hours ahead, the tablet, and its clock 10 hours fast.
 	const row = adminPage.getByTestId('clock-row');
@@ -107,4 +117,67 @@ test('a receipt from a tablet 10½ hours ahead is listed on the clock page', asy
 	await adminPage.getByTestId('count-approve-far').click();
 	await expect(adminPage.getByTestId('count-status')).toHaveAttribute('data-status', 'approved');
 	await expect(adminPage.getByTestId('count-far-stamps')).toHaveCount(0);
+});
+
+test('the admin repairs the receipt: reversed now, re-entered at the right time', async ({
+	browser,
+	baseURL
+}, testInfo) => {
+	const { adminPage, ctx, startMs, workspace } = await farReceipt(browser, baseURL ?? '');
+	const row = adminPage.getByTestId('clock-row');
+	await expect(row).toHaveCount(1, { timeout: 15_000 });
+	await expect(row).toContainText('快 10 小時');
+	await ctx.close();
+	await expect(row).toHaveAttribute('data-repair', 'open');
+
+	// Before confirming, the page says what will be posted, and where.
+	await row.getByTestId('clock-repair').click();
+	const plan = adminPage.getByTestId('clock-repair-plan');
+	await expect(plan.getByTestId('clock-repair-reversal')).toHaveText(
+		'−7 個 BOLT-M6 六角螺栓 M6 · TY 桃園總倉'
+	);
+	await expect(plan.getByTestId('clock-repair-reentry')).toHaveText(
+		'+7 個 BOLT-M6 六角螺栓 M6 · TY 桃園總倉'
+	);
+	await expect(plan).toContainText('庫存數量不變');
+	// The time it most likely happened: the stamp less the tablet's 10½ hours, to the minute.
+	const suggested = await plan
+		.getByTestId('clock-repair-at')
+		.evaluate((input: HTMLInputElement) => new Date(input.value).getTime());
+	expect(Math.abs(suggested - startMs)).toBeLessThan(2 * 60_000);
+	await adminPage.screenshot({ path: testInfo.outputPath('clock-repair.png'), fullPage: true });
+	await plan.getByTestId('clock-repair-confirm').click();
+	await expect(adminPage.getByTestId('clock-repair-message')).toHaveText(
+		'已沖銷並以正確時間重新登錄。'
+	);
+	await expect(row).toHaveAttribute('data-repair', 'repaired');
+	await expect(row.getByTestId('clock-repaired')).toContainText('已修正：已沖銷，並於');
+
+	// Stock is unchanged (7), and a count of 7 now agrees with the book without any confirmation.
+	await adminPage.goto('/stock');
+	await expect(adminPage.getByTestId('onhand-BOLT-M6')).toHaveText('7', { timeout: 15_000 });
+	await adminPage.goto('/warehouse/stocktakes');
+	await adminPage.getByTestId('count-new').click();
+	await adminPage.getByTestId('count-create').click();
+	await expect(adminPage.getByTestId('count-scan')).toBeFocused();
+	await adminPage.keyboard.type('BOLT-M6');
+	await adminPage.keyboard.press('Enter');
+	await expect(adminPage.getByTestId('count-qty')).toBeFocused();
+	await adminPage.getByTestId('count-qty').fill('7');
+	await adminPage.getByTestId('count-qty').press('Enter');
+	await adminPage.getByTestId('count-submit').click();
+	await adminPage.getByTestId('count-approve').click();
+	await expect(adminPage.getByTestId('count-status')).toHaveAttribute('data-status', 'approved');
+	await expect(adminPage.getByTestId('count-far-stamps')).toHaveCount(0);
+	await expect(adminPage.getByText('已核准，過帳 0 筆盤點調整')).toBeVisible();
+
+	// Another device of the admin's sees the repair too (it went through the relay).
+	const second = await (await browser.newContext()).newPage();
+	await signIn(second, workspace, 'admin', 'chen');
+	await second.goto('/admin/clock');
+	await expect(second.getByTestId('clock-row')).toHaveAttribute('data-repair', 'repaired', {
+		timeout: 15_000
+	});
+	await second.goto('/stock');
+	await expect(second.getByTestId('onhand-BOLT-M6')).toHaveText('7', { timeout: 15_000 });
 });

@@ -10,6 +10,8 @@ import type { Role } from '../../src/lib/domain/auth/roles';
 import { docKindOf } from '../../src/lib/domain/auth/roles';
 import { StockflowError } from '../../src/lib/domain/errors';
 import { createPrng } from '../../src/lib/domain/random/prng';
+import { stampWallMs } from '../../src/lib/domain/clock/hlc';
+import { repairStamp } from '../../src/lib/commands/repair-stamp';
 import {
 	createItem,
 	createLocation,
@@ -146,6 +148,7 @@ describe('every command passes the relay’s integrity checks', () => {
 		const pick = <T>(xs: readonly T[]): T | undefined =>
 			xs.length === 0 ? undefined : xs[Math.floor(prng.next() * xs.length)];
 		const items: string[] = [];
+		const receipts: { id: string; at: string }[] = [];
 		const warehouses: string[] = [];
 		const customers: string[] = [];
 		const orders: string[] = [];
@@ -198,14 +201,28 @@ describe('every command passes the relay’s integrity checks', () => {
 				const itemId = p(items);
 				const warehouseId = p(warehouses);
 				if (itemId && warehouseId)
-					recordReceipt(x.as('warehouse'), {
-						itemId,
-						warehouseId,
-						qty: 5 + Math.floor(prng.next() * 20),
-						unit: 'pcs',
-						unitCostCents: 100
-					});
+					receipts.push(
+						recordReceipt(x.as('warehouse'), {
+							itemId,
+							warehouseId,
+							qty: 5 + Math.floor(prng.next() * 20),
+							unit: 'pcs',
+							unitCostCents: 100
+						})
+					);
 				return 'warehouse';
+			},
+			(x) => {
+				// An admin's repair of a receipt (the clock page): reversed, half the time re-entered.
+				const receipt = receipts[Math.floor(prng.next() * receipts.length)];
+				if (receipt)
+					repairStamp(
+						x.as('admin'),
+						prng.next() < 0.5
+							? { movementId: receipt.id }
+							: { movementId: receipt.id, reenterAtMs: stampWallMs(receipt.at) }
+					);
+				return 'admin';
 			},
 			(x, p) => {
 				const itemId = p(items);
@@ -259,10 +276,16 @@ describe('every command passes the relay’s integrity checks', () => {
 			},
 			(x, p) => {
 				const id = p(orders);
-				if (id) {
-					startPicking(x.as('warehouse'), id);
-					packOrder(x.as('warehouse'), id);
-					shipOrder(x.as('warehouse'), id);
+				// Pick, pack, ship: what went through before a refusal is written and must sync.
+				let wrote = false;
+				for (const act of id ? [startPicking, packOrder, shipOrder] : []) {
+					try {
+						act(x.as('warehouse'), id ?? '');
+						wrote = true;
+					} catch (err) {
+						if (!wrote || !(err instanceof StockflowError)) throw err;
+						break;
+					}
 				}
 				return 'warehouse';
 			},

@@ -39,7 +39,10 @@ export const ERROR_CODES = [
 	'zero-cost-unconfirmed',
 	'fractional-quantity',
 	// Time you can trust (issue 15)
-	'far-stamp'
+	'far-stamp',
+	'not-repairable',
+	'already-repaired',
+	'reentry-time'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -250,5 +253,34 @@ export class FarStampError extends StockflowError {
 		super('far-stamp', `${entries} entries are stamped far from the relay's time`, {
 			count: entries
 		});
+	}
+}
+
+/**
+ * A movement the clock page cannot repair: a derived posting (count, transfer leg, shipment …),
+ * repaired at its source document, or itself a repair's reversal.
+ */
+export class NotRepairableError extends StockflowError {
+	constructor(movementId: string, why: 'reason' | 'reversal' | 'unknown') {
+		super('not-repairable', `Movement ${movementId} cannot be repaired here (${why})`, {
+			movementId
+		});
+	}
+}
+
+/** The movement already has its reversal (posted on this or another device). */
+export class AlreadyRepairedError extends StockflowError {
+	constructor(movementId: string) {
+		super('already-repaired', `Movement ${movementId} is already reversed`, { movementId });
+	}
+}
+
+/** A re-entry's time is ahead of the trusted time or before 2020. */
+export class ReentryTimeError extends StockflowError {
+	constructor(why: 'ahead' | 'behind') {
+		super(
+			'reentry-time',
+			`The re-entry time is ${why === 'ahead' ? 'in the future' : 'before 2020'}`
+		);
 	}
 }

@@ -5,6 +5,7 @@
 
 import { stampWallMs } from '../clock/hlc';
 import type { Movement } from '../ledger/movement';
+import { repairedPairIds } from '../ledger/repair';
 import { createValuationEngine } from '../valuation/engine';
 import { mulDiv } from '../valuation/fixed';
 import type { ValuationMethod, ValuationMovement } from '../valuation/types';
@@ -92,6 +93,12 @@ export function effectiveAt(f: FiledMovement): string {
 		: f.movement.at;
 }
 
+/** A repaired pair (a wrong clock's entry and its reversal) is valued as if it never happened. */
+function withoutRepairedFiled(filed: FiledMovement[]): FiledMovement[] {
+	const pairs = repairedPairIds(filed.map((f) => f.movement));
+	return pairs.size === 0 ? filed : filed.filter((f) => !pairs.has(f.movement.id));
+}
+
 /** The same id filed in several months (a late movement carried forward) counts in the latest. */
 export function dedupeFiled(filed: readonly FiledMovement[]): FiledMovement[] {
 	const byId = new Map<string, FiledMovement>();
@@ -150,7 +157,7 @@ export function costMovements(input: CostingInput): Costing {
 			val.push({ id: `${id}x`, at: since, itemId, qtyMicro: 2 * qtyMicro });
 		}
 	}
-	const filed = dedupeFiled(input.movements)
+	const filed = withoutRepairedFiled(dedupeFiled(input.movements))
 		.map((f) => ({ m: f.movement, month: f.month, at: effectiveAt(f) }))
 		.sort((a, b) => compare({ at: a.at, id: a.m.id }, { at: b.at, id: b.m.id }));
 	const link = linker();

@@ -44,6 +44,8 @@ export const movementSchema = z.object({
 	/** Groups related movements: both legs of a transfer, or a business document id. */
 	ref: z.string().max(128).optional(),
 	note: z.string().max(500).optional(),
+	/** The movement this one reverses exactly (a repair of a wrong clock's entry, ledger/repair.ts). */
+	reverses: z.string().min(1).max(64).optional(),
 	device: z.string().min(1).max(64),
 	user: z.string().min(1).max(128)
 });

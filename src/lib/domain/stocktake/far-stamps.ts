@@ -5,6 +5,7 @@
 
 import { isFlaggedStamp } from '../clock/stamp-trust';
 import type { Movement } from '../ledger/movement';
+import { withoutRepaired } from '../ledger/repair';
 import type { CountSession } from './session';
 
 export interface FarStampEntry {
@@ -27,7 +28,8 @@ export function farStampsOfCount(
 		if (isFlaggedStamp(line.at, nowMs))
 			out.push({ kind: 'count-line', id: line.id, at: line.at, device: line.device });
 	}
-	for (const m of movements) {
+	// A repaired entry no longer bears on the book (ledger/repair.ts).
+	for (const m of withoutRepaired(movements)) {
 		if (m.warehouseId !== session.warehouseId || !items.has(m.itemId)) continue;
 		if (isFlaggedStamp(m.at, nowMs))
 			out.push({ kind: 'movement', id: m.id, at: m.at, device: m.device });

@@ -6,6 +6,7 @@
 import { compareStamps, type Stamp } from '../clock/hlc';
 import { roundQty } from '../ledger/fold';
 import type { Movement } from '../ledger/movement';
+import { withoutRepaired } from '../ledger/repair';
 import { latestLines, positionKey } from './positions';
 import type { CountLine, CountSession } from './session';
 
@@ -34,7 +35,10 @@ export function withinTolerance(book: number, counted: number, tol: Tolerance): 
 	return diff <= Math.max(tol.qty, Math.abs(book) * tol.ratio) + 1e-9;
 }
 
-/** Movements of one warehouse by position key, each list sorted by stamp, duplicates by id dropped. */
+/**
+ * Movements of one warehouse by position key, each list sorted by stamp, duplicates by id and
+ * repaired pairs (ledger/repair.ts) dropped.
+ */
 export function movementsByPosition(
 	movements: Iterable<Movement>,
 	warehouseId: string,
@@ -42,7 +46,8 @@ export function movementsByPosition(
 ): Map<string, Movement[]> {
 	const seen = new Set<string>();
 	const out = new Map<string, Movement[]>();
-	for (const m of movements) {
+	// A repaired pair sorts reversal-first when the entry was stamped ahead: a dip in between.
+	for (const m of withoutRepaired([...movements])) {
 		if (m.warehouseId !== warehouseId || seen.has(m.id) || exclude(m)) continue;
 		seen.add(m.id);
 		const k = positionKey({ itemId: m.itemId, locationId: m.locationId ?? '', lot: m.lot ?? '' });

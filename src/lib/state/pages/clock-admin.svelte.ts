@@ -4,11 +4,14 @@
 // already refuses what is more than a day ahead; these are the entries it kept.
 
 import { flaggedEntries, type FlaggedEntry } from '../../domain/clock/flagged';
+import type { Movement } from '../../domain/ledger/movement';
 import { stampedEntries } from '../../doc/stamped-entries';
 import { fmtDateTime, fmtStamp, t } from '../../i18n';
 import { deviceLabel } from '../device-label';
 import { deviceOffsets } from '../device-offsets.svelte';
 import type { WorkspaceState } from '../workspace.svelte';
+import { ClockRepair, type RepairState } from './clock-repair.svelte';
+import { movementsById } from './clock-repair-input';
 
 export interface FlaggedRow {
 	key: string;
@@ -20,6 +23,11 @@ export interface FlaggedRow {
 	user: string;
 	device: string;
 	offset: string;
+	/** A movement's id (the repair acts on it), '' for other entries. */
+	movementId: string;
+	repair: RepairState;
+	/** What the repair did, for a repaired movement. */
+	repaired: string;
 }
 
 const SECOND = 1000;
@@ -48,6 +56,14 @@ export class ClockAdminPage {
 	/** The relay's time as this device knows it; `tick()` moves it. */
 	nowMs = $state(0);
 
+	/** Every movement of the open ledgers by id (the repair reads and checks them). */
+	private movements: Map<string, Movement> = $derived.by(() => {
+		void this.ws.balances;
+		return movementsById(this.ws.runtime.docs.ledgers());
+	});
+
+	readonly repair: ClockRepair;
+
 	rows: FlaggedRow[] = $derived.by(() => {
 		void this.ws.balances;
 		void this.ws.docRevision.orders;
@@ -66,6 +82,11 @@ export class ClockAdminPage {
 	constructor(private readonly ws: WorkspaceState) {
 		this.isAdmin = ws.session.role === 'admin';
 		this.nowMs = ws.runtime.timeMs();
+		this.repair = new ClockRepair(
+			ws,
+			() => this.movements,
+			() => this.nowMs
+		);
 	}
 
 	get serverTime(): string {
@@ -84,7 +105,12 @@ export class ClockAdminPage {
 
 	private row(e: FlaggedEntry): FlaggedRow {
 		const reported = deviceOffsets.byId[e.device]?.offsetMs;
+		const movementId = e.kind === 'movement' ? e.id : '';
+		const repair = movementId && this.isAdmin ? this.repair.stateOf(movementId) : 'none';
 		return {
+			movementId,
+			repair,
+			repaired: repair === 'repaired' ? this.repair.repairedText(movementId) : '',
 			key: `${e.kind}:${e.id}`,
 			trust: e.trust,
 			at: fmtStamp(e.at),

@@ -36,5 +36,29 @@ export const clock: Record<keyof typeof source, string> = {
 	'clock.seconds': '{count, plural, one {# second} other {# seconds}}',
 	'clock.fast': '{amount} fast',
 	'clock.slow': '{amount} slow',
-	'clock.exact': 'on time'
+	'clock.exact': 'on time',
+	'error.not-repairable':
+		'This entry cannot be repaired here (repair it from its document, or it is itself a reversal)',
+	'error.already-repaired': 'This entry is already reversed',
+	'error.reentry-time': 'The re-entry time cannot be later than now or before 2020',
+	'clock.col.repair': 'Repair',
+	'clock.repair.start': 'Reverse and repair…',
+	'clock.repair.title': 'Repair a stock movement with a wrong time',
+	'clock.repair.intro': 'The original entry is neither deleted nor changed. Confirming writes:',
+	'clock.repair.reversal': 'Reversal',
+	'clock.repair.stampedNow': '(recorded at the server’s time now)',
+	'clock.repair.reenter': 'Re-enter at the correct time',
+	'clock.repair.at': 'Happened at',
+	'clock.repair.atHint':
+		'Defaults to the entry’s time less the device clock’s error; not later than now.',
+	'clock.repair.resultReentered':
+		'Result: on hand does not change; the movement counts at the correct time in the book and in valuation.',
+	'clock.repair.resultReversed':
+		'Result: the movement’s quantity is taken back out of stock, as if it never happened.',
+	'clock.repair.confirm': 'Confirm repair',
+	'clock.repair.okReentered': 'Reversed and re-entered at the correct time.',
+	'clock.repair.okReversed': 'Reversed.',
+	'clock.repair.doneReentered': 'Repaired: reversed, re-entered at {at}',
+	'clock.repair.doneReversed': 'Repaired: reversed',
+	'clock.repair.lot': 'lot {lot}'
 };
