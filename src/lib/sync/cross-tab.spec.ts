@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as bc from 'lib0/broadcastchannel';
 import * as Y from 'yjs';
 import { memoryKeyValueStore } from '../storage/kv';
 import { PendingTracker } from './pending-tracker';
@@ -74,5 +75,45 @@ describe('cross-tab sync', () => {
 		a.addDoc('ledger-2026-11', docA);
 		b.addDoc('ledger-2026-11', docB);
 		expect(docB.getMap('m').get('a')).toBe(1);
+	});
+
+	it('a tab joining alone posts its state vector, not its doc', async () => {
+		const [a] = tabs();
+		const docA = doc();
+		const lines = docA.getArray<string>('lines');
+		for (let i = 0; i < 2_000; i++) lines.push([`movement ${i} with a long enough note`]);
+		const provider = a.addDoc('orders', docA);
+		const posted: number[] = [];
+		const listen = (data: ArrayBuffer) => posted.push(new Uint8Array(data).length);
+		bc.subscribe(provider.bcChannel, listen);
+		cleanup.push(() => bc.unsubscribe(provider.bcChannel, listen));
+		await a.joinTabs();
+		expect(Y.encodeStateAsUpdate(docA).length).toBeGreaterThan(50_000);
+		// Step 1 (a state vector), the join request, the awareness query and state.
+		expect(posted.length).toBe(4);
+		expect(posted.reduce((s, n) => s + n, 0)).toBeLessThan(200);
+	});
+
+	it('three tabs with different offline changes all converge on join', async () => {
+		const serverUrl = `ws://relay.invalid/sync/cross-tab-${room++}`;
+		const clients = ['a', 'b', 'c'].map((name) => {
+			const client = new SyncClient({
+				serverUrl,
+				token: 't',
+				pending: new PendingTracker(memoryKeyValueStore(), name),
+				onChange: () => {},
+				WebSocketPolyfill: UnreachableSocket as unknown as typeof WebSocket
+			});
+			cleanup.push(() => client.destroy());
+			return client;
+		});
+		const docs = clients.map((client, i) => {
+			const d = doc();
+			d.getMap('m').set(`tab${i}`, i);
+			client.addDoc('counts', d);
+			return d;
+		});
+		for (const client of clients) await client.joinTabs();
+		for (const d of docs) expect(d.getMap('m').toJSON()).toEqual({ tab0: 0, tab1: 1, tab2: 2 });
 	});
 });

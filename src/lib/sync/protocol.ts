@@ -78,6 +78,14 @@ export const MESSAGE_QUERY_TIME = 101;
 /** Relay → client, the answer under the same type: varUint(the relay's epoch milliseconds). */
 export const MESSAGE_TIME_ANSWER = MESSAGE_QUERY_TIME;
 
+/**
+ * Tab → tabs of the same browser (BroadcastChannel only, never on a socket), no payload: "send
+ * me your state vector". A joining tab sends it beside its own sync step 1, so each side answers
+ * the other with sync step 2 of just what it lacks instead of posting its whole doc (see
+ * sync/tab-join.ts). A tab of an older version logs it as unknown and does not answer.
+ */
+export const MESSAGE_TAB_JOIN = 102;
+
 /** Sync sub-messages (y-protocols/sync). */
 export const SYNC_STEP_1 = syncProtocol.messageYjsSyncStep1;
 export const SYNC_STEP_2 = syncProtocol.messageYjsSyncStep2;

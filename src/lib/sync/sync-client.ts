@@ -4,7 +4,7 @@
 // the updates the relay refused (refusals.ts) until they are set aside.
 
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import { computeConnectionStatus, type ConnectionStatus } from './connection-status';
 import type { PendingTracker } from './pending-tracker';
 import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from './protocol';
@@ -14,6 +14,7 @@ import { installRelayTime, type RelayTimeQuery } from './relay-time';
 import type { RelayTimeSample } from '../domain/clock/relay-clock';
 import type { TokenCheck } from './token-check';
 import { nextTask } from '../storage/load-turns';
+import { TabJoiningProvider } from './tab-join';
 
 /** Consecutive failed upgrades (never opened) before we ask /healthz whether the relay is up. */
 const FAILED_OPENS_BEFORE_PROBE = 4;
@@ -130,7 +131,7 @@ export class SyncClient {
 		const existing = this.docs.get(docName);
 		if (existing) return existing.provider;
 		const { options } = this;
-		const provider = new WebsocketProvider(options.serverUrl, docName, doc, {
+		const provider = new TabJoiningProvider(options.serverUrl, docName, doc, {
 			connect: false,
 			params: {
 				token: options.token,
@@ -219,10 +220,11 @@ export class SyncClient {
 
 	/**
 	 * Joins this browser's other tabs (y-websocket's BroadcastChannel) for every doc, one doc
-	 * per background task, and for every doc added later. Joining posts the doc's whole state
-	 * (a ledger month of thousands of movements takes tens of ms to encode), so a cold start
-	 * joins once its docs are loaded. Nothing is missed meanwhile: the join's exchange sends
-	 * each tab what the other lacks, and online the relay carries changes between tabs anyway.
+	 * per background task, and for every doc added later. A join exchanges state vectors and
+	 * then only what each tab lacks (tab-join.ts), but a cold start still joins once its docs
+	 * are loaded, so a second tab is not asked for a year it is about to load itself. Nothing
+	 * is missed meanwhile: the join's exchange sends each tab what the other lacks, and online
+	 * the relay carries changes between tabs anyway.
 	 */
 	async joinTabs(): Promise<void> {
 		if (this.tabsJoined) return;
