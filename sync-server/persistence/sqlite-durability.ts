@@ -1,31 +1,43 @@
-// Main-thread side of the durability thread (sqlite-durability.worker.js), used in `split`
-// mode: commits are counted as the writer reports them, one WAL sync is in flight at a time and
-// covers every commit counted before it was sent (group sync), and `durable()` waits for the
-// sync that covers everything committed so far. A sync starts at once when someone waits for
-// one (message 100), else within SYNC_DELAY_MS of a commit: nothing unconfirmed depends on it,
-// and grouping keeps a busy relay from syncing after every commit.
+// The durability step of `split` mode: commits are counted as the writer reports them, one WAL
+// sync is in flight at a time and covers every commit counted before it started (group sync),
+// and `durable()` waits for the sync that covers everything committed so far. A sync starts at
+// once when someone waits for one (message 100), else within SYNC_DELAY_MS of a commit: nothing
+// unconfirmed depends on it, and grouping keeps a busy relay from syncing after every commit.
+// The sync is an fdatasync on libuv's thread pool (no isolate of its own); checkpoints run on a
+// thread started only when one is due (sqlite-checkpointer.ts). The order that makes this safe
+// against power loss is written out in docs/DECISIONS.md ("Relay durability").
 
-import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
+import { open, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+	startWalCheckpointer,
+	type CheckpointPolicy,
+	type WalCheckpointer
+} from './sqlite-checkpointer';
 
 /** Longest a commit stays unsynced when nobody waits for it. */
 const SYNC_DELAY_MS = 200;
 
-const Reply = z.object({ id: z.number(), error: z.string().optional() });
-type Reply = z.infer<typeof Reply>;
-
 export interface WalSyncer {
-	/** Resolves once the thread started and synced what an earlier run left (rejects if not). */
+	/** Resolves once what an earlier run left is synced (rejects if it cannot be). */
 	ready(): Promise<void>;
-	/** A transaction was committed: the next sync must cover it. Call before its appends resolve. */
-	committed(): void;
+	/**
+	 * A transaction with about `bytes` of data was committed: the next sync must cover it.
+	 * Call before its appends resolve.
+	 */
+	committed(bytes?: number): void;
 	/** Resolves once every transaction committed before this call survives power loss. */
 	durable(): Promise<void>;
-	/** The sync failure that stopped this syncer, if any: the disk can no longer be trusted. */
+	/** The failure that stopped this syncer, if any: the disk can no longer be trusted. */
 	failure(): Error | null;
-	/** Syncs what was committed, then stops the thread. */
+	/** The checkpoint thread (tests: it runs only while a checkpoint is due). */
+	readonly checkpointer: WalCheckpointer;
+	/** Syncs what was committed, then stops the checkpoint thread. */
 	close(): Promise<void>;
 }
+
+/** Which file a sync is for: the WAL (fdatasync), the database file or its directory (fsync). */
+export type SyncTarget = 'wal' | 'database' | 'directory';
 
 export interface WalSyncerOptions {
 	/** Called after each completed sync (metrics). */
@@ -35,12 +47,23 @@ export interface WalSyncerOptions {
 	 * step (no fsync happens meanwhile) while commits and forwards go on.
 	 */
 	syncGate?: () => Promise<void>;
+	/** Test hook: the fsync itself (a failing disk). Default: fdatasync for the WAL, else fsync. */
+	fsync?: (handle: FileHandle, target: SyncTarget) => Promise<void>;
+	/** When checkpoints are due (tests shorten it). */
+	checkpoint?: Partial<CheckpointPolicy>;
+	/** Test hook: the checkpoint thread's script (a failing disk). */
+	checkpointWorker?: URL;
 }
 
+const defaultFsync = (handle: FileHandle, target: SyncTarget): Promise<void> =>
+	target === 'wal' ? handle.datasync() : handle.sync();
+
+const isMissing = (err: unknown): boolean =>
+	typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT';
+
 export function startWalSyncer(file: string, options: WalSyncerOptions = {}): WalSyncer {
-	const worker = new Worker(new URL('./sqlite-durability.worker.js', import.meta.url), {
-		workerData: { file }
-	});
+	const fsync = options.fsync ?? defaultFsync;
+	const wal = `${file}-wal`;
 	let broken: Error | null = null;
 	let closing: Promise<void> | null = null;
 	// Commits counted so far and how many of them a finished sync covers. Commit 1 is what an
@@ -50,43 +73,68 @@ export function startWalSyncer(file: string, options: WalSyncerOptions = {}): Wa
 	let syncing = false;
 	let delayed: NodeJS.Timeout | null = null;
 	const waiters: { upTo: number; resolve(): void; reject(err: Error): void }[] = [];
-	const replies = new Map<number, (reply: Reply) => void>();
-	let nextId = 1;
+	/** Inode of the WAL file when its directory entry was last synced. */
+	let walInode = -1;
 
 	function fail(err: Error): void {
 		broken ??= err;
 		for (const waiter of waiters.splice(0)) waiter.reject(broken);
-		for (const settle of replies.values()) settle({ id: 0, error: broken.message });
-		replies.clear();
 	}
-	worker.on('error', fail);
-	worker.on('exit', (code) => fail(new Error(`SQLite durability thread exited (${code})`)));
-	worker.on('message', (raw: unknown) => {
-		const reply = Reply.safeParse(raw);
-		if (!reply.success) return;
-		// Id 0: a failure outside any request (a checkpoint).
-		if (reply.data.id === 0) {
-			fail(new Error(reply.data.error ?? 'SQLite durability thread failed'));
-			return;
+
+	const checkpointer = startWalCheckpointer(file, {
+		policy: options.checkpoint,
+		onFailure: fail,
+		workerUrl: options.checkpointWorker
+	});
+
+	/** fsync of a path opened read-only (Linux syncs any descriptor of a regular file or dir). */
+	async function syncPath(path: string, target: SyncTarget): Promise<void> {
+		const handle = await open(path, 'r');
+		try {
+			await fsync(handle, target);
+		} finally {
+			await handle.close();
 		}
-		replies.get(reply.data.id)?.(reply.data);
-		replies.delete(reply.data.id);
-	});
-
-	function request(body: object): Promise<Reply> {
-		if (broken) return Promise.resolve({ id: 0, error: broken.message });
-		const id = nextId++;
-		return new Promise((resolve) => {
-			replies.set(id, resolve);
-			worker.postMessage({ id, ...body });
-		});
 	}
 
-	// The worker answers only after its start-up sync: the first answer means ready.
-	const started = request({ ping: true }).then((reply) => {
-		if (reply.error) throw new Error(reply.error);
-	});
-	started.catch(() => undefined); // reported by ready() and by durable()
+	/**
+	 * Makes every commit written before this call durable. A fresh descriptor each time: SQLite
+	 * reuses the WAL file from its start after a checkpoint (same inode; what it overwrites was
+	 * checkpointed and synced into the database first) and deletes it when the last connection
+	 * closes, so a kept descriptor could sync a file nobody writes to any more.
+	 */
+	async function syncWal(): Promise<void> {
+		let handle: FileHandle;
+		try {
+			handle = await open(wal, 'r');
+		} catch (err) {
+			// No WAL file: everything is in the database file (the last close checkpointed it).
+			if (isMissing(err)) return syncPath(file, 'database');
+			throw err;
+		}
+		let inode: number;
+		try {
+			await fsync(handle, 'wal');
+			inode = (await handle.stat()).ino;
+		} finally {
+			await handle.close();
+		}
+		// A new WAL file is only durable once its directory entry is.
+		if (inode !== walInode) {
+			await syncPath(dirname(file), 'directory');
+			walInode = inode;
+		}
+	}
+
+	// What an earlier run left in the WAL (maybe killed before its last sync) and in the
+	// database file (maybe killed inside a checkpoint) becomes durable before this run confirms
+	// anything: this covers commit 1.
+	const started = (async () => {
+		await syncWal();
+		await syncPath(file, 'database');
+		synced = Math.max(synced, 1);
+	})();
+	started.catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
 
 	function pump(): void {
 		if (syncing || broken || synced >= commits) return;
@@ -105,13 +153,17 @@ export function startWalSyncer(file: string, options: WalSyncerOptions = {}): Wa
 		if (delayed) clearTimeout(delayed);
 		delayed = null;
 		syncing = true;
-		void Promise.resolve(options.syncGate?.())
+		void started
+			.then(() => options.syncGate?.())
 			.then(async () => {
 				// The sync starts now: it covers every commit counted until now.
 				const upTo = commits;
-				const reply = await request({ sync: true });
-				if (reply.error) throw new Error(`WAL sync failed: ${reply.error}`);
-				synced = upTo;
+				try {
+					await syncWal();
+				} catch (err) {
+					throw new Error(`WAL sync failed: ${err instanceof Error ? err.message : String(err)}`);
+				}
+				synced = Math.max(synced, upTo);
 				options.onSync?.();
 				while (waiters[0] && waiters[0].upTo <= synced) waiters.shift()?.resolve();
 			})
@@ -121,7 +173,6 @@ export function startWalSyncer(file: string, options: WalSyncerOptions = {}): Wa
 				pump();
 			});
 	}
-	pump();
 
 	function durable(): Promise<void> {
 		if (broken) return Promise.reject(broken);
@@ -134,18 +185,21 @@ export function startWalSyncer(file: string, options: WalSyncerOptions = {}): Wa
 
 	return {
 		ready: () => started,
-		committed() {
+		committed(bytes = 0) {
 			commits += 1;
+			checkpointer.committed(bytes);
 			pump();
 		},
 		durable,
 		failure: () => broken,
+		checkpointer,
 		close() {
 			closing ??= (async () => {
 				await durable().catch(() => undefined);
-				if (!broken) await request({ close: true });
-				broken ??= new Error('SQLite durability thread closed');
-				await worker.terminate();
+				if (delayed) clearTimeout(delayed);
+				delayed = null;
+				broken ??= new Error('SQLite durability step closed');
+				await checkpointer.close();
 			})();
 			return closing;
 		}

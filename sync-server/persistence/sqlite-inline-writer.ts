@@ -21,7 +21,7 @@ interface Queued extends WriterRow {
 /** Appends through `db`, the relay thread's connection (reads and compaction share it). */
 export function startInlineSqliteWriter(
 	db: Database.Database,
-	onCommit?: (rows: number) => void
+	onCommit?: (rows: number, bytes: number) => void
 ): SqliteWriter {
 	const insert = db.prepare<[string, string, Uint8Array]>(
 		'INSERT INTO updates (workspace, doc, snapshot, data) VALUES (?, ?, 0, ?)'
@@ -49,7 +49,10 @@ export function startInlineSqliteWriter(
 			return;
 		}
 		// Before the appends resolve: a durable() after any of them must cover this commit.
-		onCommit?.(batch.length);
+		onCommit?.(
+			batch.length,
+			batch.reduce((sum, row) => sum + row.data.byteLength, 0)
+		);
 		batch.forEach((row, i) => row.resolve(seqs[i] ?? 0));
 	}
 

@@ -38,7 +38,7 @@ export interface SqliteWriter {
 /**
  * When a commit returns and what it survives (STOCKFLOW_SQLITE_SYNC). `full`: fsynced before it
  * returns (power loss). `split`: in the WAL (page cache) when it returns (crash, `kill -9`), and
- * fsynced by the durability thread before `durable()` resolves. `normal`: like `split` without
+ * fsynced (sqlite-durability.ts) before `durable()` resolves. `normal`: like `split` without
  * the durability step (power loss may take the last commits, even confirmed ones).
  */
 export type SqliteSynchronous = 'full' | 'split' | 'normal';

@@ -18,8 +18,8 @@ const db = new Database(String(workerData.file));
 db.pragma('journal_mode = WAL');
 // See sqlite.ts. `full`: every commit is fsynced before it returns. `split` and `normal`: a
 // commit returns once it is in the WAL file (page cache), which survives a crashed or killed
-// process; in `split` the durability thread fsyncs it before message 100 confirms it, and runs
-// the checkpoints too (a NORMAL checkpoint fsyncs twice, which would stall commits here).
+// process; in `split` the WAL is fsynced before message 100 confirms it, and checkpoints run on
+// a thread of their own (a NORMAL checkpoint fsyncs twice, which would stall commits here).
 const mode = String(workerData.synchronous);
 db.pragma(mode === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
 if (mode === 'split') db.pragma('wal_autocheckpoint = 0');

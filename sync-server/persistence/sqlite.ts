@@ -2,8 +2,8 @@
 // Rows are raw Yjs updates; compaction replaces a room's rows with one merged snapshot row.
 // Appends are group-committed: appends issued together (or, on `full`'s writer thread, those
 // of one fsync) go as one transaction, and each append resolves only after its
-// transaction committed. In `split` mode (the default) a durability thread then fsyncs the WAL
-// for every commit before it (see sqlite-durability.ts), which is what `durable()` waits for.
+// transaction committed. In `split` mode (the default) an fdatasync of the WAL then covers every
+// commit before it (see sqlite-durability.ts), which is what `durable()` waits for.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import Database from 'better-sqlite3';
 import type { AppendResult, CompactResult, PersistencePort, RoomKey, StoredUpdates } from './port';
 import { roomId } from './port';
 import { openStockflowDatabase } from './sqlite-open';
-import { startWalSyncer, type WalSyncer } from './sqlite-durability';
+import type { CheckpointPolicy } from './sqlite-checkpointer';
+import { startWalSyncer, type WalSyncer, type WalSyncerOptions } from './sqlite-durability';
 import { startInlineSqliteWriter } from './sqlite-inline-writer';
 import {
 	startSqliteCompactor,
@@ -39,6 +40,10 @@ export interface SqliteStoreOptions {
 	onSync?: () => void;
 	/** Test hook for `split` mode: awaited before each WAL sync (a slow disk, a held fsync). */
 	syncGate?: () => Promise<void>;
+	/** Test hook for `split` mode: the fsync itself (a failing disk). */
+	fsync?: WalSyncerOptions['fsync'];
+	/** `split` mode: when the WAL is folded into the database file (tests shorten it). */
+	checkpoint?: Partial<CheckpointPolicy>;
 }
 
 interface Row {
@@ -64,7 +69,7 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		// This connection compacts, and appends too except in `full`. In WAL mode a NORMAL commit
 		// survives kill -9 (it sits in the WAL file in the OS page cache, which outlives the
 		// process) but not a power cut, and does no fsync: cheap enough for the relay's thread.
-		// `split` leaves fsyncs and checkpoints to the durability thread (an fsync here would
+		// `split` leaves fsyncs to libuv's pool and checkpoints to a thread (an fsync here would
 		// stall every room for its duration). `normal` keeps SQLite's automatic checkpoints (each
 		// fsyncs, here, every few MB of WAL). `full` commits compactions with FULL; its appends
 		// commit with FULL on the writer thread.
@@ -114,14 +119,19 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 		return n;
 	}
 
-	// `split`: appends commit without fsync; the syncer's thread makes commits durable.
+	// `split`: appends commit without fsync; the syncer's WAL fsync makes commits durable.
 	const syncer: WalSyncer | null =
 		options.readonly || mode !== 'split'
 			? null
-			: startWalSyncer(file, { onSync: options.onSync, syncGate: options.syncGate });
-	const onCommit = (rows: number): void => {
+			: startWalSyncer(file, {
+					onSync: options.onSync,
+					syncGate: options.syncGate,
+					fsync: options.fsync,
+					checkpoint: options.checkpoint
+				});
+	const onCommit = (rows: number, bytes = 0): void => {
 		// Counted before the batch's appends resolve: a durable() after any of them covers it.
-		syncer?.committed();
+		syncer?.committed(bytes);
 		options.onCommit?.(rows);
 	};
 	// `full` appends on the writer thread (its fsync must not stall the relay); WAL lets reads
@@ -189,7 +199,10 @@ export function openSqliteStore(options: SqliteStoreOptions): PersistencePort {
 			const plan = await compactor?.plan(room);
 			if (!plan) return { merged: 0, snapshotBytes: 0 };
 			writable();
-			return swapTx(room, plan);
+			const result = swapTx(room, plan);
+			// The swap grew the WAL too: it counts toward the next checkpoint.
+			if (result.merged > 0) syncer?.committed(result.snapshotBytes);
+			return result;
 		},
 		async count(room: RoomKey): Promise<number> {
 			if (closed) throw new Error('SQLite store is closed');
