@@ -234,6 +234,7 @@ class Check {
 				}
 				rules.requireAuthors(path, value);
 				rules.requireStamp(path, value);
+				if (slot.record === 'ledgerMonth') rules.requireLedgerMonth(path);
 				rules.requireRight(slot, path, undefined);
 				return;
 			default:

@@ -12,7 +12,7 @@ import { isStamp } from '../../src/lib/domain/clock/hlc';
 import { monthOfLedgerDoc, monthOfStamp } from '../../src/lib/doc/names';
 import type { Slot } from './layout';
 import { preview, refuse, show } from './refusal';
-import { stampRefusal } from './stamps';
+import { monthRefusal, stampRefusal } from './stamps';
 import type { IntegrityInput } from './check';
 
 export class WriterRules {
@@ -57,6 +57,14 @@ export class WriterRules {
 	requireStamp(path: string[], value: unknown): void {
 		if (this.input.relayNowMs === undefined) return;
 		const detail = stampRefusal(value, this.input.relayNowMs);
+		if (detail) refuse('clock', `${show(path)}: ${detail}`);
+	}
+
+	/** A catalog `ledgerMonths` key: a month the relay would store entries of. */
+	requireLedgerMonth(path: string[]): void {
+		const month = path[1];
+		if (this.input.relayNowMs === undefined || month === undefined) return;
+		const detail = monthRefusal(month, this.input.relayNowMs);
 		if (detail) refuse('clock', `${show(path)}: ${detail}`);
 	}
 

@@ -1,6 +1,7 @@
 // The relay refuses entries stamped far from its own clock (issue 15, point 3), exactly on its
 // bounds: a movement stamped 24 h ahead of the relay is stored, one stamped 24 h and 1 ms ahead
-// is refused (`clock`, counted in /metrics); the floor (2020-01-01) likewise.
+// is refused (`clock`, counted in /metrics); the floor (2020-01-01) likewise. The catalog's list
+// of ledger months takes a month whose first millisecond the relay would store, not a later one.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatStamp } from '../../src/lib/domain/clock/hlc';
@@ -16,12 +17,12 @@ afterEach(async () => {
 	while (cleanups.length) await cleanups.pop()?.();
 });
 
-async function relay(): Promise<TestRelay> {
+async function relay(nowMs = RELAY_MS): Promise<TestRelay> {
 	const dir = tempDir();
 	const r = await startTestRelay({
 		dataDir: dir.path,
 		integrityChecks: true,
-		nowMs: () => RELAY_MS
+		nowMs: () => nowMs
 	});
 	cleanups.push(() => dir.remove());
 	cleanups.push(() => r.close());
@@ -72,5 +73,39 @@ describe.each([
 		expect(ids(listener)).toEqual(['on-bound']);
 		const fresh = await clerk(r);
 		expect(ids(fresh)).toEqual(['on-bound']);
+	});
+});
+
+async function catalogWriter(r: TestRelay): Promise<Client> {
+	const t = await token(WS, 'warehouse', { user: 'wang' });
+	const c = connectClient(r.ws, WS, 'catalog', t);
+	cleanups.push(() => c.destroy());
+	await waitSynced(c);
+	return c;
+}
+
+const months = (c: Client): string[] => [...c.doc.getMap('ledgerMonths').keys()].sort();
+
+describe.each([
+	// January 2027 starts exactly 24 h after 2026-12-31 00:00 UTC: listed; a millisecond earlier
+	// the relay's clock puts it 24 h and 1 ms ahead: refused.
+	['24 h ahead', Date.UTC(2026, 11, 31), '2027-01', Date.UTC(2026, 11, 31) - 1, '2027-01'],
+	['the floor', RELAY_MS, '2020-01', RELAY_MS, '2019-12']
+])('a ledger month exactly on %s', (_label, onBoundNow, onBoundMonth, beyondNow, beyondMonth) => {
+	it('is listed on the bound; beyond it the catalog write is refused and reaches nobody', async () => {
+		vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+		const onBound = await relay(onBoundNow);
+		const listener = await catalogWriter(onBound);
+		(await catalogWriter(onBound)).doc.getMap('ledgerMonths').set(onBoundMonth, true);
+		await waitFor(() => months(listener).includes(onBoundMonth), 'the month on the bound');
+
+		const beyond = await relay(beyondNow);
+		const other = await catalogWriter(beyond);
+		(await catalogWriter(beyond)).doc.getMap('ledgerMonths').set(beyondMonth, true);
+		const refused = 'stockflow_refused_updates_total{reason="clock"}';
+		await waitFor(async () => (await metric(beyond.http, refused)) === 1, 'the refusal');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(months(other)).toEqual([]);
+		expect(months(await catalogWriter(beyond))).toEqual([]);
 	});
 });

@@ -5,7 +5,7 @@
 //
 // Before (issue 15): the correct devices adopted the 2028 wall time, a receipt made after the
 // count sorted before it, and the count's re-check posted `count −50` (on hand 214, not 264).
-// Now: the relay refuses the 2028 receipt (`clock`); the count finds its 64 units on the shelf
+// Now: the relay refuses the 2028 receipt (`clock`) and the catalog's listing of its month; the count finds its 64 units on the shelf
 // and posts +64 at today's stamp; the receipt after the count is added on top: 264. The 2001
 // tablet's receipt is stamped after what it recorded before (December 2026, not June 2001) and
 // is accepted.
@@ -147,8 +147,10 @@ describe('one device 400 days ahead, one reset to 2001, through a real relay', (
 		const a2 = await run(ahead, relay);
 		const futureDoc = `ledger-${monthOfStamp(future.at)}`;
 		await waitFor(() => a2.sync?.refusal(futureDoc)?.reason === 'clock', 'the refusal');
+		// The month the receipt would be filed in is refused with it (the same command wrote it).
+		await waitFor(() => a2.sync?.refusal('catalog')?.reason === 'clock', 'the month refused');
 		expect(await metric(relay.http, 'stockflow_refused_updates_total{reason="clock"}')).toBe(
-			refusedBefore + 1
+			refusedBefore + 2
 		);
 		// Corrected by the relay, the tablet stamps today again.
 		expect(monthOfStamp(a2.clock.now())).toBe(thisMonth());
@@ -172,6 +174,9 @@ describe('one device 400 days ahead, one reset to 2001, through a real relay', (
 		expect(onHand(fresh, tea.id, main.id)).toBe(264);
 		expect(onHand(fresh, tea.id, annex.id)).toBe(7);
 		expect(fresh.ledgerMonths).not.toContain('2001-06');
+		// No empty 2028 month on the periods page: its entry in the catalog never reached the relay.
+		expect(fresh.ledgerMonths).not.toContain(monthOfStamp(future.at));
+		expect(fresh.ledgerMonths).toContain(thisMonth());
 		await fresh.close();
 		await d.close();
 	});

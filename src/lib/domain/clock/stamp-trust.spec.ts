@@ -7,6 +7,7 @@ import {
 	STAMP_FLOOR_MS,
 	entryStamp,
 	isFlaggedStamp,
+	relayMonthTrust,
 	relayStampTrust,
 	trustedNowMs
 } from './stamp-trust';
@@ -66,5 +67,21 @@ describe('trustedNowMs', () => {
 	it('online: the relay’s time, even below a high-water mark a wrong clock left', () => {
 		const AHEAD = DEC + 400 * 86_400_000;
 		expect(trustedNowMs({ relayMs: DEC, measured: true, highWaterMs: AHEAD })).toBe(DEC);
+	});
+});
+
+describe('relayMonthTrust (the catalog’s list of ledger months)', () => {
+	const JAN_2027 = Date.UTC(2027, 0, 1);
+	it.each([
+		['January 2027 starts exactly 24 h ahead', '2027-01', JAN_2027 - REFUSE_AHEAD_MS, 'ok'],
+		['… 24 h and 1 ms ahead', '2027-01', JAN_2027 - REFUSE_AHEAD_MS - 1, 'ahead'],
+		['the current month', '2026-12', NOW, 'ok'],
+		['a past month', '2026-06', NOW, 'ok'],
+		['400 days ahead', '2028-01', NOW, 'ahead'],
+		['the floor’s month', '2020-01', NOW, 'ok'],
+		['the month before the floor', '2019-12', NOW, 'behind'],
+		['a reset clock’s month', '2001-06', NOW, 'behind']
+	])('%s', (_label, month, relayNowMs, expected) => {
+		expect(relayMonthTrust(month, relayNowMs)).toBe(expected);
 	});
 });

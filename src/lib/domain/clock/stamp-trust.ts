@@ -28,6 +28,19 @@ export function relayStampTrust(stamp: Stamp, relayNowMs: number): StampTrust {
 	return stampTrust(stamp, relayNowMs, REFUSE_AHEAD_MS);
 }
 
+/**
+ * The relay's verdict on a ledger month (the catalog's `ledgerMonths` key): a month whose first
+ * millisecond is a stamp the relay would refuse as ahead holds nothing it would store, and a
+ * month before the floor holds only reset clocks' entries. Same bounds as `relayStampTrust`.
+ */
+export function relayMonthTrust(month: string, relayNowMs: number): StampTrust {
+	const m = /^(\d{4})-(\d{2})$/.exec(month);
+	if (!m) return 'ok';
+	const startMs = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1);
+	if (startMs < STAMP_FLOOR_MS) return 'behind';
+	return startMs - relayNowMs > REFUSE_AHEAD_MS ? 'ahead' : 'ok';
+}
+
 /** Whether a device shows a stamp as not to be trusted (admin clock page, approval gates). */
 export function isFlaggedStamp(stamp: Stamp, nowMs: number): boolean {
 	return stampTrust(stamp, nowMs, FLAG_AHEAD_MS) !== 'ok';
