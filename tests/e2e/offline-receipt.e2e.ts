@@ -109,3 +109,59 @@ test('a sales user cannot record movements and a bad sign-in link is explained',
 	await page.goto('/signin?token=not-a-jwt');
 	await expect(page.getByTestId('signin-error')).toBeVisible();
 });
+
+/** Records a receipt on the movement form (the item and warehouse already exist). */
+async function receive(page: Page, code: string, warehouse: string, qty: number): Promise<void> {
+	await page.goto('/movements/new').catch(() => {}); // offline: served by the service worker
+	await page.getByTestId('movement-type-receipt').click();
+	await page.getByTestId('movement-item').fill(code);
+	await page.getByTestId('movement-item').press('Enter');
+	await page.getByTestId('movement-warehouse').selectOption({ label: warehouse });
+	await page.getByTestId('movement-qty').fill(String(qty));
+	await page.getByTestId('movement-zero-cost').check();
+	await page.getByTestId('movement-submit').click();
+	await expect(page.getByTestId('toast-success')).toBeVisible();
+}
+
+test('two tabs of one browser keep each other current while offline', async ({ browser }) => {
+	const workspace = freshWorkspace('tabs');
+	const ctx = await browser.newContext();
+	const first = await ctx.newPage();
+	await signIn(first, workspace, 'warehouse', 'wang');
+	await expectSynced(first);
+	await createWarehouse(first, 'TN', '台南倉');
+	await createItem(first, 'NUT-M8', '六角螺帽 M8', '個');
+	await first.evaluate(async () => void (await navigator.serviceWorker.ready));
+	const second = await ctx.newPage();
+	await second.goto('/stock');
+	await expect(second.getByTestId('onhand-NUT-M8')).toHaveText('0');
+	await expectSynced(second);
+
+	// No relay from here on: only the tabs' own channel carries changes between them.
+	await ctx.setOffline(true);
+	await expect(first.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+	await receive(first, 'NUT-M8', 'TN · 台南倉', 40);
+	await expect(second.getByTestId('onhand-NUT-M8')).toHaveText('40', { timeout: 10_000 });
+	await receive(second, 'NUT-M8', 'TN · 台南倉', 2);
+	await first.goto('/stock').catch(() => {});
+	await expect(first.getByTestId('onhand-NUT-M8')).toHaveText('42', { timeout: 10_000 });
+
+	// A third tab opened offline starts from this device's storage and joins the other two.
+	const third = await ctx.newPage();
+	await third.goto('/stock').catch(() => {});
+	await expect(third.getByTestId('onhand-NUT-M8')).toHaveText('42');
+	await receive(third, 'NUT-M8', 'TN · 台南倉', 8);
+	await expect(first.getByTestId('onhand-NUT-M8')).toHaveText('50', { timeout: 10_000 });
+
+	// Back online: the relay gets every tab's receipts once (not doubled).
+	await ctx.setOffline(false);
+	await expectSynced(first);
+	await expect(first.getByTestId('pending-count')).toHaveAttribute('data-count', '0', {
+		timeout: 15_000
+	});
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, workspace, 'sales', 'lin');
+	await other.goto('/stock');
+	await expect(other.getByTestId('onhand-NUT-M8')).toHaveText('50', { timeout: 15_000 });
+	await ctx.close();
+});

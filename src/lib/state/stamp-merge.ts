@@ -5,17 +5,21 @@
 
 import type * as Y from 'yjs';
 import type { Hlc } from '../domain/clock/hlc';
-import { stampsInUpdate } from '../doc/update-stamps';
+import { stampsAdded } from '../doc/update-stamps';
 
 const isCommandOrigin = (origin: unknown): boolean =>
 	typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command';
 
-/** Merges the stamps of every update not made by a command on this device; returns the undo. */
+/**
+ * Merges the stamps of every transaction not made by a command on this device; returns the
+ * undo. On 'afterTransaction', not 'update': an 'update' listener makes Yjs encode every
+ * transaction, a cold start's chunked load of the orders doc included.
+ */
 export function mergeStamps(doc: Y.Doc, clock: Pick<Hlc, 'receive'>): () => void {
-	const onUpdate = (update: Uint8Array, origin: unknown): void => {
-		if (isCommandOrigin(origin)) return;
-		for (const stamp of stampsInUpdate(update)) if (clock.receive(stamp)) return;
+	const onTransaction = (transaction: Y.Transaction): void => {
+		if (isCommandOrigin(transaction.origin)) return;
+		for (const stamp of stampsAdded(transaction)) if (clock.receive(stamp)) return;
 	};
-	doc.on('update', onUpdate);
-	return () => doc.off('update', onUpdate);
+	doc.on('afterTransaction', onTransaction);
+	return () => doc.off('afterTransaction', onTransaction);
 }

@@ -39,6 +39,14 @@ import { createDeviceTime, type DeviceTime } from './device-time';
 
 export { CLOCK_MAX_AHEAD_MS } from './device-time';
 
+/** Whether a transaction changed the doc (what Yjs would send an 'update' for). */
+function changedDoc(transaction: Y.Transaction): boolean {
+	if (transaction.deleteSet.clients.size > 0) return true;
+	for (const [client, clock] of transaction.afterState)
+		if (transaction.beforeState.get(client) !== clock) return true;
+	return false;
+}
+
 export interface RuntimeSession {
 	workspace: string;
 	token: string;
@@ -109,8 +117,6 @@ export class WorkspaceRuntime {
 	private readonly projectorReady: Promise<Projector>;
 	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
 	private catalogDirty = false;
-	/** The catalog has been read into `items` etc. at least once. */
-	private catalogRead = false;
 	private unobserveCatalog: () => void = () => {};
 	private closed = false;
 	private readonly nowMs: () => number;
@@ -213,7 +219,6 @@ export class WorkspaceRuntime {
 	flushCatalog(): void {
 		if (!this.catalogDirty) return;
 		this.catalogDirty = false;
-		this.catalogRead = true;
 		this.items = this.catalogReader.items();
 		this.warehouses = this.catalogReader.warehouses();
 		this.locations = this.catalogReader.locations();
@@ -331,18 +336,17 @@ export class WorkspaceRuntime {
 		// once both are there, so nothing that arrives in between is missed.
 		this.catalogLocal = this.openLocal(CATALOG, this.catalog);
 		await this.projectorReady;
+		// Stored records load in chunks over several tasks (local-doc.ts): the catalog is read
+		// once it holds all of them, not half-loaded (which could open ledger months a period
+		// close has closed). Its provider is added at the end of the load, in the same
+		// microtask run as this, so no remote change comes in between.
+		await this.catalogLocal;
 		this.unobserveCatalog = observeCatalog(this.catalog, () => {
 			this.catalogDirty = true;
 			queueMicrotask(() => this.flushCatalog());
 		});
-		await this.catalogLocal;
-		// Stored records that loaded after the observer was set were read in its microtask;
-		// otherwise (they loaded first, or a new device has none) the catalog is read here.
-		// Reading it twice cost a cold start a second parse of every item.
-		if (!this.catalogRead) {
-			this.catalogDirty = true;
-			this.flushCatalog();
-		}
+		this.catalogDirty = true;
+		this.flushCatalog();
 		for (const name of SHARED_DOCS) this.openShared(name);
 		this.openLedger(monthOfMs(this.timeMs()));
 		// Closed months with changes the relay has not confirmed: sync them, then carry them.
@@ -379,16 +383,25 @@ export class WorkspaceRuntime {
 		if (existing) return existing;
 		const doc = new Y.Doc();
 		mergeStamps(doc, this.clock);
+		// Not while its stored chunks load (readers would fold a half-loaded doc each time):
+		// once, when it holds them all.
+		let loaded = false;
 		let queued = false;
-		doc.on('update', () => {
-			if (queued) return;
+		// 'afterTransaction', not 'update': no encoding of each transaction for a notification.
+		doc.on('afterTransaction', (transaction: Y.Transaction) => {
+			if (queued || !loaded || !changedDoc(transaction)) return;
 			queued = true;
 			queueMicrotask(() => {
 				queued = false;
 				this.emit({ kind: 'doc', name });
 			});
 		});
-		const open: OpenDoc = { doc, local: this.openLocal(name, doc) };
+		const local = this.openLocal(name, doc).then((l) => {
+			loaded = true;
+			this.emit({ kind: 'doc', name });
+			return l;
+		});
+		const open: OpenDoc = { doc, local };
 		this.sharedDocs.set(name, open);
 		return open;
 	}

@@ -2,11 +2,13 @@
 //
 // y-indexeddb's own loader applies stored updates inside a promise chain nobody can catch: a
 // bad record becomes an unhandled rejection and `whenSynced` never resolves. So we let it load
-// nothing (its read cursor starts past the last key) and load the records ourselves, one by
-// one, with the persistence as transaction origin (so nothing is written back). A bad record,
-// a missing store or a failed open marks the database corrupt: it is left in place untouched
-// (it may hold changes the relay never saw), the doc keeps whatever records did load, and it is
-// redirected to a fresh database that the relay then fills.
+// nothing (its read cursor starts past the last key) and load the records ourselves, with the
+// persistence as transaction origin (so nothing is written back): a worker reads and applies
+// them to a copy and hands back that state in chunks (doc-loader.ts), which the main thread
+// applies one per task, so a year's orders doc never holds it for more than a few ms at once.
+// A bad record, a missing store or a failed open marks the database corrupt: it is left in
+// place untouched (it may hold changes the relay never saw), the doc keeps whatever records did
+// load, and it is redirected to a fresh database that the relay then fills.
 
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -14,7 +16,9 @@ import type { KeyValueStore } from './kv';
 import { redirectDocDb, resolveDocDbName } from './db-names';
 import { monthOfLedgerDoc } from '../doc/names';
 import { nextTask, takeLoadTurn } from './load-turns';
-import { openDocDb, readUpdateRecords, type UpdateRecords } from './raw-idb';
+import { openDocDb, readUpdateRecords } from './raw-idb';
+import { readStoredDoc, type StoredDocRead } from './doc-loader';
+import type { TurnPriority } from './load-turns';
 
 export interface CorruptDocReport {
 	docName: string;
@@ -54,21 +58,26 @@ export async function openLocalDoc(options: OpenLocalDocOptions): Promise<LocalD
 	if (opened.ok) {
 		// The records are read on the checked connection while y-indexeddb opens its own, and
 		// applied once it is open: at open it stores the doc's state, which must still be empty.
-		const [records, attached] = await Promise.all([
-			readRecords(opened.db),
+		const [stored, attached] = await Promise.all([
+			readStored(opened.db),
 			attachPersistence(dbName, doc)
 		]);
 		persistence = attached;
-		if (records.ok) {
+		if (stored.ok) {
 			// Ledger months load in the background: the stored projection already shows their
 			// stock, and each one takes a sizeable task (to apply, then to connect and reconcile).
 			const priority = monthOfLedgerDoc(docName) === null ? 'user-visible' : 'background';
-			load = await takeLoadTurn(() => applyRecords(attached, doc, records.values), priority);
-			attached._dbsize = records.values.length;
+			const applied = await applyChunks(attached, doc, stored.chunks, priority);
+			attached._dbsize = stored.stored;
+			const reason = stored.error === null ? applied : `bad record: ${stored.error}`;
+			load =
+				reason === null
+					? { ok: true, records: stored.records }
+					: { ok: false, reason, records: stored.records };
 			if (priority === 'background') await nextTask(priority);
-			if (load.ok) void catchUp(attached, doc, records.lastKey);
+			if (load.ok) void catchUp(attached, doc, stored.lastKey);
 		} else {
-			load = { ok: false, reason: records.reason, records: 0 };
+			load = { ok: false, reason: stored.reason, records: 0 };
 		}
 	} else {
 		load = { ok: false, reason: opened.reason, records: 0 };
@@ -118,16 +127,33 @@ async function attachPersistence(dbName: string, doc: Y.Doc): Promise<IndexeddbP
 	return persistence;
 }
 
-async function readRecords(
-	db: IDBDatabase
-): Promise<({ ok: true } & UpdateRecords) | { ok: false; reason: string }> {
+async function readStored(db: IDBDatabase): Promise<StoredDocRead> {
 	try {
-		return { ok: true, ...(await readUpdateRecords(db)) };
-	} catch (error) {
-		return { ok: false, reason: `read failed: ${String(error)}` };
+		return await readStoredDoc(db);
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * The chunks of the stored state, each in a load turn of its own, queued together so the doc
+ * loads without other docs' chunks in between. Returns why one failed to apply, or null.
+ */
+async function applyChunks(
+	persistence: IndexeddbPersistence,
+	doc: Y.Doc,
+	chunks: Uint8Array[],
+	priority: TurnPriority
+): Promise<string | null> {
+	const turns = chunks.map((chunk) =>
+		takeLoadTurn(() => {
+			if (persistence._destroyed) return null;
+			const applied = applyRecords(persistence, doc, [chunk]);
+			return applied.ok ? null : applied.reason;
+		}, priority)
+	);
+	const reasons = await Promise.all(turns);
+	return reasons.find((r) => r !== null) ?? null;
 }
 
 /**
