@@ -10,7 +10,13 @@ import { recordReceipt } from '../movements';
 import { FarStampError } from '../../domain/errors';
 import { FLAG_AHEAD_MS, STAMP_FLOOR_MS } from '../../domain/clock/stamp-trust';
 import type { Role } from '../../domain/auth/roles';
-import { approveCount, openCount, recordCountLines, submitCount } from './stocktake';
+import {
+	approveCount,
+	openCount,
+	reconcileCount,
+	recordCountLines,
+	submitCount
+} from './stocktake';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
 
@@ -63,6 +69,63 @@ describe('approving a count with entries stamped far from the relay’s time', (
 	it('a receipt from a clock reset before 2020 is far too', () => {
 		const { clerk, countId } = shop(STAMP_FLOOR_MS - 1 - NOW);
 		expect(captured(() => approveCount(clerk, countId))).toBeInstanceOf(FarStampError);
+	});
+});
+
+/**
+ * An approved count of 150 (the book) at NOW + 1 min; then a receipt of 7 arrives late from a
+ * device stamped `stampMs`. Stamped before the count it moves the book: the re-check would post
+ * count −7.
+ */
+function lateArrival(stampMs: number) {
+	const docs = workspaceDocsInMemory();
+	const at = (device: string, role: Role, clockMs: number): CommandContext => ({
+		...createCommandContext({ docs, device, user: device, role, nowMs: () => clockMs }),
+		timeMs: () => NOW
+	});
+	const admin = at('desk', 'admin', NOW);
+	const item = createItem(admin, { code: 'TEA', name: 'tea', unit: 'pcs' });
+	const wh = createWarehouse(admin, { code: 'W', name: 'w' });
+	recordReceipt(admin, { itemId: item.id, warehouseId: wh.id, qty: 150, unit: 'pcs' });
+	const clerk = at('clerk', 'warehouse', NOW + 60_000);
+	const count = openCount(clerk, { warehouseId: wh.id, kind: 'full', blind: false });
+	recordCountLines(clerk, count.id, [{ itemId: item.id, countedQty: 150 }]);
+	submitCount(clerk, count.id);
+	expect(approveCount(clerk, count.id)).toEqual([]);
+	const late = (ms: number, qty: number) =>
+		recordReceipt(at(`dev${ms}`, 'warehouse', ms), {
+			itemId: item.id,
+			warehouseId: wh.id,
+			qty,
+			unit: 'pcs'
+		});
+	late(stampMs, 7);
+	return { admin, clerk, countId: count.id, late };
+}
+
+describe('the re-check of an approved count, moved by a far-stamped movement', () => {
+	it('a late receipt stamped exactly 2020-01-01 is trusted: count −7 is posted', () => {
+		const { clerk, countId } = lateArrival(STAMP_FLOOR_MS);
+		expect(reconcileCount(clerk, countId).map((m) => m.qty)).toEqual([-7]);
+	});
+
+	it('one stamped a millisecond before 2020 holds the re-check until an admin confirms', () => {
+		const { admin, clerk, countId } = lateArrival(STAMP_FLOOR_MS - 1);
+		expect(captured(() => reconcileCount(clerk, countId))).toMatchObject({
+			code: 'far-stamp',
+			mayConfirm: false
+		});
+		expect(captured(() => reconcileCount(admin, countId))).toMatchObject({ mayConfirm: true });
+		expect(reconcileCount(admin, countId, { confirmFarStamps: true }).map((m) => m.qty)).toEqual([
+			-7
+		]);
+	});
+
+	it('a far-ahead receipt changes nothing at the count: a normal late one is still posted', () => {
+		const { clerk, countId, late } = lateArrival(NOW + 10 * 3_600_000);
+		expect(reconcileCount(clerk, countId)).toEqual([]);
+		late(NOW - 3_600_000, 5);
+		expect(reconcileCount(clerk, countId).map((m) => m.qty)).toEqual([-5]);
 	});
 });
 

@@ -202,6 +202,33 @@ export function sealedMonthOf(
 	return earliest;
 }
 
+/**
+ * A re-check whose corrections would differ without the far-stamped movements bearing on the
+ * count waits for an admin (FarStampError): those movements sort where a wrong clock put them.
+ * Far-stamped movements that change nothing (one stamped ahead, after every line) do not hold it.
+ */
+function requireNoFarChange(
+	session: CountSession,
+	movements: readonly Movement[],
+	pending: readonly Movement[],
+	nowMs: number,
+	mayConfirm: boolean
+): void {
+	const far = farStampsOfCount(session, movements, nowMs).filter((f) => f.kind === 'movement');
+	if (far.length === 0) return;
+	const farIds = new Set(far.map((f) => f.id));
+	const without = pendingPostings(
+		session,
+		movements.filter((m) => !farIds.has(m.id))
+	);
+	const key = (ms: readonly Movement[]) =>
+		ms
+			.map((m) => `${m.id}:${m.qty}`)
+			.sort()
+			.join('|');
+	if (key(without) !== key(pending)) throw new FarStampError(far.length, mayConfirm);
+}
+
 /** Every movement this device holds (all open ledgers). */
 export function allMovements(ctx: CommandContext): Movement[] {
 	return ledgerMovements(ctx);
@@ -262,13 +289,20 @@ export function approveCount(
  * before a count line that arrived after approval changes that line's book@stamp, and the
  * difference is posted as a correction. Idempotent; a no-op when nothing changed.
  */
-export function reconcileCount(ctx: CommandContext, countId: string): Movement[] {
+export function reconcileCount(
+	ctx: CommandContext,
+	countId: string,
+	options: ApproveCountOptions = {}
+): Movement[] {
 	const session = requireSession(ctx, countId);
 	if (session.status !== 'approved') return [];
 	// A count in a closed period is final: late arrivals are carried into the open period.
 	if (sealedMonthOf(ctx, session) !== null) return [];
-	const pending = pendingPostings(session, allMovements(ctx));
+	const movements = allMovements(ctx);
+	const pending = pendingPostings(session, movements);
 	if (pending.length === 0) return [];
+	if (ctx.timeMs && !(ctx.role === 'admin' && options.confirmFarStamps))
+		requireNoFarChange(session, movements, pending, ctx.timeMs(), ctx.role === 'admin');
 	requireWriteKind(ctx, 'ledger');
 	return writeLedgerPostings(ctx, pending, 'reconcileCount');
 }

@@ -6,7 +6,8 @@
 // writes whatever the settled fold still needs (reversals of overruled events).
 
 import { stampWallMs } from '../../domain/clock/hlc';
-import { InvalidFieldError } from '../../domain/errors';
+import { FarStampError, InvalidFieldError } from '../../domain/errors';
+import { farAheadEvent, stampAfter } from '../../domain/transfers/far-stamps';
 import { checkAvailable, resolvePlace, resolveTarget } from '../../domain/ledger/validate';
 import type { Movement } from '../../domain/ledger/movement';
 import { parseOrThrow } from '../../domain/parse';
@@ -109,19 +110,33 @@ export function createTransfer(ctx: CommandContext, input: CreateTransferInput):
 	return header;
 }
 
+export interface TransferEventOptions {
+	/**
+	 * An admin confirms acting on a transfer whose latest event is stamped far ahead of the
+	 * relay's time (FarStampError); the event is then stamped just after it. Ignored for others.
+	 */
+	confirmFarStamps?: boolean;
+}
+
 /** Appends the event, then writes its postings (skipping any already in a ledger). */
 function commit(
 	ctx: CommandContext,
 	transfer: Transfer,
 	type: TransferEventType,
 	payload: unknown,
-	command: string
+	command: string,
+	options: TransferEventOptions = {}
 ): TransferEvent {
 	requireWrite(ctx, ORDERS);
 	requireEvent(ctx, 'transfer', type);
+	const far = ctx.timeMs ? farAheadEvent(transfer.events, ctx.timeMs()) : null;
+	const mayConfirm = ctx.role === 'admin';
+	if (far && !(mayConfirm && options.confirmFarStamps)) throw new FarStampError(1, mayConfirm);
+	const now = ctx.clock.now();
 	const event = parseTransferEvent({
 		id: ctx.ids.next(),
-		at: ctx.clock.now(),
+		// Confirmed: after the far event, in the order people acted (domain/transfers/far-stamps).
+		at: far && far.at > now ? stampAfter(far.at, ctx.clock.device) : now,
 		type,
 		by: ctx.user,
 		device: ctx.clock.device,
@@ -150,7 +165,8 @@ export interface DispatchInput {
 export function dispatchTransfer(
 	ctx: CommandContext,
 	transferId: string,
-	input: DispatchInput = {}
+	input: DispatchInput = {},
+	options: TransferEventOptions = {}
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'draft') throw new TransferStatusError(fold.status, 'dispatch');
@@ -174,13 +190,14 @@ export function dispatchTransfer(
 			l.qty
 		);
 	}
-	return commit(ctx, transfer, 'dispatch', { lines }, 'dispatchTransfer');
+	return commit(ctx, transfer, 'dispatch', { lines }, 'dispatchTransfer', options);
 }
 
 export function receiveTransfer(
 	ctx: CommandContext,
 	transferId: string,
-	lines: ReceiveLine[]
+	lines: ReceiveLine[],
+	options: TransferEventOptions = {}
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'in-transit') throw new TransferStatusError(fold.status, 'receive');
@@ -205,7 +222,7 @@ export function receiveTransfer(
 		const expiry = expiries.get(lineKeyOf(l));
 		return { ...l, lot: l.lot || undefined, ...(expiry ? { expiry } : {}) };
 	});
-	return commit(ctx, transfer, 'receive', { lines: withExpiry }, 'receiveTransfer');
+	return commit(ctx, transfer, 'receive', { lines: withExpiry }, 'receiveTransfer', options);
 }
 
 export interface ResolveInput {
@@ -219,7 +236,8 @@ export interface ResolveInput {
 export function resolveTransferDiscrepancy(
 	ctx: CommandContext,
 	transferId: string,
-	input: ResolveInput
+	input: ResolveInput,
+	options: TransferEventOptions = {}
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'received-with-discrepancy')
@@ -252,18 +270,20 @@ export function resolveTransferDiscrepancy(
 			note: (input.note ?? '').trim(),
 			locationId
 		},
-		'resolveTransferDiscrepancy'
+		'resolveTransferDiscrepancy',
+		options
 	);
 }
 
 export function cancelTransfer(
 	ctx: CommandContext,
 	transferId: string,
-	reason = ''
+	reason = '',
+	options: TransferEventOptions = {}
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'draft') throw new TransferStatusError(fold.status, 'cancel');
-	return commit(ctx, transfer, 'cancel', { reason }, 'cancelTransfer');
+	return commit(ctx, transfer, 'cancel', { reason }, 'cancelTransfer', options);
 }
 
 /**

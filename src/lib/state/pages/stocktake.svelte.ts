@@ -101,6 +101,8 @@ export class StocktakeBook {
 		for (const s of this.sessions) {
 			// The pure check over the already-parsed movements keeps this cheap when settled.
 			if (s.status !== 'approved' || pendingPostings(s, this.movements).length === 0) continue;
+			// Held (FarStampError) while far-stamped movements would change the corrections: the
+			// admin repairs them on the clock page, or they come within the bound; then it posts.
 			const r = this.ws.run((ctx) => reconcileCount(ctx, s.id));
 			if (r.ok) written += r.value.length;
 		}

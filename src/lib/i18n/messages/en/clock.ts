@@ -3,7 +3,7 @@ import type { clock as source } from '../zh-TW/clock';
 
 export const clock: Record<keyof typeof source, string> = {
 	'error.far-stamp':
-		'{count, plural, one {# entry of this count is} other {# entries of this count are}} stamped far from the server’s time (a device clock was wrong); an administrator must confirm the approval',
+		'{count, plural, one {# related entry is} other {# related entries are}} stamped far from the server’s time (a device clock was wrong); an administrator must confirm before this goes ahead',
 	'count.farStamp.title': 'Entries with a doubtful time',
 	'count.farStamp.body':
 		'{count, plural, one {# entry bearing on this count is} other {# entries bearing on this count are}} stamped far from the server’s time. The book is computed in time order, so approving now may post wrong differences.',

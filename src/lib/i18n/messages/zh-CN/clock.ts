@@ -3,7 +3,7 @@ import type { clock as source } from '../zh-TW/clock';
 
 export const clock: Record<keyof typeof source, string> = {
 	'error.far-stamp':
-		'{count} 条相关记录的时间戳与服务器时间相差过大（某台设备的时钟错误），需由系统管理员确认后才能审核',
+		'{count} 条相关记录的时间戳与服务器时间相差过大（某台设备的时钟错误），需由系统管理员确认后才能继续',
 	'count.farStamp.title': '时间有疑问的记录',
 	'count.farStamp.body':
 		'这次盘点有 {count} 条相关记录的时间与服务器相差过大。账面数是按时间排序计算的，直接审核可能会过账错误的差异。',
