@@ -29,13 +29,19 @@ async function deviceAt(
 	return { ctx, page: await ctx.newPage() };
 }
 
-async function move(page: Page, type: 'receipt' | 'issue', qty: number): Promise<void> {
+/** A receipt at `unitCost` (NT$), or an issue. */
+async function move(
+	page: Page,
+	type: 'receipt' | 'issue',
+	qty: number,
+	unitCost?: string
+): Promise<void> {
 	await page.goto(`/movements/new?type=${type}`);
 	await page.getByTestId('movement-item').fill('TEA-1');
 	await page.getByTestId('movement-item').press('Enter');
 	await page.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
 	await page.getByTestId('movement-qty').fill(String(qty));
-	if (type === 'receipt') await page.getByTestId('movement-zero-cost').check();
+	if (unitCost !== undefined) await page.getByTestId('movement-cost').fill(unitCost);
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }
@@ -55,7 +61,7 @@ test('an admin closes October; a new device in November starts from the opening'
 }, testInfo) => {
 	const workspace = freshWorkspace('period');
 
-	// October: set up, receive 40, issue 15.
+	// October: set up, receive 40 at NT$12.50, issue 15.
 	await setRelayTime(baseURL!, OCT_20);
 	const { ctx: adminCtx, page: admin } = await deviceAt(browser, OCT_20);
 	await signIn(admin, workspace, 'admin', 'amy');
@@ -73,7 +79,7 @@ test('an admin closes October; a new device in November starts from the opening'
 	await admin.getByTestId('item-unit').fill('箱');
 	await admin.getByTestId('item-save').click();
 	await expect(admin.getByTestId('item-row-TEA-1')).toBeVisible();
-	await move(admin, 'receipt', 40);
+	await move(admin, 'receipt', 40, '12.50');
 	await move(admin, 'issue', 15);
 	await expectOnHand(admin, '25');
 	await expectSynced(admin);
@@ -96,7 +102,7 @@ test('an admin closes October; a new device in November starts from the opening'
 	await expect(clerk.getByTestId('period-close')).toBeDisabled();
 	// (Other gates, e.g. still syncing, may show too; the role one must.)
 	const roleGate = clerk.locator('[data-testid="period-gate"][data-kind="role"]');
-	await expect(roleGate).toContainText('只有系統管理員可以月結');
+	await expect(roleGate).toContainText('只有系統管理員或財務人員可以月結');
 	await clerk.setViewportSize({ width: 390, height: 844 });
 	await clerk.screenshot({ path: testInfo.outputPath('periods-clerk-390.png'), fullPage: true });
 	await clerkCtx.close();
@@ -132,7 +138,10 @@ test('an admin closes October; a new device in November starts from the opening'
 	await expect(admin.getByTestId('period-close-result')).toBeVisible();
 	await expect(admin.getByTestId('period-closed-through')).toContainText('2026');
 	await expect(admin.getByTestId('period-positions')).toHaveText('1');
-	await expect(admin.getByTestId('period-qty')).toHaveText('25');
+	// The close carries what the 25 left are worth: 25 × 12.50, and shows October's figures.
+	await expect(admin.getByTestId('period-value')).toHaveText('NT$312.50');
+	const october = admin.locator('[data-testid=period-row][data-month="2026-10"]');
+	await expect(october.getByTestId('period-inventory-end')).toHaveText('NT$312.50');
 	await expect(admin.getByTestId('period-movements')).toHaveText('2');
 	await expect(admin.locator('[data-testid=period-row][data-month="2026-10"]')).toHaveAttribute(
 		'data-status',

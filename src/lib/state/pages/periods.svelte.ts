@@ -13,9 +13,18 @@ import { readCountSessions } from '../../doc/counts-doc';
 import { monthOfMs } from '../../doc/names';
 import { readClosedThrough } from '../../doc/period-doc';
 import { nextMonth, openingTotals, type OpeningBalances } from '../../domain/ledger/period';
+import type { MonthFigures } from '../../domain/accounting/book';
 import type { Table } from '../../domain/tabular/table';
 import type { KpiTile } from '../../components/KpiCard.svelte';
-import { errorMessage, fmtDateTime, fmtMonth, fmtNumber, fmtStamp, t } from '../../i18n';
+import {
+	errorMessage,
+	fmtCurrency,
+	fmtDateTime,
+	fmtMonth,
+	fmtNumber,
+	fmtStamp,
+	t
+} from '../../i18n';
 import { connection } from '../connection.svelte';
 import type { RunResult, WorkspaceState } from '../workspace.svelte';
 import {
@@ -33,6 +42,8 @@ export { monthEndMs, type CloseGate, type PeriodStatus } from './period-status';
 export interface PeriodView {
 	month: string;
 	status: PeriodStatus;
+	/** A closed month's figures as its close froze them (the last close carries them all). */
+	figures: MonthFigures | null;
 }
 
 /** A blocker with what the page needs to link it (the stocktake's id). */
@@ -76,12 +87,16 @@ export class PeriodBook {
 	});
 
 	/** Newest first; the current month is listed even before anything is posted into it. */
-	rows: PeriodView[] = $derived.by(() =>
-		listedMonths(this.ws.ledgerMonths, this.nowMonth).map((month) => ({
+	rows: PeriodView[] = $derived.by(() => {
+		const figures = new Map(
+			(this.lastClose?.record.values?.months ?? []).map((f) => [f.month, f] as const)
+		);
+		return listedMonths(this.ws.ledgerMonths, this.nowMonth).map((month) => ({
 			month,
-			status: periodStatus(month, this.closedThrough, this.nowMonth)
-		}))
-	);
+			status: periodStatus(month, this.closedThrough, this.nowMonth),
+			figures: figures.get(month) ?? null
+		}));
+	});
 
 	/** The last close's record, once this device holds the opening it wrote. */
 	lastClose: CloseSummary | null = $derived.by(() => {
@@ -120,11 +135,14 @@ export class PeriodBook {
 
 	canClose: boolean = $derived(this.blockers.length === 0 && this.gates.length === 0);
 
-	/** The last close in four numbers: through which month, positions, quantity, movements. */
+	/** The last close in four numbers: through which month, positions, value, movements. */
 	tiles: KpiTile[] = $derived.by(() => {
 		const last = this.lastClose;
 		const closedThrough = this.closedThrough;
 		const figure = (n: number | undefined) => (n === undefined ? t('common.none') : fmtNumber(n));
+		const closeValue = last?.record.values?.months.find(
+			(m) => m.month === last.record.closedMonth
+		)?.inventoryEndCents;
 		return [
 			{
 				id: 'closed-through',
@@ -150,11 +168,14 @@ export class PeriodBook {
 				valueTestid: 'period-positions'
 			},
 			{
-				id: 'qty',
+				// What the stock was worth at the close: the carried layers' value. The quantities
+				// summed across units are only a check figure, so they are the hint.
+				id: 'value',
 				icon: 'chart',
-				label: t('periods.kpi.qty'),
-				value: figure(last?.qty),
-				valueTestid: 'period-qty'
+				label: t('periods.kpi.value'),
+				value: closeValue === undefined ? t('common.none') : fmtCurrency(closeValue),
+				valueTestid: 'period-value',
+				hint: last ? t('periods.kpi.qtyHint', { qty: fmtNumber(last.qty) }) : undefined
 			},
 			{
 				id: 'movements',
@@ -221,14 +242,28 @@ export class PeriodBook {
 		return { ok: true, message: t('periods.closedToast', { month: fmtMonth(month) }) };
 	}
 
-	/** The months table as shown, for ExportButton. */
+	/** The months table as shown, for ExportButton: money in currency units, blank when open. */
 	exportTable(): Table {
+		const money = (cents: number | undefined): number | null =>
+			cents === undefined ? null : cents / 100;
 		return {
-			headers: [t('periods.month'), t('periods.status'), t('periods.note')],
-			rows: this.rows.map((r) => [
-				r.month,
-				t(`periods.status.${r.status}`),
-				t(`periods.note.${r.status}`)
+			headers: [
+				t('periods.month'),
+				t('periods.status'),
+				t('periods.col.inventoryEnd'),
+				t('periods.col.purchases'),
+				t('periods.col.cogs'),
+				t('periods.col.revenue'),
+				t('periods.note')
+			],
+			rows: this.rows.map(({ month, status, figures: f }) => [
+				month,
+				t(`periods.status.${status}`),
+				money(f?.inventoryEndCents),
+				money(f?.purchasesCents),
+				money(f?.cogsCents),
+				money(f ? f.revenueCents - f.salesReturnsCents : undefined),
+				t(`periods.note.${status}`)
 			])
 		};
 	}
