@@ -88,13 +88,11 @@ export class PeriodBook {
 
 	/** Newest first; the current month is listed even before anything is posted into it. */
 	rows: PeriodView[] = $derived.by(() => {
-		const figures = new Map(
-			(this.lastClose?.record.values?.months ?? []).map((f) => [f.month, f] as const)
-		);
+		const closed = this.lastClose?.record.values?.months ?? [];
 		return listedMonths(this.ws.ledgerMonths, this.nowMonth).map((month) => ({
 			month,
 			status: periodStatus(month, this.closedThrough, this.nowMonth),
-			figures: figures.get(month) ?? null
+			figures: closed.find((f) => f.month === month) ?? null
 		}));
 	});
 
