@@ -62,15 +62,16 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 	}
 
 	function target(store: PositionStore, i: number): ReversalTarget | undefined {
-		const ref = store.revs[i] as string;
-		const at = store.ats[i] as string;
-		const id = store.ids[i] as string;
+		const m = store.ms[i] as ValuationMovement;
+		const ref = m.reverses as string;
+		const at = m.at;
+		const id = m.id;
 		const qty = store.qty[i] as number;
-		const itemId = (store.ms[i] as ValuationMovement).itemId;
+		const itemId = m.itemId;
 		let ts: PositionStore | undefined;
 		let ti = -1;
 		for (let j = i - 1, lo = Math.max(0, i - SCAN_BACK); j >= lo; j--) {
-			if (store.ids[j] === ref) {
+			if ((store.ms[j] as ValuationMovement).id === ref) {
 				ts = store;
 				ti = j;
 				break;
@@ -112,7 +113,7 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 		store.checkpoints.length = c + 1;
 		const s: PositionState = (store.checkpoints[c] as PositionState).clone();
 		store.valid = first;
-		const n = store.ats.length;
+		const n = store.length;
 		for (let i = first; i < n; i++) {
 			if (i % CHECKPOINT_EVERY === 0 && i > first) store.checkpoints.push(s.clone());
 			valueMovement(valuer, store, i, s);
@@ -142,7 +143,10 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 		add(movements) {
 			let added = 0;
 			let duplicates = 0;
-			for (const m of movements) {
+			// Indexed when it is an array: a for-of iterator allocates a result per movement.
+			const list = Array.isArray(movements) ? movements : [...movements];
+			for (let k = 0; k < list.length; k++) {
+				const m = list[k] as ValuationMovement;
 				const store = items.insert(m);
 				if (store === undefined) {
 					duplicates++;
@@ -172,20 +176,20 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 			const loc = byId.get(id);
 			if (loc === undefined) return undefined;
 			// A movement inserted before it since shifts its index: locate its position's again.
-			if (loc.store.ids[loc.index] !== id) locate(byId, loc.store);
+			if (loc.store.ms[loc.index]?.id !== id) locate(byId, loc.store);
 			if (loc.index < 0 || loc.index >= loc.store.valid) return undefined;
 			return loc.store.result(loc.index, fifo);
 		},
 		position(itemId, warehouseId) {
 			const store = items.existing(itemId, warehouseId);
-			if (!store || store.ats.length === 0)
+			if (!store || store.length === 0)
 				return { qtyMicro: 0, valueMicro: 0, layers: [], layerSince: [] };
 			const s = store.final;
 			return {
 				qtyMicro: s.qty,
 				valueMicro: s.value,
 				layers: s.layers(),
-				layerSince: s.ls.slice(s.head)
+				layerSince: s.ls.slice(s.head).map((m) => m.at)
 			};
 		}
 	};
@@ -198,9 +202,9 @@ interface Locator {
 
 /** Points every id of `store` at its current index (the first movement with an id wins). */
 function locate(byId: Map<string, Locator>, store: PositionStore): void {
-	const ids = store.ids;
-	for (let j = 0; j < ids.length; j++) {
-		const id = ids[j] as string;
+	const ms = store.ms;
+	for (let j = 0; j < ms.length; j++) {
+		const id = (ms[j] as ValuationMovement).id;
 		const loc = byId.get(id);
 		if (loc === undefined) byId.set(id, { store, index: j });
 		else if (loc.store === store) loc.index = j;

@@ -7,6 +7,7 @@
 
 import { mulDiv } from './fixed';
 import type { SliceSink } from './slices';
+import type { Stamped } from './store';
 
 export class PositionState {
 	qty = 0;
@@ -21,10 +22,14 @@ export class PositionState {
 	head = 0;
 	lq: number[] = [];
 	lv: number[] = [];
-	/** Stamp each layer's units first came in at (orders re-added, returned units). */
-	ls: string[] = [];
-	/** Id of the movement that put the layer here (a purchase return takes from it first). */
-	lr: string[] = [];
+	/**
+	 * The movement whose stamp each layer's units first came in at (orders re-added, returned
+	 * units). Layers hold movements, not their stamps and ids, so valuing a movement never has to
+	 * read another movement's fields (each read of a scattered object is a cache miss).
+	 */
+	ls: Stamped[] = [];
+	/** The movement that put the layer here (a purchase return takes its id's layers first). */
+	lr: Stamped[] = [];
 
 	get layerCount(): number {
 		return this.lq.length - this.head;
@@ -60,9 +65,17 @@ export class PositionState {
 	/**
 	 * `qty` (> 0) units worth `value` come in. A shortage is filled first, at the shortage's own
 	 * rate (the earlier issues keep their cost; this receipt absorbs the difference, as ERPNext
-	 * does); what is left becomes stock (a layer, under FIFO, placed by `since`).
+	 * does); what is left becomes stock (a layer, under FIFO, placed by `since`'s stamp). `latest`:
+	 * `since` is the movement being valued, so no layer is newer and it goes last.
 	 */
-	receive(fifo: boolean, qty: number, value: number, since: string, src: string): void {
+	receive(
+		fifo: boolean,
+		qty: number,
+		value: number,
+		since: Stamped,
+		src: Stamped,
+		latest: boolean
+	): void {
 		if (this.qty < 0) {
 			const filled = Math.min(qty, -this.qty);
 			const shortageShare =
@@ -83,7 +96,8 @@ export class PositionState {
 		this.qty += qty;
 		this.value += value;
 		if (fifo) {
-			this.insertLayer(qty, value, since, src);
+			if (latest) this.pushLayer(qty, value, since, src);
+			else this.insertLayer(qty, value, since, src);
 			this.rateValue = value;
 			this.rateQty = qty;
 		} else if (this.qty > 0) {
@@ -96,7 +110,7 @@ export class PositionState {
 	 * `qty` (> 0) units go out: FIFO from the oldest layer, moving average at the average. Past
 	 * the stock on hand the position goes negative at the prevailing rate. What left goes to `out`.
 	 */
-	issue(fifo: boolean, qty: number, at: string, src: string, out: SliceSink | null): void {
+	issue(fifo: boolean, qty: number, m: Stamped, out: SliceSink | null): void {
 		if (fifo) {
 			while (qty > 0 && this.head < this.lq.length && (this.lq[this.head] as number) > 0) {
 				const h = this.head;
@@ -113,18 +127,19 @@ export class PositionState {
 			this.qty -= taken;
 			this.value -= value;
 			qty -= taken;
-			out?.push(taken, value, at);
+			out?.push(taken, value, m);
 		}
-		if (qty > 0) this.goNegative(fifo, qty, at, src, out);
+		if (qty > 0) this.goNegative(fifo, qty, m, out);
 	}
 
 	/**
-	 * FIFO purchase return: takes up to `qty` units from the layers the reversed receipt `src`
-	 * put there, at their cost. Returns what is still to take (already issued units).
+	 * FIFO purchase return: takes up to `qty` units from the layers put there by the reversed
+	 * receipt (movements with the id `src`), at their cost. Returns what is still to take (already
+	 * issued units).
 	 */
 	takeFromSource(src: string, qty: number, out: SliceSink | null): number {
 		for (let i = this.head; i < this.lq.length && qty > 0; i++) {
-			if (this.lr[i] !== src || (this.lq[i] as number) <= 0) continue;
+			if ((this.lr[i] as Stamped).id !== src || (this.lq[i] as number) <= 0) continue;
 			qty = this.takeFromLayer(i, qty, out);
 			if (this.lq[i] === 0) {
 				this.removeAt(i);
@@ -144,17 +159,11 @@ export class PositionState {
 		this.lv[i] = lv - value;
 		this.qty -= taken;
 		this.value -= value;
-		out?.push(taken, value, this.ls[i] as string);
+		out?.push(taken, value, this.ls[i] as Stamped);
 		return qty - taken;
 	}
 
-	private goNegative(
-		fifo: boolean,
-		qty: number,
-		at: string,
-		src: string,
-		out: SliceSink | null
-	): void {
+	private goNegative(fifo: boolean, qty: number, m: Stamped, out: SliceSink | null): void {
 		const value =
 			this.qty < 0
 				? mulDiv(this.value, qty, this.qty)
@@ -168,15 +177,15 @@ export class PositionState {
 			if (h < this.lq.length && (this.lq[h] as number) < 0) {
 				this.lq[h] = (this.lq[h] as number) - qty;
 				this.lv[h] = (this.lv[h] as number) - value;
-			} else this.pushLayer(-qty, -value, at, src);
+			} else this.pushLayer(-qty, -value, m, m);
 		}
-		out?.push(qty, value, at);
+		out?.push(qty, value, m);
 	}
 
 	/** Keeps layers ordered by `since`; a new receipt (the usual case) simply goes last. */
-	private insertLayer(qty: number, value: number, since: string, src: string): void {
+	private insertLayer(qty: number, value: number, since: Stamped, src: Stamped): void {
 		let i = this.lq.length;
-		while (i > this.head && (this.ls[i - 1] as string) > since) i--;
+		while (i > this.head && (this.ls[i - 1] as Stamped).at > since.at) i--;
 		if (i === this.lq.length) this.pushLayer(qty, value, since, src);
 		else {
 			this.lq.splice(i, 0, qty);
@@ -186,7 +195,7 @@ export class PositionState {
 		}
 	}
 
-	private pushLayer(qty: number, value: number, since: string, src: string): void {
+	private pushLayer(qty: number, value: number, since: Stamped, src: Stamped): void {
 		this.lq.push(qty);
 		this.lv.push(value);
 		this.ls.push(since);

@@ -9,6 +9,9 @@ import type { MovementValue, Slice, ValuationMovement } from './types';
 
 export const CHECKPOINT_EVERY = 32;
 
+/** `inValue` of a movement without a cost that names the movement it reverses. */
+export const LINKED = Number.POSITIVE_INFINITY;
+
 /** What orders movements. */
 export interface Stamped {
 	at: string;
@@ -40,17 +43,18 @@ function stampKey(at: string): number {
 }
 
 export class PositionStore implements SliceSink {
-	// Movements in (at, id) order, with the fields valuation reads copied into columns on arrival,
-	// so a position's run reads compact arrays instead of a million scattered objects. Plain
-	// number arrays hold unboxed doubles on the JS heap (typed arrays would be off-heap memory,
-	// whose growth triggers full collections).
+	// Movements in (at, id) order. The numbers valuation reads for every movement are copied into
+	// columns on arrival, so a position's run reads compact arrays; stamps, ids and links are read
+	// from the movement itself, only where a movement needs them (fewer columns to grow and for
+	// the collector to copy). Plain number arrays hold unboxed doubles on the JS heap (typed
+	// arrays would be off-heap memory, whose growth triggers full collections).
 	readonly ms: ValuationMovement[] = [];
-	readonly ats: string[] = [];
-	readonly ids: string[] = [];
-	/** Movement ids named in `reverses` ('' for none). */
-	readonly revs: string[] = [];
 	readonly qty: number[] = [];
-	/** Inbound with a cost: the units' value (qty × unit cost, or the exact value); NaN for none. */
+	/**
+	 * Inbound with a cost: the units' value (qty × unit cost, or the exact value). Otherwise
+	 * LINKED when the movement names one it reverses, else NaN: what valuing it needs to know
+	 * without reading the movement.
+	 */
 	readonly inValue: number[] = [];
 	/** stampKey of the last movement's stamp. */
 	private lastKey = -1;
@@ -65,7 +69,8 @@ export class PositionStore implements SliceSink {
 	readonly sliceEnd: number[] = [];
 	readonly sq: number[] = [];
 	readonly sv: number[] = [];
-	readonly ss: string[] = [];
+	/** The movement whose stamp the slice's units first came in at. */
+	readonly ss: Stamped[] = [];
 	sliceTop = 0;
 	/** FIFO with `keepQueues`: the layers after ms[i]. */
 	queues: [number, number][][] | undefined;
@@ -80,16 +85,20 @@ export class PositionStore implements SliceSink {
 		if (keepQueues) this.queues = [];
 	}
 
+	get length(): number {
+		return this.ms.length;
+	}
+
 	/** Where (at, id) sorts: the index of the first movement not before it. */
 	indexOf(m: Stamped): number {
-		const ats = this.ats;
+		const ms = this.ms;
 		const at = m.at;
 		let lo = 0;
-		let hi = ats.length;
+		let hi = ms.length;
 		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			const a = ats[mid] as string;
-			if (a < at || (a === at && (this.ids[mid] as string) < m.id)) lo = mid + 1;
+			const x = ms[mid] as ValuationMovement;
+			if (x.at < at || (x.at === at && x.id < m.id)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
@@ -98,19 +107,21 @@ export class PositionStore implements SliceSink {
 	/** Index of exactly this movement (id and stamp), or -1. */
 	find(m: Stamped): number {
 		const i = this.indexOf(m);
-		return this.ids[i] === m.id && this.ats[i] === m.at ? i : -1;
+		const x = this.ms[i];
+		return x !== undefined && x.id === m.id && x.at === m.at ? i : -1;
 	}
 
 	/** Adds `m` in order; false when the same movement (id and stamp) is already here. */
 	insert(m: ValuationMovement): boolean {
-		const n = this.ats.length;
+		const n = this.ms.length;
 		const key = stampKey(m.at);
 		let i = n;
 		if (n > 0 && !(key > this.lastKey && this.lastKey >= 0)) {
-			const lastAt = this.ats[n - 1] as string;
-			if (lastAt > m.at || (lastAt === m.at && (this.ids[n - 1] as string) >= m.id)) {
+			const last = this.ms[n - 1] as ValuationMovement;
+			if (last.at > m.at || (last.at === m.at && last.id >= m.id)) {
 				i = this.indexOf(m);
-				if (this.ids[i] === m.id && this.ats[i] === m.at) return false;
+				const x = this.ms[i];
+				if (x !== undefined && x.id === m.id && x.at === m.at) return false;
 			}
 		}
 		/** Appended: later than everything here, including the movement it is dirty from. */
@@ -118,25 +129,19 @@ export class PositionStore implements SliceSink {
 		if (this.appended) this.lastKey = key;
 		const qty = m.qtyMicro;
 		const inValue =
-			qty <= 0
-				? Number.NaN
-				: m.valueMicro !== undefined
-					? m.valueMicro
-					: m.unitCostMicro !== undefined
-						? mulDiv(qty, m.unitCostMicro, MICRO)
+			qty > 0 && m.valueMicro !== undefined
+				? m.valueMicro
+				: qty > 0 && m.unitCostMicro !== undefined
+					? mulDiv(qty, m.unitCostMicro, MICRO)
+					: m.reverses !== undefined && m.reverses !== ''
+						? LINKED
 						: Number.NaN;
 		if (i === n) {
 			this.ms.push(m);
-			this.ats.push(m.at);
-			this.ids.push(m.id);
-			this.revs.push(m.reverses ?? '');
 			this.qty.push(qty);
 			this.inValue.push(inValue);
 		} else {
 			this.ms.splice(i, 0, m);
-			this.ats.splice(i, 0, m.at);
-			this.ids.splice(i, 0, m.id);
-			this.revs.splice(i, 0, m.reverses ?? '');
 			this.qty.splice(i, 0, qty);
 			this.inValue.splice(i, 0, inValue);
 		}
@@ -149,7 +154,7 @@ export class PositionStore implements SliceSink {
 		return i === 0 ? 0 : (this.sliceEnd[i - 1] as number);
 	}
 
-	push(qty: number, value: number, since: string): void {
+	push(qty: number, value: number, since: Stamped): void {
 		const k = this.sliceTop++;
 		this.sq[k] = qty;
 		this.sv[k] = value;
@@ -162,7 +167,7 @@ export class PositionStore implements SliceSink {
 			out.push({
 				qty: this.sq[k] as number,
 				value: this.sv[k] as number,
-				since: this.ss[k] as string
+				since: (this.ss[k] as Stamped).at
 			});
 		return out;
 	}
@@ -173,7 +178,7 @@ export class PositionStore implements SliceSink {
 		const before = i === 0 ? 0 : (this.valueAfter[i - 1] as number);
 		const valueAfter = this.valueAfter[i] as number;
 		const r: MovementValue = {
-			id: this.ids[i] as string,
+			id: (this.ms[i] as ValuationMovement).id,
 			qtyAfterMicro: this.qtyAfter[i] as number,
 			valueAfterMicro: valueAfter,
 			valueChangeMicro: valueAfter - before,

@@ -3,7 +3,8 @@
 
 import { mulDiv } from './fixed';
 import type { PositionState } from './position';
-import type { PositionStore } from './store';
+import { LINKED, type PositionStore, type Stamped } from './store';
+import type { ValuationMovement } from './types';
 
 /** The movement a reversal names, where its result is, and units earlier reversals returned. */
 export interface ReversalTarget {
@@ -23,33 +24,37 @@ export interface Valuer {
 /** Values store.ms[i] on `s` (the state before it), leaving `s` as the state after it. */
 export function valueMovement(v: Valuer, store: PositionStore, i: number, s: PositionState): void {
 	const fifo = v.fifo;
+	const m = store.ms[i] as ValuationMovement;
 	const qty = store.qty[i] as number;
 	const valueBefore = s.value;
 	let movedValue = 0;
 	store.sliceTop = store.sliceStart(i);
 	if (qty > 0) {
 		const inValue = store.inValue[i] as number;
-		if (!Number.isNaN(inValue)) {
+		if (Number.isFinite(inValue)) {
 			movedValue = inValue;
-			s.receive(fifo, qty, movedValue, store.ats[i] as string, store.ids[i] as string);
+			s.receive(fifo, qty, movedValue, m, m, true);
 		} else {
-			const target = store.revs[i] === '' ? undefined : v.target(store, i);
-			if (target) movedValue = receiveReturned(v, s, target, store.ids[i] as string, qty);
+			const target = inValue === LINKED ? v.target(store, i) : undefined;
+			if (target) movedValue = receiveReturned(v, s, target, m, qty);
 			else {
 				movedValue = s.valueAtCurrentRate(qty);
-				s.receive(fifo, qty, movedValue, store.ats[i] as string, store.ids[i] as string);
+				s.receive(fifo, qty, movedValue, m, m, true);
 			}
 		}
 	} else if (qty < 0) {
 		let remaining = -qty;
 		const sink = fifo ? store : null;
-		if (fifo && store.revs[i] !== '') {
+		if (fifo && store.inValue[i] === LINKED) {
 			const target = v.target(store, i);
 			if (target)
-				remaining = s.takeFromSource(target.store.ids[target.index] as string, remaining, sink);
+				remaining = s.takeFromSource(
+					(target.store.ms[target.index] as ValuationMovement).id,
+					remaining,
+					sink
+				);
 		}
-		if (remaining > 0)
-			s.issue(fifo, remaining, store.ats[i] as string, store.ids[i] as string, sink);
+		if (remaining > 0) s.issue(fifo, remaining, m, sink);
 		// Every slice's value left the position, so what moved is exactly the value change.
 		movedValue = valueBefore - s.value;
 	}
@@ -69,7 +74,7 @@ function receiveReturned(
 	v: Valuer,
 	s: PositionState,
 	t: ReversalTarget,
-	id: string,
+	m: ValuationMovement,
 	qty: number
 ): number {
 	const ts = t.store;
@@ -84,7 +89,7 @@ function receiveReturned(
 		const hi = Math.min(end, start + sq);
 		if (hi > lo) {
 			const value = cumulative(sv, hi - start, sq) - cumulative(sv, lo - start, sq);
-			s.receive(v.fifo, hi - lo, value, ts.ss[k] as string, id);
+			s.receive(v.fifo, hi - lo, value, ts.ss[k] as Stamped, m, false);
 			received += value;
 		}
 		start += sq;
@@ -98,7 +103,7 @@ function receiveReturned(
 			movedQty === 0
 				? 0
 				: cumulative(movedValue, end, movedQty) - cumulative(movedValue, lo, movedQty);
-		s.receive(v.fifo, end - lo, value, ts.ats[t.index] as string, id);
+		s.receive(v.fifo, end - lo, value, ts.ms[t.index] as ValuationMovement, m, false);
 		received += value;
 	}
 	return received;
