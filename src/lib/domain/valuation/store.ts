@@ -62,7 +62,7 @@ export class PositionStore implements SliceSink {
 	appended = false;
 	/** Results of ms[i], current for i < valid. */
 	valid = 0;
-	readonly qtyAfter: number[] = [];
+	// The quantity after ms[i] is not kept: it is the checkpoint's plus the quantities since.
 	readonly valueAfter: number[] = [];
 	readonly movedValue: number[] = [];
 	/** FIFO outbound slices: ms[i]'s are [sliceEnd[i-1], sliceEnd[i]) in sq / sv / ss. */
@@ -172,6 +172,14 @@ export class PositionStore implements SliceSink {
 		return out;
 	}
 
+	/** The position's quantity after ms[i] (i < valid). */
+	qtyAfter(i: number): number {
+		const c = Math.floor(i / CHECKPOINT_EVERY);
+		let qty = (this.checkpoints[c] as PositionState).qty;
+		for (let j = c * CHECKPOINT_EVERY; j <= i; j++) qty += this.qty[j] as number;
+		return qty;
+	}
+
 	/** The result of ms[i] as the engine's public shape. */
 	result(i: number, fifo: boolean): MovementValue {
 		const qty = this.qty[i] as number;
@@ -179,7 +187,7 @@ export class PositionStore implements SliceSink {
 		const valueAfter = this.valueAfter[i] as number;
 		const r: MovementValue = {
 			id: (this.ms[i] as ValuationMovement).id,
-			qtyAfterMicro: this.qtyAfter[i] as number,
+			qtyAfterMicro: this.qtyAfter(i),
 			valueAfterMicro: valueAfter,
 			valueChangeMicro: valueAfter - before,
 			movedQtyMicro: Math.abs(qty),

@@ -28,7 +28,7 @@ export function valueMovement(v: Valuer, store: PositionStore, i: number, s: Pos
 	const qty = store.qty[i] as number;
 	const valueBefore = s.value;
 	let movedValue = 0;
-	store.sliceTop = store.sliceStart(i);
+	if (fifo) store.sliceTop = store.sliceStart(i);
 	if (qty > 0) {
 		const inValue = store.inValue[i] as number;
 		if (Number.isFinite(inValue)) {
@@ -58,8 +58,7 @@ export function valueMovement(v: Valuer, store: PositionStore, i: number, s: Pos
 		// Every slice's value left the position, so what moved is exactly the value change.
 		movedValue = valueBefore - s.value;
 	}
-	store.sliceEnd[i] = store.sliceTop;
-	store.qtyAfter[i] = s.qty;
+	if (fifo) store.sliceEnd[i] = store.sliceTop;
 	store.valueAfter[i] = s.value;
 	store.movedValue[i] = movedValue;
 	if (store.queues) store.queues[i] = s.layers();
@@ -82,7 +81,9 @@ function receiveReturned(
 	const end = offset + qty;
 	let received = 0;
 	let start = 0;
-	for (let k = ts.sliceStart(t.index); k < (ts.sliceEnd[t.index] as number); k++) {
+	// Under the moving average there are no slices (see below).
+	const slices = v.fifo ? (ts.sliceEnd[t.index] as number) : 0;
+	for (let k = v.fifo ? ts.sliceStart(t.index) : 0; k < slices; k++) {
 		const sq = ts.sq[k] as number;
 		const sv = ts.sv[k] as number;
 		const lo = Math.max(offset, start);
