@@ -2,7 +2,10 @@
 // work order for tables, one for legs and planned purchases of tops and screws; converting
 // them yields planned work orders and MRP requisitions, and a re-plan then proposes nothing new.
 
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { createCustomer } from '../../src/lib/commands/customers';
 import { recordReceipt } from '../../src/lib/commands/movements';
 import { createOrder } from '../../src/lib/commands/orders/create';
@@ -18,6 +21,7 @@ import { readPlanningSnapshot } from '../../src/lib/commands/production/planning
 import {
 	encodePlanDocs,
 	PlanDocsMirror,
+	PlanDocsSender,
 	planOfDocs
 } from '../../src/lib/state/pages/production-plan-docs';
 import { promiseForRequest } from '../../src/lib/commands/production/promise';
@@ -37,6 +41,18 @@ function withDemand() {
 	});
 	confirmOrder(f.ctx, order.id, { backorder: true });
 	return { f, order };
+}
+
+/** A second confirmed order for tables, after the first. */
+function withMoreDemand(f: ReturnType<typeof makeFactory>): void {
+	const c = createCustomer(f.ctx, { code: 'C2', name: '餐廳' });
+	const order = createOrder(f.ctx, {
+		customerId: c.id,
+		warehouseId: f.warehouseId,
+		requestedDate: '2026-11-27',
+		lines: [{ itemId: f.table, qty: 3, unitPriceCents: 500000 }]
+	});
+	confirmOrder(f.ctx, order.id, { backorder: true });
 }
 
 describe('planning', () => {
@@ -78,6 +94,34 @@ describe('planning', () => {
 		expect(balances.length).toBeGreaterThan(0);
 		const copy = structuredClone(encodePlanDocs(f.docs, balances));
 		expect(planOfDocs(copy, TODAY, 8)).toEqual(runPlan(f.ctx, TODAY, 8));
+	});
+
+	it("the worker's copy loaded from IndexedDB gets only what it lacks, and plans the same", async () => {
+		const { f } = withDemand();
+		const balances = [...ledgerBalances(f.ctx).values()];
+		// This device stored the docs as they were; an order line changed since (not stored yet).
+		const stored = async (name: string, doc: Y.Doc): Promise<Uint8Array> => {
+			const copy = new Y.Doc();
+			Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+			const p = new IndexeddbPersistence(`plan-${name}`, copy);
+			await p.whenSynced;
+			await p.destroy();
+			return Y.encodeStateVector(copy);
+		};
+		const storedCatalog = await stored('catalog', f.docs.catalog);
+		const storedOrders = await stored('orders', f.docs.shared('orders'));
+		withMoreDemand(f);
+		const mirror = new PlanDocsMirror();
+		const sender = new PlanDocsSender();
+		sender.assumeHeld(await mirror.load({ catalog: 'plan-catalog', orders: 'plan-orders' }));
+		const diff = structuredClone(sender.encode(f.docs, balances));
+		// The new customer and order only: what the stored copies lack, not the whole docs.
+		const whole = encodePlanDocs(f.docs, balances);
+		expect(diff.catalog).toEqual(Y.encodeStateAsUpdate(f.docs.catalog, storedCatalog));
+		expect(diff.orders).toEqual(Y.encodeStateAsUpdate(f.docs.shared('orders'), storedOrders));
+		expect(diff.catalog.length).toBeLessThan(whole.catalog.length / 4);
+		expect(diff.orders.length).toBeLessThan(whole.orders.length);
+		expect(mirror.plan(diff, TODAY, 8)).toEqual(runPlan(f.ctx, TODAY, 8));
 	});
 
 	it('a production planner converts in one action, and a re-plan then proposes nothing more', () => {

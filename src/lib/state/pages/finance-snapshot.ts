@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { readFinanceSources } from '../../commands/finance-book';
 import type { FinanceSources, FinanceView } from '../../domain/reports/finance-view';
-import { openDocDb, readUpdateRecords } from '../../storage/raw-idb';
+import { loadStoredRecords } from '../../storage/stored-records';
 
 /** Replies from the finance worker. */
 export type FinanceReply =
@@ -47,29 +47,7 @@ export class FinanceReplica {
 	 * main thread sends) and returns the replica's state vector.
 	 */
 	async load(name: string, dbName: string): Promise<Uint8Array> {
-		if (typeof indexedDB !== 'undefined') {
-			const opened = await openDocDb(dbName);
-			if (opened.ok) {
-				try {
-					const records = await readUpdateRecords(opened.db);
-					const doc = this.doc(name);
-					Y.transact(doc, () => {
-						for (const r of records.values) {
-							try {
-								if (r instanceof Uint8Array) Y.applyUpdate(doc, r);
-							} catch {
-								// A bad record: the main thread's diff covers what it held.
-							}
-						}
-					});
-				} catch {
-					// Unreadable: the diff from the main thread is then the whole doc.
-				} finally {
-					opened.db.close();
-				}
-			}
-		}
-		return Y.encodeStateVector(this.doc(name));
+		return loadStoredRecords(this.doc(name), dbName);
 	}
 
 	/** The sources of the open period: the ledgers of `months` (from the base month on). */

@@ -1,8 +1,10 @@
 // What planning reads, as the main thread hands it to the Web Worker: the catalog and orders
 // docs as Yjs updates (a binary copy) and the stock balances the page already keeps folded (so
-// a year of ledgers is neither copied nor refolded). The worker rebuilds the docs, reads the
-// planning snapshot (order board, supply, forecast) and plans. bench/planning.ts measures the
-// main thread's share against reading the snapshot there.
+// a year of ledgers is neither copied nor refolded). In the app the worker first loads both docs
+// from this device's IndexedDB itself (as the finance worker does), so even the first run sends
+// only what that copy lacks instead of encoding the whole docs on the main thread. The worker
+// reads the planning snapshot (order board, supply, forecast) and plans. bench/planning.ts
+// measures the main thread's share against reading the snapshot there.
 
 import * as Y from 'yjs';
 import { workspaceDocsInMemory } from '../../commands/memory-docs';
@@ -13,6 +15,13 @@ import type { PromiseRequest } from '../../domain/production/promise';
 import type { Balance } from '../../domain/ledger/fold';
 import { stockKeyString } from '../../domain/ledger/movement';
 import { buildPlan, type Plan } from '../../domain/production/planning';
+import { loadStoredRecords } from '../../storage/stored-records';
+
+/** The docs planning reads, by role: their IndexedDB names, or what a copy holds of them. */
+export interface PlanDocNames<T = string> {
+	catalog: T;
+	orders: T;
+}
 
 export interface PlanDocs {
 	catalog: Uint8Array;
@@ -40,6 +49,11 @@ export class PlanDocsSender {
 		return snap;
 	}
 
+	/** The worker's copies hold this much (state vectors): the next message sends the rest. */
+	assumeHeld(held: PlanDocNames<Uint8Array>): void {
+		this.sent = { catalog: held.catalog, orders: held.orders };
+	}
+
 	reset(): void {
 		this.sent = null;
 	}
@@ -57,6 +71,15 @@ export function planDocsBuffers(snap: PlanDocs): ArrayBuffer[] {
 /** The worker's side: its copies of the docs live across runs; each run applies the updates. */
 export class PlanDocsMirror {
 	private readonly docs = workspaceDocsInMemory();
+
+	/** Loads both docs from their IndexedDB databases; returns what the copies hold. */
+	async load(dbNames: PlanDocNames): Promise<PlanDocNames<Uint8Array>> {
+		const [catalog, orders] = await Promise.all([
+			loadStoredRecords(this.docs.catalog, dbNames.catalog),
+			loadStoredRecords(this.docs.shared('orders'), dbNames.orders)
+		]);
+		return { catalog, orders };
+	}
 
 	plan(snap: PlanDocs, today: string, buckets: number): Plan {
 		return buildPlan(readPlanningSnapshot(this.context(snap), today, buckets), buckets);
