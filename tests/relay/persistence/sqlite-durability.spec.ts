@@ -93,12 +93,14 @@ describe('SQLite split mode: WAL sync without a thread, checkpoints on a lazy on
 
 	it('folds a quiet WAL once its oldest commit is maxAgeMs old', async () => {
 		const { dir, syncer, append } = openSplit({
-			checkpoint: { walBytes: 1e9, maxAgeMs: 150, idleStopMs: 50 }
+			checkpoint: { walBytes: 1e9, maxAgeMs: 400, idleStopMs: 50 }
 		});
+		const committedAt = Date.now();
 		await append('m0');
-		await syncer.durable();
 		expect(syncer.checkpointer.running()).toBe(false);
-		await waitFor(() => rowsInDatabaseFile(dir) === 1, 'the checkpoint after 150 ms');
+		await syncer.durable();
+		await waitFor(() => rowsInDatabaseFile(dir) === 1, 'the checkpoint after 400 ms');
+		expect(Date.now() - committedAt).toBeGreaterThanOrEqual(400);
 		await waitFor(() => !syncer.checkpointer.running(), 'the idle checkpoint thread to stop');
 	});
 
