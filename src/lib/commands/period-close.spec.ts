@@ -13,7 +13,8 @@ import { ledgerBalances, ledgerLots, ledgerMovements } from './ledger-cache';
 import { workspaceDocsInMemory, type MemoryWorkspaceDocs } from './memory-docs';
 import { recordIssue, recordReceipt } from './movements';
 import { carryForwardLate, closeBlockers, closePeriod, periodRows } from './period-close';
-import { readFinanceBook } from './finance-book';
+import { computeFinance } from '../domain/reports/finance-view';
+import { readFinanceBook, readFinanceSources } from './finance-book';
 import { approveCount, openCount, recordCountLines, submitCount } from './stocktake/stocktake';
 
 const OCT_10 = Date.UTC(2026, 9, 10, 9);
@@ -235,7 +236,9 @@ describe('closing a month with values', () => {
 				salesCogsCents: 0,
 				inventoryStartCents: 0,
 				inventoryEndCents: 30800,
-				purchasesCents: 49250
+				purchasesCents: 49250,
+				countedLines: 0,
+				matchingLines: 0
 			}
 		]);
 		expect(close.values?.balances['1231']).toBe(30800);
@@ -254,6 +257,40 @@ describe('closing a month with values', () => {
 		const inventory = after.trialBalance.rows.find((r) => r.account === '1231');
 		expect(inventory).toMatchObject({ openingCents: 30800, closingCents: 24650 });
 		expect(after.trialBalance.closingSumCents).toBe(0);
+	});
+
+	it('a closed month keeps its count accuracy: the close freezes what its postings said', () => {
+		const { hq, item, wh, place } = costedOctober();
+		// Oct 31 on the shop floor: 25 tea on the book counted as 24 (one line off), 8 green tea
+		// found as booked.
+		const floor = device('floor', 'admin', hq.docs);
+		floor.setNow(OCT_31);
+		const other = createItem(floor.ctx, { code: 'TEA-2', name: '綠茶', unit: '罐' });
+		recordReceipt(floor.ctx, { ...place, itemId: other.id, qty: 8, unitCostCents: 1000 });
+		const count = openCount(floor.ctx, { warehouseId: wh.id, kind: 'full', blind: false });
+		recordCountLines(floor.ctx, count.id, [
+			{ itemId: item.id, countedQty: 24 },
+			{ itemId: other.id, countedQty: 8 }
+		]);
+		submitCount(floor.ctx, count.id);
+		approveCount(floor.ctx, count.id);
+		const accuracy = () =>
+			computeFinance(
+				readFinanceSources(
+					{
+						catalog: hq.docs.catalog,
+						orders: hq.docs.shared('orders'),
+						counts: hq.docs.shared('counts'),
+						ledgers: new Map(['2026-10', '2026-11'].map((m) => [m, hq.docs.ledger(m)]))
+					},
+					NOV_3
+				)
+			).kpis.months.find((m) => m.month === '2026-10')?.accuracy;
+		expect(accuracy()).toBe(0.5);
+		const close = closePeriod(hq.ctx, '2026-10');
+		expect(close.values?.months[0]).toMatchObject({ countedLines: 2, matchingLines: 1 });
+		// October's ledger is no longer read after the close; the owner still sees 50 %.
+		expect(accuracy()).toBe(0.5);
 	});
 
 	it('the carried layers value November exactly as an unclosed history would', () => {

@@ -21,7 +21,9 @@ import {
 	writeOpening
 } from '../doc/period-doc';
 import { ensureSchema } from '../doc/schema';
-import { closeValues } from '../domain/accounting/book';
+import { closeValues, type CloseValues } from '../domain/accounting/book';
+import { countResults } from '../domain/reports/finance-view';
+import type { CountResult } from '../domain/reports/kpis';
 import { bookOf, chartOf, valuationMethodOf } from './finance-book';
 import { applyPendingMethod } from './finance-settings';
 import { canWriteForClose } from '../domain/auth/roles';
@@ -84,6 +86,27 @@ function describe(b: CloseBlocker): string {
 	}
 }
 
+/** Freezes the month's count accuracy into its figures: its postings leave with the close. */
+function withCountTallies(
+	values: CloseValues,
+	month: string,
+	counts: readonly CountResult[]
+): CloseValues {
+	let counted = 0;
+	let matching = 0;
+	for (const c of counts)
+		if (monthOfStamp(c.approvedAt) === month) {
+			counted += c.counted;
+			matching += c.matching;
+		}
+	return {
+		...values,
+		months: values.months.map((f) =>
+			f.month === month ? { ...f, countedLines: counted, matchingLines: matching } : f
+		)
+	};
+}
+
 /**
  * Closes `month`: writes its closing balances as the next month's opening and moves the
  * catalog's `closedThrough`. The caller makes sure this device holds the month's ledger fully
@@ -109,6 +132,11 @@ export function closePeriod(ctx: CommandContext, month: string): OpeningBalances
 	const docs = { catalog: ctx.docs.catalog, orders: ctx.docs.shared('orders') };
 	const filed = movements.map((movement) => ({ movement, month }));
 	const book = bookOf(docs, chart, valuationMethodOf(ctx.docs.catalog), opening, filed);
+	const values = withCountTallies(
+		closeValues(book, chart, month),
+		month,
+		countResults(readCountSessions(ctx.docs.shared('counts')).sessions, filed, month)
+	);
 	const record = closeMonthBalances({
 		month,
 		opening,
@@ -116,7 +144,7 @@ export function closePeriod(ctx: CommandContext, month: string): OpeningBalances
 		stateVector: encodeLedgerState(ledger),
 		closedAt,
 		closedBy: ctx.user,
-		values: closeValues(book, chart, month)
+		values
 	});
 	const next = nextMonth(month);
 	const origin = commandOrigin(ctx, 'closePeriod');

@@ -14,6 +14,7 @@ import { CUSTOMERS, FAMILIES } from './products';
 import { buildSkus, type Sku } from './skus';
 import { isLunarNewYearHoliday, seasonFactor } from './seasons';
 import { createStockMirror } from './stock-mirror';
+import { cycleCount } from './cycle-counts';
 import { seedDemoOrders } from './orders';
 import { seedDemoPurchasing } from './purchasing';
 import { seedDemoProduction } from './production';
@@ -64,6 +65,8 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 	// Each clock read moves the simulated time on a little, within business hours.
 	const wall = (): number => (simMs = Math.min(simMs + prng.int(5_000, 90_000), dayClose));
 	const idPrng = createPrng(opts.seed ^ 0x5eed);
+	// The counts draw from their own stream: the trading above stays as it was without them.
+	const countPrng = createPrng(opts.seed ^ 0xc0de);
 	const ctx: CommandContext = {
 		docs,
 		clock: createHlc('demo', wall),
@@ -201,6 +204,12 @@ export async function seedDemoCompany(docs: WorkspaceDocs, opts: DemoOptions): P
 			onOrder.set(sku, (onOrder.get(sku) ?? 0) + qty);
 		}
 		flush(requests);
+
+		// 6. The branches count two dozen items on the month's last Friday (cycle-counts.ts).
+		const lastFriday = weekday === 5 && new Date(day + 7 * DAY_MS).getUTCDate() <= 7;
+		if (lastFriday && day < opts.nowMs - 8 * DAY_MS)
+			for (let wi = 1; wi < setup.warehouses.length; wi++)
+				movements += cycleCount(ctx, stock, setup, skus, balances, wi, countPrng);
 		// Let the event loop breathe between days so a CLI can show progress.
 		if (new Date(day).getUTCDate() === 1) await Promise.resolve();
 	}

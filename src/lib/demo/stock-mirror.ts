@@ -18,6 +18,8 @@ export interface PlaceResolver {
 
 export interface StockMirror {
 	onHand(sku: Sku, wi: number): number;
+	/** What each lot of `sku` holds at warehouse `wi` (a copy; FEFO order). */
+	lotsAt(sku: Sku, wi: number): { lot: string; qty: number }[];
 	onHandAll(sku: Sku): number;
 	receipt(
 		sku: Sku,
@@ -105,6 +107,7 @@ export function createStockMirror(): StockMirror {
 
 	return {
 		onHand: (sku, wi) => sum(lotsOf(sku, wi)),
+		lotsAt: (sku, wi) => lotsOf(sku, wi).map((l) => ({ lot: l.lot, qty: l.qty })),
 		onHandAll(sku) {
 			let total = 0;
 			for (let wi = 0; wi < 3; wi++) total += sum(lotsOf(sku, wi));
@@ -133,7 +136,9 @@ export function createStockMirror(): StockMirror {
 					expiry: lot.expiry,
 					qty,
 					unit: sku.input.unit,
-					unitCostCents: Math.round(cost * (0.92 + 0.16 * prng.next())),
+					// Buyers negotiate: most deliveries land a little under the planned price (the
+					// procurement saving KPI), some over it.
+					unitCostCents: Math.round(cost * (0.9 + 0.14 * prng.next())),
 					ref: meta.ref,
 					note: meta.note
 				}

@@ -34,7 +34,13 @@ export const monthFiguresSchema = z.object({
 	salesCogsCents: cents.default(0),
 	inventoryStartCents: cents,
 	inventoryEndCents: cents,
-	purchasesCents: cents
+	purchasesCents: cents,
+	/**
+	 * Count lines of the stocktakes approved in the month and how many matched the book, frozen
+	 * by its close (a closed month's postings are no longer loaded to tell). 0 while open.
+	 */
+	countedLines: z.number().int().nonnegative().default(0),
+	matchingLines: z.number().int().nonnegative().default(0)
 });
 export type MonthFigures = z.infer<typeof monthFiguresSchema>;
 
@@ -161,7 +167,9 @@ function openMonthFigures(
 				salesCogsCents: 0,
 				inventoryStartCents: 0,
 				inventoryEndCents: 0,
-				purchasesCents: 0
+				purchasesCents: 0,
+				countedLines: 0,
+				matchingLines: 0
 			};
 			byMonth.set(v.month, f);
 		}

@@ -144,6 +144,9 @@ export function kpis(input: KpiInput): { months: KpiMonth[]; headline: KpiHeadli
 	const saving = savingByMonth(input.purchaseOrders);
 	const accuracy = new Map<string, Tally>();
 	for (const c of input.counts) tally(accuracy, monthOf(c.approvedAt), c.matching, c.counted);
+	// Closed months: what their close froze (input.counts holds only the open months' counts).
+	for (const f of input.months)
+		if (f.countedLines > 0) tally(accuracy, f.month, f.matchingLines, f.countedLines);
 	const months = input.months.map((f): KpiMonth => {
 		const avg = (f.inventoryStartCents + f.inventoryEndCents) / 2;
 		const turnover = avg > 0 ? f.cogsCents / avg : null;
