@@ -1,5 +1,5 @@
 // The part of `stockflow migrate-store` that moves who may connect: sign-in links, device
-// sessions, user revocations (tables of the SQLite file) and workspace profiles
+// sessions, user revocations, the people trail (tables of the SQLite file) and workspace profiles
 // (`workspaces.json`) into the shared Postgres tables, so devices stay signed in when a company
 // moves onto Postgres. Run again, it brings over what changed, and never reopens what either
 // side ended: an end, a use or a revocation on either side stays (the later revocation wins).
@@ -17,11 +17,20 @@ export interface SessionsCopy {
 	readonly sessions: number;
 	readonly revocations: number;
 	readonly profiles: number;
+	/** People-trail rows the target did not have (role changes and revocations). */
+	readonly peopleChanges: number;
 }
 
 type Row = Record<string, string | number | null>;
 
-function sqliteRows(dataDir: string): { links: Row[]; sessions: Row[]; revocations: Row[] } {
+interface SqliteRows {
+	links: Row[];
+	sessions: Row[];
+	revocations: Row[];
+	changes: Row[];
+}
+
+function sqliteRows(dataDir: string): SqliteRows {
 	const db = openStockflowDatabase(sqliteFilePath(dataDir), { readonly: true });
 	try {
 		db.pragma('busy_timeout = 5000');
@@ -33,7 +42,8 @@ function sqliteRows(dataDir: string): { links: Row[]; sessions: Row[]; revocatio
 		return {
 			links: all('sign_in_links'),
 			sessions: all('device_sessions'),
-			revocations: all('user_revocations')
+			revocations: all('user_revocations'),
+			changes: all('people_changes')
 		};
 	} finally {
 		db.close();
@@ -47,7 +57,8 @@ function workspacesWithProfiles(dataDir: string): string[] {
 }
 
 export async function copySessions(dataDir: string, url: string): Promise<SessionsCopy> {
-	const { links, sessions, revocations } = sqliteRows(dataDir);
+	const { links, sessions, revocations, changes } = sqliteRows(dataDir);
+	let peopleChanges = 0;
 	const profiles = profileStore(dataDir);
 	const workspaces = workspacesWithProfiles(dataDir);
 	const client = new pg.Client({ connectionString: url, options: '-c synchronous_commit=on' });
@@ -102,6 +113,21 @@ export async function copySessions(dataDir: string, url: string): Promise<Sessio
 				[r.workspace, r.user, r.revoked_at]
 			);
 		}
+		// Append-only without a shared key: a row is new unless an identical one is there, so a
+		// second run copies only what was recorded since.
+		for (const r of changes) {
+			const inserted = await client.query(
+				`INSERT INTO stockflow_people_changes
+				   (workspace, at, by_user, "user", action, old_role, new_role, device)
+				 SELECT $1, $2, $3, $4, $5, $6::text, $7::text, $8::text
+				 WHERE NOT EXISTS (SELECT 1 FROM stockflow_people_changes
+				   WHERE workspace = $1 AND at = $2 AND by_user = $3 AND "user" = $4 AND action = $5
+				     AND old_role IS NOT DISTINCT FROM $6::text AND new_role IS NOT DISTINCT FROM $7::text
+				     AND device IS NOT DISTINCT FROM $8::text)`,
+				[r.workspace, r.at, r.by_user, r.user, r.action, r.old_role, r.new_role, r.device]
+			);
+			peopleChanges += inserted.rowCount ?? 0;
+		}
 		for (const workspace of workspaces) {
 			const profile = await profiles.profile(workspace);
 			await client.query(
@@ -124,6 +150,7 @@ export async function copySessions(dataDir: string, url: string): Promise<Sessio
 		links: links.length,
 		sessions: sessions.length,
 		revocations: revocations.length,
-		profiles: workspaces.length
+		profiles: workspaces.length,
+		peopleChanges
 	};
 }

@@ -4,7 +4,7 @@
 // documents are the same byte for byte; a room Postgres already has gets only what it lacks,
 // so running the command again after more writes copies just those. Every room is then loaded
 // back from Postgres and its state vector compared with the source's. Device sessions, sign-in
-// links, revocations and company profiles follow (migrate-sessions.ts).
+// links, revocations, the people trail and company profiles follow (migrate-sessions.ts).
 
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -125,6 +125,7 @@ export async function migrateStoreCommand(argv: string[]): Promise<void> {
 		console.log(
 			`Copied ${who.sessions} device sessions, ${who.links} sign-in links, ${who.revocations} revocations and ${who.profiles} company profiles`
 		);
+		console.log(`Copied ${who.peopleChanges} people changes (role changes and revocations)`);
 	} finally {
 		await source.close();
 		await target.close();

@@ -1,13 +1,18 @@
 // `stockflow revoke --workspace W (--user U | --device D)`: ends a person's or one device's
 // sessions in DATA_DIR (or the Postgres database of STOCKFLOW_DATABASE_URL, where every relay
 // sharing it sees the revocation). A running relay reads the revocation on its next poll (about a second)
-// and closes the open connections; the revoked device is refused from then on.
+// and closes the open connections; the revoked device is refused from then on. Like the People
+// page, it writes the people trail (people_changes), by `cli`.
 
 import { USER_PATTERN } from '../auth';
+import { currentRole } from '../sessions/people-changes';
 import { openSessionStore } from '../sessions/store';
 import { UsageError, noPositionals, parseFlags, requireWorkspace } from './args';
 import { dataDirFromEnv } from './env';
 import { databaseUrlFromEnv } from './store-env';
+
+/** The `by` of a change made on the command line (people-changes.ts). */
+export const CLI_AUTHOR = 'cli';
 
 export async function revokeCommand(argv: string[]): Promise<void> {
 	const { values, positionals } = parseFlags(argv, {
@@ -35,8 +40,14 @@ export async function revokeCommand(argv: string[]): Promise<void> {
 	});
 	try {
 		const nowMs = Date.now();
+		const change = { workspace, atMs: nowMs, by: CLI_AUTHOR, newRole: null };
 		if (typeof user === 'string') {
+			const oldRole = await currentRole(sessions, workspace, user);
 			const ended = await sessions.revokeUser(workspace, user, 'revoked', nowMs);
+			await sessions.recordPeopleChange({
+				...change,
+				...{ action: 'revoke', user, oldRole, device: null }
+			});
 			process.stdout.write(
 				`revoked ${user} in ${workspace}: ${ended} device session(s) ended, older tokens refused\n`
 			);
@@ -47,6 +58,16 @@ export async function revokeCommand(argv: string[]): Promise<void> {
 			throw new Error(`no device ${String(device)} in workspace ${workspace}`);
 		}
 		const ended = await sessions.endSession(session.id, 'revoked', nowMs);
+		if (ended)
+			await sessions.recordPeopleChange({
+				...change,
+				...{
+					action: 'revoke-device',
+					user: session.user,
+					oldRole: session.role,
+					device: session.id
+				}
+			});
 		process.stdout.write(
 			ended
 				? `revoked device ${session.id} (${session.deviceName}, ${session.user})\n`

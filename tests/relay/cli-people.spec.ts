@@ -1,5 +1,6 @@
 // `stockflow users` and `stockflow revoke` against the data directory of a running relay: the
-// CLI writes the revocation, the relay notices it on its next poll and closes the device.
+// CLI writes the revocation (and the people trail), the relay notices it on its next poll and
+// closes the device.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './fixtures/cli';
 import { openRaw, openRawOrThrow } from './fixtures/clients';
@@ -69,6 +70,36 @@ describe('stockflow users / revoke', () => {
 		expect(revoked.code).toBe(0);
 		expect(revoked.stdout).toContain('1 device session(s) ended');
 		expect(await openRaw(url(phone.credential))).toEqual({ kind: 'refused', status: 401 });
+	});
+
+	it('writes the people trail like the People page: who was revoked, their role, by cli', async () => {
+		const res = await fetch(`${relay.http}/api/people/changes`, {
+			headers: { authorization: `Bearer ${await token('acme', 'admin', { user: 'ann' })}` }
+		});
+		expect(res.status).toBe(200);
+		const { changes } = (await res.json()) as { changes: Record<string, unknown>[] };
+		// Newest first: bob's revocation, then ann's tablet.
+		expect(changes.map(({ atMs: _, ...c }) => c)).toEqual([
+			{ by: 'cli', user: 'bob', action: 'revoke', oldRole: 'admin', newRole: null, device: null },
+			{
+				by: 'cli',
+				user: 'ann',
+				action: 'revoke-device',
+				oldRole: 'admin',
+				newRole: null,
+				device: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/)
+			}
+		]);
+		// Revoking a device that is already revoked changes nothing and records nothing.
+		const device = String(changes[1]?.device);
+		const again = await runCli(['revoke', '--workspace', 'acme', '--device', device], {
+			DATA_DIR: dir.path
+		});
+		expect(again.stdout).toContain('was already revoked');
+		const after = await fetch(`${relay.http}/api/people/changes`, {
+			headers: { authorization: `Bearer ${await token('acme', 'admin', { user: 'ann' })}` }
+		});
+		expect(((await after.json()) as { changes: unknown[] }).changes).toHaveLength(2);
 	});
 
 	it('refuses bad arguments with exit code 2', async () => {

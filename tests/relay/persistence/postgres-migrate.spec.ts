@@ -1,6 +1,7 @@
 // `stockflow migrate-store --from sqlite:PATH --to postgres://…`, run as the CLI: every document
 // arrives with the same state vector and content, and running it again copies only what is new;
-// devices stay signed in (sessions, links, revocations and company profiles go along).
+// devices stay signed in (sessions, links, revocations and company profiles go along), and the
+// people trail comes too.
 
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +100,7 @@ describe('stockflow migrate-store', () => {
 		dir.remove();
 	});
 
-	it('moves device sessions, links, revocations and profiles; a second run reopens nothing', async () => {
+	it('moves device sessions, links, revocations, profiles and the people trail; a second run reopens and duplicates nothing', async () => {
 		const dir = tempDir('stockflow-migrate-');
 		const url = await cluster.server.createDatabase();
 		const t0 = 1_780_000_000_000;
@@ -128,14 +129,26 @@ describe('stockflow migrate-store', () => {
 			expiresAtMs: t0 + 1000
 		});
 		await local.updateProfile('acme', { name: '大同五金', setupDoneAtMs: t0 });
+		// The people trail: a role change by the admin, the revocation by the command line.
+		const roleChange = {
+			...{ workspace: 'acme', atMs: t0 + 1, by: 'boss', user: 'wu', action: 'role' as const },
+			...{ oldRole: 'warehouse' as const, newRole: 'sales' as const, device: null }
+		};
+		await local.recordPeopleChange(roleChange);
+		await local.recordPeopleChange({
+			...{ workspace: 'acme', atMs: t0 + 5, by: 'cli', user: 'ann', action: 'revoke' as const },
+			...{ oldRole: 'warehouse' as const, newRole: null, device: null }
+		});
 		// Documents too, so the command has a store to copy.
 		const sqlite = openSqliteStore({ dataDir: dir.path });
 		await fill(sqlite, 0);
 		await sqlite.close();
 
-		expect(await migrate(dir.path, url)).toContain(
+		const first = await migrate(dir.path, url);
+		expect(first).toContain(
 			'Copied 3 device sessions, 1 sign-in links, 1 revocations and 1 company profiles'
 		);
+		expect(first).toContain('Copied 2 people changes');
 		const shared = openSessionStore({ dataDir: dir.path, databaseUrl: url });
 		expect(await shared.list('acme')).toEqual(await local.list('acme'));
 		expect(await shared.session('wu-tablet-000001')).toMatchObject({
@@ -145,11 +158,17 @@ describe('stockflow migrate-store', () => {
 		expect(await shared.userRevokedAtMs('acme', 'ann')).toBe(t0 + 5);
 		expect(await shared.profile('acme')).toEqual(await local.profile('acme'));
 		expect(await shared.link('link-1')).toEqual(await local.link('link-1'));
+		expect(await shared.peopleChanges('acme')).toEqual(await local.peopleChanges('acme'));
+		expect((await shared.peopleChanges('acme')).map((c) => c.action)).toEqual(['revoke', 'role']);
 
 		// Signed out on Postgres after the first run, renamed on SQLite: the end stays, the name comes.
 		await shared.endSession('wu-tablet-000001', 'signed-out', t0 + 9);
 		await local.renameSession('wu-tablet-000001', '收貨區 iPad');
-		await migrate(dir.path, url);
+		// One more change on SQLite: the second run copies it alone, the first two stay single.
+		await local.recordPeopleChange({ ...roleChange, atMs: t0 + 9, oldRole: 'sales' });
+		expect(await migrate(dir.path, url)).toContain('Copied 1 people changes');
+		expect(await shared.peopleChanges('acme')).toEqual(await local.peopleChanges('acme'));
+		expect(await shared.peopleChanges('acme')).toHaveLength(3);
 		expect(await shared.session('wu-tablet-000001')).toMatchObject({
 			deviceName: '收貨區 iPad',
 			endReason: 'signed-out',
