@@ -101,6 +101,16 @@ test('an admin’s cost and name changes show on the records’ history and the 
 	await expect(rows).toHaveCount(1);
 	await expect(rows).toContainText('BOLT-M8');
 	await expect(rows).toContainText('12.50');
+	// The device by the name it was given at sign-in (learnt from presence), not its clock id.
+	const deviceNames = await page.evaluate(() =>
+		Object.values(
+			JSON.parse(localStorage.getItem('stockflow.deviceNames') ?? '{}') as Record<string, string>
+		)
+	);
+	expect(deviceNames).toHaveLength(1);
+	const deviceName = deviceNames[0] ?? '';
+	expect(deviceName).toContain(' · ');
+	await expect(rows.locator('.device')).toHaveText(deviceName);
 
 	// The export holds exactly what the filters keep.
 	const downloading = page.waitForEvent('download');
@@ -113,6 +123,7 @@ test('an admin’s cost and name changes show on the records’ history and the 
 	expect(lines).toHaveLength(2);
 	expect(lines[0]).toBe('時間,使用者,裝置,類別,資料,動作,欄位,原值,新值');
 	expect(lines[1]).toMatch(/,chen,.*,品項,BOLT-M8 六角螺栓 M8,修改,標準成本,0\.00,12\.50$/);
+	expect(lines[1]).toContain(`,chen,${deviceName},品項,`);
 
 	// A day range that ends before the change keeps nothing.
 	await page.getByTestId('audit-from').fill(today(-2));

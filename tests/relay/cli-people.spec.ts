@@ -80,14 +80,19 @@ describe('stockflow users / revoke', () => {
 		const { changes } = (await res.json()) as { changes: Record<string, unknown>[] };
 		// Newest first: bob's revocation, then ann's tablet.
 		expect(changes.map(({ atMs: _, ...c }) => c)).toEqual([
-			{ by: 'cli', user: 'bob', action: 'revoke', oldRole: 'admin', newRole: null, device: null },
+			{
+				...{ by: 'cli', user: 'bob', action: 'revoke', oldRole: 'admin', newRole: null },
+				...{ device: null, deviceName: null }
+			},
 			{
 				by: 'cli',
 				user: 'ann',
 				action: 'revoke-device',
 				oldRole: 'admin',
 				newRole: null,
-				device: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/)
+				device: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
+				// Named as it was at sign-in, for the audit page.
+				deviceName: 'iPad · 管理'
 			}
 		]);
 		// Revoking a device that is already revoked changes nothing and records nothing.

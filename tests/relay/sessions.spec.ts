@@ -198,7 +198,8 @@ describe('device sessions', () => {
 				action: 'revoke-device',
 				oldRole: 'warehouse',
 				newRole: null,
-				device: device.session.id
+				device: device.session.id,
+				deviceName: 'iPad · 倉管'
 			},
 			{
 				atMs: nowMs,
@@ -207,7 +208,8 @@ describe('device sessions', () => {
 				action: 'role',
 				oldRole: 'sales',
 				newRole: 'purchasing',
-				device: null
+				device: null,
+				deviceName: null
 			}
 		]);
 		expect((await changes(await token('kappa', 'sales', { user: 'sue' }))).status).toBe(403);

@@ -32,7 +32,9 @@ const PeopleChange = z.object({
 	action: z.enum(['role', 'revoke', 'revoke-device']),
 	oldRole: z.enum(ROLES).nullable(),
 	newRole: z.enum(ROLES).nullable(),
-	device: z.string().nullable()
+	device: z.string().nullable(),
+	/** The revoked device's name at sign-in, when the relay still has its session. */
+	deviceName: z.string().nullable().optional()
 });
 const ChangesResponse = z.object({ changes: z.array(PeopleChange) });
 const Profile = z.object({

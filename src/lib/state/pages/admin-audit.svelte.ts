@@ -10,7 +10,14 @@ import type { Table } from '../../domain/tabular/table';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { peopleApi, type PeopleApi, type PeopleChangeView } from '../../sync/people-api';
-import { auditExportTable, auditRow, type AuditRow, type AuditRowKind } from './audit-format';
+import {
+	auditExportTable,
+	auditRow,
+	namedDevice,
+	type AuditRow,
+	type AuditRowKind
+} from './audit-format';
+import { deviceNames } from '../presence.svelte';
 import { personRow } from './audit-people';
 import { AuditTrail } from './audit-trail.svelte';
 import { NO_FILTER, auditRowFacets, filterAuditRows, type AuditRowFilter } from './audit-filter';
@@ -43,7 +50,10 @@ export class AdminAuditModel {
 	/** Every entry (and role change) as a row, newest first. */
 	readonly all: AuditRow[] = $derived.by(() => {
 		const names = this.trail.names;
-		const rows = newestFirst(this.trail.entries).map((e) => auditRow(e, names));
+		const devices = deviceNames.byId;
+		const rows = newestFirst(this.trail.entries).map((e) =>
+			namedDevice(auditRow(e, names), devices)
+		);
 		const people = (this.people ?? []).map((c, i) => personRow(c, i));
 		if (people.length === 0) return rows;
 		return [...rows, ...people].sort((a, b) => b.atMs - a.atMs);

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../domain/audit/entry';
 import { setLocale } from '../../i18n';
-import { auditExportTable, auditRow, type AuditNames } from './audit-format';
+import { auditExportTable, auditRow, namedDevice, type AuditNames } from './audit-format';
 import { personRow } from './audit-people';
 
 const STAMP = '001795000000000-000000-dev1';
@@ -120,6 +120,21 @@ describe('personRow', () => {
 		expect(
 			personRow({ ...change, action: 'revoke-device', newRole: null, device: 'd1' }, 1)
 		).toMatchObject({ oldText: 'Sales', newText: 'Device revoked', device: 'd1' });
+		// The relay still has the session: the device by its sign-in name.
+		expect(
+			personRow({ ...change, action: 'revoke-device', device: 'd1', deviceName: 'iPad · 倉管' }, 2)
+				.device
+		).toBe('iPad · 倉管');
+	});
+});
+
+describe('namedDevice', () => {
+	const row = auditRow(entry({ field: 'name', old: 'a', new: 'b' }), names);
+	it('shows a device seen online by the name it signed in with', () => {
+		expect(namedDevice(row, { dev1: 'iPad · 倉管' }).device).toBe('iPad · 倉管');
+	});
+	it('keeps the clock id of a device never seen here', () => {
+		expect(namedDevice(row, { dev2: 'Laptop' }).device).toBe('dev1');
 	});
 });
 

@@ -236,6 +236,15 @@ export function auditRow(entry: AuditEntry, names: AuditNames): AuditRow {
 	};
 }
 
+/**
+ * The row's device by the name it was given at sign-in ("iPad · 倉管", learnt from presence and
+ * remembered), instead of its clock id; the id when this device never saw that one online.
+ */
+export function namedDevice(row: AuditRow, names: Readonly<Record<string, string>>): AuditRow {
+	const name = names[row.device];
+	return name ? { ...row, device: name } : row;
+}
+
 /** The rows as a table for ExportButton (CSV / XLSX): one line per changed field. */
 export function auditExportTable(rows: readonly AuditRow[]): Table {
 	return {

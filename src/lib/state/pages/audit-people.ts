@@ -14,6 +14,8 @@ export interface PersonChange {
 	oldRole: Role | null;
 	newRole: Role | null;
 	device: string | null;
+	/** The revoked device's name at sign-in, when the relay has it. */
+	deviceName?: string | null;
 }
 
 const ACTION_KEYS = {
@@ -30,7 +32,7 @@ export function personRow(change: PersonChange, index: number): AuditRow {
 		atMs: change.atMs,
 		when: fmtDateTime(change.atMs),
 		user: change.by,
-		device: change.device ?? '',
+		device: change.deviceName || change.device || '',
 		kind: 'person',
 		kindText: t('audit.kind.person'),
 		recordId: change.user,
