@@ -8,8 +8,10 @@
 //   planning   the planning page's main-thread work on the demo year vs reading it there (bench/planning.ts)
 //   integrity  the relay with its integrity checks on vs off: live p99, CPU, a large catch-up (bench/integrity.ts)
 //   valuation  FIFO and moving average over 1,000,000 movements, one backdated movement (bench/valuation.ts)
-//   finance  longest main-thread task opening the finance pages on the demo company in headless
-//            Chromium vs the stock overview (bench/client/finance.ts; needs `npx vite build`)
+//   finance  longest main-thread task at cold load (stock overview, finance home, valuation
+//            report), on in-app links and during the first plan run, on the demo company in
+//            headless Chromium, vs a baseline build given with `--baseline DIR` (else vs the stock
+//            overview's cold load) (bench/client/finance.ts; needs `npx vite build`)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,6 +26,8 @@ import { runValuationBench } from './valuation';
 const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt >= 0 ? process.argv[baselineAt + 1] : undefined;
 
 if (only === undefined || only === 'relay') {
 	console.log('## Relay: Stockflow relay vs @y/websocket-server\n');
@@ -57,10 +61,16 @@ if (only === undefined || only === 'valuation') {
 
 const financeBench = fileURLToPath(new URL('./client/finance.ts', import.meta.url));
 if ((only === undefined || only === 'finance') && existsSync('build/index.html')) {
-	console.log('\n## Finance pages: longest main-thread task vs the stock overview\n');
+	console.log('\n## Start-up and finance pages: longest main-thread task vs a baseline\n');
 	const result = spawnSync(
 		process.execPath,
-		['--import', 'tsx', financeBench, ...(quick ? ['--runs', '1'] : [])],
+		[
+			'--import',
+			'tsx',
+			financeBench,
+			...(quick ? ['--runs', '1'] : []),
+			...(baseline ? ['--baseline', baseline] : [])
+		],
 		{ stdio: 'inherit' }
 	);
 	if (result.status !== 0) process.exitCode = result.status ?? 1;

@@ -1,0 +1,120 @@
+// Opening the runtime's docs (workspace-runtime.ts): local persistence first, then the
+// provider, so the relay diff is computed against local data. Stored records load in chunks
+// over several tasks (storage/local-doc.ts); a shared doc announces changes only once it holds
+// them all, never half-loaded.
+
+import * as Y from 'yjs';
+import type { SharedDocName } from '../commands/context';
+import { CATALOG } from '../doc/names';
+import type { Hlc } from '../domain/clock/hlc';
+import { docDbName, redirectDocDb } from '../storage/db-names';
+import type { KeyValueStore } from '../storage/kv';
+import { openLocalDoc, type LocalDoc } from '../storage/local-doc';
+import type { PendingTracker } from '../sync/pending-tracker';
+import { setAsideCopy, type SetAsideCopy } from '../sync/set-aside';
+import type { SyncClient } from '../sync/sync-client';
+import type { OpenDoc } from './closed-months';
+import type { RuntimeEvent } from './runtime-types';
+import { mergeStamps } from './stamp-merge';
+
+/** What opening a doc needs of the runtime. */
+export interface DocHost {
+	readonly storageNamespace: string;
+	readonly kv: KeyValueStore;
+	readonly nowMs: () => number;
+	readonly sync: SyncClient | null;
+	readonly clock: Hlc;
+	/** The session's user. */
+	readonly user: string;
+	isClosed(): boolean;
+	emit(event: RuntimeEvent): void;
+}
+
+/** Whether a transaction changed the doc (what Yjs would send an 'update' for). */
+function changedDoc(transaction: Y.Transaction): boolean {
+	if (transaction.deleteSet.clients.size > 0) return true;
+	for (const [client, clock] of transaction.afterState)
+		if (transaction.beforeState.get(client) !== clock) return true;
+	return false;
+}
+
+/** `orders` / `counts`: persisted and synced like the catalog; changes coalesce per microtask. */
+export function openSharedDoc(host: DocHost, name: SharedDocName): OpenDoc {
+	const doc = new Y.Doc();
+	mergeStamps(doc, host.clock);
+	// Not while its stored chunks load (readers would fold a half-loaded doc each time): once,
+	// when it holds them all.
+	let loaded = false;
+	let queued = false;
+	// 'afterTransaction', not 'update': no encoding of each transaction for a notification.
+	doc.on('afterTransaction', (transaction: Y.Transaction) => {
+		if (queued || !loaded || !changedDoc(transaction)) return;
+		queued = true;
+		queueMicrotask(() => {
+			queued = false;
+			host.emit({ kind: 'doc', name });
+		});
+	});
+	const local = openLocal(host, name, doc).then((l) => {
+		loaded = true;
+		host.emit({ kind: 'doc', name });
+		return l;
+	});
+	return { doc, local };
+}
+
+/** Local persistence first, then the provider: the relay diff is computed against local data. */
+export async function openLocal(host: DocHost, name: string, doc: Y.Doc): Promise<LocalDoc | null> {
+	let local: LocalDoc | null = null;
+	try {
+		local = await openLocalDoc({
+			workspace: host.storageNamespace,
+			docName: name,
+			doc,
+			kv: host.kv,
+			nowMs: host.nowMs
+		});
+		if (local.recovered) host.emit({ kind: 'corrupt-doc', report: local.recovered });
+	} catch (error) {
+		// Without IndexedDB the app still works online; nothing survives a reload.
+		console.error(
+			`stockflow: no local persistence for ${docDbName(host.storageNamespace, name)}`,
+			error
+		);
+	}
+	if (host.isClosed()) {
+		await local?.destroy();
+		return null;
+	}
+	host.sync?.addDoc(name, doc);
+	if (name === CATALOG) host.emit({ kind: 'connection' });
+	return local;
+}
+
+/**
+ * Sets a refused doc's changes aside: returns a copy of everything this device holds that the
+ * relay has not stored, points the doc at a fresh database (the old one stays in place), forgets
+ * its unconfirmed entries and stops syncing it. The app then reloads: the doc opens empty under
+ * a new Yjs client id and the relay fills it, so later work is not stuck behind the refused
+ * struct (see sync/refusals.ts).
+ */
+export function setAsideDoc(
+	host: DocHost,
+	target: { docName: string; doc: Y.Doc; workspace: string; pending: PendingTracker }
+): SetAsideCopy {
+	const { docName, doc, workspace, pending } = target;
+	const copy = setAsideCopy({
+		workspace,
+		docName,
+		doc,
+		refusal: host.sync?.refusal(docName) ?? null,
+		relayStateVector: host.sync?.relayStateVector(docName) ?? null,
+		user: host.user,
+		device: host.clock.device,
+		nowMs: host.nowMs()
+	});
+	redirectDocDb(host.kv, host.storageNamespace, docName, host.nowMs());
+	pending.drop(docName);
+	host.sync?.setAside(docName);
+	return copy;
+}
