@@ -59,6 +59,29 @@ describe('mulDiv', () => {
 		expect(mulDiv(-7, 2 ** 51 + 1, 14)).toBe(-(2 ** 50 + 1));
 		expect(mulDiv(7, 2 ** 51 - 1, 14)).toBe(2 ** 50);
 	});
+
+	it('below 2^53 agrees with exact BigInt arithmetic, on both sides of 2^52 and with negatives', () => {
+		const exact = (a: number, b: number, c: number): number => {
+			const p = BigInt(a) * BigInt(b);
+			const d = BigInt(c);
+			let q = p / d;
+			const r = p - q * d;
+			if (2n * (r < 0n ? -r : r) >= (d < 0n ? -d : d)) q += p < 0n !== d < 0n ? -1n : 1n;
+			return Number(q);
+		};
+		const rng = createPrng(52);
+		const sign = () => (rng.chance(0.3) ? -1 : 1);
+		const near = (bits: number) => sign() * (2 ** bits - rng.int(0, 5000));
+		for (let i = 0; i < 20_000; i++) {
+			const a = rng.chance(0.5)
+				? near(rng.pick([40, 52, 53]))
+				: sign() * rng.int(1, 2 ** 26) * rng.int(1, 2 ** 26);
+			const b = rng.chance(0.7) ? sign() * rng.int(1, 3) : 1;
+			const c = rng.chance(0.3) ? near(rng.pick([20, 51, 52])) : sign() * rng.int(1, 2 ** 30);
+			if (!Number.isSafeInteger(a * b)) continue;
+			expect(mulDiv(a, b, c)).toBe(exact(a, b, c));
+		}
+	});
 });
 
 describe('formatting', () => {

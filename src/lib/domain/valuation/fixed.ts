@@ -29,8 +29,18 @@ export function toMicro(value: number | string): number | null {
 export function mulDiv(a: number, b: number, c: number): number {
 	const p = a * b;
 	if (Number.isSafeInteger(p) && Number.isSafeInteger(c)) {
-		const r = p % c; // exact for safe integers
-		const q = (p - r) / c;
+		let q: number;
+		let r: number;
+		if (p < TWO52 && p > -TWO52 && c < TWO52 && c > -TWO52) {
+			// The float quotient truncates to the exact one: it could only round up onto the next
+			// integer k if 1 / |c| < k · 2^-53, i.e. |p| + |c| ≥ 2^53. So q and q × c are exact
+			// without a float `%` (a call into C, where this stays in registers).
+			q = Math.trunc(p / c);
+			r = p - q * c;
+		} else {
+			r = p % c; // exact for safe integers
+			q = (p - r) / c;
+		}
 		if (2 * Math.abs(r) >= Math.abs(c)) return q + (p < 0 !== c < 0 ? -1 : 1);
 		return q === 0 ? 0 : q; // no -0
 	}
@@ -43,12 +53,20 @@ const TWO52 = 4_503_599_627_370_496;
 
 /** `x × y mod 2^52` for non-negative safe integers, exactly, in float arithmetic. */
 function low52(x: number, y: number): number {
-	const x0 = x % TWO26;
-	const x1 = (x - x0) / TWO26;
-	const y0 = y % TWO26;
-	const y1 = (y - y0) / TWO26;
-	const mid = (((x1 * y0) % TWO26) + ((x0 * y1) % TWO26)) % TWO26;
-	return (mid * TWO26 + x0 * y0) % TWO52;
+	const x1 = Math.floor(x / TWO26);
+	const x0 = x - x1 * TWO26;
+	const y1 = Math.floor(y / TWO26);
+	const y0 = y - y1 * TWO26;
+	const mid = mod(mod(x1 * y0, TWO26) + mod(x0 * y1, TWO26), TWO26);
+	return mod(mid * TWO26 + x0 * y0, TWO52);
+}
+
+/**
+ * `v mod m` for a non-negative integer `v` < 2^53 and a power of two `m`: the division and the
+ * product are exact, and unlike a float `%` (a call into C) this stays in registers.
+ */
+function mod(v: number, m: number): number {
+	return v - Math.floor(v / m) * m;
 }
 
 /**
@@ -63,7 +81,8 @@ function mulDivWide(a: number, b: number, c: number): number {
 	let q = Math.floor((A * B) / C);
 	if (!(q < TWO51) || C > 2 ** 48 || !Number.isSafeInteger(A) || !Number.isSafeInteger(B))
 		return mulDivBig(a, b, c);
-	let d = (low52(A, B) - low52(q, C)) % TWO52;
+	// Both terms are in [0, 2^52), so their difference is already reduced.
+	let d = low52(A, B) - low52(q, C);
 	if (d >= TWO51) d -= TWO52;
 	else if (d < -TWO51) d += TWO52;
 	while (d < 0) {
