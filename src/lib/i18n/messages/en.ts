@@ -132,7 +132,7 @@ export const en: Messages = {
 	'home.kpi.warehouses': 'Warehouses',
 	'home.kpi.low': 'Below safety stock (company)',
 	'home.kpi.out': 'Out of stock',
-	'home.kpi.value': 'Stock value',
+	'home.kpi.value': 'Stock value (standard cost)',
 	'home.kpi.valueInTransit': 'incl. {value} in transit',
 	'home.recent': 'Recent movements',
 	'home.attention': 'Items needing attention',

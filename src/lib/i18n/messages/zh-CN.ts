@@ -127,7 +127,7 @@ export const zhCN: Messages = {
 	'home.kpi.warehouses': '仓库数',
 	'home.kpi.low': '低于安全库存（全公司）',
 	'home.kpi.out': '缺货',
-	'home.kpi.value': '库存金额',
+	'home.kpi.value': '库存金额（标准成本）',
 	'home.kpi.valueInTransit': '含在途 {value}',
 	'home.recent': '最近变动',
 	'home.attention': '需要关注的商品',

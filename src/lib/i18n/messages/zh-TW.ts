@@ -126,7 +126,7 @@ export const zhTW = {
 	'home.kpi.warehouses': '倉庫數',
 	'home.kpi.low': '低於安全庫存（全公司）',
 	'home.kpi.out': '缺貨',
-	'home.kpi.value': '庫存金額',
+	'home.kpi.value': '庫存金額（標準成本）',
 	'home.kpi.valueInTransit': '含在途 {value}',
 	'home.recent': '最近異動',
 	'home.attention': '需要注意的品項',
