@@ -16,6 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.STOCKFLOW_RELAY_DIST || join(ROOT, 'dist', 'relay');
 const CURRENT = join(DIST, 'current.json');
 const ENTRY = join(ROOT, 'sync-server', 'cli', 'main.ts');
+const CHECK_THREAD = join(ROOT, 'sync-server', 'integrity', 'check-thread.ts');
 /** Older builds are removed once they are this old (a relay started from one is long loaded). */
 const KEEP_OLD_BUILDS_MS = 60 * 60_000;
 
@@ -77,7 +78,9 @@ export async function buildRelay() {
 	const dir = `${builtAtMs.toString(36)}-${process.pid}`;
 	const out = join(DIST, dir);
 	const result = await esbuild.build({
-		entryPoints: { main: ENTRY },
+		// The integrity check thread runs compiled code too (its sources' loader:
+		// sync-server/integrity/integrity-check.worker.js); it sits beside the chunks like the others.
+		entryPoints: { main: ENTRY, 'integrity-check.worker': CHECK_THREAD },
 		outdir: out,
 		bundle: true,
 		// The lazily imported commands (`stockflow report` never loads the relay) stay chunks.

@@ -130,14 +130,20 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			peer,
 			canWrite: options.canWrite,
 			maxDocBytes: limits.maxDocBytes,
-			checkUpdate: (update) => options.updates.check(update),
+			// The integrity check decodes a large update on its own thread: decoding it twice
+			// would only cost a CPU.
+			checkUpdate: (update) =>
+				options.integrity?.decodes(update) && options.canWrite
+					? Promise.resolve(null)
+					: options.updates.check(update),
 			checkIntegrity: async (update, decoded) =>
 				options.integrity
 					? options.integrity.check({ room, key, claims: options.claims, update, decoded })
 					: null,
 			refuseUpdate(refusal, decoded) {
 				metrics.refusedUpdates[refusal.reason] += 1;
-				const clients = decoded ? [...new Set(decoded.structs.map((s) => s.id.client))] : [];
+				const clients =
+					refusal.clients ?? (decoded ? [...new Set(decoded.structs.map((s) => s.id.client))] : []);
 				logger.warn(
 					{
 						workspace: key.workspace,

@@ -21,6 +21,7 @@ import {
 	readStateVectorQuery
 } from '../src/lib/sync/protocol';
 import type { Refusal } from './integrity/check';
+import { MalformedUpdateError } from './integrity/relay-check';
 import type { Peer, Room } from './room';
 import type { DecodedUpdate } from './update-check';
 
@@ -154,7 +155,13 @@ async function receiveUpdate(
 		return;
 	}
 	// Integrity inside the doc: a refused update is neither stored nor forwarded.
-	const refusal = await ctx.checkIntegrity(update, decoded);
+	let refusal: Refusal | null;
+	try {
+		refusal = await ctx.checkIntegrity(update, decoded);
+	} catch (err) {
+		if (err instanceof MalformedUpdateError) throw new ProtocolError(err.message);
+		throw err;
+	}
 	if (refusal) {
 		ctx.refuseUpdate(refusal, decoded);
 		return;

@@ -281,6 +281,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 				await Promise.all([...connections].map((connection) => connection.idle()));
 				await rooms.close();
 				await updates.close();
+				await integrity?.close();
 				await store.close();
 				await sessions.close();
 				logger.info('relay stopped');

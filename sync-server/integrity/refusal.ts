@@ -9,6 +9,8 @@ export interface Refusal {
 	reason: RefusalReason;
 	/** One line for the sender and the log: what was refused, where. */
 	detail: string;
+	/** The update's Yjs client ids, when the check's thread decoded it (for the log). */
+	clients?: number[];
 }
 
 /** Thrown inside the check; `checkIntegrity` turns it into its answer. */

@@ -37,7 +37,11 @@ describe('compiled relay', () => {
 		const { dir, inputs } = manifest as { dir: string; inputs: string[] };
 		expect(inputs).toContain('sync-server/cli/main.ts');
 		expect(inputs).toContain('sync-server/server.ts');
-		for (const worker of ['sqlite-writer.worker.js', 'update-check.worker.js']) {
+		for (const worker of [
+			'sqlite-writer.worker.js',
+			'update-check.worker.js',
+			'integrity-check.worker.js'
+		]) {
 			expect(existsSync(join(ROOT, 'dist/relay', dir, worker))).toBe(true);
 		}
 		// No --import tsx: the compiled entry alone.
