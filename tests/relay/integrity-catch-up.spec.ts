@@ -35,7 +35,8 @@ async function client(relay: TestRelay, role: Role, user: string): Promise<Clien
 	return c;
 }
 
-const ledger = (doc: Y.Doc): Y.Array<{ id: string; qty: number }> => doc.getArray('movements');
+type Entry = { id: string; qty: number } & Record<string, unknown>;
+const ledger = (doc: Y.Doc): Y.Array<Entry> => doc.getArray('movements');
 const ids = (doc: Y.Doc): string[] => ledger(doc).map((m) => m.id);
 
 function push(doc: Y.Doc, device: string, user: string, from: number, count: number, badAt = -1) {
