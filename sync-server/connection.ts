@@ -133,7 +133,7 @@ export function attachConnection(options: ConnectionOptions): AttachedConnection
 			// The integrity check decodes a large update on its own thread: decoding it twice
 			// would only cost a CPU.
 			checkUpdate: (update) =>
-				options.integrity?.decodes(update) && options.canWrite
+				options.canWrite && options.integrity?.decodes(update, key.doc)
 					? Promise.resolve(null)
 					: options.updates.check(update),
 			checkIntegrity: async (update, decoded) =>

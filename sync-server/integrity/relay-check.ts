@@ -35,8 +35,8 @@ export interface IntegrityRequest {
 export interface IntegrityChecker {
 	/** Rejects with MalformedUpdateError when the thread finds the bytes are not a Yjs update. */
 	check(request: IntegrityRequest): Promise<Refusal | null>;
-	/** Whether `check` decodes an update this large itself (the decode check can skip it). */
-	decodes(update: Uint8Array): boolean;
+	/** Whether `check` decodes this update itself (the decode check can skip it). */
+	decodes(update: Uint8Array, docName: string): boolean;
 	/** Whether the thread is up (tests). */
 	running(): boolean;
 	/** Large updates checked on this thread because the check thread failed (tests, bench). */
@@ -126,7 +126,8 @@ export function createIntegrityChecker(options: IntegrityCheckerOptions = {}): I
 				return checkHere(request, kind);
 			});
 		},
-		decodes: (update) => update.byteLength >= threadMinBytes,
+		decodes: (update, docName) =>
+			update.byteLength >= threadMinBytes && docKindOf(docName) !== null,
 		running: () => worker.running(),
 		fallbacks: () => fallbacks,
 		close: () => worker.close()
