@@ -181,3 +181,78 @@ test('the admin repairs the receipt: reversed now, re-entered at the right time'
 	await second.goto('/stock');
 	await expect(second.getByTestId('onhand-BOLT-M6')).toHaveText('7', { timeout: 15_000 });
 });
+
+test('a transfer dispatched by a tablet 10½ hours ahead is received after the admin confirms', async ({
+	browser,
+	baseURL
+}, testInfo) => {
+	const workspace = freshWorkspace('clock-trf');
+	const adminPage = await (await browser.newContext()).newPage();
+	await signIn(adminPage, workspace, 'admin', 'chen');
+	await expectSynced(adminPage);
+	await createWarehouse(adminPage, 'TY', '桃園總倉');
+	await createWarehouse(adminPage, 'TC', '台中倉');
+	await createItem(adminPage, 'BOLT-M6', '六角螺栓 M6', '個');
+	await adminPage.goto('/movements/new?type=receipt');
+	await adminPage.getByTestId('movement-item').fill('BOLT-M6');
+	await adminPage.getByTestId('movement-item').press('Enter');
+	await adminPage.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
+	await adminPage.getByTestId('movement-qty').fill('10');
+	await adminPage.getByTestId('movement-zero-cost').check();
+	await adminPage.getByTestId('movement-submit').click();
+	await expect(adminPage.getByTestId('toast-success')).toBeVisible();
+	await adminPage.goto('/warehouse/transfers');
+	await adminPage.getByTestId('transfer-new').click();
+	await adminPage.getByTestId('transfer-from').selectOption({ label: 'TY 桃園總倉' });
+	await adminPage.getByTestId('transfer-to').selectOption({ label: 'TC 台中倉' });
+	await adminPage.getByTestId('transfer-item').fill('BOLT-M6');
+	await adminPage.getByTestId('transfer-item').press('Enter');
+	await adminPage.getByTestId('transfer-qty').fill('10');
+	await adminPage.getByTestId('transfer-add-line').click();
+	await adminPage.getByTestId('transfer-create').click();
+	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute('data-status', 'draft');
+	const transferUrl = adminPage.url();
+	await expectSynced(adminPage);
+
+	// The tablet opens the draft online, goes offline, its clock jumps ahead, it dispatches.
+	const startMs = Date.now();
+	const ctx = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+	const tablet = await ctx.newPage();
+	await tablet.clock.install({ time: startMs });
+	const admin = await tokenFor(workspace, 'admin', 'chen');
+	await tablet.goto(await inviteLink(baseURL ?? '', admin, 'warehouse', 'wendy'));
+	await tablet.waitForURL((url) => url.pathname !== '/signin', { timeout: 15_000 });
+	await expectSynced(tablet);
+	await tablet.goto(new URL(transferUrl).pathname);
+	await expect(tablet.getByTestId('transfer-status')).toHaveAttribute('data-status', 'draft');
+	await tablet.evaluate(async () => void (await navigator.serviceWorker.ready));
+	await ctx.setOffline(true);
+	await tablet.clock.setSystemTime(startMs + 10.5 * HOUR_MS);
+	await tablet.reload();
+	await expect(tablet.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
+	await tablet.getByTestId('transfer-dispatch').click();
+	await expect(tablet.getByTestId('transfer-status')).toHaveAttribute('data-status', 'in-transit');
+	await ctx.setOffline(false);
+	await expectSynced(tablet);
+	await ctx.close();
+
+	// Received now, the receipt would sort before the dispatch: the admin is asked, confirms.
+	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute(
+		'data-status',
+		'in-transit',
+		{ timeout: 15_000 }
+	);
+	await adminPage.getByTestId('transfer-received-BOLT-M6').fill('10');
+	await adminPage.getByTestId('transfer-receive').click();
+	await expect(adminPage.getByTestId('transfer-far-stamp')).toBeVisible();
+	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute(
+		'data-status',
+		'in-transit'
+	);
+	await adminPage.screenshot({ path: testInfo.outputPath('transfer-far.png'), fullPage: true });
+	await adminPage.getByTestId('transfer-confirm-far').click();
+	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute('data-status', 'received');
+	await expect(adminPage.getByTestId('transfer-far-stamp')).toHaveCount(0);
+	await adminPage.goto('/stock');
+	await expect(adminPage.getByTestId('onhand-BOLT-M6')).toHaveText('10');
+});

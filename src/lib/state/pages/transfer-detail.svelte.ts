@@ -8,6 +8,7 @@ import { parseQuantity, quantityOrNull } from '../../domain/quantity/quantity';
 import { resolveScan } from '../../domain/scanning/resolve';
 import type { TransferLineState } from '../../domain/transfers/state-machine';
 import { lineKeyOf, type ResolutionKind } from '../../domain/transfers/transfer';
+import { FarStampError } from '../../domain/errors';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { TransferBook } from './transfers.svelte';
@@ -20,6 +21,14 @@ export class TransferDetailPage {
 
 	error = $state<string | null>(null);
 	message = $state<string | null>(null);
+	/**
+	 * The last action was stopped because the transfer's latest event is stamped far ahead of
+	 * the server's time (domain/transfers/far-stamps.ts); an admin may confirm it.
+	 */
+	farStamp = $state<{ mayConfirm: boolean } | null>(null);
+	/** While true, actions are sent with the admin's confirmation. */
+	private confirming = false;
+	private lastAction: (() => void) | null = null;
 	/** Dispatch: the bin each planned line leaves from, by line index. */
 	fromBin = $state<Record<number, string>>({});
 	/** Receipt: received quantity per line key (text, so an empty field is not 0). */
@@ -68,7 +77,24 @@ export class TransferDetailPage {
 			.sort((a, b) => compareLocationCodes(a.code, b.code));
 	}
 
+	private get options() {
+		return { confirmFarStamps: this.confirming };
+	}
+
+	/** An admin repeats the stopped action, stamped just after the far event. */
+	confirmFarStamp(): void {
+		if (!this.farStamp?.mayConfirm || !this.lastAction) return;
+		this.confirming = true;
+		try {
+			this.lastAction();
+		} finally {
+			this.confirming = false;
+		}
+	}
+
 	private done(r: CommandResult, ok: string): boolean {
+		this.farStamp =
+			!r.ok && r.error instanceof FarStampError ? { mayConfirm: r.error.mayConfirm } : null;
 		if (r.ok) {
 			this.error = null;
 			this.message = ok;
@@ -82,16 +108,18 @@ export class TransferDetailPage {
 	dispatch(): void {
 		const transfer = this.transfer;
 		if (!transfer) return;
+		this.lastAction = () => this.dispatch();
 		const lines = transfer.lines.map((l, i) => ({
 			...l,
 			fromLocationId: this.fromBin[i] || undefined
 		}));
-		this.done(this.book.dispatch(transfer.id, { lines }), t('transfer.dispatchedOk'));
+		this.done(this.book.dispatch(transfer.id, { lines }, this.options), t('transfer.dispatchedOk'));
 	}
 
 	cancel(): void {
 		if (!this.transfer) return;
-		this.done(this.book.cancel(this.transfer.id), t('transfer.cancelledOk'));
+		this.lastAction = () => this.cancel();
+		this.done(this.book.cancel(this.transfer.id, this.options), t('transfer.cancelledOk'));
 	}
 
 	allArrived(line: TransferLineState): void {
@@ -101,6 +129,7 @@ export class TransferDetailPage {
 	receive(): void {
 		const transfer = this.transfer;
 		if (!transfer || !this.fold) return;
+		this.lastAction = () => this.receive();
 		const lines = [];
 		for (const l of this.fold.lines) {
 			const qty = parseQuantity(this.received[lineKeyOf(l)] ?? '');
@@ -115,7 +144,7 @@ export class TransferDetailPage {
 				qtyReceived: qty.qty
 			});
 		}
-		this.done(this.book.receive(transfer.id, lines), t('transfer.receivedOk'));
+		this.done(this.book.receive(transfer.id, lines, this.options), t('transfer.receivedOk'));
 	}
 
 	resolveShort(): void {
@@ -127,13 +156,12 @@ export class TransferDetailPage {
 			this.error = t('transfer.fill');
 			return;
 		}
-		const r = this.book.resolve(transfer.id, {
-			itemId: line.itemId,
-			lot: line.lot || undefined,
-			kind: this.kind,
-			qty,
-			note: this.note
-		});
+		this.lastAction = () => this.resolveShort();
+		const r = this.book.resolve(
+			transfer.id,
+			{ itemId: line.itemId, lot: line.lot || undefined, kind: this.kind, qty, note: this.note },
+			this.options
+		);
 		if (this.done(r, t('transfer.resolvedOk'))) {
 			this.resolveQty = '';
 			this.note = '';

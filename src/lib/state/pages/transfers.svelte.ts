@@ -11,7 +11,8 @@ import {
 	resolveTransferDiscrepancy,
 	type CreateTransferInput,
 	type DispatchInput,
-	type ResolveInput
+	type ResolveInput,
+	type TransferEventOptions
 } from '../../commands/transfers/transfers';
 import { readTransfers } from '../../doc/transfers-doc';
 import { foldTransfer, type TransferFold } from '../../domain/transfers/state-machine';
@@ -50,20 +51,20 @@ export class TransferBook {
 		return this.ws.run((ctx) => createTransfer(ctx, input));
 	}
 
-	dispatch(id: string, input: DispatchInput = {}) {
-		return this.ws.run((ctx) => dispatchTransfer(ctx, id, input));
+	dispatch(id: string, input: DispatchInput = {}, options: TransferEventOptions = {}) {
+		return this.ws.run((ctx) => dispatchTransfer(ctx, id, input, options));
 	}
 
-	receive(id: string, lines: ReceiveLine[]) {
-		return this.ws.run((ctx) => receiveTransfer(ctx, id, lines));
+	receive(id: string, lines: ReceiveLine[], options: TransferEventOptions = {}) {
+		return this.ws.run((ctx) => receiveTransfer(ctx, id, lines, options));
 	}
 
-	resolve(id: string, input: ResolveInput) {
-		return this.ws.run((ctx) => resolveTransferDiscrepancy(ctx, id, input));
+	resolve(id: string, input: ResolveInput, options: TransferEventOptions = {}) {
+		return this.ws.run((ctx) => resolveTransferDiscrepancy(ctx, id, input, options));
 	}
 
-	cancel(id: string) {
-		return this.ws.run((ctx) => cancelTransfer(ctx, id));
+	cancel(id: string, options: TransferEventOptions = {}) {
+		return this.ws.run((ctx) => cancelTransfer(ctx, id, '', options));
 	}
 
 	/**
