@@ -83,7 +83,11 @@ export class FinanceData {
 	 * then gets the part it lacks (usually nothing but the delete set); updates that happen from
 	 * now on are forwarded as they come.
 	 */
-	private sync(worker: Worker, docs: [string, Y.Doc][]): Promise<unknown> {
+	private async sync(worker: Worker, docs: [string, Y.Doc][]): Promise<unknown> {
+		// Not while the docs load: a forwarding listener makes Yjs encode every stored chunk the
+		// main thread applies (a ledger month's in one task), and the worker reads them itself.
+		await this.ws.runtime.ready.catch(() => undefined);
+		if (this.closed) return;
 		const kv = browserKeyValueStore();
 		const workspace = this.ws.session.workspace;
 		const loads: Promise<void>[] = [];
