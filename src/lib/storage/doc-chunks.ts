@@ -63,13 +63,57 @@ function dependencies(struct: Struct): Y.ID[] {
 
 interface Run {
 	client: number;
-	structs: Struct[];
+	/** Clock of the first struct; the rest follow without gaps. */
+	firstClock: number;
+	/** Each struct (or slice of one) as written. */
 	bytes: Uint8Array[];
 }
 
+function encodeStruct(struct: Struct): Uint8Array {
+	const encoder = new Y.UpdateEncoderV1();
+	struct.write(encoder, 0);
+	return encoder.toUint8Array();
+}
+
 /**
- * The doc's whole state as V1 updates of about `chunkBytes` each (a single struct larger than
- * that is one update of its own), dependencies first, the delete set in a last update.
+ * A struct as written, in slices of about `chunkBytes` when it is a long run of plain values (a
+ * ledger month's movements pushed at once are one struct of hundreds of KB). Slice k starts
+ * right after slice k - 1 (its origin) with the struct's right origin, as Yjs itself splits an
+ * item; applied in order they integrate and merge back into the one struct.
+ */
+function encodeParts(struct: Struct, chunkBytes: number): { clock: number; bytes: Uint8Array }[] {
+	const whole = encodeStruct(struct);
+	const { client, clock } = struct.id;
+	if (
+		whole.length <= chunkBytes ||
+		!(struct instanceof Y.Item) ||
+		!(struct.content instanceof Y.ContentAny) ||
+		struct.content.arr.length < 2
+	)
+		return [{ clock, bytes: whole }];
+	const values = struct.content.arr;
+	const per = Math.ceil(values.length / Math.ceil(whole.length / chunkBytes));
+	const parts: { clock: number; bytes: Uint8Array }[] = [];
+	for (let a = 0; a < values.length; a += per) {
+		const slice = new Y.Item(
+			Y.createID(client, clock + a),
+			null,
+			a > 0 ? Y.createID(client, clock + a - 1) : struct.origin,
+			null,
+			struct.rightOrigin,
+			struct.parent,
+			struct.parentSub,
+			new Y.ContentAny(values.slice(a, a + per))
+		);
+		parts.push({ clock: clock + a, bytes: encodeStruct(slice) });
+	}
+	return parts;
+}
+
+/**
+ * The doc's whole state as V1 updates of about `chunkBytes` each (a long run of values sliced,
+ * any other struct larger than that in an update of its own), dependencies first, the delete
+ * set in a last update.
  * Applied in order to an empty doc they give the same doc as Y.encodeStateAsUpdate.
  */
 export function encodeStateInChunks(doc: Y.Doc, chunkBytes = DEFAULT_CHUNK_BYTES): Uint8Array[] {
@@ -95,15 +139,13 @@ export function encodeStateInChunks(doc: Y.Doc, chunkBytes = DEFAULT_CHUNK_BYTES
 			while (i < structs.length) {
 				const struct = structs[i]!;
 				if (!ready(struct)) break;
-				const encoder = new Y.UpdateEncoderV1();
-				struct.write(encoder, 0);
-				const bytes = encoder.toUint8Array();
-				if (size > 0 && size + bytes.length > chunkBytes) flush();
-				let run = runs.get(client);
-				if (!run) runs.set(client, (run = { client, structs: [], bytes: [] }));
-				run.structs.push(struct);
-				run.bytes.push(bytes);
-				size += bytes.length;
+				for (const part of encodeParts(struct, chunkBytes)) {
+					if (size > 0 && size + part.bytes.length > chunkBytes) flush();
+					let run = runs.get(client);
+					if (!run) runs.set(client, (run = { client, firstClock: part.clock, bytes: [] }));
+					run.bytes.push(part.bytes);
+					size += part.bytes.length;
+				}
 				integrated.set(client, struct.id.clock + struct.length);
 				next.set(client, ++i);
 				remaining--;
@@ -129,9 +171,9 @@ function writeRuns(runs: Run[]): Uint8Array {
 	const out = encoder.restEncoder;
 	encoding.writeVarUint(out, runs.length);
 	for (const run of runs.sort((a, b) => b.client - a.client)) {
-		encoding.writeVarUint(out, run.structs.length);
+		encoding.writeVarUint(out, run.bytes.length);
 		encoder.writeClient(run.client);
-		encoding.writeVarUint(out, run.structs[0]!.id.clock);
+		encoding.writeVarUint(out, run.firstClock);
 		for (const bytes of run.bytes) encoding.writeUint8Array(out, bytes);
 	}
 	encoding.writeVarUint(out, 0);
