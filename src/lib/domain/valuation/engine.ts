@@ -8,7 +8,6 @@
 // and the id index behind `get` is only built when someone asks for a result by id.
 
 import { ItemRecords } from './items';
-import type { PositionState } from './position';
 import { CHECKPOINT_EVERY, compareMovements, type PositionStore, type Stamped } from './store';
 import type { MovementValue, ValuationMethod, ValuationMovement, ValuationScope } from './types';
 import { valueMovement, type ReversalTarget, type Valuer } from './value-movement';
@@ -110,12 +109,11 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 		const start = store.indexOf(from);
 		const c = Math.min(Math.floor(start / CHECKPOINT_EVERY), store.checkpoints.length - 1);
 		const first = c * CHECKPOINT_EVERY;
-		store.checkpoints.length = c + 1;
-		const s: PositionState = (store.checkpoints[c] as PositionState).clone();
+		const s = store.resumeAt(c);
 		store.valid = first;
 		const n = store.length;
 		for (let i = first; i < n; i++) {
-			if (i % CHECKPOINT_EVERY === 0 && i > first) store.checkpoints.push(s.clone());
+			if (i % CHECKPOINT_EVERY === 0 && i > first) store.addCheckpoint(s);
 			valueMovement(valuer, store, i, s);
 			store.valid = i + 1;
 			if (byWarehouse && i >= start) markDependents(store, store.ms[i] as ValuationMovement);
@@ -152,7 +150,7 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 					duplicates++;
 					continue;
 				}
-				if (byId !== undefined && !byId.has(m.id)) byId.set(m.id, { store, index: -1 });
+				if (byId !== undefined && !byId.has(m.id)) byId.set(m.id, { store, index: -1, shifts: -1 });
 				if (store.dirtyFrom === undefined || !store.appended) markDirty(store, m);
 				// Per warehouse, movements elsewhere that named this one before it arrived.
 				if (byWarehouse)
@@ -175,10 +173,14 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 			}
 			const loc = byId.get(id);
 			if (loc === undefined) return undefined;
-			// A movement inserted before it since shifts its index: locate its position's again.
-			if (loc.store.ms[loc.index]?.id !== id) locate(byId, loc.store);
+			// A movement inserted before it since may have shifted its index: locate its
+			// position's again.
+			if (loc.shifts !== loc.store.shifts) {
+				if (loc.store.ms[loc.index]?.id !== id) locate(byId, loc.store);
+				else loc.shifts = loc.store.shifts;
+			}
 			if (loc.index < 0 || loc.index >= loc.store.valid) return undefined;
-			return loc.store.result(loc.index, fifo);
+			return loc.store.result(loc.index, id, fifo);
 		},
 		position(itemId, warehouseId) {
 			const store = items.existing(itemId, warehouseId);
@@ -198,6 +200,8 @@ export function createValuationEngine(options: ValuationOptions): ValuationEngin
 interface Locator {
 	store: PositionStore;
 	index: number;
+	/** store.shifts when `index` was last known right (appending moves no movement). */
+	shifts: number;
 }
 
 /** Points every id of `store` at its current index (the first movement with an id wins). */
@@ -206,8 +210,11 @@ function locate(byId: Map<string, Locator>, store: PositionStore): void {
 	for (let j = 0; j < ms.length; j++) {
 		const id = (ms[j] as ValuationMovement).id;
 		const loc = byId.get(id);
-		if (loc === undefined) byId.set(id, { store, index: j });
-		else if (loc.store === store) loc.index = j;
+		if (loc === undefined) byId.set(id, { store, index: j, shifts: store.shifts });
+		else if (loc.store === store) {
+			loc.index = j;
+			loc.shifts = store.shifts;
+		}
 	}
 }
 

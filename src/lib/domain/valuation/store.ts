@@ -60,6 +60,8 @@ export class PositionStore implements SliceSink {
 	private lastKey = -1;
 	/** Whether the last insert went at the end. */
 	appended = false;
+	/** Inserts that moved later movements up an index (the engine's id index checks it). */
+	shifts = 0;
 	/** Results of ms[i], current for i < valid. */
 	valid = 0;
 	// The quantity after ms[i] is not kept: it is the checkpoint's plus the quantities since.
@@ -76,6 +78,8 @@ export class PositionStore implements SliceSink {
 	queues: [number, number][][] | undefined;
 	/** checkpoints[c]: state before ms[c * CHECKPOINT_EVERY]; [0] is the empty state. */
 	readonly checkpoints: PositionState[] = [new PositionState()];
+	/** checkpoints[c].qty, so reading a result does not visit the state object. */
+	readonly checkpointQty: number[] = [0];
 	/** State after the last movement. */
 	final = new PositionState();
 	/** Earliest movement to value again, while this position waits in the dirty list. */
@@ -127,6 +131,7 @@ export class PositionStore implements SliceSink {
 		/** Appended: later than everything here, including the movement it is dirty from. */
 		this.appended = i === n;
 		if (this.appended) this.lastKey = key;
+		else this.shifts++;
 		const qty = m.qtyMicro;
 		const inValue =
 			qty > 0 && m.valueMicro !== undefined
@@ -175,18 +180,30 @@ export class PositionStore implements SliceSink {
 	/** The position's quantity after ms[i] (i < valid). */
 	qtyAfter(i: number): number {
 		const c = Math.floor(i / CHECKPOINT_EVERY);
-		let qty = (this.checkpoints[c] as PositionState).qty;
+		let qty = this.checkpointQty[c] as number;
 		for (let j = c * CHECKPOINT_EVERY; j <= i; j++) qty += this.qty[j] as number;
 		return qty;
 	}
 
-	/** The result of ms[i] as the engine's public shape. */
-	result(i: number, fifo: boolean): MovementValue {
+	/** The state before ms[c * CHECKPOINT_EVERY], the checkpoints after it dropped. */
+	resumeAt(c: number): PositionState {
+		this.checkpoints.length = c + 1;
+		this.checkpointQty.length = c + 1;
+		return (this.checkpoints[c] as PositionState).clone();
+	}
+
+	addCheckpoint(s: PositionState): void {
+		this.checkpoints.push(s.clone());
+		this.checkpointQty.push(s.qty);
+	}
+
+	/** The result of ms[i] (whose id is `id`) as the engine's public shape. */
+	result(i: number, id: string, fifo: boolean): MovementValue {
 		const qty = this.qty[i] as number;
 		const before = i === 0 ? 0 : (this.valueAfter[i - 1] as number);
 		const valueAfter = this.valueAfter[i] as number;
 		const r: MovementValue = {
-			id: (this.ms[i] as ValuationMovement).id,
+			id,
 			qtyAfterMicro: this.qtyAfter(i),
 			valueAfterMicro: valueAfter,
 			valueChangeMicro: valueAfter - before,
