@@ -52,6 +52,11 @@ export class WorkspaceState {
 	ledgerMonths: string[] = $state.raw([]);
 	/** Bumped on every change of the `orders` / `counts` docs; page view models derive from it. */
 	docRevision = $state({ orders: 0, counts: 0 });
+	/**
+	 * Bumped on every catalog change, including the ones no entity list shows (the finance
+	 * settings' account codes and valuation method live in the catalog's `periods` map).
+	 */
+	catalogRevision = $state(0);
 	stock: ItemStock[] = $derived(summarizeByItem(this.items, this.balances));
 	warehouseSummary: WarehouseStock[] = $derived(
 		summarizeByWarehouse(this.warehouses, this.items, this.balances)
@@ -174,6 +179,7 @@ export class WorkspaceState {
 		switch (event.kind) {
 			case 'catalog':
 				markBoot('catalog');
+				this.catalogRevision += 1;
 				this.items = this.runtime.items;
 				this.warehouses = this.runtime.warehouses;
 				this.locations = this.runtime.locations;

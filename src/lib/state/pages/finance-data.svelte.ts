@@ -46,6 +46,8 @@ export class FinanceData {
 				void ws.items;
 				void ws.warehouses;
 				void ws.ledgerMonths;
+				// Account codes and the valuation method arrive as catalog changes of their own.
+				void ws.catalogRevision;
 				void ws.docRevision.orders;
 				void ws.docRevision.counts;
 				// Only those: what schedule reads (its own state, the docs) must not rerun this.

@@ -49,9 +49,16 @@ export class FinanceSettingsModel {
 		this.canEdit = ['admin', 'finance'].includes(ws.role);
 		this.reset();
 		this.stop = observePeriods(ws.runtime.docs.catalog, () => this.revision++);
+		// The stored catalog may finish loading after the page opened: show what it holds, but
+		// never over what the user already typed or picked (a code typed during the load was
+		// silently put back, and saving then wrote the old code).
+		const shown = { method: this.method, codes: { ...this.codes } };
 		void ws.runtime.ready.then(() => {
 			this.revision++;
-			this.reset();
+			const s = readFinanceSettings(this.ws.runtime.docs.catalog);
+			if (this.method === shown.method) this.method = s.nextMethod ?? s.method;
+			for (const role of ACCOUNT_ROLES)
+				if (this.codes[role] === shown.codes[role]) this.codes[role] = s.codes[role];
 		});
 	}
 
