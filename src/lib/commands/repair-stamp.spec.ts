@@ -2,11 +2,9 @@
 // stamped now, and re-enters it at the right time. Known answers: 150 received at 1.00 plus 64
 // at 2.00 physically on the shelf, a count of 214 posts nothing, the stock is worth 278.00.
 import { describe, expect, it } from 'vitest';
-import { createItem, createWarehouse } from './catalog';
-import type { CommandContext } from './context';
-import { createCommandContext } from './create-context';
+import { RELAY_NOW, relayTimeShop } from './relay-time-shop';
+import { createWarehouse } from './catalog';
 import { ledgerMovements } from './ledger-cache';
-import { workspaceDocsInMemory } from './memory-docs';
 import { recordReceipt } from './movements';
 import { repairStamp } from './repair-stamp';
 import { approveCount, openCount, recordCountLines, submitCount } from './stocktake/stocktake';
@@ -16,19 +14,12 @@ import { onHandOf, foldBalances } from '../domain/ledger/fold';
 import { STAMP_FLOOR_MS } from '../domain/clock/stamp-trust';
 import { stampWallMs } from '../domain/clock/hlc';
 import { REENTRY_SLACK_MS } from '../domain/ledger/repair';
-import type { Role } from '../domain/auth/roles';
 
-const NOW = Date.UTC(2026, 11, 7, 9);
+const NOW = RELAY_NOW;
 const HOUR = 3_600_000;
 
 function shop() {
-	const docs = workspaceDocsInMemory();
-	const at = (device: string, role: Role, clockMs: number): CommandContext => ({
-		...createCommandContext({ docs, device, user: device, role, nowMs: () => clockMs }),
-		timeMs: () => NOW
-	});
-	const admin = at('desk', 'admin', NOW);
-	const item = createItem(admin, { code: 'TEA', name: 'tea', unit: 'pcs' });
+	const { at, admin, item } = relayTimeShop();
 	const wh = createWarehouse(admin, { code: 'W', name: 'w' });
 	recordReceipt(admin, {
 		itemId: item.id,

@@ -2,14 +2,11 @@
 // confirms (issue 15, point 3): exactly on the 5-minute bound it goes through for anyone, a
 // millisecond beyond it the warehouse is refused and the admin asked to confirm.
 import { describe, expect, it } from 'vitest';
-import { createItem, createWarehouse } from '../catalog';
-import type { CommandContext } from '../context';
-import { createCommandContext } from '../create-context';
-import { workspaceDocsInMemory } from '../memory-docs';
+import { RELAY_NOW, relayTimeShop } from '../relay-time-shop';
+import { createWarehouse } from '../catalog';
 import { recordReceipt } from '../movements';
 import { FarStampError } from '../../domain/errors';
 import { FLAG_AHEAD_MS, STAMP_FLOOR_MS } from '../../domain/clock/stamp-trust';
-import type { Role } from '../../domain/auth/roles';
 import {
 	approveCount,
 	openCount,
@@ -18,17 +15,11 @@ import {
 	submitCount
 } from './stocktake';
 
-const NOW = Date.UTC(2026, 11, 7, 9);
+const NOW = RELAY_NOW;
 
 /** A shop whose devices see the relay's time as NOW; one device's clock is `skewMs` off. */
 function shop(skewMs: number) {
-	const docs = workspaceDocsInMemory();
-	const at = (device: string, role: Role, clockMs: number): CommandContext => ({
-		...createCommandContext({ docs, device, user: device, role, nowMs: () => clockMs }),
-		timeMs: () => NOW
-	});
-	const admin = at('desk', 'admin', NOW);
-	const item = createItem(admin, { code: 'TEA', name: 'tea', unit: 'pcs' });
+	const { at, admin, item } = relayTimeShop();
 	const wh = createWarehouse(admin, { code: 'W', name: 'w' });
 	recordReceipt(admin, { itemId: item.id, warehouseId: wh.id, qty: 150, unit: 'pcs' });
 	// The wrong clock's receipt (kept: the relay's bound is a day).
@@ -78,13 +69,7 @@ describe('approving a count with entries stamped far from the relay’s time', (
  * count −7.
  */
 function lateArrival(stampMs: number) {
-	const docs = workspaceDocsInMemory();
-	const at = (device: string, role: Role, clockMs: number): CommandContext => ({
-		...createCommandContext({ docs, device, user: device, role, nowMs: () => clockMs }),
-		timeMs: () => NOW
-	});
-	const admin = at('desk', 'admin', NOW);
-	const item = createItem(admin, { code: 'TEA', name: 'tea', unit: 'pcs' });
+	const { at, admin, item } = relayTimeShop();
 	const wh = createWarehouse(admin, { code: 'W', name: 'w' });
 	recordReceipt(admin, { itemId: item.id, warehouseId: wh.id, qty: 150, unit: 'pcs' });
 	const clerk = at('clerk', 'warehouse', NOW + 60_000);

@@ -4,30 +4,22 @@
 // Exactly on the 5-minute bound the receiving device has merged the dispatch's stamp and stamps
 // after it, so nobody is asked.
 import { describe, expect, it } from 'vitest';
-import { createItem, createWarehouse } from '../catalog';
+import { RELAY_NOW, relayTimeShop } from '../relay-time-shop';
+import { createWarehouse } from '../catalog';
 import type { CommandContext } from '../context';
-import { createCommandContext } from '../create-context';
 import { ledgerMovements } from '../ledger-cache';
-import { workspaceDocsInMemory } from '../memory-docs';
 import { recordReceipt } from '../movements';
 import { FarStampError } from '../../domain/errors';
 import { FLAG_AHEAD_MS } from '../../domain/clock/stamp-trust';
 import { foldBalances, onHandOf } from '../../domain/ledger/fold';
 import { foldTransfer } from '../../domain/transfers/state-machine';
 import { readTransfers } from '../../doc/transfers-doc';
-import type { Role } from '../../domain/auth/roles';
 import { createTransfer, dispatchTransfer, receiveTransfer } from './transfers';
 
-const NOW = Date.UTC(2026, 11, 7, 9);
+const NOW = RELAY_NOW;
 
 function shop(dispatchAheadMs: number) {
-	const docs = workspaceDocsInMemory();
-	const at = (device: string, role: Role, clockMs: number): CommandContext => ({
-		...createCommandContext({ docs, device, user: device, role, nowMs: () => clockMs }),
-		timeMs: () => NOW
-	});
-	const admin = at('desk', 'admin', NOW);
-	const item = createItem(admin, { code: 'TEA', name: 'tea', unit: 'pcs' });
+	const { docs, at, admin, item } = relayTimeShop();
 	const a = createWarehouse(admin, { code: 'A', name: 'a' });
 	const b = createWarehouse(admin, { code: 'B', name: 'b' });
 	recordReceipt(admin, { itemId: item.id, warehouseId: a.id, qty: 20, unit: 'pcs' });
