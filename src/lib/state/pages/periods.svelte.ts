@@ -16,15 +16,7 @@ import { nextMonth, openingTotals, type OpeningBalances } from '../../domain/led
 import type { MonthFigures } from '../../domain/accounting/book';
 import type { Table } from '../../domain/tabular/table';
 import type { KpiTile } from '../../components/KpiCard.svelte';
-import {
-	errorMessage,
-	fmtCurrency,
-	fmtDateTime,
-	fmtMonth,
-	fmtNumber,
-	fmtStamp,
-	t
-} from '../../i18n';
+import { errorMessage, fmtCurrency, fmtMonth, fmtNumber, fmtStamp, t } from '../../i18n';
 import { connection } from '../connection.svelte';
 import type { RunResult, WorkspaceState } from '../workspace.svelte';
 import {
@@ -33,9 +25,9 @@ import {
 	listedMonths,
 	periodStatus,
 	type CloseGate,
-	monthEndMs,
 	type PeriodStatus
 } from './period-status';
+import { blockerText, gateText } from './period-reasons';
 
 export { monthEndMs, type CloseGate, type PeriodStatus } from './period-status';
 
@@ -189,11 +181,11 @@ export class PeriodBook {
 	next: string = $derived(nextMonth(this.candidate));
 
 	blockerViews: ReasonView<PeriodBlocker>[] = $derived(
-		this.blockers.map((b) => ({ ...b, text: this.blockerText(b) }))
+		this.blockers.map((b) => ({ ...b, text: blockerText(b, this.candidate) }))
 	);
 
 	gateViews: ReasonView<CloseGate>[] = $derived(
-		this.gates.map((g) => ({ ...g, text: this.gateText(g) }))
+		this.gates.map((g) => ({ ...g, text: gateText(g, this.ws.role) }))
 	);
 
 	/** What the close this page just ran did, in words. */
@@ -264,38 +256,6 @@ export class PeriodBook {
 				t(`periods.note.${status}`)
 			])
 		};
-	}
-
-	private blockerText(b: PeriodBlocker): string {
-		const month = fmtMonth(this.candidate);
-		switch (b.kind) {
-			case 'current-month':
-				return t('periods.blocker.current-month', {
-					month,
-					end: fmtDateTime(monthEndMs(this.candidate))
-				});
-			case 'earlier-month-open':
-				return t('periods.blocker.earlier-month-open', { month: fmtMonth(b.month) });
-			case 'already-closed':
-				return t('periods.blocker.already-closed', { month });
-			case 'opening-missing':
-				return t('periods.blocker.opening-missing', { month });
-			case 'open-count':
-				return t('periods.blocker.open-count', { number: b.number });
-		}
-	}
-
-	private gateText(g: CloseGate): string {
-		switch (g.kind) {
-			case 'role':
-				return t('periods.gate.role', { role: t(`role.${this.ws.role}`) });
-			case 'offline':
-				return t('periods.gate.offline');
-			case 'syncing':
-				return t('periods.gate.syncing');
-			case 'pending':
-				return t('periods.gate.pending', { count: g.count });
-		}
 	}
 
 	tick(nowMs = this.ws.runtime.timeMs()): void {
