@@ -11,9 +11,9 @@ import {
 	createTransfer,
 	dispatchTransfer,
 	receiveTransfer,
-	reconcileTransfer,
 	resolveTransferDiscrepancy
 } from '../../src/lib/commands/transfers/transfers';
+import { reconcileTransfer } from '../../src/lib/commands/transfers/reconcile';
 import { readMovements } from '../../src/lib/doc/ledger-doc';
 import { readTransfers } from '../../src/lib/doc/transfers-doc';
 import { foldBalances, onHandOf } from '../../src/lib/domain/ledger/fold';

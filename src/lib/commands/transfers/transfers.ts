@@ -1,72 +1,43 @@
 // Transfer commands: create a draft, dispatch (stock leaves A into the in-transit position),
 // receive at B (what arrived moves from in transit to B; what is short stays in transit),
 // resolve a shortage (write-off, return to A, found later) and cancel a draft. Each appends one
-// event to the `orders` doc and writes that event's postings (postings.ts) to the ledgers.
+// event to the `orders` doc and writes that event's postings to the ledgers (events.ts).
 // Status checks use this device's merged view; the fold settles races, and `reconcileTransfer`
-// writes whatever the settled fold still needs (reversals of overruled events).
+// (reconcile.ts) writes whatever the settled fold still needs (reversals of overruled events).
 
 import { stampWallMs } from '../../domain/clock/hlc';
-import { FarStampError, InvalidFieldError } from '../../domain/errors';
-import { farAheadEvent, stampAfter } from '../../domain/transfers/far-stamps';
+import { InvalidFieldError } from '../../domain/errors';
 import { checkAvailable, resolvePlace, resolveTarget } from '../../domain/ledger/validate';
-import type { Movement } from '../../domain/ledger/movement';
 import { parseOrThrow } from '../../domain/parse';
-import { TransferStatusError, UnknownTransferError } from '../../domain/transfers/errors';
-import { missingPostings, postingsOf } from '../../domain/transfers/postings';
-import { foldTransfer, type TransferFold } from '../../domain/transfers/state-machine';
+import { TransferStatusError } from '../../domain/transfers/errors';
 import {
 	lineKeyOf,
-	parseTransferEvent,
 	plannedLineSchema,
 	transferHeaderSchema,
 	type DispatchLine,
 	type PlannedLine,
 	type ReceiveLine,
 	type ResolutionKind,
-	type Transfer,
 	type TransferEvent,
-	type TransferEventType,
 	type TransferHeader
 } from '../../domain/transfers/transfer';
 import { ensureOrdersSchema } from '../../doc/orders-doc';
-import {
-	appendTransferEvent,
-	readTransfer,
-	readTransfers,
-	writeNewTransfer
-} from '../../doc/transfers-doc';
-import {
-	catalogIndexOf,
-	currentBalances,
-	requireEvent,
-	requireRecord,
-	requireWrite,
-	requireWriteKind
-} from '../access';
+import { writeNewTransfer } from '../../doc/transfers-doc';
+import { catalogIndexOf, currentBalances, requireRecord, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { openPeriodPostings, writeLedgerPostings } from '../ledger-postings';
-import { ledgerMovements } from '../ledger-cache';
-
-const ORDERS = 'orders';
+import {
+	commitTransferEvent,
+	ORDERS,
+	ordersDoc,
+	requireTransfer,
+	type TransferEventOptions
+} from './events';
 
 export interface CreateTransferInput {
 	fromWarehouseId: string;
 	toWarehouseId: string;
 	lines: PlannedLine[];
 	note?: string;
-}
-
-function ordersDoc(ctx: CommandContext) {
-	return ctx.docs.shared('orders');
-}
-
-function requireTransfer(
-	ctx: CommandContext,
-	id: string
-): { transfer: Transfer; fold: TransferFold } {
-	const transfer = readTransfer(ordersDoc(ctx), id);
-	if (!transfer) throw new UnknownTransferError(id);
-	return { transfer, fold: foldTransfer(transfer.events) };
 }
 
 /** `TRF-YYYYMMDD-XXXX`: the UTC day of the stamp and the id's last 4 chars. */
@@ -110,53 +81,6 @@ export function createTransfer(ctx: CommandContext, input: CreateTransferInput):
 	return header;
 }
 
-export interface TransferEventOptions {
-	/**
-	 * An admin confirms acting on a transfer whose latest event is stamped far ahead of the
-	 * relay's time (FarStampError); the event is then stamped just after it. Ignored for others.
-	 */
-	confirmFarStamps?: boolean;
-}
-
-/** Appends the event, then writes its postings (skipping any already in a ledger). */
-function commit(
-	ctx: CommandContext,
-	transfer: Transfer,
-	type: TransferEventType,
-	payload: unknown,
-	command: string,
-	options: TransferEventOptions = {}
-): TransferEvent {
-	requireWrite(ctx, ORDERS);
-	requireEvent(ctx, 'transfer', type);
-	const far = ctx.timeMs ? farAheadEvent(transfer.events, ctx.timeMs()) : null;
-	const mayConfirm = ctx.role === 'admin';
-	if (far && !(mayConfirm && options.confirmFarStamps)) throw new FarStampError(1, mayConfirm);
-	const now = ctx.clock.now();
-	const event = parseTransferEvent({
-		id: ctx.ids.next(),
-		// Confirmed: after the far event, in the order people acted (domain/transfers/far-stamps).
-		at: far && far.at > now ? stampAfter(far.at, ctx.clock.device) : now,
-		type,
-		by: ctx.user,
-		device: ctx.clock.device,
-		payload
-	});
-	if (!event) throw new InvalidFieldError('payload', 'invalid');
-	const postings = postingsOf(transfer, event);
-	if (postings.length > 0) requireWriteKind(ctx, 'ledger');
-	const doc = ordersDoc(ctx);
-	doc.transact(
-		() => {
-			ensureOrdersSchema(doc);
-			appendTransferEvent(doc, transfer.id, event);
-		},
-		commandOrigin(ctx, command)
-	);
-	if (postings.length > 0) writeLedgerPostings(ctx, postings, command);
-	return event;
-}
-
 export interface DispatchInput {
 	/** What actually left; defaults to the planned lines without bins. */
 	lines?: DispatchLine[];
@@ -190,7 +114,7 @@ export function dispatchTransfer(
 			l.qty
 		);
 	}
-	return commit(ctx, transfer, 'dispatch', { lines }, 'dispatchTransfer', options);
+	return commitTransferEvent(ctx, transfer, 'dispatch', { lines }, 'dispatchTransfer', options);
 }
 
 export function receiveTransfer(
@@ -222,7 +146,14 @@ export function receiveTransfer(
 		const expiry = expiries.get(lineKeyOf(l));
 		return { ...l, lot: l.lot || undefined, ...(expiry ? { expiry } : {}) };
 	});
-	return commit(ctx, transfer, 'receive', { lines: withExpiry }, 'receiveTransfer', options);
+	return commitTransferEvent(
+		ctx,
+		transfer,
+		'receive',
+		{ lines: withExpiry },
+		'receiveTransfer',
+		options
+	);
 }
 
 export interface ResolveInput {
@@ -258,7 +189,7 @@ export function resolveTransferDiscrepancy(
 			: input.kind === 'found-later'
 				? fold.receipt?.payload.lines.find((l) => lineKeyOf(l) === key)?.toLocationId
 				: undefined;
-	return commit(
+	return commitTransferEvent(
 		ctx,
 		transfer,
 		'resolve',
@@ -283,35 +214,5 @@ export function cancelTransfer(
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'draft') throw new TransferStatusError(fold.status, 'cancel');
-	return commit(ctx, transfer, 'cancel', { reason }, 'cancelTransfer', options);
-}
-
-/**
- * Writes what the settled fold still needs in the ledgers: postings of applied events not yet
- * seen here and reversals of overruled ones. Deterministic, so devices reconciling the same
- * state write identical movements. Returns what was written.
- */
-export function reconcileTransfer(ctx: CommandContext, transferId: string): Movement[] {
-	const { transfer, fold } = requireTransfer(ctx, transferId);
-	const missing = openPeriodPostings(ctx, missingPostings(transfer, fold, presentIds(ctx)));
-	if (missing.length === 0) return [];
-	return writeLedgerPostings(ctx, missing, 'reconcileTransfer');
-}
-
-/** `reconcileTransfer` for every transfer that has events, reading the ledgers once. */
-export function reconcileTransfers(ctx: CommandContext): Movement[] {
-	const present = presentIds(ctx);
-	const missing = openPeriodPostings(
-		ctx,
-		readTransfers(ordersDoc(ctx)).transfers.flatMap((t) =>
-			t.events.length === 0 ? [] : missingPostings(t, foldTransfer(t.events), present)
-		)
-	);
-	if (missing.length === 0) return [];
-	requireWrite(ctx, ORDERS);
-	return writeLedgerPostings(ctx, missing, 'reconcileTransfer');
-}
-
-function presentIds(ctx: CommandContext): Set<string> {
-	return new Set(ledgerMovements(ctx).map((m) => m.id));
+	return commitTransferEvent(ctx, transfer, 'cancel', { reason }, 'cancelTransfer', options);
 }

@@ -2,17 +2,17 @@
 // and in-transit quantities, and the commands the page runs. Re-derives when the orders doc
 // or the balances change; reconciles overruled events (reversals) like stocktakes do.
 
+import type { TransferEventOptions } from '../../commands/transfers/events';
+import { reconcileTransfers } from '../../commands/transfers/reconcile';
 import {
 	cancelTransfer,
 	createTransfer,
 	dispatchTransfer,
 	receiveTransfer,
-	reconcileTransfers,
 	resolveTransferDiscrepancy,
 	type CreateTransferInput,
 	type DispatchInput,
-	type ResolveInput,
-	type TransferEventOptions
+	type ResolveInput
 } from '../../commands/transfers/transfers';
 import { readTransfers } from '../../doc/transfers-doc';
 import { foldTransfer, type TransferFold } from '../../domain/transfers/state-machine';
