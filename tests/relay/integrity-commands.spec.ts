@@ -40,8 +40,8 @@ import {
 	startPicking
 } from '../../src/lib/commands/orders/transitions';
 import { closePeriod } from '../../src/lib/commands/period-close';
+import { approveCount } from '../../src/lib/commands/stocktake/approval';
 import {
-	approveCount,
 	openCount,
 	recordCountLines,
 	submitCount

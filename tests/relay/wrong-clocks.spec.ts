@@ -15,8 +15,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createItem, createWarehouse } from '../../src/lib/commands/catalog';
 import { recordReceipt } from '../../src/lib/commands/movements';
+import { approveCount } from '../../src/lib/commands/stocktake/approval';
 import {
-	approveCount,
 	openCount,
 	recordCountLines,
 	submitCount

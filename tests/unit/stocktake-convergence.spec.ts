@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createItem, createLocation, createWarehouse } from '../../src/lib/commands/catalog';
 import { recordIssue, recordReceipt } from '../../src/lib/commands/movements';
+import { approveCount, reconcileCount } from '../../src/lib/commands/stocktake/approval';
 import {
-	approveCount,
 	openCount,
-	reconcileCount,
 	recordCountLines,
 	submitCount
 } from '../../src/lib/commands/stocktake/stocktake';

@@ -15,7 +15,8 @@ import { recordIssue, recordReceipt } from './movements';
 import { carryForwardLate, closeBlockers, closePeriod, periodRows } from './period-close';
 import { computeFinance } from '../domain/reports/finance-view';
 import { readFinanceBook, readFinanceSources } from './finance-book';
-import { approveCount, openCount, recordCountLines, submitCount } from './stocktake/stocktake';
+import { approveCount } from './stocktake/approval';
+import { openCount, recordCountLines, submitCount } from './stocktake/stocktake';
 
 const OCT_10 = Date.UTC(2026, 9, 10, 9);
 const OCT_31 = Date.UTC(2026, 9, 31, 22);

@@ -11,8 +11,8 @@
 // taken in the last eight days before "now".
 
 import type { CommandContext } from '../commands/context';
+import { approveCount } from '../commands/stocktake/approval';
 import {
-	approveCount,
 	openCount,
 	recordCountLines,
 	submitCount,

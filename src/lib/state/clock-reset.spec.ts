@@ -7,12 +7,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createItem, createWarehouse } from '../commands/catalog';
 import { recordReceipt } from '../commands/movements';
-import {
-	approveCount,
-	openCount,
-	recordCountLines,
-	submitCount
-} from '../commands/stocktake/stocktake';
+import { approveCount } from '../commands/stocktake/approval';
+import { openCount, recordCountLines, submitCount } from '../commands/stocktake/stocktake';
 import { monthOfMs } from '../doc/names';
 import { readMovements } from '../doc/ledger-doc';
 import { foldBalances, onHandOf } from '../domain/ledger/fold';

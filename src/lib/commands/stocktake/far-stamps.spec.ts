@@ -7,13 +7,8 @@ import { createWarehouse } from '../catalog';
 import { recordReceipt } from '../movements';
 import { FarStampError } from '../../domain/errors';
 import { FLAG_AHEAD_MS, STAMP_FLOOR_MS } from '../../domain/clock/stamp-trust';
-import {
-	approveCount,
-	openCount,
-	reconcileCount,
-	recordCountLines,
-	submitCount
-} from './stocktake';
+import { approveCount, reconcileCount } from './approval';
+import { openCount, recordCountLines, submitCount } from './stocktake';
 
 const NOW = RELAY_NOW;
 

@@ -17,10 +17,12 @@ import {
 import {
 	approveCount,
 	type ApproveCountOptions,
+	pendingPostings,
+	reconcileCount
+} from '../../commands/stocktake/approval';
+import {
 	cancelCount,
 	openCount,
-	pendingPostings,
-	reconcileCount,
 	recordCountLines,
 	submitCount,
 	type CountLineInput,
