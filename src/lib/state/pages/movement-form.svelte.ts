@@ -1,13 +1,13 @@
 // View model of the movement entry page: one form for receipt / issue / transfer /
 // adjustment. It validates what the user typed (translated messages per field), shows the
-// on-hand at the chosen position, and runs the matching command through the workspace.
+// on-hand at the chosen position, and runs the matching command through the workspace. What it
+// says (field problems, the confirmation) is in movement-form-texts.ts.
 import type { Role } from '../../domain/auth/roles';
 import type { Item, Location, Warehouse } from '../../domain/catalog/entities';
 import { normalizeCode } from '../../domain/catalog/entities';
 import { compareLocationCodes } from '../../domain/picking/walk-order';
 import { resolveScan } from '../../domain/scanning/resolve';
 import { onHandOf } from '../../domain/ledger/fold';
-import { receiptProblems } from '../../domain/ledger/receipt-rules';
 import { unitDecimals } from '../../domain/quantity/unit-precision';
 import type { StockflowError } from '../../domain/errors';
 import {
@@ -16,8 +16,9 @@ import {
 	recordReceipt,
 	recordTransfer
 } from '../../commands/movements';
-import { errorMessage, t, type MessageKey } from '../../i18n';
+import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { movementFieldErrors, movementSuccessText } from './movement-form-texts';
 
 export const MOVEMENT_TYPES = ['receipt', 'issue', 'transfer', 'adjustment'] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
@@ -61,45 +62,7 @@ export class MovementForm {
 		this.item ? unitDecimals(this.item.unit) : undefined
 	);
 
-	readonly errors = $derived.by(() => {
-		const e: Partial<
-			Record<
-				'item' | 'warehouse' | 'toWarehouse' | 'qty' | 'note' | 'cost' | 'lot' | 'expiry',
-				string
-			>
-		> = {};
-		if (!this.item) e.item = t('movement.selectItem');
-		if (!this.warehouseId) e.warehouse = t('movement.selectWarehouse');
-		if (this.type === 'transfer') {
-			if (!this.toWarehouseId) e.toWarehouse = t('movement.selectWarehouse');
-			else if (this.toWarehouseId === this.warehouseId && this.toLocationId === this.locationId)
-				e.toWarehouse = t('movement.sameLocation');
-		}
-		if (this.qtyTooPrecise && this.item)
-			e.qty = t('movement.qtyDecimals', {
-				unit: this.item.unit,
-				decimals: unitDecimals(this.item.unit)
-			});
-		else if (this.qty === null) e.qty = t('validation.number');
-		else if (this.type === 'adjustment' ? this.qty === 0 : this.qty <= 0)
-			e.qty = t(this.type === 'adjustment' ? 'movement.qtyNonZero' : 'movement.qtyPositive');
-		if (this.type === 'adjustment' && this.note.trim() === '')
-			e.note = t('movement.reasonRequired');
-		if (this.type === 'receipt' && this.costInvalid) e.cost = t('validation.money');
-		if (this.type === 'receipt' && this.item) {
-			const p = receiptProblems(this.item, {
-				lot: this.lot,
-				expiry: this.expiry,
-				unitCostCents: this.costInvalid ? undefined : this.unitCostCents,
-				zeroCostConfirmed: this.zeroCostConfirmed
-			});
-			const params = { code: this.item.code };
-			if (p.lot) e.lot = t('error.lot-required', params);
-			if (p.expiry) e.expiry = t('error.expiry-required', params);
-			if (p.cost) e.cost = t('error.zero-cost-unconfirmed', params);
-		}
-		return e;
-	});
+	readonly errors = $derived.by(() => movementFieldErrors(this));
 
 	readonly valid = $derived(Object.keys(this.errors).length === 0);
 
@@ -270,36 +233,9 @@ export class MovementForm {
 			}
 		});
 		if (!result.ok) return { ok: false, error: result.error };
-		// The projection may update a moment later, so the new balance is computed from the
-		// balance shown before plus this movement's change.
-		const message = this.successMessage(item, qty, before, beforeTo);
+		const message = movementSuccessText(type, item, qty, before, beforeTo);
 		this.reset();
 		return { ok: true, message };
-	}
-
-	private successMessage(item: Item, qty: number, before: number, beforeTo: number): string {
-		switch (this.type) {
-			case 'transfer':
-				return t('movement.successTransfer', {
-					qty,
-					unit: item.unit,
-					code: item.code,
-					fromQty: before - qty,
-					toQty: beforeTo + qty
-				});
-			case 'receipt':
-			case 'issue':
-			case 'adjustment': {
-				const delta = this.type === 'issue' ? -qty : qty;
-				const typeKey: MessageKey = `movement.${this.type}`;
-				return t('movement.success', {
-					type: t(typeKey),
-					code: item.code,
-					unit: item.unit,
-					qty: Math.round((before + delta) * 1e6) / 1e6
-				});
-			}
-		}
 	}
 
 	/** Keep the type and place (fast repeated entry); clear what is specific to one line. */
