@@ -2,15 +2,15 @@
 // over-allocation / late / conflict flags, a "changed just now" mark on cards another device
 // changed in the last few seconds, and who is looking at which order (presence page
 // `order:<id>`), plus the panels the board opens: an order's detail and the create / edit
-// form.
+// form. The filters are in orders-board-filters.ts, the "changed" marks in
+// orders-board-changes.svelte.ts.
 
 import type * as Y from 'yjs';
 import { buildBoard, type Board, type BoardOrder } from '../../domain/orders/board';
-import { isOpenOrder } from '../../domain/orders/sales-kpis';
 import { ORDER_STATUSES, type OrderStatus } from '../../domain/orders/state-machine';
 import { formatCents } from '../../domain/money/money';
 import type { Table } from '../../domain/tabular/table';
-import { readOrders, salesOrdersMap } from '../../doc/orders-doc';
+import { readOrders } from '../../doc/orders-doc';
 import type { IncomingLine } from '../../domain/purchasing/incoming';
 import { readIncoming } from '../../commands/purchasing/read';
 import { t } from '../../i18n';
@@ -20,55 +20,23 @@ import { BoardIncomingLane } from './board-incoming.svelte';
 import { CustomersModel } from './customers.svelte';
 import { OrderFormModel, type SaveResult } from './order-form.svelte';
 import { OrderPromiseModel } from './order-form-promise.svelte';
+import { RemoteOrderChanges } from './orders-board-changes.svelte';
 import {
-	changedOrderIds,
-	localToday,
-	ORDER_PAGE_PREFIX,
-	viewersByOrder
-} from './orders-board-helpers';
-
-/** A remote transaction touching more orders than this is a catch-up sync, not a live edit. */
-const BULK_SYNC_ORDERS = 5;
-
-/** How long a remotely changed card stays highlighted. */
-export const CHANGED_HIGHLIGHT_MS = 5000;
+	isQuickFilter,
+	matchesBoardFilters,
+	noBoardFilters,
+	type BoardFilters
+} from './orders-board-filters';
+import { localToday, ORDER_PAGE_PREFIX, viewersByOrder } from './orders-board-helpers';
 
 /** Columns of the board: partial shipments sit with shipping, terminal states at the end. */
 export const BOARD_COLUMNS: readonly OrderStatus[] = ORDER_STATUSES;
 
 export { localToday, ORDER_PAGE_PREFIX };
-
-export interface BoardFilters {
-	customerId: string;
-	warehouseId: string;
-	/** YYYY-MM-DD; '' = any. */
-	dueBy: string;
-	lateOnly: boolean;
-	/** Only over-allocated or conflicting orders. */
-	flaggedOnly: boolean;
-	/** A quick filter the sales landing page links to ('' = none). */
-	only: QuickFilter;
-}
-
-/** Quick filters behind the sales landing page's numbers (`/sales/board?only=…`). */
-export const QUICK_FILTERS = ['open', 'ready', 'over-allocated'] as const;
-export type QuickFilter = (typeof QUICK_FILTERS)[number] | '';
-
-export function isQuickFilter(value: string): value is QuickFilter {
-	return value === '' || (QUICK_FILTERS as readonly string[]).includes(value);
-}
+export type { BoardFilters };
 
 export class OrdersBoardModel {
-	filters: BoardFilters = $state({
-		customerId: '',
-		warehouseId: '',
-		dueBy: '',
-		lateOnly: false,
-		flaggedOnly: false,
-		only: ''
-	});
-	/** Order id → wall ms of its last change by another device. */
-	changed: Record<string, number> = $state({});
+	filters: BoardFilters = $state(noBoardFilters());
 	today = $state(localToday());
 	selectedId: string | null = $state(null);
 
@@ -88,7 +56,9 @@ export class OrdersBoardModel {
 		return readIncoming({ docs: this.ws.runtime.docs });
 	});
 
-	readonly visible: BoardOrder[] = $derived(this.board.orders.filter((o) => this.matches(o)));
+	readonly visible: BoardOrder[] = $derived(
+		this.board.orders.filter((o) => matchesBoardFilters(o, this.filters))
+	);
 
 	readonly columns: { status: OrderStatus; orders: BoardOrder[] }[] = $derived(
 		BOARD_COLUMNS.map((status) => ({
@@ -122,9 +92,7 @@ export class OrdersBoardModel {
 
 	private readonly ws: WorkspaceState;
 	private readonly doc: Y.Doc;
-	private readonly stop: () => void;
-	private timers: ReturnType<typeof setTimeout>[] = [];
-	private seenSync = false;
+	private readonly changes: RemoteOrderChanges;
 
 	constructor(ws: WorkspaceState) {
 		this.ws = ws;
@@ -144,54 +112,11 @@ export class OrdersBoardModel {
 		);
 		this.promise = new OrderPromiseModel(ws, this.form);
 		this.doc = ws.runtime.docs.shared('orders');
-		this.seenSync = ws.runtime.sync?.provider('orders')?.synced ?? false;
-		const map = salesOrdersMap(this.doc);
-		const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], txn: Y.Transaction): void => {
-			// Local commands are local transactions; everything else came from another device.
-			if (txn.local || !this.ws.ready) return;
-			// Until the first sync with the relay completes, remote changes are loading, not news;
-			// a later catch-up (after reconnecting) that touches many orders at once is too.
-			const provider = this.ws.runtime.sync?.provider('orders');
-			const synced = provider?.synced ?? false;
-			if (!this.seenSync) {
-				this.seenSync = synced;
-				if (!synced) return;
-			}
-			const ids = changedOrderIds(map, events);
-			if (ids.length > 0 && (synced || ids.length <= BULK_SYNC_ORDERS)) this.markChanged(ids);
-		};
-		map.observeDeep(onChange);
-		this.stop = () => map.unobserveDeep(onChange);
-	}
-
-	private matches(o: BoardOrder): boolean {
-		const f = this.filters;
-		if (f.customerId && o.order.customerId !== f.customerId) return false;
-		if (f.warehouseId && o.order.warehouseId !== f.warehouseId) return false;
-		if (f.dueBy && o.order.requestedDate > f.dueBy) return false;
-		if (f.lateOnly && !o.late) return false;
-		if (f.flaggedOnly && !(o.overAllocated || o.hasConflict)) return false;
-		if (f.only === 'open' && !isOpenOrder(o)) return false;
-		if (f.only === 'ready' && !o.backorderReady) return false;
-		if (f.only === 'over-allocated' && !o.overAllocated) return false;
-		return true;
-	}
-
-	private markChanged(ids: string[]): void {
-		const now = Date.now();
-		this.changed = { ...this.changed, ...Object.fromEntries(ids.map((id) => [id, now])) };
-		const timer = setTimeout(() => {
-			this.timers = this.timers.filter((t) => t !== timer);
-			const cutoff = Date.now() - CHANGED_HIGHLIGHT_MS + 50;
-			this.changed = Object.fromEntries(
-				Object.entries(this.changed).filter(([, at]) => at > cutoff)
-			);
-		}, CHANGED_HIGHLIGHT_MS);
-		this.timers.push(timer);
+		this.changes = new RemoteOrderChanges(ws, this.doc);
 	}
 
 	isChanged(id: string): boolean {
-		return id in this.changed;
+		return this.changes.has(id);
 	}
 
 	/** Opens an order's detail and tells others we are looking at it. */
@@ -293,9 +218,7 @@ export class OrdersBoardModel {
 	close(): void {
 		this.customers.close();
 		this.promise.close();
-		this.stop();
-		for (const t of this.timers) clearTimeout(t);
-		this.timers = [];
+		this.changes.close();
 		if (this.selectedId) setPresence({ department: 'sales', page: 'sales-board' });
 	}
 }
