@@ -3,13 +3,12 @@
 // projector, the sync client and the command context. After a period close only the months
 // from the base month on are opened; the base month's opening stands in for the closed ones
 // (see closed-months.ts). Docs open through runtime-docs.ts, the sync client is made in
-// runtime-sync.ts. The runes wrapper in workspace.svelte.ts turns its change notifications into
+// runtime-sync.ts, the catalog is read into entity arrays by runtime-catalog.ts. The runes wrapper in workspace.svelte.ts turns its change notifications into
 // reactive fields.
 
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/names';
-import { createCatalogReader, observeCatalog, readLedgerMonths } from '../doc/catalog-doc';
 import type { Hlc } from '../domain/clock/hlc';
 import type { RelayClock, RelayTimeSample } from '../domain/clock/relay-clock';
 import { readClosedThrough } from '../doc/period-doc';
@@ -31,6 +30,7 @@ import { PendingTracker } from '../sync/pending-tracker';
 import type { SyncClient } from '../sync/sync-client';
 import type { SetAsideCopy } from '../sync/set-aside';
 import type { OpenDoc } from './closed-months';
+import { RuntimeCatalog, type CatalogRead } from './runtime-catalog';
 import { RuntimeLedgers } from './runtime-ledgers';
 import { cryptoRandom, deviceId } from './device';
 import { mergeStamps } from './stamp-merge';
@@ -43,9 +43,8 @@ export { CLOCK_MAX_AHEAD_MS } from './device-time';
 export type { RuntimeEvent, RuntimeOptions, RuntimeSession } from './runtime-types';
 
 export class WorkspaceRuntime {
-	readonly catalog = new Y.Doc();
-	/** Parses only the entities that changed since the last flush. */
-	private readonly catalogReader = createCatalogReader(this.catalog);
+	private readonly catalogView = new RuntimeCatalog((read) => this.catalogRead(read));
+	readonly catalog = this.catalogView.doc;
 	readonly clock: Hlc;
 	/** The relay's time as this device knows it: what stamps, ids and months are taken from. */
 	readonly relayClock: RelayClock;
@@ -74,8 +73,6 @@ export class WorkspaceRuntime {
 	private readonly sharedDocs = new Map<SharedDocName, OpenDoc>();
 	private readonly projectorReady: Promise<Projector>;
 	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
-	private catalogDirty = false;
-	private unobserveCatalog: () => void = () => {};
 	private closed = false;
 	private readonly nowMs: () => number;
 	private readonly time: DeviceTime;
@@ -170,12 +167,14 @@ export class WorkspaceRuntime {
 
 	/** Applies catalog changes now instead of at the end of the tick (after a local command). */
 	flushCatalog(): void {
-		if (!this.catalogDirty) return;
-		this.catalogDirty = false;
-		this.items = this.catalogReader.items();
-		this.warehouses = this.catalogReader.warehouses();
-		this.locations = this.catalogReader.locations();
-		this.ledgerMonths = readLedgerMonths(this.catalog);
+		this.catalogView.flush();
+	}
+
+	private catalogRead(read: CatalogRead): void {
+		this.items = read.items;
+		this.warehouses = read.warehouses;
+		this.locations = read.locations;
+		this.ledgerMonths = read.ledgerMonths;
 		this.ledgers.follow(readClosedThrough(this.catalog), this.ledgerMonths);
 		this.projector?.setItems(this.items);
 		this.emit({ kind: 'catalog' });
@@ -223,8 +222,7 @@ export class WorkspaceRuntime {
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		this.unobserveCatalog();
-		this.catalogReader.close();
+		this.catalogView.close();
 		this.sync?.destroy();
 		await this.ready.catch(() => undefined);
 		const opened = [...this.sharedDocs.values(), ...this.ledgers.all()];
@@ -255,19 +253,14 @@ export class WorkspaceRuntime {
 	private async start(): Promise<void> {
 		// The catalog loads while the projection opens; it is read (and ledgers attached) only
 		// once both are there, so nothing that arrives in between is missed.
-		this.catalogLocal = this.openLocal(CATALOG, this.catalog);
+		this.catalogLocal = openLocal(this.docHost, CATALOG, this.catalog);
 		await this.projectorReady;
 		// Stored records load in chunks over several tasks (local-doc.ts): the catalog is read
 		// once it holds all of them, not half-loaded (which could open ledger months a period
 		// close has closed). Its provider is added at the end of the load, in the same
 		// microtask run as this, so no remote change comes in between.
 		await this.catalogLocal;
-		this.unobserveCatalog = observeCatalog(this.catalog, () => {
-			this.catalogDirty = true;
-			queueMicrotask(() => this.flushCatalog());
-		});
-		this.catalogDirty = true;
-		this.flushCatalog();
+		this.catalogView.follow();
 		for (const name of SHARED_DOCS) this.openShared(name);
 		this.ledgers.get(monthOfMs(this.timeMs()));
 		// Closed months with changes the relay has not confirmed: sync them, then carry them.
@@ -305,9 +298,5 @@ export class WorkspaceRuntime {
 		const open = openSharedDoc(this.docHost, name);
 		this.sharedDocs.set(name, open);
 		return open;
-	}
-
-	private openLocal(name: string, doc: Y.Doc): Promise<LocalDoc | null> {
-		return openLocal(this.docHost, name, doc);
 	}
 }
