@@ -3,6 +3,7 @@
 // Reads parse every entity with zod: a peer may have written anything.
 
 import * as Y from 'yjs';
+import { nestedMap } from './nested';
 import type { z } from 'zod';
 import {
 	itemSchema,
@@ -37,12 +38,7 @@ export function writeEntity(
 	id: string,
 	fields: Record<string, unknown>
 ): void {
-	let entity = map.get(id);
-	if (!(entity instanceof Y.Map)) {
-		entity = new Y.Map<unknown>();
-		map.set(id, entity);
-	}
-	const target = entity as Y.Map<unknown>;
+	const target = nestedMap(map, id);
 	for (const [field, value] of Object.entries(fields)) {
 		if (field === 'id' || value === undefined) continue;
 		if (target.get(field) !== value) target.set(field, value);

@@ -5,6 +5,7 @@
 // and counted.
 
 import * as Y from 'yjs';
+import { nestedArray } from './nested';
 import type { UnknownEvent } from '../domain/events/unknown-event';
 import { classifyEvent } from '../domain/events/unknown-event';
 import {
@@ -133,14 +134,6 @@ export function orderMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
 	return entry instanceof Y.Map ? entry : null;
 }
 
-function arrayOf(map: Y.Map<unknown>, key: 'lines' | 'events'): Y.Array<unknown> {
-	const existing = map.get(key);
-	if (existing instanceof Y.Array) return existing;
-	const created = new Y.Array<unknown>();
-	map.set(key, created);
-	return created;
-}
-
 /** Creates the order map with its header, lines and an empty event log. Inside a transaction. */
 export function writeNewOrder(doc: Y.Doc, header: OrderHeader, lines: readonly OrderLine[]): void {
 	const map = new Y.Map<unknown>();
@@ -162,7 +155,7 @@ export function writeHeader(map: Y.Map<unknown>, fields: Partial<Omit<OrderHeade
  * new lines are appended, missing ones removed. Draft orders only (the command checks).
  */
 export function replaceLines(map: Y.Map<unknown>, lines: readonly OrderLine[]): void {
-	const array = arrayOf(map, 'lines');
+	const array = nestedArray(map, 'lines');
 	const wanted = new Map(lines.map((l) => [l.id, l]));
 	for (let i = array.length - 1; i >= 0; i--) {
 		const entry = array.get(i);
@@ -185,7 +178,7 @@ export function replaceLines(map: Y.Map<unknown>, lines: readonly OrderLine[]): 
 
 /** Appends one immutable event. Inside a transaction. */
 export function appendOrderEvent(map: Y.Map<unknown>, event: OrderEvent): void {
-	arrayOf(map, 'events').push([{ ...event, payload: { ...event.payload } }]);
+	nestedArray(map, 'events').push([{ ...event, payload: { ...event.payload } }]);
 }
 
 export function observeOrders(doc: Y.Doc, onChange: () => void): () => void {

@@ -4,6 +4,7 @@
 // keep theirs. Everything read is parsed; bad entries are skipped and counted.
 
 import * as Y from 'yjs';
+import { nestedMap } from './nested';
 import {
 	bomLineSchema,
 	bomSchema,
@@ -72,14 +73,6 @@ export function readBomsResult(doc: Y.Doc): ReadResult<Bom> {
 
 export function readBoms(doc: Y.Doc): Bom[] {
 	return readBomsResult(doc).values;
-}
-
-function nestedMap(entity: Y.Map<unknown>, key: 'lines' | 'steps'): Y.Map<unknown> {
-	const existing = entity.get(key);
-	if (existing instanceof Y.Map) return existing;
-	const created = new Y.Map<unknown>();
-	entity.set(key, created);
-	return created;
 }
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

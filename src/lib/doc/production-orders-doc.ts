@@ -3,6 +3,7 @@
 // once) and `events`, an append-only `Y.Array` of plain objects that status is folded from.
 
 import * as Y from 'yjs';
+import { nestedArray } from './nested';
 import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
 	parseWoEvent,
@@ -93,12 +94,7 @@ export function writeNewWorkOrder(doc: Y.Doc, header: WorkOrderHeader): void {
 export function appendWoEvent(doc: Y.Doc, woId: string, event: WoEvent): void {
 	const map = workOrdersMap(doc).get(woId);
 	if (!(map instanceof Y.Map)) throw new Error(`no work order ${woId}`);
-	let events = map.get('events');
-	if (!(events instanceof Y.Array)) {
-		events = new Y.Array<unknown>();
-		map.set('events', events);
-	}
-	(events as Y.Array<unknown>).push([{ ...event, payload: structuredClone(event.payload) }]);
+	nestedArray(map, 'events').push([{ ...event, payload: structuredClone(event.payload) }]);
 }
 
 export function observeWorkOrders(doc: Y.Doc, onChange: () => void): () => void {

@@ -5,6 +5,7 @@
 // Everything read is parsed; bad entries are skipped and counted.
 
 import * as Y from 'yjs';
+import { nestedArray } from './nested';
 import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
 	PO_EVENT_TYPES,
@@ -134,14 +135,6 @@ export function purchaseOrderMap(doc: Y.Doc, id: string): Y.Map<unknown> | null 
 	return entry instanceof Y.Map ? entry : null;
 }
 
-function eventsOf(map: Y.Map<unknown>): Y.Array<unknown> {
-	const existing = map.get('events');
-	if (existing instanceof Y.Array) return existing;
-	const created = new Y.Array<unknown>();
-	map.set('events', created);
-	return created;
-}
-
 /** Creates the PO map with header, lines and an empty event log. Inside a transaction. */
 export function writeNewPurchaseOrder(
 	doc: Y.Doc,
@@ -169,12 +162,7 @@ export function writePurchaseOrderDraft(
 
 /** Brings `lines` to the given lines: changed fields only, new appended, missing removed. */
 function replaceLines(map: Y.Map<unknown>, lines: readonly PoLine[]): void {
-	let array = map.get('lines');
-	if (!(array instanceof Y.Array)) {
-		array = new Y.Array<unknown>();
-		map.set('lines', array);
-	}
-	const target = array as Y.Array<unknown>;
+	const target = nestedArray(map, 'lines');
 	const wanted = new Set(lines.map((l) => l.id));
 	for (let i = target.length - 1; i >= 0; i--) {
 		const entry = target.get(i);
@@ -195,7 +183,7 @@ function replaceLines(map: Y.Map<unknown>, lines: readonly PoLine[]): void {
 }
 
 export function appendPoEvent(map: Y.Map<unknown>, event: PoEvent): void {
-	eventsOf(map).push([JSON.parse(JSON.stringify(event)) as unknown]);
+	nestedArray(map, 'events').push([JSON.parse(JSON.stringify(event)) as unknown]);
 }
 
 export interface RequisitionRecord extends Requisition {
@@ -248,7 +236,7 @@ export function appendRequisitionEvent(
 ): boolean {
 	const map = requisitionsMap(doc).get(requisitionId);
 	if (!(map instanceof Y.Map)) return false;
-	eventsOf(map).push([JSON.parse(JSON.stringify(event)) as unknown]);
+	nestedArray(map, 'events').push([JSON.parse(JSON.stringify(event)) as unknown]);
 	return true;
 }
 

@@ -4,6 +4,7 @@
 // bad entries are skipped and counted, events of a newer app are kept and not folded.
 
 import * as Y from 'yjs';
+import { nestedArray } from './nested';
 import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
 	RFQ_EVENT_TYPES,
@@ -91,11 +92,6 @@ export function writeNewRfq(doc: Y.Doc, header: RfqHeader, lines: readonly RfqLi
 export function appendRfqEvent(doc: Y.Doc, rfqId: string, event: RfqEvent): boolean {
 	const map = rfqsMap(doc).get(rfqId);
 	if (!(map instanceof Y.Map)) return false;
-	let events = map.get('events');
-	if (!(events instanceof Y.Array)) {
-		events = new Y.Array<unknown>();
-		map.set('events', events);
-	}
-	(events as Y.Array<unknown>).push([JSON.parse(JSON.stringify(event)) as unknown]);
+	nestedArray(map, 'events').push([JSON.parse(JSON.stringify(event)) as unknown]);
 	return true;
 }

@@ -5,6 +5,7 @@
 // × validity; `purchasingSettings` holds the purchasing policy (approval limits, reminders).
 
 import * as Y from 'yjs';
+import { nestedMap } from './nested';
 import { DEFAULT_POLICY, type PurchasingPolicy } from '../domain/purchasing/approval';
 import { priceListEntrySchema, type PriceListEntry } from '../domain/purchasing/price-list';
 import {
@@ -87,14 +88,6 @@ export function readSuppliersResult(doc: Y.Doc): ReadResult<Supplier> {
 
 export function readSuppliers(doc: Y.Doc): Supplier[] {
 	return readSuppliersResult(doc).values;
-}
-
-function nestedMap(entity: Y.Map<unknown>, key: 'items' | 'qualifications'): Y.Map<unknown> {
-	const existing = entity.get(key);
-	if (existing instanceof Y.Map) return existing;
-	const created = new Y.Map<unknown>();
-	entity.set(key, created);
-	return created;
 }
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -4,6 +4,7 @@
 // folded from it). Everything read is parsed; bad entries are skipped and counted.
 
 import * as Y from 'yjs';
+import { nestedArray } from './nested';
 import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
 	TRANSFER_EVENT_TYPES,
@@ -118,10 +119,5 @@ export function writeNewTransfer(
 export function appendTransferEvent(doc: Y.Doc, transferId: string, event: TransferEvent): void {
 	const map = transfersMap(doc).get(transferId);
 	if (!(map instanceof Y.Map)) throw new Error(`transfer ${transferId} is not a map`);
-	let events = map.get('events');
-	if (!(events instanceof Y.Array)) {
-		events = new Y.Array<unknown>();
-		map.set('events', events);
-	}
-	if (events instanceof Y.Array) events.push([JSON.parse(JSON.stringify(event)) as unknown]);
+	nestedArray(map, 'events').push([JSON.parse(JSON.stringify(event)) as unknown]);
 }

@@ -1,0 +1,22 @@
+// A record's nested Y types (an order's `lines` and `events`, a catalog entity's map), created
+// on first write when a record written by an older version, or by a peer, lacks one.
+
+import * as Y from 'yjs';
+
+/** `map[key]` as a Y.Array, set to a new empty one when it is anything else. Inside a transaction. */
+export function nestedArray(map: Y.Map<unknown>, key: string): Y.Array<unknown> {
+	const existing: unknown = map.get(key);
+	if (existing instanceof Y.Array) return existing;
+	const created = new Y.Array<unknown>();
+	map.set(key, created);
+	return created;
+}
+
+/** `map[key]` as a Y.Map, set to a new empty one when it is anything else. Inside a transaction. */
+export function nestedMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
+	const existing: unknown = map.get(key);
+	if (existing instanceof Y.Map) return existing;
+	const created = new Y.Map<unknown>();
+	map.set(key, created);
+	return created;
+}
