@@ -109,6 +109,7 @@ export function createRoom(key: RoomKey, doc: Y.Doc, storedBytes = 0): Room {
 	};
 
 	const onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+		// Identity only: an origin that is one of this room's peers is that peer.
 		const sender = peers.has(origin as Peer) ? (origin as Peer) : null;
 		for (const id of [...added, ...updated]) {
 			sender?.awarenessClients.add(id);

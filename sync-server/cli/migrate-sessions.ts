@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { z } from 'zod';
 import { openStockflowDatabase } from '../persistence/sqlite-open';
 import { sqliteFilePath } from '../persistence/sqlite';
 import { migratePostgres } from '../persistence/postgres-schema';
@@ -21,7 +22,9 @@ export interface SessionsCopy {
 	readonly peopleChanges: number;
 }
 
-type Row = Record<string, string | number | null>;
+/** A row of the session tables: TEXT and INTEGER columns only (sessions/store-sqlite.ts). */
+const Rows = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])));
+type Row = z.infer<typeof Rows>[number];
 
 interface SqliteRows {
 	links: Row[];
@@ -38,7 +41,7 @@ function sqliteRows(dataDir: string): SqliteRows {
 			db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !==
 			undefined;
 		const all = (table: string): Row[] =>
-			has(table) ? (db.prepare(`SELECT * FROM ${table}`).all() as Row[]) : [];
+			has(table) ? Rows.parse(db.prepare(`SELECT * FROM ${table}`).all()) : [];
 		return {
 			links: all('sign_in_links'),
 			sessions: all('device_sessions'),
@@ -53,7 +56,9 @@ function sqliteRows(dataDir: string): SqliteRows {
 function workspacesWithProfiles(dataDir: string): string[] {
 	const file = join(dataDir, PROFILES_FILE);
 	if (!existsSync(file)) return [];
-	return Object.keys(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+	return Object.keys(
+		z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(file, 'utf8')))
+	);
 }
 
 export async function copySessions(dataDir: string, url: string): Promise<SessionsCopy> {

@@ -123,7 +123,7 @@ export function parseMovementLine(text: string, line: number): ValuationMovement
 	}
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
 		throw new ValuateInputError(line, 'expected a JSON object');
-	const record = raw as Record<string, unknown>;
+	const record = raw as Record<string, unknown>; // a non-null, non-array object (checked above)
 	const text_ = (
 		name: 'id' | 'at' | 'itemId' | 'warehouseId' | 'reverses',
 		required: boolean

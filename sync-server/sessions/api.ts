@@ -295,5 +295,6 @@ export async function parseBody<T extends z.ZodType>(
 		});
 		return null;
 	}
+	// Parsed by `schema`; zod types a generic schema's output as its base type.
 	return parsed.data as z.infer<T>;
 }

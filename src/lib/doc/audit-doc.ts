@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import {
 	AUDITED_MAPS,
 	auditEntrySchema,
+	auditValueSchema,
 	type AuditEntry,
 	type AuditValue,
 	type AuditedRecord,
@@ -24,9 +25,11 @@ export function appendAudit(doc: Y.Doc, entries: readonly AuditEntry[]): void {
 	auditLog(doc).push(entries.map((e) => JSON.parse(JSON.stringify(e)) as unknown));
 }
 
+/** A stored field as JSON; a value that is not JSON (a peer may write anything) counts as absent. */
 function plain(value: unknown): AuditValue | undefined {
-	if (value instanceof Y.AbstractType) return value.toJSON() as AuditValue;
-	return value as AuditValue | undefined;
+	const json: unknown = value instanceof Y.AbstractType ? value.toJSON() : value;
+	const parsed = auditValueSchema.safeParse(json);
+	return parsed.success ? parsed.data : undefined;
 }
 
 /**

@@ -18,6 +18,7 @@ async function load({ id, dbName }: DocLoadRequest): Promise<DocLoadReply> {
 	}
 }
 
+// Not outside data: doc-loader.ts (same build) posts only `satisfies DocLoadRequest` messages.
 self.onmessage = (event: MessageEvent<DocLoadRequest>) => {
 	void load(event.data).then((reply) =>
 		self.postMessage(reply, { transfer: reply.ok ? reply.chunks.map((c) => c.buffer) : [] })

@@ -37,6 +37,7 @@ function ensureWorker(): Worker | null {
 	} catch {
 		return null;
 	}
+	// Not outside data: the worker (same build) posts only what its `load` returns.
 	worker.onmessage = (e: MessageEvent<DocLoadReply>) => {
 		waiting.get(e.data.id)?.(e.data);
 		waiting.delete(e.data.id);

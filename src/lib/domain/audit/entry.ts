@@ -39,7 +39,7 @@ export const AUDIT_ACTIONS = ['create', 'change', 'deactivate', 'reactivate'] as
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A value as a Yjs map stores it: JSON. Absent (`undefined`) means "not set". */
-const jsonValue = z.json();
+export const auditValueSchema = z.json();
 
 export const auditEntrySchema = z
 	.object({
@@ -52,8 +52,8 @@ export const auditEntrySchema = z
 		action: z.enum(AUDIT_ACTIONS),
 		/** The changed field; a nested entry is `map.key` (a supplier's `items.<itemId>`). */
 		field: z.string().min(1).max(200).optional(),
-		old: jsonValue.optional(),
-		new: jsonValue.optional(),
+		old: auditValueSchema.optional(),
+		new: auditValueSchema.optional(),
 		/** The command that wrote it (`updateItem`, `importItems`…), for the reader. */
 		command: z.string().max(64).optional()
 	})
@@ -63,7 +63,7 @@ export const auditEntrySchema = z
 	});
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export type AuditValue = z.infer<typeof jsonValue>;
+export type AuditValue = z.infer<typeof auditValueSchema>;
 
 /** A record's stored fields, flattened: nested maps' entries as `map.key`. */
 export type FlatRecord = Readonly<Record<string, AuditValue | undefined>>;

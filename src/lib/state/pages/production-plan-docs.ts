@@ -64,7 +64,9 @@ export function encodePlanDocs(docs: WorkspaceDocs, balances: Iterable<Balance>)
 	return new PlanDocsSender().encode(docs, balances);
 }
 
-export function planDocsBuffers(snap: PlanDocs): ArrayBuffer[] {
+/** The buffers to transfer with a message carrying both encoded docs. */
+export function planDocsBuffers(snap: { catalog: Uint8Array; orders: Uint8Array }): ArrayBuffer[] {
+	// Yjs encodes into plain ArrayBuffers (never shared ones), which a transfer list takes.
 	return [snap.catalog.buffer as ArrayBuffer, snap.orders.buffer as ArrayBuffer];
 }
 

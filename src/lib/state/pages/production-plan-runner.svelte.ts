@@ -17,16 +17,10 @@ import {
 	type PlanDocNames,
 	type PlanDocs
 } from './production-plan-docs';
-import type { PlanRequest } from './production-plan.worker';
+import type { PlanReply, PlanRequest } from './production-plan.worker';
 import type { WorkspaceState } from '../workspace.svelte';
 import { localToday } from './orders-board-helpers';
 import PlanWorker from './production-plan.worker?worker';
-
-type Reply =
-	| { id: number; ok: true; held: PlanDocNames<Uint8Array> }
-	| { id: number; ok: true; plan: Plan }
-	| { id: number; ok: true; answer: PromiseAnswer }
-	| { id: number; ok: false; message: string };
 
 export class PlanRunner {
 	plan = $state.raw<Plan | null>(null);
@@ -144,7 +138,7 @@ export class PlanRunner {
 		this.finish({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
 	}
 
-	private finish(reply: Reply): void {
+	private finish(reply: PlanReply): void {
 		if (reply.ok && 'held' in reply) {
 			this.onHeld?.(reply.held);
 			this.onHeld = null;
@@ -163,7 +157,8 @@ export class PlanRunner {
 		if (this.worker) return this.worker;
 		if (typeof Worker === 'undefined') return null;
 		this.worker = new PlanWorker();
-		this.worker.onmessage = (e: MessageEvent<Reply>) => this.finish(e.data);
+		// Not outside data: the worker (same build) posts only PlanReply messages.
+		this.worker.onmessage = (e: MessageEvent<PlanReply>) => this.finish(e.data);
 		this.worker.onerror = (e) => {
 			// Its copies of the docs are gone with it: the next run sends everything again.
 			this.worker?.terminate();
