@@ -1,12 +1,14 @@
 // The sync client of one workspace: a WebsocketProvider per doc (room = doc name), the
 // confirmation round trip that counts local changes the relay has not stored yet, the
 // unauthorized and outdated detection that stops reconnecting when the relay refuses us, and
-// the updates the relay refused (refusals.ts) until they are set aside.
+// the updates the relay refused (refusals.ts) until they are set aside. Each doc's provider
+// events are followed in doc-sync.ts.
 
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { computeConnectionStatus, type ConnectionStatus } from './connection-status';
 import type { PendingTracker } from './pending-tracker';
+import { followDocSync, type DocSync } from './doc-sync';
 import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from './protocol';
 import { foldRefusal, installRefusalHandler, type DocRefusal } from './refusals';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
@@ -16,8 +18,6 @@ import type { TokenCheck } from './token-check';
 import { nextTask } from '../storage/load-turns';
 import { TabJoiningProvider } from './tab-join';
 
-/** Consecutive failed upgrades (never opened) before we ask /healthz whether the relay is up. */
-const FAILED_OPENS_BEFORE_PROBE = 4;
 const QUERY_DEBOUNCE_MS = 200;
 const REQUERY_MS = 1000;
 /** The relay's time is asked at every connect and this often while connected. */
@@ -40,26 +40,6 @@ export interface SyncClientOptions {
 	protocolVersion?: number;
 	/** Measures the relay's time (message 101) against the device's own clock `wallMs`. */
 	relayTime?: { wallMs: () => number; onSample: (sample: RelayTimeSample) => void };
-}
-
-interface DocSync {
-	provider: WebsocketProvider;
-	settled: boolean;
-	opened: boolean;
-	failedOpens: number;
-	queryTimer: ReturnType<typeof setTimeout> | null;
-	/** The relay's state vector at its last answer to message 100. */
-	relaySV: Map<number, number> | null;
-	/** Its refused changes were set aside: no more syncing under this doc (the app reloads). */
-	setAside: boolean;
-	time: RelayTimeQuery | null;
-	detach: () => void;
-}
-
-function isCommandOrigin(origin: unknown): boolean {
-	return (
-		typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command'
-	);
 }
 
 export class SyncClient {
@@ -162,57 +142,14 @@ export class SyncClient {
 			this.refused.set(docName, foldRefusal(this.refused.get(docName), docName, notice, nowMs));
 			options.onChange();
 		});
-
-		const onStatus = ({
-			status
-		}: {
-			status: 'connected' | 'disconnected' | 'connecting';
-		}): void => {
-			if (status === 'connected') {
-				entry.settled = true;
-				entry.opened = true;
-				entry.failedOpens = 0;
-				entry.time?.send();
-			}
-			options.onChange();
-		};
-		const onSync = (synced: boolean): void => {
-			if (synced) this.scheduleQuery(docName, QUERY_DEBOUNCE_MS);
-			options.onChange();
-		};
-		const onClose = (): void => {
-			entry.settled = true;
-			if (!entry.opened) entry.failedOpens++;
-			entry.opened = false;
-			if (entry.failedOpens >= FAILED_OPENS_BEFORE_PROBE) void this.probeRefusal();
-			options.onChange();
-		};
-		const onClosed = ({ code }: { code: number }): void => {
-			const outcome = closeOutcome(code);
-			if (outcome === 'outdated') this.setOutdated();
-			else if (outcome === 'refused') this.setUnauthorized();
-		};
-		const onAfterTransaction = (tr: Y.Transaction): void => {
-			if (!isCommandOrigin(tr.origin)) return;
-			const before = tr.beforeState.get(doc.clientID) ?? 0;
-			const after = Y.getState(doc.store, doc.clientID);
-			if (after === before) return;
-			options.pending.record({ doc: docName, clientID: doc.clientID, clock: after });
-			this.scheduleQuery(docName, QUERY_DEBOUNCE_MS);
-			options.onChange();
-		};
-		provider.on('status', onStatus);
-		provider.on('sync', onSync);
-		provider.on('connection-close', onClose);
-		provider.on('closed', onClosed);
-		doc.on('afterTransaction', onAfterTransaction);
-		entry.detach = () => {
-			provider.off('status', onStatus);
-			provider.off('sync', onSync);
-			provider.off('connection-close', onClose);
-			provider.off('closed', onClosed);
-			doc.off('afterTransaction', onAfterTransaction);
-		};
+		followDocSync(entry, doc, {
+			onChange: () => options.onChange(),
+			queryRelay: () => this.scheduleQuery(docName, QUERY_DEBOUNCE_MS),
+			recordLocal: (clientID, clock) => options.pending.record({ doc: docName, clientID, clock }),
+			probeRefusal: () => void this.probeRefusal(),
+			closedOnPurpose: (outcome) =>
+				outcome === 'outdated' ? this.setOutdated() : this.setUnauthorized()
+		});
 		if ((options.connect ?? true) && !this.unauthorized && !this.outdated) provider.connect();
 		options.onChange();
 		return provider;
