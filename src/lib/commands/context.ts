@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import type { Hlc } from '../domain/clock/hlc';
 import type { Role } from '../domain/auth/roles';
 import type { Balance } from '../domain/ledger/fold';
+import type { CommandOrigin } from '../doc/origin';
 
 export interface IdSource {
 	/** A new globally unique id (time-sortable is nice, not required). */
@@ -53,12 +54,7 @@ export interface CommandContext {
 }
 
 /** Every transaction a command makes carries this origin so observers know who changed what. */
-export interface CommandOrigin {
-	readonly kind: 'command';
-	readonly command: string;
-	readonly user: string;
-	readonly device: string;
-}
+export type { CommandOrigin };
 
 export function commandOrigin(ctx: CommandContext, command: string): CommandOrigin {
 	return { kind: 'command', command, user: ctx.user, device: ctx.clock.device };

@@ -5,10 +5,8 @@
 
 import type * as Y from 'yjs';
 import type { Hlc } from '../domain/clock/hlc';
+import { isCommandOrigin } from '../doc/origin';
 import { stampsAdded } from '../doc/update-stamps';
-
-const isCommandOrigin = (origin: unknown): boolean =>
-	typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command';
 
 /**
  * Merges the stamps of every transaction not made by a command on this device; returns the

@@ -13,6 +13,7 @@ import { applyMovement, type Balance } from '../domain/ledger/fold';
 import { storedMovementSchema, stockKeyOf, stockKeyString } from '../domain/ledger/movement';
 import { compareStamps, type Stamp } from '../domain/clock/hlc';
 import { movementsArray } from '../doc/ledger-doc';
+import { isCommandOrigin } from '../doc/origin';
 import { monthOfLedgerDoc } from '../doc/names';
 import { openingMovements, type OpeningBalances } from '../domain/ledger/period';
 import { ItemSearchRows } from './item-search-rows';
@@ -45,12 +46,6 @@ interface Ledger {
 	month: string;
 	loaded: boolean;
 	unobserve: () => void;
-}
-
-function isCommandOrigin(origin: unknown): boolean {
-	return (
-		typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command'
-	);
 }
 
 export class Projector {

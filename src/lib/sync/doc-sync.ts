@@ -4,6 +4,7 @@
 
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { isCommandOrigin } from '../doc/origin';
 import { closeOutcome } from './protocol';
 import type { RelayTimeQuery } from './relay-time';
 
@@ -36,12 +37,6 @@ export interface DocSyncHooks {
 	probeRefusal(): void;
 	/** The relay closed us on purpose: this app is too old, or we are not let in. */
 	closedOnPurpose(outcome: 'outdated' | 'refused'): void;
-}
-
-function isCommandOrigin(origin: unknown): boolean {
-	return (
-		typeof origin === 'object' && origin !== null && 'kind' in origin && origin.kind === 'command'
-	);
 }
 
 /** Follows the doc's provider and command transactions; sets `entry.detach` to stop. */
