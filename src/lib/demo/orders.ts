@@ -28,7 +28,7 @@ import {
 	recordFeedback,
 	startPicking
 } from '../commands/orders/transitions';
-import { CUSTOMERS } from './products';
+import { CUSTOMERS } from './customers';
 
 const DAY_MS = 86_400_000;
 
