@@ -10,21 +10,11 @@
 // Components are not lot-tracked: the shop-floor commands issue and backflush without a lot.
 // Everything goes through the production commands, on a simulated clock, seeded.
 
-import { createHlc } from '../domain/clock/hlc';
-import { createIdGenerator } from '../domain/ids';
-import type { Balance } from '../domain/ledger/fold';
-import { stockKeyString } from '../domain/ledger/movement';
 import { createPrng } from '../domain/random/prng';
-import type { CommandContext, WorkspaceDocs } from '../commands/context';
-import { recordMovementsBatch } from '../commands/movements';
-import {
-	closeWorkOrder,
-	createWorkOrders,
-	releaseWorkOrder,
-	type WorkOrderInput
-} from '../commands/production/work-orders';
-import { completeWorkOrder, reportProgress } from '../commands/production/shop-floor';
+import type { WorkspaceDocs } from '../commands/context';
+import type { WorkOrderInput } from '../commands/production/work-orders';
 import type { WorkOrderHeader } from '../domain/production/work-order';
+import { PlantSim } from './plant-sim';
 import { seedCorporateGiftOrders } from './production-orders';
 import {
 	BATCH,
@@ -64,12 +54,6 @@ const HOUR_MS = 3_600_000;
 const OPEN_MS = 30 * 60_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-interface Action {
-	ms: number;
-	seq: number;
-	run: () => void;
-}
-
 /** Business day at or after `ms` (no Sundays), at `hour` hours after opening. */
 function workday(ms: number, hour = 0): number {
 	let day = Math.floor(ms / DAY_MS) * DAY_MS;
@@ -82,71 +66,11 @@ export function seedDemoProduction(
 ): DemoProductionResult {
 	const prng = createPrng(opts.seed ^ 0x9a0d);
 	const idPrng = createPrng(opts.seed ^ 0x1d9a);
-	let simMs = opts.firstDay + OPEN_MS;
-	/** On hand per component item at the main warehouse (no location, no lot). */
-	const onHand = new Map<string, number>();
 	const wh = opts.mainWarehouseId;
-	const ctx: CommandContext = {
-		docs,
-		// Each clock read moves the simulated time on a second, as a person works through a form.
-		clock: createHlc('demo.plant', () => (simMs += 1000)),
-		ids: createIdGenerator({ nowMs: () => simMs, random: idPrng.next }),
-		user: 'demo',
-		role: 'admin',
-		// Only the plant's own components are checked out here, and only from this fold.
-		balances: () => {
-			const out = new Map<string, Balance>();
-			const lastAt = ctx.clock.now();
-			for (const [itemId, qty] of onHand) {
-				const key = { itemId, warehouseId: wh, locationId: '', lot: '' };
-				out.set(stockKeyString(key), { ...key, qty, lastAt });
-			}
-			return out;
-		}
-	};
-	const have = (id: string): number => onHand.get(id) ?? 0;
-	const add = (id: string, qty: number): void => {
-		onHand.set(id, Math.round((have(id) + qty) * 1000) / 1000);
-	};
+	const sim = new PlantSim(docs, wh, opts.firstDay + OPEN_MS, idPrng.next);
+	const plant = seedPlantCatalog(sim.ctx);
+	const { idOf, made, boms } = plant;
 
-	const { units, costs, suppliers, idOf, made, boms } = seedPlantCatalog(ctx);
-
-	// The plan: every step as an action on the simulated clock, run in time order.
-	const actions: Action[] = [];
-	let seq = 0;
-	const at = (ms: number, run: () => void): void => {
-		actions.push({ ms, seq: seq++, run });
-	};
-	let movements = 0;
-	const receive = (ms: number, needs: Map<string, number>, ref: string, cover: number): void => {
-		at(ms, () => {
-			const requests = [...needs]
-				.map(([itemId, need]) => {
-					const unit = units.get(itemId) ?? '';
-					// History buys what the campaign needs; open orders find part of it on hand.
-					const missing = cover >= 1 ? need * cover : need * cover - have(itemId);
-					const qty = unit === '公斤' ? Math.ceil(missing * 10) / 10 : Math.ceil(missing);
-					return { itemId, unit, qty };
-				})
-				.filter((r) => r.qty > 0)
-				.map(({ itemId, unit, qty }) => ({
-					kind: 'receipt' as const,
-					input: {
-						itemId,
-						warehouseId: wh,
-						qty,
-						unit,
-						unitCostCents: costs.get(itemId),
-						ref,
-						note: suppliers.get(itemId) ?? ''
-					}
-				}));
-			if (requests.length === 0) return;
-			movements += recordMovementsBatch(ctx, requests, { command: 'seedDemoProduction' }).flat()
-				.length;
-			for (const r of requests) add(r.input.itemId, r.input.qty);
-		});
-	};
 	const materialNeeds = (bomLines: readonly (readonly [string, number])[], qty: number) => {
 		const needs = new Map<string, number>();
 		for (const [id, per] of bomLines) needs.set(id, (needs.get(id) ?? 0) + per * qty);
@@ -158,76 +82,6 @@ export function seedDemoProduction(
 		[m.semiId, m.product.perBox[v]],
 		...packagingOf(v, m.product.pastry).map(([c, q]): [string, number] => [idOf(c), q])
 	];
-
-	let workOrders = 0;
-	/** Creates the orders at `ms`; `then` receives their headers in the same order. */
-	const create = (
-		ms: number,
-		inputs: WorkOrderInput[],
-		then: (headers: WorkOrderHeader[]) => void
-	): void => {
-		at(ms, () => {
-			const headers = createWorkOrders(ctx, inputs);
-			workOrders += headers.length;
-			then(headers);
-		});
-	};
-	/** Shop floor for one order: release, progress per step, and optionally completion. */
-	const run = (
-		wo: () => WorkOrderHeader | undefined,
-		plan: {
-			release: number;
-			reports: { ms: number; share: number }[];
-			complete?: number;
-			close?: number;
-			scrapPct: number;
-		}
-	): void => {
-		at(plan.release, () => {
-			const h = wo();
-			if (h) releaseWorkOrder(ctx, h.id);
-		});
-		let reported = 0;
-		let completed = false;
-		for (const { ms, share } of plan.reports)
-			at(ms, () => {
-				const h = wo();
-				if (!h) return;
-				const total = Math.min(h.qty, Math.round(h.qty * share));
-				const units = total - reported;
-				if (units <= 0) return;
-				reported = total;
-				const scrap = Math.floor((units * plan.scrapPct) / 100);
-				for (const step of h.steps)
-					reportProgress(ctx, h.id, { stepId: step.id, good: units - scrap, scrap });
-			});
-		if (plan.complete !== undefined)
-			at(plan.complete, () => {
-				const h = wo();
-				if (!h) return;
-				const reportedGood = reported - Math.floor((reported * plan.scrapPct) / 100);
-				// Never more than the issued components allow (they were received to cover it).
-				const affordable = Math.min(
-					...h.materials.map((m) => Math.floor((have(m.itemId) + 1e-9) / m.qtyPer))
-				);
-				const good = Math.min(reportedGood > 0 ? reportedGood : h.qty, affordable);
-				if (good <= 0) return;
-				const event = completeWorkOrder(ctx, h.id, { good });
-				completed = true;
-				if (event.type === 'complete') {
-					for (const l of event.payload.backflushed) add(l.itemId, -l.qty);
-					add(h.itemId, event.payload.lot ? 0 : event.payload.good);
-					movements += event.payload.backflushed.length + 1;
-				}
-			});
-		if (plan.close !== undefined) {
-			const close = plan.close;
-			at(close, () => {
-				const h = wo();
-				if (h && completed) closeWorkOrder(ctx, h.id);
-			});
-		}
-	};
 
 	/**
 	 * One campaign: the semi-finished goods for a few box variants, then the boxes. `open`
@@ -271,7 +125,7 @@ export function seedDemoProduction(
 				dueDate: isoDay(boxDue)
 			}))
 		];
-		create(createdMs, inputs, (hs) => headers.push(...hs));
+		sim.create(createdMs, inputs, (hs) => headers.push(...hs));
 		const semi = () => headers[0];
 		const rawNeeds = materialNeeds(semiLines(m.product), semiQty);
 		const packNeeds = new Map<string, number>();
@@ -284,21 +138,22 @@ export function seedDemoProduction(
 		// Open orders find part of their material in stock, so shortages show before release.
 		const cover = mode === 'history' ? 1 + 0.1 * prng.next() : 0.4 + 0.4 * prng.next();
 		const receiveAt = Math.min(workday(semiStart - 2 * DAY_MS, 1), nowMs - HOUR_MS);
-		receive(receiveAt, rawNeeds, `RM-${stamp}`, cover);
-		receive(
+		sim.receive(receiveAt, rawNeeds, `RM-${stamp}`, cover, plant);
+		sim.receive(
 			Math.min(workday(boxStart - DAY_MS, 1), nowMs - HOUR_MS),
 			packNeeds,
 			`PM-${stamp}`,
-			cover
+			cover,
+			plant
 		);
 		const releaseMs = Math.min(workday(semiStart - DAY_MS, 2), nowMs - HOUR_MS);
 		if (mode === 'released') {
-			run(semi, { release: releaseMs, reports: [], scrapPct: 0 });
+			sim.run(semi, { release: releaseMs, reports: [], scrapPct: 0 });
 			return;
 		}
 		const scrapPct = prng.int(0, 2);
 		if (mode === 'history') {
-			run(semi, {
+			sim.run(semi, {
 				release: releaseMs,
 				reports: [
 					{ ms: workday(semiStart, 4), share: 0.5 },
@@ -309,7 +164,7 @@ export function seedDemoProduction(
 				scrapPct
 			});
 			variants.forEach((_, i) =>
-				run(() => headers[i + 1], {
+				sim.run(() => headers[i + 1], {
 					release: workday(boxStart - DAY_MS, 3),
 					reports: [{ ms: workday(boxDue, 6), share: 1 }],
 					complete: workday(boxDue, 8),
@@ -320,7 +175,7 @@ export function seedDemoProduction(
 			return;
 		}
 		// Late or in progress: the semi-finished order is on the floor, part reported.
-		run(semi, {
+		sim.run(semi, {
 			release: releaseMs,
 			reports: [
 				{ ms: Math.min(workday(semiStart, 5), nowMs - HOUR_MS / 2), share: 0.3 + 0.4 * prng.next() }
@@ -328,7 +183,7 @@ export function seedDemoProduction(
 			scrapPct
 		});
 		variants.forEach((_, i) =>
-			run(() => headers[i + 1], {
+			sim.run(() => headers[i + 1], {
 				release: Math.min(workday(boxStart - DAY_MS, 3), nowMs - HOUR_MS),
 				reports: [],
 				scrapPct: 0
@@ -363,18 +218,14 @@ export function seedDemoProduction(
 	campaign(pick(2), today + 22 * DAY_MS, upcoming(22) * 4, 'planned', opts.nowMs);
 	campaign(pick(3), today + 29 * DAY_MS, upcoming(29) * 6, 'planned', opts.nowMs);
 
-	actions.sort((a, b) => a.ms - b.ms || a.seq - b.seq);
-	for (const a of actions) {
-		simMs = Math.max(simMs, a.ms);
-		a.run();
-	}
+	sim.runAll();
 	// Big orders confirmed this morning, beyond the boxes on hand: the plan has work to propose.
 	seedCorporateGiftOrders(docs, { seed: opts.seed, nowMs: opts.nowMs, mainWarehouseId: wh });
 	return {
 		items: MATERIALS.length + PRODUCTS.length,
 		workCenters: WORK_CENTERS.length,
 		boms,
-		workOrders,
-		movements
+		workOrders: sim.workOrders,
+		movements: sim.movements
 	};
 }
