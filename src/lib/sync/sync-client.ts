@@ -12,7 +12,7 @@ import { followDocSync, type DocSync } from './doc-sync';
 import { PROTOCOL_PARAM, PROTOCOL_VERSION, closeOutcome } from './protocol';
 import { foldRefusal, installRefusalHandler, type DocRefusal } from './refusals';
 import { installStateVectorHandler, sendStateVectorQuery } from './state-vector-query';
-import { installRelayTime, type RelayTimeQuery } from './relay-time';
+import { installRelayTime } from './relay-time';
 import type { RelayTimeSample } from '../domain/clock/relay-clock';
 import type { TokenCheck } from './token-check';
 import { nextTask } from '../storage/load-turns';
