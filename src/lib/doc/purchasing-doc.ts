@@ -106,6 +106,19 @@ function cachedParse(id: string, map: Y.Map<unknown>): Parsed {
 	return r;
 }
 
+/** The PO maps whose parse is not cached yet (all of them on a first read of the doc). */
+export function unparsedPurchaseOrders(doc: Y.Doc): [string, Y.Map<unknown>][] {
+	const out: [string, Y.Map<unknown>][] = [];
+	for (const [id, entry] of purchaseOrdersMap(doc).entries())
+		if (entry instanceof Y.Map && !parsed.has(entry)) out.push([id, entry]);
+	return out;
+}
+
+/** One PO map, parsed into the cache readPurchaseOrders reads (null when invalid). */
+export function parsePurchaseOrderMap(id: string, map: Y.Map<unknown>): PurchaseOrder | null {
+	return cachedParse(id, map).po;
+}
+
 export interface PurchaseOrdersRead {
 	orders: PurchaseOrder[];
 	invalid: number;

@@ -11,9 +11,9 @@ import {
 } from '../../domain/ledger/summary';
 import { formatCents } from '../../domain/money/money';
 import type { Table } from '../../domain/tabular/table';
-import { readIncoming } from '../../commands/purchasing/read';
 import { t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { IncomingSupply } from './incoming-supply.svelte';
 import { categoriesOf } from './items.svelte';
 
 export const STOCK_STATUSES: readonly StockStatus[] = ['low', 'reorder', 'out', 'over', 'ok'];
@@ -52,11 +52,18 @@ export class StockPageModel {
 	#status = $state<StockStatus | ''>('');
 	#sort = $state<StockSort>('code');
 
-	/** `params`: the page's URL (`?view=warehouse`, `?status=low` from the home page's tiles). */
+	/** Open PO lines, read a slice at a time after the page shows (not in its first task). */
+	readonly #supply: IncomingSupply;
+
+	/**
+	 * `params`: the page's URL (`?view=warehouse`, `?status=low` from the home page's tiles).
+	 * Created while the page initialises (it follows the orders doc for the page's life).
+	 */
 	constructor(
 		private readonly ws: WorkspaceState,
 		params: URLSearchParams
 	) {
+		this.#supply = new IncomingSupply(ws);
 		if (params.get('view') === 'warehouse') this.view = 'warehouse';
 		this.#status = STOCK_STATUSES.find((s) => s === params.get('status')) ?? '';
 	}
@@ -132,10 +139,9 @@ export class StockPageModel {
 	readonly showTransit = $derived(this.rows.some((r) => r.s.inTransit !== 0));
 	/** Open purchase-order lines per item (in the chosen warehouse): quantity and next date. */
 	readonly incoming: ReadonlyMap<string, { qty: number; next: string }> = $derived.by(() => {
-		void this.ws.docRevision.orders;
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt by the derived, never mutated after
 		const out = new Map<string, { qty: number; next: string }>();
-		for (const l of readIncoming({ docs: this.ws.runtime.docs })) {
+		for (const l of this.#supply.lines) {
 			if (this.#warehouseId && l.warehouseId !== this.#warehouseId) continue;
 			const had = out.get(l.itemId);
 			out.set(l.itemId, { qty: (had?.qty ?? 0) + l.qty, next: had?.next ?? l.date });
