@@ -51,6 +51,12 @@ export interface CommandContext {
 	 * check entries stamped far from it (domain/clock/stamp-trust.ts); absent (CLI, tests), not.
 	 */
 	readonly timeMs?: () => number;
+	/**
+	 * An admin confirmed acting on a sales / purchase / work order whose event log holds an
+	 * event stamped far ahead of the relay's time (FarStampError, commands/far-events.ts); the
+	 * new event is then stamped just after it. Ignored for other roles and by other commands.
+	 */
+	readonly confirmFarStamps?: boolean;
 }
 
 /** Every transaction a command makes carries this origin so observers know who changed what. */

@@ -4,6 +4,7 @@
 
 import * as Y from 'yjs';
 import type { StampedEntry } from '../domain/clock/flagged';
+import type { Stamp } from '../domain/clock/hlc';
 import { entryStamp } from '../domain/clock/stamp-trust';
 import { readAudit } from './audit-doc';
 import { readCountSessions } from './counts-doc';
@@ -74,4 +75,20 @@ function* orderEvents(doc: Y.Doc): Generator<StampedEntry> {
 			}
 		}
 	}
+}
+
+/**
+ * The stamps of one record's event log (a sales / purchase / work order or a transfer: its
+ * `events` array), read without parsing the events: an event this app cannot fold still sorts.
+ */
+export function recordEventStamps(record: unknown): Stamp[] {
+	if (!(record instanceof Y.Map)) return [];
+	const events: unknown = record.get('events');
+	if (!(events instanceof Y.Array)) return [];
+	const out: Stamp[] = [];
+	for (const value of events.toArray() as unknown[]) {
+		const at = entryStamp(value);
+		if (at !== null) out.push(at);
+	}
+	return out;
 }

@@ -1,6 +1,8 @@
 // Appending one event to an order: stamped by this device's clock, checked against the folded
 // status first (a local refusal), then written in one transaction. Concurrent events from
-// other devices are settled by the state machine when they merge.
+// other devices are settled by the state machine when they merge. An order whose log holds an
+// event stamped far ahead of the relay's time takes a new event only from an admin who
+// confirms, stamped just after it (commands/far-events.ts).
 
 import type { z } from 'zod';
 import { UnknownOrderError } from '../../domain/errors';
@@ -14,6 +16,7 @@ import { parseOrThrow } from '../../domain/parse';
 import { ensureOrdersSchema, appendOrderEvent, orderMap } from '../../doc/orders-doc';
 import { requireEvent, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
+import { checkFarEvents, eventStampFor, eventStampsOf } from '../far-events';
 
 export function appendEvent<T extends OrderEventType>(
 	ctx: CommandContext,
@@ -27,9 +30,10 @@ export function appendEvent<T extends OrderEventType>(
 	const doc = ctx.docs.shared('orders');
 	const map = orderMap(doc, orderId);
 	if (!map) throw new UnknownOrderError(orderId);
+	const at = eventStampFor(ctx, eventStampsOf(doc, 'salesOrders', orderId));
 	const event = parseOrThrow(orderEventSchema, {
 		id: ctx.ids.next(),
-		at: ctx.clock.now(),
+		at,
 		type,
 		by: ctx.user,
 		device: ctx.clock.device,
@@ -43,4 +47,12 @@ export function appendEvent<T extends OrderEventType>(
 		commandOrigin(ctx, command)
 	);
 	return event;
+}
+
+/**
+ * Refuses (FarStampError) an event the far-stamp gate would refuse, before a command writes the
+ * movements that precede its event (shipping, returns): a refusal then writes nothing.
+ */
+export function checkOrderFarStamps(ctx: CommandContext, orderId: string): void {
+	checkFarEvents(ctx, eventStampsOf(ctx.docs.shared('orders'), 'salesOrders', orderId));
 }

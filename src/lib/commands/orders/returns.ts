@@ -10,7 +10,7 @@ import { parseOrThrow } from '../../domain/parse';
 import { requireEvent, requireWrite } from '../access';
 import type { CommandContext } from '../context';
 import { fileMovements } from '../ledger-postings';
-import { appendEvent } from './events';
+import { appendEvent, checkOrderFarStamps } from './events';
 import { boardOf, requireOrder } from './read';
 
 export interface ReturnLine {
@@ -35,6 +35,7 @@ export function returnOrder(
 	if (!['partially-shipped', 'shipped', 'delivered'].includes(current.fold.status))
 		throw new InvalidTransitionError(current.fold.status, 'return');
 	if (lines.length === 0) throw new InvalidFieldError('lines', 'required');
+	checkOrderFarStamps(ctx, orderId);
 	const movements: Movement[] = [];
 	for (const r of lines) {
 		const line = current.order.lines.find((l) => l.id === r.lineId);

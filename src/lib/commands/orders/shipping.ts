@@ -19,7 +19,7 @@ import { readItems, readLocations } from '../../doc/catalog-doc';
 import { requireEvent, requireWrite } from '../access';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
-import { appendEvent } from './events';
+import { appendEvent, checkOrderFarStamps } from './events';
 import { ledgerBalances, ledgerLots } from '../ledger-cache';
 import { boardOf, requireOrder } from './read';
 
@@ -151,6 +151,7 @@ export function shipOrder(ctx: CommandContext, orderId: string, input: ShipInput
 	const current = requireOrder(board, orderId);
 	if (!nextStatus(current.fold.status, 'ship'))
 		throw new InvalidTransitionError(current.fold.status, 'ship');
+	checkOrderFarStamps(ctx, orderId);
 	const lines = (
 		(input.picks && linesOfPicks(current, input.picks)) ??
 		input.lines ??

@@ -29,7 +29,7 @@ import { fileMovements } from '../ledger-postings';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { requireProduction } from './access';
 import { productionView, requireWorkOrder, type FoldedWorkOrder } from './read';
-import { appendEvent } from './work-orders';
+import { appendEvent, checkWoFarStamps } from './work-orders';
 
 const FLOOR_STATUSES = ['released', 'in-progress'] as const;
 
@@ -166,6 +166,7 @@ export function issueMaterials(
 	requireWriteKind(ctx, 'ledger');
 	const found = requireWorkOrder(productionView(ctx), woId);
 	requireOnFloor(found, 'issue material to');
+	checkWoFarStamps(ctx, woId);
 	if (lines.length === 0) throw new InvalidFieldError('lines', 'required');
 	for (const l of lines)
 		if (!found.order.materials.some((m) => m.itemId === l.itemId))
@@ -209,6 +210,7 @@ export function completeWorkOrder(
 	const view = productionView(ctx);
 	const found = requireWorkOrder(view, woId);
 	requireOnFloor(found, 'complete');
+	checkWoFarStamps(ctx, woId);
 	const { order, fold } = found;
 	const conversionCents = conversionCentsPerUnit(order.steps, view.workCenters);
 	const last = [...order.steps].sort((a, b) => a.seq - b.seq).at(-1);

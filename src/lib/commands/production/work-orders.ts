@@ -27,6 +27,7 @@ import { readWarehouses } from '../../doc/catalog-doc';
 import { ensureOrdersSchema } from '../../doc/orders-doc';
 import { appendWoEvent, writeNewWorkOrder } from '../../doc/production-orders-doc';
 import { commandOrigin, type CommandContext } from '../context';
+import { checkFarEvents, eventStampFor, eventStampsOf } from '../far-events';
 import { boardOf } from '../orders/read';
 import { requireProduction } from './access';
 import { productionView, requireWorkOrder, type FoldedWorkOrder } from './read';
@@ -89,7 +90,11 @@ export function createWorkOrders(
 	return headers;
 }
 
-/** Builds, validates and appends one event (the caller has checked rights and the status). */
+/**
+ * Builds, validates and appends one event (the caller has checked rights and the status). An
+ * order whose log holds an event stamped far ahead of the relay's time takes one only from an
+ * admin who confirms (commands/far-events.ts).
+ */
 export function appendEvent<T extends WoEventType>(
 	ctx: CommandContext,
 	woId: string,
@@ -97,15 +102,16 @@ export function appendEvent<T extends WoEventType>(
 	payload: WoEventPayload<T>,
 	command: string
 ): WoEvent {
+	const doc = ctx.docs.shared('orders');
+	const at = eventStampFor(ctx, eventStampsOf(doc, 'workOrders', woId));
 	const event = parseOrThrow(woEventSchema, {
 		id: ctx.ids.next(),
-		at: ctx.clock.now(),
+		at,
 		type,
 		by: ctx.user,
 		device: ctx.clock.device,
 		payload
 	});
-	const doc = ctx.docs.shared('orders');
 	doc.transact(
 		() => {
 			ensureOrdersSchema(doc);
@@ -114,6 +120,11 @@ export function appendEvent<T extends WoEventType>(
 		commandOrigin(ctx, command)
 	);
 	return event;
+}
+
+/** The far-stamp gate before the movements that precede a work-order event (issue, complete). */
+export function checkWoFarStamps(ctx: CommandContext, woId: string): void {
+	checkFarEvents(ctx, eventStampsOf(ctx.docs.shared('orders'), 'workOrders', woId));
 }
 
 function requireStatus(found: FoldedWorkOrder, allowed: readonly WoStatus[], action: string): void {

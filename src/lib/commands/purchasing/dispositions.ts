@@ -10,7 +10,7 @@ import { readItems } from '../../doc/catalog-doc';
 import { currentBalances } from '../access';
 import type { CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
-import { appendPurchaseOrderEvent } from './purchase-orders';
+import { appendPurchaseOrderEvent, checkPoFarStamps } from './purchase-orders';
 import { purchasingView, requirePurchaseOrder } from './read';
 import { ensureQuarantineLocation, requireReceiving } from './receiving';
 
@@ -60,6 +60,7 @@ export function disposeRejected(
 	requireReceiving(ctx);
 	const view = purchasingView(ctx);
 	const { po, fold } = requirePurchaseOrder(view, poId);
+	checkPoFarStamps(ctx, poId);
 	const state = fold.lines.get(input.lineId);
 	const line = po.lines.find((l) => l.id === input.lineId);
 	if (!state || !line) throw new InvalidFieldError('lineId', 'unknown line');
@@ -128,6 +129,7 @@ export function resolveOverReceipt(
 		throw new ForbiddenError(ctx.role, 'accept an over-receipt');
 	const view = purchasingView(ctx);
 	const { po, fold } = requirePurchaseOrder(view, poId);
+	checkPoFarStamps(ctx, poId);
 	const state = fold.lines.get(input.lineId);
 	const line = po.lines.find((l) => l.id === input.lineId);
 	if (!state || !line) throw new InvalidFieldError('lineId', 'unknown line');

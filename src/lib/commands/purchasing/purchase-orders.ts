@@ -39,6 +39,7 @@ import {
 } from '../../doc/purchasing-doc';
 import { requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
+import { checkFarEvents, eventStampFor, eventStampsOf } from '../far-events';
 import { ApprovalRefusedError, UnknownPurchaseOrderError } from './errors';
 import { purchasingView, requirePurchaseOrder, requireSupplier, type PurchasingView } from './read';
 import { requirePurchasing } from './suppliers';
@@ -177,7 +178,11 @@ export function updateDraftPurchaseOrder(
 	);
 }
 
-/** Appends one event to a PO (rights are checked by the caller). */
+/**
+ * Appends one event to a PO (rights are checked by the caller). A PO whose log holds an event
+ * stamped far ahead of the relay's time takes one only from an admin who confirms
+ * (commands/far-events.ts).
+ */
 export function appendPurchaseOrderEvent<T extends PoEventType>(
 	ctx: CommandContext,
 	poId: string,
@@ -189,9 +194,10 @@ export function appendPurchaseOrderEvent<T extends PoEventType>(
 	const doc = ctx.docs.shared('orders');
 	const map = purchaseOrderMap(doc, poId);
 	if (!map) throw new UnknownPurchaseOrderError(poId);
+	const at = eventStampFor(ctx, eventStampsOf(doc, 'purchaseOrders', poId));
 	const event = parseOrThrow(poEventSchema, {
 		id: ctx.ids.next(),
-		at: ctx.clock.now(),
+		at,
 		type,
 		by: ctx.user,
 		device: ctx.clock.device,
@@ -205,6 +211,11 @@ export function appendPurchaseOrderEvent<T extends PoEventType>(
 		commandOrigin(ctx, command)
 	);
 	return event;
+}
+
+/** The far-stamp gate before the movements that precede a PO event (receipts, returns). */
+export function checkPoFarStamps(ctx: CommandContext, poId: string): void {
+	checkFarEvents(ctx, eventStampsOf(ctx.docs.shared('orders'), 'purchaseOrders', poId));
 }
 
 function checkTransition(ctx: CommandContext, poId: string, type: PoStatusEvent): PurchasingView {

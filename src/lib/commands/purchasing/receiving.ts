@@ -19,7 +19,7 @@ import { auditedWrite } from '../audit';
 import { commandOrigin, type CommandContext } from '../context';
 import { recordMovementsBatch, type MovementRequest } from '../movements';
 import { OverReceiptError } from './errors';
-import { appendPurchaseOrderEvent } from './purchase-orders';
+import { appendPurchaseOrderEvent, checkPoFarStamps } from './purchase-orders';
 import { purchasingView, requirePurchaseOrder } from './read';
 
 export interface ReceiveLineInput {
@@ -94,6 +94,7 @@ export function receivePurchaseOrder(
 	if (!RECEIVABLE.includes(fold.status)) throw new InvalidTransitionError(fold.status, 'receive');
 	const lines = input.lines.filter((l) => l.accepted + (l.rejected ?? 0) > 0);
 	if (lines.length === 0) throw new InvalidFieldError('lines', 'nothing received');
+	checkPoFarStamps(ctx, poId);
 	const units = new Map(readItems(ctx.docs.catalog).map((i) => [i.id, i.unit]));
 	const quarantine = lines.some((l) => (l.rejected ?? 0) > 0)
 		? ensureQuarantineLocation(ctx, po.warehouseId)

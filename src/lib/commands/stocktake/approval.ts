@@ -5,10 +5,9 @@
 import { FarStampError, PeriodClosedError } from '../../domain/errors';
 import type { Movement } from '../../domain/ledger/movement';
 import { CountStatusError } from '../../domain/stocktake/errors';
-import { farStampsOfCount } from '../../domain/stocktake/far-stamps';
-import { countPostings, isPostingOf } from '../../domain/stocktake/posting';
+import { farMovementsHoldingRecheck, farStampsOfCount } from '../../domain/stocktake/far-stamps';
+import { pendingCountPostings } from '../../domain/stocktake/posting';
 import type { CountSession } from '../../domain/stocktake/session';
-import { computeVariances } from '../../domain/stocktake/variance';
 import { appendCountEvent } from '../../doc/counts-doc';
 import { monthOfStamp } from '../../doc/names';
 import { baseMonthOf } from '../../doc/period-doc';
@@ -36,33 +35,6 @@ export function sealedMonthOf(
 	return earliest;
 }
 
-/**
- * A re-check whose corrections would differ without the far-stamped movements bearing on the
- * count waits for an admin (FarStampError): those movements sort where a wrong clock put them.
- * Far-stamped movements that change nothing (one stamped ahead, after every line) do not hold it.
- */
-function requireNoFarChange(
-	session: CountSession,
-	movements: readonly Movement[],
-	pending: readonly Movement[],
-	nowMs: number,
-	mayConfirm: boolean
-): void {
-	const far = farStampsOfCount(session, movements, nowMs).filter((f) => f.kind === 'movement');
-	if (far.length === 0) return;
-	const farIds = new Set(far.map((f) => f.id));
-	const without = pendingPostings(
-		session,
-		movements.filter((m) => !farIds.has(m.id))
-	);
-	const key = (ms: readonly Movement[]) =>
-		ms
-			.map((m) => `${m.id}:${m.qty}`)
-			.sort()
-			.join('|');
-	if (key(without) !== key(pending)) throw new FarStampError(far.length, mayConfirm);
-}
-
 /** Every movement this device holds (all open ledgers). */
 export function allMovements(ctx: CommandContext): Movement[] {
 	return ledgerMovements(ctx);
@@ -70,9 +42,7 @@ export function allMovements(ctx: CommandContext): Movement[] {
 
 /** The postings this session needs on top of what it already posted (see `countPostings`). */
 export function pendingPostings(session: CountSession, movements: readonly Movement[]): Movement[] {
-	const own = (m: Movement) => isPostingOf(session.id, m);
-	const variances = computeVariances(session, movements, { exclude: own });
-	return countPostings(session, variances, movements.filter(own));
+	return pendingCountPostings(session, movements);
 }
 
 export interface ApproveCountOptions {
@@ -135,8 +105,12 @@ export function reconcileCount(
 	const movements = allMovements(ctx);
 	const pending = pendingPostings(session, movements);
 	if (pending.length === 0) return [];
-	if (ctx.timeMs && !(ctx.role === 'admin' && options.confirmFarStamps))
-		requireNoFarChange(session, movements, pending, ctx.timeMs(), ctx.role === 'admin');
+	// Held while far-stamped movements would change the corrections: they would post where a
+	// wrong clock put them (domain/stocktake/far-stamps.ts); an admin repairs them or confirms.
+	if (ctx.timeMs && !(ctx.role === 'admin' && options.confirmFarStamps)) {
+		const far = farMovementsHoldingRecheck(session, movements, ctx.timeMs());
+		if (far.length > 0) throw new FarStampError(far.length, ctx.role === 'admin');
+	}
 	requireWriteKind(ctx, 'ledger');
 	return writeLedgerPostings(ctx, pending, 'reconcileCount');
 }

@@ -2,8 +2,7 @@
 // an event stamped far ahead of the relay's time), the event itself on the `orders` doc, then
 // that event's postings (postings.ts) in the ledgers.
 
-import { FarStampError, InvalidFieldError } from '../../domain/errors';
-import { farAheadEvent, stampAfter } from '../../domain/transfers/far-stamps';
+import { InvalidFieldError } from '../../domain/errors';
 import { UnknownTransferError } from '../../domain/transfers/errors';
 import { postingsOf } from '../../domain/transfers/postings';
 import { foldTransfer, type TransferFold } from '../../domain/transfers/state-machine';
@@ -17,6 +16,7 @@ import { ensureOrdersSchema } from '../../doc/orders-doc';
 import { appendTransferEvent, readTransfer } from '../../doc/transfers-doc';
 import { requireEvent, requireWrite, requireWriteKind } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
+import { eventStampFor } from '../far-events';
 import { writeLedgerPostings } from '../ledger-postings';
 
 export const ORDERS = 'orders';
@@ -53,14 +53,15 @@ export function commitTransferEvent(
 ): TransferEvent {
 	requireWrite(ctx, ORDERS);
 	requireEvent(ctx, 'transfer', type);
-	const far = ctx.timeMs ? farAheadEvent(transfer.events, ctx.timeMs()) : null;
-	const mayConfirm = ctx.role === 'admin';
-	if (far && !(mayConfirm && options.confirmFarStamps)) throw new FarStampError(1, mayConfirm);
-	const now = ctx.clock.now();
+	// Confirmed: after a far-ahead event, in the order people acted (domain/clock/far-events).
+	const at = eventStampFor(
+		ctx,
+		transfer.events.map((e) => e.at),
+		options.confirmFarStamps === true || ctx.confirmFarStamps === true
+	);
 	const event = parseTransferEvent({
 		id: ctx.ids.next(),
-		// Confirmed: after the far event, in the order people acted (domain/transfers/far-stamps).
-		at: far && far.at > now ? stampAfter(far.at, ctx.clock.device) : now,
+		at,
 		type,
 		by: ctx.user,
 		device: ctx.clock.device,

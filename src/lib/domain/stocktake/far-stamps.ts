@@ -6,6 +6,7 @@
 import { isFlaggedStamp } from '../clock/stamp-trust';
 import type { Movement } from '../ledger/movement';
 import { withoutRepaired } from '../ledger/repair';
+import { pendingCountPostings } from './posting';
 import type { CountSession } from './session';
 
 export interface FarStampEntry {
@@ -35,4 +36,31 @@ export function farStampsOfCount(
 			out.push({ kind: 'movement', id: m.id, at: m.at, device: m.device });
 	}
 	return out;
+}
+
+/**
+ * The far-stamped movements that hold an approved count's re-check: the corrections it would
+ * post differ with and without them, so they would post where a wrong clock put them (none when
+ * nothing is pending or they change nothing, e.g. stamped ahead, after every counted line).
+ */
+export function farMovementsHoldingRecheck(
+	session: Pick<CountSession, 'id' | 'number' | 'warehouseId' | 'lines'>,
+	movements: readonly Movement[],
+	nowMs: number
+): FarStampEntry[] {
+	const pending = pendingCountPostings(session, movements);
+	if (pending.length === 0) return [];
+	const far = farStampsOfCount(session, movements, nowMs).filter((f) => f.kind === 'movement');
+	if (far.length === 0) return [];
+	const farIds = new Set(far.map((f) => f.id));
+	const without = pendingCountPostings(
+		session,
+		movements.filter((m) => !farIds.has(m.id))
+	);
+	const key = (ms: readonly Movement[]) =>
+		ms
+			.map((m) => `${m.id}:${m.qty}`)
+			.sort()
+			.join('|');
+	return key(without) === key(pending) ? [] : far;
 }

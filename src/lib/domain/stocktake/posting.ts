@@ -8,7 +8,7 @@ import { roundQty } from '../ledger/fold';
 import type { Movement } from '../ledger/movement';
 import { positionKey } from './positions';
 import type { CountSession } from './session';
-import type { Variance } from './variance';
+import { computeVariances, type Variance } from './variance';
 
 /** FNV-1a 32-bit, seeded; two seeds give a 64-bit-ish digest without any crypto API. */
 function fnv1a(text: string, seed: number): number {
@@ -94,4 +94,14 @@ export function countPostings(
 function dedupeById(movements: readonly Movement[]): Movement[] {
 	const seen = new Set<string>();
 	return movements.filter((m) => !seen.has(m.id) && !!seen.add(m.id));
+}
+
+/** The postings a session needs on top of what it already posted (see `countPostings`). */
+export function pendingCountPostings(
+	session: Pick<CountSession, 'id' | 'number' | 'warehouseId' | 'lines'>,
+	movements: readonly Movement[]
+): Movement[] {
+	const own = (m: Movement) => isPostingOf(session.id, m);
+	const variances = computeVariances(session, movements, { exclude: own });
+	return countPostings(session, variances, movements.filter(own));
 }

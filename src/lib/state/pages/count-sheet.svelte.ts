@@ -4,14 +4,18 @@
 // submitted. Focus moves are returned to the page, which owns the DOM.
 
 import type { Item, Location } from '../../domain/catalog/entities';
+import { stampWallMs } from '../../domain/clock/hlc';
+import { STAMP_FLOOR_MS } from '../../domain/clock/stamp-trust';
 import { FarStampError } from '../../domain/errors';
 import { compareLocationCodes } from '../../domain/picking/walk-order';
 import { parseQuantity } from '../../domain/quantity/quantity';
 import { resolveScan } from '../../domain/scanning/resolve';
 import { acceptsLines, type CountSession } from '../../domain/stocktake/session';
 import { countSheetRows, type SheetRow } from '../../domain/stocktake/sheet';
-import { errorMessage, fmtNumber, t } from '../../i18n';
+import { errorMessage, fmtNumber, fmtStamp, t } from '../../i18n';
+import { deviceLabel } from '../device-label';
 import type { RunResult, WorkspaceState } from '../workspace.svelte';
+import { durationText } from './clock-admin.svelte';
 import { StocktakeBook, type Review } from './stocktake.svelte';
 
 /** The field the cursor goes to next. */
@@ -19,10 +23,24 @@ export type CountFocus = 'count-scan' | 'count-qty' | 'count-lot';
 export type CountAction = 'submit' | 'approve' | 'cancel';
 export type ActionResult = { ok: boolean; message: string };
 
+/** A movement stamped far from the relay's time that holds the approved count's re-check. */
+export interface HeldMovement {
+	id: string;
+	/** Item code and signed quantity: "TEA +7". */
+	what: string;
+	/** The sign-in name of the device that stamped it. */
+	device: string;
+	/** How far off the relay's time: "10 hours ahead", "before 2020 (reset clock)". */
+	off: string;
+	at: string;
+}
+
 export class CountSheetPage {
 	readonly book: StocktakeBook;
 	readonly canCount: boolean;
 	readonly canApprove: boolean;
+	/** Admins repair far-stamped movements on the clock page. */
+	readonly isAdmin: boolean;
 
 	view = $state<'sheet' | 'review'>('sheet');
 	locationId = $state('');
@@ -67,6 +85,28 @@ export class CountSheetPage {
 			codeOf: (id) => this.ws.item(id)?.code ?? ''
 		});
 	});
+	/**
+	 * The approved count's re-check is held: movements stamped far from the relay's time would
+	 * change its corrections (`reconcileCount`); an admin repairs them on the clock page.
+	 */
+	readonly heldRecheck: HeldMovement[] = $derived.by(() => {
+		const session = this.session;
+		if (!session || session.status !== 'approved') return [];
+		const nowMs = this.ws.runtime.timeMs();
+		return this.book.heldRecheck(session, nowMs).map((m) => {
+			const wallMs = stampWallMs(m.at);
+			return {
+				id: m.id,
+				what: `${this.ws.item(m.itemId)?.code ?? m.itemId} ${m.qty > 0 ? '+' : ''}${fmtNumber(m.qty)}`,
+				device: deviceLabel(m.device),
+				off:
+					wallMs < STAMP_FLOOR_MS
+						? t('clock.behind')
+						: t('clock.ahead', { amount: durationText(wallMs - nowMs) }),
+				at: fmtStamp(m.at)
+			};
+		});
+	});
 	readonly review: Review | null = $derived.by(() =>
 		this.session && this.view === 'review' && this.showReview
 			? this.book.review(this.session)
@@ -81,6 +121,7 @@ export class CountSheetPage {
 		this.book = new StocktakeBook(ws);
 		this.canCount = ws.canWrite('counts');
 		this.canApprove = this.canCount && ws.canWrite('ledger');
+		this.isAdmin = ws.role === 'admin';
 	}
 
 	itemOf(id: string): Item | undefined {

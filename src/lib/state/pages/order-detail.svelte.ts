@@ -31,6 +31,7 @@ import {
 import { t } from '../../i18n';
 import { deviceLabel } from '../device-label';
 import type { WorkspaceState } from '../workspace.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 
 export { RESOLUTIONS, type PickListLine, type Resolution, type ShipInput, type ShipLine };
 
@@ -90,6 +91,8 @@ export class OrderDetailModel {
 
 	private readonly ws: WorkspaceState;
 	private readonly current: () => { bo: BoardOrder; board: Board };
+	/** An action stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 
 	readonly canOrders: boolean;
 	readonly canStock: boolean;
@@ -108,6 +111,7 @@ export class OrderDetailModel {
 	constructor(ws: WorkspaceState, current: () => { bo: BoardOrder; board: Board }) {
 		this.ws = ws;
 		this.current = current;
+		this.far = new FarStampGate(ws, () => this.current().bo.order.id);
 		this.canOrders = ws.canWrite('orders');
 		this.canStock = ws.canWrite('ledger');
 	}
@@ -170,7 +174,10 @@ export class OrderDetailModel {
 	/** Confirms; an oversell opens the back-order question instead of failing. */
 	confirm(backorder = false): ActionResult {
 		const id = this.bo.order.id;
-		const r = this.ws.run((ctx) => confirmOrder(ctx, id, { backorder }));
+		const r = this.far.run(
+			(ctx) => confirmOrder(ctx, id, { backorder }),
+			() => this.confirm(backorder)
+		);
 		if (!r.ok && r.error instanceof OversellError) {
 			this.oversell = r.error;
 			this.open('oversell');
@@ -181,23 +188,41 @@ export class OrderDetailModel {
 
 	resolve(how: Resolution): ActionResult {
 		const id = this.bo.order.id;
-		const r = this.ws.run((ctx) => resolveOverAllocation(ctx, id, how));
+		const r = this.far.run(
+			(ctx) => resolveOverAllocation(ctx, id, how),
+			() => this.resolve(how)
+		);
 		return r.ok ? { ok: true } : { ok: false, error: r.error };
 	}
 
 	startPicking(): ActionResult {
 		const id = this.bo.order.id;
-		return this.finish(this.ws.run((ctx) => startPicking(ctx, id)));
+		return this.finish(
+			this.far.run(
+				(ctx) => startPicking(ctx, id),
+				() => this.startPicking()
+			)
+		);
 	}
 
 	pack(): ActionResult {
 		const id = this.bo.order.id;
-		return this.finish(this.ws.run((ctx) => packOrder(ctx, id)));
+		return this.finish(
+			this.far.run(
+				(ctx) => packOrder(ctx, id),
+				() => this.pack()
+			)
+		);
 	}
 
 	cancel(): ActionResult {
 		const id = this.bo.order.id;
-		return this.finish(this.ws.run((ctx) => cancelOrder(ctx, id)));
+		return this.finish(
+			this.far.run(
+				(ctx) => cancelOrder(ctx, id),
+				() => this.cancel()
+			)
+		);
 	}
 
 	ship(lines: ShipLine[]): ActionResult {
@@ -207,14 +232,24 @@ export class OrderDetailModel {
 			carrier: this.shipDraft.carrier,
 			tracking: this.shipDraft.tracking
 		};
-		const r = this.finish(this.ws.run((ctx) => shipOrder(ctx, id, input)));
+		const r = this.finish(
+			this.far.run(
+				(ctx) => shipOrder(ctx, id, input),
+				() => this.ship(lines)
+			)
+		);
 		if (r.ok) this.shipDraft.tracking = '';
 		return r;
 	}
 
 	closeShort(reason: string): ActionResult {
 		const id = this.bo.order.id;
-		return this.finish(this.ws.run((ctx) => closeOrderShort(ctx, id, reason)));
+		return this.finish(
+			this.far.run(
+				(ctx) => closeOrderShort(ctx, id, reason),
+				() => this.closeShort(reason)
+			)
+		);
 	}
 
 	deliver(): ActionResult {
@@ -224,7 +259,12 @@ export class OrderDetailModel {
 			// Stored as local "YYYY-MM-DD HH:mm", or '' when not given.
 			signedAt: this.deliverDraft.signedAt.replace('T', ' ')
 		};
-		return this.finish(this.ws.run((ctx) => deliverOrder(ctx, id, input)));
+		return this.finish(
+			this.far.run(
+				(ctx) => deliverOrder(ctx, id, input),
+				() => this.deliver()
+			)
+		);
 	}
 
 	/** Whether the return form's quantity is a positive number. */
@@ -240,14 +280,27 @@ export class OrderDetailModel {
 		const { reason, restock } = this.returnDraft;
 		const lineId = chosenLineId || (this.bo.order.lines[0]?.id ?? '');
 		return this.finish(
-			this.ws.run((ctx) => returnOrder(ctx, id, [{ lineId, qty, reason, restock }]))
+			this.far.run(
+				(ctx) => returnOrder(ctx, id, [{ lineId, qty, reason, restock }]),
+				() => this.returnLine(chosenLineId)
+			)
 		);
 	}
 
 	feedback(): ActionResult {
 		const id = this.bo.order.id;
 		const input = { rating: this.feedbackDraft.rating, comment: this.feedbackDraft.comment };
-		return this.finish(this.ws.run((ctx) => recordFeedback(ctx, id, input)));
+		return this.finish(
+			this.far.run(
+				(ctx) => recordFeedback(ctx, id, input),
+				() => this.feedback()
+			)
+		);
+	}
+
+	/** An admin repeats the action stopped by a far-ahead event (the panel reports it). */
+	confirmFarStamp(): ActionResult | undefined {
+		return this.far.confirm<ActionResult>();
 	}
 
 	private finish(r: { ok: true } | { ok: false; error: StockflowError }): ActionResult {

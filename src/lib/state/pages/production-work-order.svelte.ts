@@ -19,6 +19,7 @@ import { materialNeeds, type MaterialNeed } from '../../domain/production/shorta
 import { compareWoEvents, goodOutput } from '../../domain/production/wo-state-machine';
 import { errorMessage, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 import { ProductionData } from './production-data.svelte';
 import type { SaveResult } from './save-result';
 
@@ -53,6 +54,8 @@ export interface StepRow {
 export class WorkOrderDetailModel {
 	readonly data: ProductionData;
 	readonly canWrite: boolean;
+	/** An action stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 	/** Drafts of the progress form, per routing step id ('' = the whole order). */
 	progress = $state<Record<string, { good: string; scrap: string }>>({});
 	progressErrors = $state<Record<string, string>>({});
@@ -141,6 +144,7 @@ export class WorkOrderDetailModel {
 		private readonly id: () => string
 	) {
 		this.data = new ProductionData(ws);
+		this.far = new FarStampGate(ws, id);
 		this.canWrite =
 			ws.canWrite('orders') && ws.canWrite('ledger') && ['admin', 'production'].includes(ws.role);
 	}
@@ -177,17 +181,26 @@ export class WorkOrderDetailModel {
 	}
 
 	release(): SaveResult {
-		const r = this.data.ws.run((ctx) => releaseWorkOrder(ctx, this.id()));
+		const r = this.far.run(
+			(ctx) => releaseWorkOrder(ctx, this.id()),
+			() => this.release()
+		);
 		return this.result(r, t('production.released', { number: this.number() }));
 	}
 
 	cancel(): SaveResult {
-		const r = this.data.ws.run((ctx) => cancelWorkOrder(ctx, this.id()));
+		const r = this.far.run(
+			(ctx) => cancelWorkOrder(ctx, this.id()),
+			() => this.cancel()
+		);
 		return this.result(r, t('production.cancelled', { number: this.number() }));
 	}
 
 	close(): SaveResult {
-		const r = this.data.ws.run((ctx) => closeWorkOrder(ctx, this.id()));
+		const r = this.far.run(
+			(ctx) => closeWorkOrder(ctx, this.id()),
+			() => this.close()
+		);
 		return this.result(r, t('production.closed', { number: this.number() }));
 	}
 
@@ -211,7 +224,10 @@ export class WorkOrderDetailModel {
 		}
 		this.progressErrors = errors;
 		const input = { stepId, good: good ?? 0, scrap: scrap ?? 0 };
-		const r = this.data.ws.run((ctx) => reportProgress(ctx, this.id(), input));
+		const r = this.far.run(
+			(ctx) => reportProgress(ctx, this.id(), input),
+			() => this.report(stepId)
+		);
 		if (r.ok) this.progress = { ...this.progress, [stepId]: { good: '', scrap: '' } };
 		const step = this.steps.find((s) => s.id === stepId)?.name ?? '';
 		return this.result(
@@ -250,7 +266,10 @@ export class WorkOrderDetailModel {
 			return { ok: false, message: null };
 		}
 		this.issueError = null;
-		const r = this.data.ws.run((ctx) => issueMaterials(ctx, this.id(), lines));
+		const r = this.far.run(
+			(ctx) => issueMaterials(ctx, this.id(), lines),
+			() => this.issueMaterial()
+		);
 		if (r.ok) {
 			this.issue = {};
 			this.issueFrom = {};
@@ -272,8 +291,16 @@ export class WorkOrderDetailModel {
 			...(this.complete.locationId ? { locationId: this.complete.locationId } : {}),
 			...(this.complete.lot.trim() ? { lot: this.complete.lot.trim() } : {})
 		};
-		const r = this.data.ws.run((ctx) => completeWorkOrder(ctx, this.id(), input));
+		const r = this.far.run(
+			(ctx) => completeWorkOrder(ctx, this.id(), input),
+			() => this.completeOrder()
+		);
 		return this.result(r, t('production.completed', { qty: fmtNumber(good) }));
+	}
+
+	/** An admin repeats the action stopped by a far-ahead event (the page announces it). */
+	confirmFarStamp(): SaveResult | undefined {
+		return this.far.confirm<SaveResult>();
 	}
 
 	destroy(): void {

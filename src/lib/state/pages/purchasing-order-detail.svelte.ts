@@ -22,6 +22,7 @@ import { ApprovalRefusedError } from '../../commands/purchasing/errors';
 import { disposeRejected, resolveOverReceipt } from '../../commands/purchasing/dispositions';
 import { errorMessage, fmtMoney, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
 import { toast } from './toasts.svelte';
 
@@ -45,6 +46,8 @@ export class OrderDetailModel {
 	readonly data: PurchasingData;
 	readonly canBuy: boolean;
 	readonly canReceive: boolean;
+	/** An action stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 	cancelReason = $state('');
 	error = $state<string | null>(null);
 
@@ -86,6 +89,7 @@ export class OrderDetailModel {
 		private readonly id: () => string
 	) {
 		this.data = new PurchasingData(ws);
+		this.far = new FarStampGate(ws, id);
 		this.canBuy = ['admin', 'purchasing'].includes(ws.role);
 		this.canReceive = ['admin', 'warehouse'].includes(ws.role);
 	}
@@ -104,14 +108,20 @@ export class OrderDetailModel {
 
 	approve(): void {
 		this.done(
-			this.data.ws.run((ctx) => approvePurchaseOrder(ctx, this.id(), { today: this.data.today })),
+			this.far.run(
+				(ctx) => approvePurchaseOrder(ctx, this.id(), { today: this.data.today }),
+				() => this.approve()
+			),
 			t('purchasing.approved')
 		);
 	}
 
 	send(): void {
 		this.done(
-			this.data.ws.run((ctx) => sendPurchaseOrder(ctx, this.id())),
+			this.far.run(
+				(ctx) => sendPurchaseOrder(ctx, this.id()),
+				() => this.send()
+			),
 			t('purchasing.sent')
 		);
 	}
@@ -122,30 +132,47 @@ export class OrderDetailModel {
 			return;
 		}
 		this.done(
-			this.data.ws.run((ctx) => cancelPurchaseOrder(ctx, this.id(), this.cancelReason)),
+			this.far.run(
+				(ctx) => cancelPurchaseOrder(ctx, this.id(), this.cancelReason),
+				() => this.cancel()
+			),
 			t('purchasing.cancelled')
 		);
 	}
 
 	close(): void {
 		this.done(
-			this.data.ws.run((ctx) => closePurchaseOrder(ctx, this.id())),
+			this.far.run(
+				(ctx) => closePurchaseOrder(ctx, this.id()),
+				() => this.close()
+			),
 			t('purchasing.closed')
 		);
 	}
 
 	dispose(lineId: string, kind: 'return-to-supplier' | 'concession', qty: number): void {
 		this.done(
-			this.data.ws.run((ctx) => disposeRejected(ctx, this.id(), { lineId, kind, qty })),
+			this.far.run(
+				(ctx) => disposeRejected(ctx, this.id(), { lineId, kind, qty }),
+				() => this.dispose(lineId, kind, qty)
+			),
 			t(`purchasing.disposed.${kind}`)
 		);
 	}
 
 	resolve(lineId: string, kind: 'return-excess' | 'accept-excess'): void {
 		this.done(
-			this.data.ws.run((ctx) => resolveOverReceipt(ctx, this.id(), { lineId, kind })),
+			this.far.run(
+				(ctx) => resolveOverReceipt(ctx, this.id(), { lineId, kind }),
+				() => this.resolve(lineId, kind)
+			),
 			t(`purchasing.resolved.${kind}`)
 		);
+	}
+
+	/** An admin repeats the action stopped by a far-ahead event. */
+	confirmFarStamp(): void {
+		this.far.confirm();
 	}
 
 	destroy(): void {

@@ -11,6 +11,7 @@ import type { RejectReason } from '../../domain/purchasing/purchase-order';
 import { receivePurchaseOrder, type ReceiveLineInput } from '../../commands/purchasing/receiving';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
 import { toast } from './toasts.svelte';
 
@@ -34,6 +35,8 @@ class LineForm {
 export class ReceivingModel {
 	readonly data: PurchasingData;
 	readonly canReceive: boolean;
+	/** A receipt stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 	/**
 	 * Forms by line id, made on first use while rendering. The map itself is not reactive on
 	 * purpose (adding to reactive state during render is refused); each form's fields are.
@@ -75,6 +78,12 @@ export class ReceivingModel {
 	) {
 		this.data = new PurchasingData(ws);
 		this.canReceive = ['admin', 'warehouse'].includes(ws.role);
+		this.far = new FarStampGate(ws, id);
+	}
+
+	/** An admin repeats the receipt stopped by a far-ahead event. */
+	confirmFarStamp(): void {
+		this.far.confirm();
 	}
 
 	form(lineId: string): LineForm {
@@ -148,8 +157,9 @@ export class ReceivingModel {
 			return;
 		}
 		const receivedOn = this.data.today;
-		const r = this.data.ws.run((ctx) =>
-			receivePurchaseOrder(ctx, this.id(), { receivedOn, lines })
+		const r = this.far.run(
+			(ctx) => receivePurchaseOrder(ctx, this.id(), { receivedOn, lines }),
+			() => this.submit()
 		);
 		if (r.ok) {
 			toast(t('purchasing.receivedToast', { count: r.value.movements.length }));

@@ -4,6 +4,7 @@
 
 import type { Item, Location } from '../../domain/catalog/entities';
 import type { Movement } from '../../domain/ledger/movement';
+import { farMovementsHoldingRecheck } from '../../domain/stocktake/far-stamps';
 import { isPostingOf } from '../../domain/stocktake/posting';
 import type { CountSession } from '../../domain/stocktake/session';
 import { expectedInBin } from '../../domain/stocktake/sheet';
@@ -18,7 +19,8 @@ import {
 	approveCount,
 	type ApproveCountOptions,
 	pendingPostings,
-	reconcileCount
+	reconcileCount,
+	sealedMonthOf
 } from '../../commands/stocktake/approval';
 import {
 	cancelCount,
@@ -109,6 +111,19 @@ export class StocktakeBook {
 			if (r.ok) written += r.value.length;
 		}
 		return written;
+	}
+
+	/**
+	 * The far-stamped movements holding an approved count's re-check (`reconcileCount` refuses
+	 * while they would change its corrections), with the relay's time `nowMs`; [] when none.
+	 */
+	heldRecheck(session: CountSession, nowMs: number): Movement[] {
+		if (session.status !== 'approved') return [];
+		if (sealedMonthOf({ docs: this.ws.runtime.docs }, session) !== null) return [];
+		const far = new Set(
+			farMovementsHoldingRecheck(session, this.movements, nowMs).map((f) => f.id)
+		);
+		return this.movements.filter((m) => far.has(m.id));
 	}
 
 	session(id: string): CountSession | undefined {

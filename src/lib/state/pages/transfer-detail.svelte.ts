@@ -23,7 +23,7 @@ export class TransferDetailPage {
 	message = $state<string | null>(null);
 	/**
 	 * The last action was stopped because the transfer's latest event is stamped far ahead of
-	 * the server's time (domain/transfers/far-stamps.ts); an admin may confirm it.
+	 * the server's time (domain/clock/far-events.ts); an admin may confirm it.
 	 */
 	farStamp = $state<{ mayConfirm: boolean } | null>(null);
 	/** While true, actions are sent with the admin's confirmation. */

@@ -63,5 +63,16 @@ export const clock: Record<keyof typeof source, string> = {
 	'clock.repair.lot': 'lot {lot}',
 	'transfer.farStamp.body':
 		'This transfer’s last entry is stamped ahead of the server’s time (a device clock was wrong). Recorded now, this would sort before it and be overruled; confirmed, it is recorded just after it.',
-	'transfer.farStamp.confirm': 'I have checked — go ahead'
+	'transfer.farStamp.confirm': 'I have checked — go ahead',
+	'farEvent.body':
+		'This document’s last entry is stamped ahead of the server’s time (a device clock was wrong). Recorded now, this would sort before it and be overruled; confirmed, it is recorded just after it.',
+	'farEvent.confirm': 'I have checked — go ahead',
+	'count.held.title': 'Re-check of this count on hold',
+	'count.held.body':
+		'{count, plural, one {# movement bearing on this count is} other {# movements bearing on this count are}} stamped far from the server’s time; in time order they would change the count’s corrections, so none are posted yet.',
+	'count.held.admin':
+		'Reverse and repair them on the Device clocks page; the count is then re-checked automatically.',
+	'count.held.repair': 'Repair on the Device clocks page',
+	'count.held.others':
+		'Ask an administrator to repair them on the Device clocks page; the count is then re-checked automatically.'
 };

@@ -59,5 +59,14 @@ export const clock: Record<keyof typeof source, string> = {
 	'clock.repair.lot': '批号 {lot}',
 	'transfer.farStamp.body':
 		'这张调拨单的上一条记录时间超前服务器（某台设备的时钟错误）。现在记录会排在它之前而被推翻；确认后会记在它之后。',
-	'transfer.farStamp.confirm': '我已检查，仍要继续'
+	'transfer.farStamp.confirm': '我已检查，仍要继续',
+	'farEvent.body':
+		'这张单据的上一条记录时间超前服务器（某台设备的时钟错误）。现在记录会排在它之前而被推翻；确认后会记在它之后。',
+	'farEvent.confirm': '我已检查，仍要继续',
+	'count.held.title': '盘点复核暂停',
+	'count.held.body':
+		'有 {count} 条与这次盘点相关的异动，时间与服务器相差过大；按时间排序会改变这次盘点的更正，因此尚未过账更正。',
+	'count.held.admin': '可在“设备时钟”页冲销并修正这些异动，修正后会自动复核。',
+	'count.held.repair': '前往设备时钟页修正',
+	'count.held.others': '请系统管理员在“设备时钟”页修正这些异动，修正后会自动复核。'
 };

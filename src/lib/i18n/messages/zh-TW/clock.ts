@@ -60,5 +60,14 @@ export const clock = {
 	'clock.repair.lot': '批號 {lot}',
 	'transfer.farStamp.body':
 		'這張調撥單的上一筆紀錄時間超前伺服器（某台裝置的時鐘錯誤）。現在記錄會排在它之前而被推翻；確認後會記在它之後。',
-	'transfer.farStamp.confirm': '我已檢查，仍要繼續'
+	'transfer.farStamp.confirm': '我已檢查，仍要繼續',
+	'farEvent.body':
+		'這張單據的上一筆紀錄時間超前伺服器（某台裝置的時鐘錯誤）。現在記錄會排在它之前而被推翻；確認後會記在它之後。',
+	'farEvent.confirm': '我已檢查，仍要繼續',
+	'count.held.title': '盤點複核暫停',
+	'count.held.body':
+		'有 {count} 筆與這次盤點相關的異動，時間與伺服器相差過大；依時間排序會改變這次盤點的更正，因此尚未過帳更正。',
+	'count.held.admin': '可在「裝置時鐘」頁沖銷並修正這些異動，修正後會自動複核。',
+	'count.held.repair': '前往裝置時鐘頁修正',
+	'count.held.others': '請系統管理員在「裝置時鐘」頁修正這些異動，修正後會自動複核。'
 };
