@@ -5,7 +5,7 @@
 
 import type { Board, BoardOrder } from '../../domain/orders/board';
 import { OversellError, type StockflowError } from '../../domain/errors';
-import type { OrderEventType, ReturnReason } from '../../domain/orders/order';
+import type { OrderEventType } from '../../domain/orders/order';
 import { canAppendEvent } from '../../domain/auth/field-rights';
 import { canCloseShort, nextStatus, type OrderStatus } from '../../domain/orders/state-machine';
 import { quantityOrNull } from '../../domain/quantity/quantity';
@@ -32,40 +32,27 @@ import { t } from '../../i18n';
 import { deviceLabel } from '../device-label';
 import type { WorkspaceState } from '../workspace.svelte';
 import { FarStampGate } from './far-stamp-gate.svelte';
+import type {
+	ActionResult,
+	DeliverDraft,
+	DetailMode,
+	FeedbackDraft,
+	ReturnDraft,
+	ShipDraft,
+	Transition
+} from './order-detail-types';
 
 export { RESOLUTIONS, type PickListLine, type Resolution, type ShipInput, type ShipLine };
 
-export type DetailMode = 'ship' | 'deliver' | 'return' | 'feedback' | 'oversell' | 'close-short';
-
-/** The transitions a button runs directly, without a form. */
-export type Transition = 'confirm' | 'start-picking' | 'pack' | 'ship' | 'deliver' | 'cancel';
-
-/** ok: the order changed; error null: nothing to report (a form opened instead). */
-export type ActionResult = { ok: true } | { ok: false; error: StockflowError | null };
-
-export interface ShipDraft {
-	carrier: string;
-	tracking: string;
-}
-
-export interface DeliverDraft {
-	signedBy: string;
-	/** As the datetime-local input gives it: "YYYY-MM-DDTHH:mm", or ''. */
-	signedAt: string;
-}
-
-export interface ReturnDraft {
-	/** As typed; parsed with the quantity parser on submit. */
-	qty: string;
-	reason: ReturnReason;
-	/** true: back into stock; false: scrapped. */
-	restock: boolean;
-}
-
-export interface FeedbackDraft {
-	rating: number;
-	comment: string;
-}
+export type {
+	ActionResult,
+	DeliverDraft,
+	DetailMode,
+	FeedbackDraft,
+	ReturnDraft,
+	ShipDraft,
+	Transition
+} from './order-detail-types';
 
 /** Statuses after the first shipment: returns and feedback are possible. */
 const AFTER_SHIPPING: readonly OrderStatus[] = [

@@ -14,42 +14,18 @@ import {
 	reportProgress,
 	type IssueLine
 } from '../../commands/production/shop-floor';
-import { parseQuantity } from '../../domain/quantity/quantity';
 import { materialNeeds, type MaterialNeed } from '../../domain/production/shortages';
 import { compareWoEvents, goodOutput } from '../../domain/production/wo-state-machine';
 import { errorMessage, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { FarStampGate } from './far-stamp-gate.svelte';
+import { qtyOf, sourceKey, type IssueSource, type StepRow } from './production-work-order-parts';
 import { ProductionData } from './production-data.svelte';
 import type { SaveResult } from './save-result';
 
 export type WoAction = 'release' | 'cancel' | 'close' | 'floor';
 
-/** A bin × lot holding a material, for the issue form's "from" choice. */
-export interface IssueSource {
-	key: string;
-	label: string;
-	locationId: string;
-	lot: string;
-	qty: number;
-}
-
-const sourceKey = (locationId: string, lot: string): string => `${locationId}|${lot}`;
-
-/** A typed quantity: null when empty, a number, or 'bad' when it is not one (or negative). */
-function qtyOf(text: string): number | null | 'bad' {
-	const r = parseQuantity(text);
-	if (r.ok) return r.qty;
-	return r.reason === 'empty' ? null : 'bad';
-}
-
-export interface StepRow {
-	id: string;
-	name: string;
-	workCenter: string;
-	good: number;
-	scrap: number;
-}
+export type { IssueSource, StepRow } from './production-work-order-parts';
 
 export class WorkOrderDetailModel {
 	readonly data: ProductionData;

@@ -120,10 +120,8 @@ export class StocktakeBook {
 	heldRecheck(session: CountSession, nowMs: number): Movement[] {
 		if (session.status !== 'approved') return [];
 		if (sealedMonthOf({ docs: this.ws.runtime.docs }, session) !== null) return [];
-		const far = new Set(
-			farMovementsHoldingRecheck(session, this.movements, nowMs).map((f) => f.id)
-		);
-		return this.movements.filter((m) => far.has(m.id));
+		const far = farMovementsHoldingRecheck(session, this.movements, nowMs).map((f) => f.id);
+		return this.movements.filter((m) => far.includes(m.id));
 	}
 
 	session(id: string): CountSession | undefined {
