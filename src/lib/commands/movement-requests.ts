@@ -4,11 +4,7 @@
 
 import type { Item } from '../domain/catalog/entities';
 import { InvalidFieldError } from '../domain/errors';
-import {
-	storedMovementSchema,
-	type Movement,
-	type MovementReason
-} from '../domain/ledger/movement';
+import { storedMovementSchema, type Movement } from '../domain/ledger/movement';
 import {
 	checkAvailable,
 	checkPositiveQty,
@@ -96,16 +92,11 @@ export function buildMovements(
 		case 'receipt': {
 			const { input } = request;
 			const { item } = resolveTarget(catalog, input);
-			checkPositiveQty(input.qty);
-			checkUnit(item, input.unit);
-			checkUnitPrecision(item.unit, input.qty);
+			checkTypedQty(item, input.qty, input.unit);
 			checkReceipt(item, input);
 			return [
 				stamp(ctx, {
-					itemId: item.id,
-					warehouseId: input.warehouseId,
-					locationId: input.locationId || undefined,
-					lot: input.lot || undefined,
+					...positionOf(item, input),
 					expiry: input.expiry || undefined,
 					qty: input.qty,
 					unitCostCents: input.unitCostCents,
@@ -118,16 +109,11 @@ export function buildMovements(
 		case 'issue': {
 			const { input } = request;
 			const { item } = resolveTarget(catalog, input);
-			checkPositiveQty(input.qty);
-			checkUnit(item, input.unit);
-			checkUnitPrecision(item.unit, input.qty);
+			checkTypedQty(item, input.qty, input.unit);
 			checkOut(stock, item, input, input.lot, input.qty);
 			return [
 				stamp(ctx, {
-					itemId: item.id,
-					warehouseId: input.warehouseId,
-					locationId: input.locationId || undefined,
-					lot: input.lot || undefined,
+					...positionOf(item, input),
 					qty: -input.qty,
 					reason: 'issue',
 					ref: input.ref || undefined,
@@ -139,9 +125,7 @@ export function buildMovements(
 			const { input } = request;
 			const { item } = resolveTarget(catalog, { itemId: input.itemId, ...input.from });
 			resolvePlace(catalog, input.to);
-			checkPositiveQty(input.qty);
-			checkUnit(item, input.unit);
-			checkUnitPrecision(item.unit, input.qty);
+			checkTypedQty(item, input.qty, input.unit);
 			if (
 				input.from.warehouseId === input.to.warehouseId &&
 				(input.from.locationId ?? '') === (input.to.locationId ?? '')
@@ -183,10 +167,7 @@ export function buildMovements(
 			if (input.qtyDelta < 0) checkOut(stock, item, input, input.lot, -input.qtyDelta);
 			return [
 				stamp(ctx, {
-					itemId: item.id,
-					warehouseId: input.warehouseId,
-					locationId: input.locationId || undefined,
-					lot: input.lot || undefined,
+					...positionOf(item, input),
 					qty: input.qtyDelta,
 					reason: 'adjustment',
 					note: input.note.trim()
@@ -198,6 +179,23 @@ export function buildMovements(
 			throw new Error(`unknown movement request ${JSON.stringify(never)}`);
 		}
 	}
+}
+
+/** A quantity typed for `item`: positive, in its unit, no finer than the unit allows. */
+function checkTypedQty(item: Item, qty: number, unit: string): void {
+	checkPositiveQty(qty);
+	checkUnit(item, unit);
+	checkUnitPrecision(item.unit, qty);
+}
+
+/** Where a single-position movement happens; '' fields are absent. */
+function positionOf(item: Item, input: Place & { lot?: string }) {
+	return {
+		itemId: item.id,
+		warehouseId: input.warehouseId,
+		locationId: input.locationId || undefined,
+		lot: input.lot || undefined
+	};
 }
 
 /** Stock leaving a position: checked at the most specific level the caller named. */
@@ -220,18 +218,8 @@ function checkOut(
 	);
 }
 
-interface Draft {
-	itemId: string;
-	warehouseId: string;
-	locationId?: string;
-	lot?: string;
-	expiry?: string;
-	qty: number;
-	unitCostCents?: number;
-	reason: MovementReason;
-	ref?: string;
-	note?: string;
-}
+/** A movement before it is stamped: who, when and its id are added by `stamp`. */
+type Draft = Omit<Movement, 'id' | 'at' | 'device' | 'user' | 'reverses'>;
 
 function stamp(ctx: CommandContext, draft: Draft): Movement {
 	const raw: Record<string, unknown> = {
