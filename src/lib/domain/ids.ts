@@ -30,3 +30,12 @@ export function createIdGenerator(options: IdGeneratorOptions): IdGenerator {
 		}
 	};
 }
+
+/**
+ * A document number people read and say, `<PREFIX>-YYYYMMDD-XXXX`: the UTC day of `wallMs` and
+ * the id's last 4 chars upper-cased (transfers `TRF-…`, counts `CNT-…`).
+ */
+export function dayTaggedNumber(prefix: string, id: string, wallMs: number): string {
+	const day = new Date(wallMs).toISOString().slice(0, 10).replaceAll('-', '');
+	return `${prefix}-${day}-${id.slice(-4).toUpperCase()}`;
+}

@@ -3,6 +3,7 @@
 // approval.ts. Status checks use this device's merged view; the fold settles races.
 
 import { stampWallMs } from '../../domain/clock/hlc';
+import { dayTaggedNumber } from '../../domain/ids';
 import { InvalidFieldError } from '../../domain/errors';
 import { resolvePlace, resolveTarget } from '../../domain/ledger/validate';
 import { parseOrThrow } from '../../domain/parse';
@@ -37,12 +38,6 @@ function stampMeta(ctx: CommandContext): void {
 	if (!meta.has('schemaVersion')) meta.set('schemaVersion', SCHEMA_VERSION);
 }
 
-/** `CNT-YYYYMMDD-XXXX`: the UTC day of the stamp and the id's last 4 chars. */
-function countNumber(id: string, stamp: string): string {
-	const day = new Date(stampWallMs(stamp)).toISOString().slice(0, 10).replaceAll('-', '');
-	return `CNT-${day}-${id.slice(-4).toUpperCase()}`;
-}
-
 export function openCount(ctx: CommandContext, input: OpenCountInput): CountHeader {
 	requireRecordWriter(ctx, COUNTS, 'count');
 	const catalog = catalogIndexOf(ctx);
@@ -57,7 +52,7 @@ export function openCount(ctx: CommandContext, input: OpenCountInput): CountHead
 	const id = ctx.ids.next();
 	const header = parseOrThrow(countHeaderSchema, {
 		id,
-		number: countNumber(id, opened.at),
+		number: dayTaggedNumber('CNT', id, stampWallMs(opened.at)),
 		warehouseId: input.warehouseId,
 		kind: input.kind,
 		blind: input.blind,

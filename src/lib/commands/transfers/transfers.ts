@@ -6,6 +6,7 @@
 // (reconcile.ts) writes whatever the settled fold still needs (reversals of overruled events).
 
 import { stampWallMs } from '../../domain/clock/hlc';
+import { dayTaggedNumber } from '../../domain/ids';
 import { InvalidFieldError } from '../../domain/errors';
 import { checkAvailable, resolvePlace, resolveTarget } from '../../domain/ledger/validate';
 import { parseOrThrow } from '../../domain/parse';
@@ -40,12 +41,6 @@ export interface CreateTransferInput {
 	note?: string;
 }
 
-/** `TRF-YYYYMMDD-XXXX`: the UTC day of the stamp and the id's last 4 chars. */
-function transferNumber(id: string, stamp: string): string {
-	const day = new Date(stampWallMs(stamp)).toISOString().slice(0, 10).replaceAll('-', '');
-	return `TRF-${day}-${id.slice(-4).toUpperCase()}`;
-}
-
 export function createTransfer(ctx: CommandContext, input: CreateTransferInput): TransferHeader {
 	requireWrite(ctx, ORDERS);
 	requireRecord(ctx, 'transfer');
@@ -63,7 +58,7 @@ export function createTransfer(ctx: CommandContext, input: CreateTransferInput):
 	const at = ctx.clock.now();
 	const header = parseOrThrow(transferHeaderSchema, {
 		id,
-		number: transferNumber(id, at),
+		number: dayTaggedNumber('TRF', id, stampWallMs(at)),
 		fromWarehouseId: input.fromWarehouseId,
 		toWarehouseId: input.toWarehouseId,
 		note: input.note ?? '',
