@@ -50,7 +50,9 @@ if (only === undefined || only === 'mrp') {
 }
 
 if (only === undefined || only === 'planning') {
-	console.log('\n## Planning page: main-thread work to start a plan, what the worker is sent vs reading it there\n');
+	console.log(
+		'\n## Planning page: main-thread work to start a plan, what the worker is sent vs reading it there\n'
+	);
 	await runPlanningBench({ quick });
 }
 
