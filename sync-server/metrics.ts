@@ -25,6 +25,8 @@ export interface Metrics {
 	compactionFailures: number;
 	/** Updates the integrity check refused, by reason (sync-server/integrity). */
 	refusedUpdates: Record<RefusalReason, number>;
+	/** Large updates checked on the relay's thread because its check thread failed. */
+	integrityCheckFallbacks: number;
 	/** Store appends tried again after the store failed (a database restarting). */
 	storeRetries: number;
 	/** From an update's arrival to its append resolving (stored), group-commit wait included. */
@@ -56,6 +58,7 @@ export function createMetrics(): Metrics {
 			RefusalReason,
 			number
 		>,
+		integrityCheckFallbacks: 0,
 		storeRetries: 0,
 		storeAppend: createHistogram(),
 		fanoutLag: createHistogram(),
@@ -178,6 +181,12 @@ export function renderMetrics(metrics: Metrics, gauges: Gauges): string {
 			type: 'counter',
 			help: 'Compactions that failed (the rows stay; the next write retries)',
 			value: metrics.compactionFailures
+		},
+		{
+			name: 'stockflow_integrity_check_fallbacks_total',
+			type: 'counter',
+			help: 'Large updates checked on the relay thread because the integrity check thread failed',
+			value: metrics.integrityCheckFallbacks
 		},
 		{
 			name: 'stockflow_store_retries_total',

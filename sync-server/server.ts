@@ -20,6 +20,7 @@ import type { SqliteSynchronous } from './persistence/sqlite-writer';
 import { CLOSE } from '../src/lib/sync/protocol';
 import { createUpdateChecker } from './update-check';
 import { createIntegrityChecker } from './integrity/relay-check';
+import { createFallbackReport } from './integrity/fallback-report';
 import { createRoomRegistry } from './rooms';
 import { decideUpgrade } from './upgrade';
 import { secureDataDir } from './data-dir';
@@ -63,6 +64,8 @@ export interface StartServerOptions {
 	 * Default on; off only for transport tests and benchmarks that write arbitrary data.
 	 */
 	integrityChecks?: boolean;
+	/** The integrity check thread's script (tests: one that fails); default the relay's. */
+	integrityThreadUrl?: URL;
 	/** How often open connections are checked against revocations (sessions/guard.ts). Default 1 s. */
 	sessionPollMs?: number;
 	/** A device credential is accepted this long after its last renewal. Default 30 days. */
@@ -142,8 +145,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	});
 	// Large updates are checked off the relay's thread (a catch-up of megabytes).
 	const updates = createUpdateChecker();
+	const onFallback = createFallbackReport({ logger, metrics });
 	const integrity =
-		options.integrityChecks === false ? null : createIntegrityChecker({ nowMs: auth.nowMs });
+		options.integrityChecks === false
+			? null
+			: createIntegrityChecker({
+					nowMs: auth.nowMs,
+					onFallback,
+					workerUrl: options.integrityThreadUrl
+				});
 	const rooms = createRoomRegistry({
 		store,
 		logger,

@@ -9,7 +9,8 @@
 // forwarded before it: a refused update reaches nobody. Live updates of other connections to
 // the same room are applied meanwhile; they only add to the room, which is what a check
 // started a moment later would have seen (the same as a check in slices on this thread).
-// Should the thread fail, the update is checked here in slices instead.
+// Should the thread fail, the update is checked here in slices instead, and `onFallback` says
+// so (the relay logs it and counts it in /metrics: fallback-report.ts).
 
 import * as Y from 'yjs';
 import { z } from 'zod';
@@ -52,6 +53,19 @@ export interface IntegrityCheckerOptions {
 	/** The relay's clock, which entries' stamps are checked against (default Date.now). */
 	nowMs?: () => number;
 	idleStopMs?: number;
+	/** A large update checked on this thread because the check thread failed (and why). */
+	onFallback?: (fallback: IntegrityFallback) => void;
+	/** The check thread's script (tests: one that fails). */
+	workerUrl?: URL;
+}
+
+export interface IntegrityFallback {
+	workspace: string;
+	doc: string;
+	/** The update's size. */
+	bytes: number;
+	/** What went wrong with the thread. */
+	reason: string;
 }
 
 /** The update is not a Yjs update (found by the check thread, which decoded it). */
@@ -84,7 +98,8 @@ export function createIntegrityChecker(options: IntegrityCheckerOptions = {}): I
 	const sliceMs = options.sliceMs ?? 10;
 	const nowMs = options.nowMs ?? Date.now;
 	let fallbacks = 0;
-	const worker = createLazyWorker(new URL('./integrity-check.worker.js', import.meta.url), {
+	const workerUrl = options.workerUrl ?? new URL('./integrity-check.worker.js', import.meta.url);
+	const worker = createLazyWorker(workerUrl, {
 		// It holds the decoded structs of the last check until collected or stopped.
 		idleStopMs: options.idleStopMs ?? 10_000,
 		name: 'integrity check thread'
@@ -121,8 +136,14 @@ export function createIntegrityChecker(options: IntegrityCheckerOptions = {}): I
 			if (request.decoded !== null || request.update.byteLength < threadMinBytes)
 				return checkHere(request, kind);
 			return checkOnThread(worker, request, inputOf(request, kind)).then((verdict) => {
-				if (verdict !== THREAD_FAILED) return verdict;
+				if (!(verdict instanceof ThreadFailed)) return verdict;
 				fallbacks += 1;
+				options.onFallback?.({
+					workspace: request.key.workspace,
+					doc: request.key.doc,
+					bytes: request.update.byteLength,
+					reason: verdict.reason
+				});
 				return checkHere(request, kind);
 			});
 		},
@@ -134,20 +155,25 @@ export function createIntegrityChecker(options: IntegrityCheckerOptions = {}): I
 	};
 }
 
-const THREAD_FAILED = Symbol('thread failed');
+/** The check thread gave no verdict (it failed to start, died, or answered nonsense). */
+class ThreadFailed {
+	constructor(readonly reason: string) {}
+}
+
+const why = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 async function checkOnThread(
 	worker: LazyWorker,
 	request: IntegrityRequest,
 	input: Omit<IntegrityInput, 'update'>
-): Promise<Refusal | null | typeof THREAD_FAILED> {
+): Promise<Refusal | null | ThreadFailed> {
 	// A copy moves to the thread: `update` is a view into the connection's frame.
 	const copy = request.update.slice();
 	let decoded: z.infer<typeof Decoded>;
 	try {
 		decoded = Decoded.parse(await worker.request({ update: copy }, [copy.buffer]));
-	} catch {
-		return THREAD_FAILED;
+	} catch (err) {
+		return new ThreadFailed(why(err));
 	}
 	if ('malformed' in decoded) throw new MalformedUpdateError(decoded.malformed);
 	const { token, clients } = decoded;
@@ -155,17 +181,18 @@ async function checkOnThread(
 	try {
 		// In this turn: one state of the room, whatever other connections apply next.
 		answers = answerRoomQuestions(request.room.doc, decoded.questions as RoomQuestions);
-	} catch {
+	} catch (err) {
 		void worker.request({ token, drop: true }).catch(() => undefined);
-		return THREAD_FAILED;
+		return new ThreadFailed(`answering the thread's questions failed: ${why(err)}`);
 	}
 	const { doc: _room, ...rest } = input;
 	let verdict: z.infer<typeof Verdict>;
 	try {
 		verdict = Verdict.parse(await worker.request({ token, answers, input: rest }));
-	} catch {
-		return THREAD_FAILED;
+	} catch (err) {
+		return new ThreadFailed(why(err));
 	}
-	if ('lost' in verdict || 'failed' in verdict) return THREAD_FAILED;
+	if ('lost' in verdict) return new ThreadFailed('the thread lost the update (it restarted)');
+	if ('failed' in verdict) return new ThreadFailed(`the check failed there: ${verdict.failed}`);
 	return verdict.refusal && { ...(verdict.refusal as Refusal), clients };
 }
