@@ -12,6 +12,8 @@
 // A round runs both relays one after the other (off/on, then on/off), each after a warm-up
 // catch-up (its checking thread started); the verdict is the median over rounds of each
 // round's on ÷ off, which a slow moment of this shared machine moves less than pooled figures.
+// The relay runs compiled, as production runs it (bench/relay/compiled-relay.ts; BENCH_RELAY=tsx:
+// from the sources under tsx).
 //   npm run bench -- --only integrity [--quick]
 //   BENCH_INTEGRITY_ROUNDS=5  BENCH_INTEGRITY_SECONDS=6  BENCH_INTEGRITY_CATCHUP=20000
 
@@ -32,6 +34,7 @@ import {
 	installStateVectorHandler,
 	sendStateVectorQuery
 } from '../src/lib/sync/state-vector-query';
+import { benchRelayChild, type RelayChild } from './relay/compiled-relay';
 import { forkChild, ProcStats } from './relay/rpc';
 import { percentile } from './relay/stats';
 
@@ -59,6 +62,8 @@ interface RoundResult {
 	catchUpLiveP99: number;
 	catchUpEldP99: number;
 	catchUpCpuMs: number;
+	/** Large updates the relay checked on its own thread because its check thread failed. */
+	fallbacks: number;
 }
 
 function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
@@ -98,10 +103,25 @@ async function catchUp(origin: string, workspace: string, device: string, count:
 
 const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
 
-async function round(mode: Mode, options: Options, index: number): Promise<RoundResult> {
-	const { child, ready } = await forkChild('server-ours.ts', z.object({ port: z.number() }), {
-		BENCH_INTEGRITY_CHECKS: mode
-	});
+/** A counter of the relay's GET /metrics. */
+async function counter(port: number, name: string): Promise<number> {
+	const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+	const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+	return line ? Number(line.slice(name.length + 1)) : NaN;
+}
+
+async function round(
+	mode: Mode,
+	options: Options,
+	index: number,
+	relay: RelayChild
+): Promise<RoundResult> {
+	const { child, ready } = await forkChild(
+		relay.file,
+		z.object({ port: z.number() }),
+		{ BENCH_INTEGRITY_CHECKS: mode },
+		relay.execArgv
+	);
 	const origin = `ws://127.0.0.1:${ready.port}`;
 	const providers: WebsocketProvider[] = [];
 	try {
@@ -145,6 +165,7 @@ async function round(mode: Mode, options: Options, index: number): Promise<Round
 		const catchUpMs = performance.now() - started;
 		const during = await child.call('stats', null, ProcStats);
 		const duringLive = sorted(timing.latencies);
+		const fallbacks = await counter(ready.port, 'stockflow_integrity_check_fallbacks_total');
 		stopped = true;
 		await writing;
 		return {
@@ -156,7 +177,8 @@ async function round(mode: Mode, options: Options, index: number): Promise<Round
 			catchUpMs,
 			catchUpLiveP99: duringLive.length ? percentile(duringLive, 99) : NaN,
 			catchUpEldP99: during.eldP99Ms,
-			catchUpCpuMs: (during.cpuUs - cpuBefore) / 1000
+			catchUpCpuMs: (during.cpuUs - cpuBefore) / 1000,
+			fallbacks
 		};
 	} finally {
 		for (const p of providers) p.destroy();
@@ -180,7 +202,7 @@ const median = (values: number[]): number => {
 	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-type Figure = Exclude<keyof RoundResult, 'latencies'>;
+type Figure = Exclude<keyof RoundResult, 'latencies' | 'fallbacks'>;
 const FIGURES: Array<[Figure, string, string]> = [
 	['p50', 'live latency p50', 'ms'],
 	['p99', 'live latency p99', 'ms'],
@@ -199,19 +221,40 @@ export async function runIntegrityBench(quick: boolean): Promise<void> {
 		workspaces: 4,
 		catchUp: Number(process.env.BENCH_INTEGRITY_CATCHUP ?? (quick ? 5000 : 20000))
 	};
+	const relay = await benchRelayChild();
+	console.log(`relay: ${relay.label}`);
 	const pairs: Array<Record<Mode, RoundResult>> = [];
-	for (let i = 0; i < options.rounds; i++) {
-		const order: Mode[] = i % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
-		const pair: Partial<Record<Mode, RoundResult>> = {};
-		for (const mode of order) pair[mode] = await round(mode, options, i);
-		pairs.push(pair as Record<Mode, RoundResult>);
-		const { on, off } = pairs[pairs.length - 1]!;
-		console.log(
-			`round ${i + 1}: live p99 ${on.p99.toFixed(1)} / ${off.p99.toFixed(1)} ms (on / off) = ` +
-				`${(on.p99 / off.p99).toFixed(2)}×, event-loop delay during catch-up ` +
-				`${on.catchUpEldP99.toFixed(1)} / ${off.catchUpEldP99.toFixed(1)} ms`
-		);
+	try {
+		for (let i = 0; i < options.rounds; i++) await roundPair(options, i, relay, pairs);
+	} finally {
+		relay.remove();
 	}
+	report(options, pairs);
+}
+
+/** Round `i`: both relays one after the other (off/on, then on/off in the next round). */
+async function roundPair(
+	options: Options,
+	i: number,
+	relay: RelayChild,
+	pairs: Array<Record<Mode, RoundResult>>
+): Promise<void> {
+	const order: Mode[] = i % 2 === 0 ? ['off', 'on'] : ['on', 'off'];
+	const pair: Partial<Record<Mode, RoundResult>> = {};
+	for (const mode of order) pair[mode] = await round(mode, options, i, relay);
+	const { on, off } = pair as Record<Mode, RoundResult>;
+	pairs.push({ on, off });
+	console.log(
+		`round ${i + 1}: live p99 ${on.p99.toFixed(1)} / ${off.p99.toFixed(1)} ms (on / off) = ` +
+			`${(on.p99 / off.p99).toFixed(2)}×, event-loop delay during catch-up ` +
+			`${on.catchUpEldP99.toFixed(1)} / ${off.catchUpEldP99.toFixed(1)} ms` +
+			(on.fallbacks > 0
+				? `, check thread FAILED ${on.fallbacks}× (checked on the relay's thread)`
+				: '')
+	);
+}
+
+function report(options: Options, pairs: Array<Record<Mode, RoundResult>>): void {
 	const pooled = (mode: Mode): number[] => sorted(pairs.flatMap((p) => p[mode].latencies));
 	console.log(
 		`\n${options.rounds} rounds × ${options.seconds} s, ${options.workspaces} workspaces at ` +

@@ -71,16 +71,19 @@ function removeOldBuilds(keep) {
 	}
 }
 
-/** Compiles the relay and CLI into a new build folder and makes it current. */
-export async function buildRelay() {
+/**
+ * Compiles the relay and CLI into `out` (plus `extraEntries`, name → source: the integrity
+ * bench's relay child, bench/integrity.ts) with the worker threads beside the chunks; returns
+ * the sources it was built from (relative to the repository).
+ * @param {string} out
+ * @param {Record<string, string>} [extraEntries]
+ */
+export async function compileRelay(out, extraEntries = {}) {
 	const esbuild = await import('esbuild');
-	const builtAtMs = Date.now();
-	const dir = `${builtAtMs.toString(36)}-${process.pid}`;
-	const out = join(DIST, dir);
 	const result = await esbuild.build({
 		// The integrity check thread runs compiled code too (its sources' loader:
 		// sync-server/integrity/integrity-check.worker.js); it sits beside the chunks like the others.
-		entryPoints: { main: ENTRY, 'integrity-check.worker': CHECK_THREAD },
+		entryPoints: { main: ENTRY, 'integrity-check.worker': CHECK_THREAD, ...extraEntries },
 		outdir: out,
 		bundle: true,
 		// The lazily imported commands (`stockflow report` never loads the relay) stay chunks.
@@ -104,6 +107,14 @@ export async function buildRelay() {
 			inputs.push(join(source, name));
 		}
 	}
+	return inputs;
+}
+
+/** Compiles the relay and CLI into a new build folder and makes it current. */
+export async function buildRelay() {
+	const builtAtMs = Date.now();
+	const dir = `${builtAtMs.toString(36)}-${process.pid}`;
+	const inputs = await compileRelay(join(DIST, dir));
 	inputs.push(relative(ROOT, fileURLToPath(import.meta.url)));
 	const manifest = { dir, builtAtMs, inputs };
 	const temp = `${CURRENT}.${process.pid}`;

@@ -4,6 +4,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,16 +23,20 @@ export interface Child {
 	stop(): Promise<void>;
 }
 
-/** Forks `bench/relay/<file>` under tsx and waits for its `ready` message (with a payload). */
+/**
+ * Forks `bench/relay/<file>` under tsx (or, given an absolute path to a `.js` file, that file
+ * under plain node: a compiled relay) and waits for its `ready` message (with a payload).
+ */
 export function forkChild<T>(
 	file: string,
 	ready: z.ZodType<T>,
 	env: Record<string, string> = {},
 	extraExecArgv: string[] = []
 ): Promise<{ child: Child; ready: T }> {
-	const path = fileURLToPath(new URL(file, import.meta.url));
+	const compiled = isAbsolute(file) && file.endsWith('.js');
+	const path = compiled ? file : fileURLToPath(new URL(file, import.meta.url));
 	const proc: ChildProcess = fork(path, [], {
-		execArgv: ['--import', 'tsx', '--expose-gc', ...extraExecArgv],
+		execArgv: [...(compiled ? [] : ['--import', 'tsx']), '--expose-gc', ...extraExecArgv],
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
