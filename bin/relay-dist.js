@@ -51,6 +51,7 @@ function currentBuild() {
 	return { manifest };
 }
 
+/** @param {string} keep the build folder in use */
 function removeOldBuilds(keep) {
 	let entries = [];
 	try {
