@@ -153,7 +153,9 @@ export class WorkOrderDetailModel {
 	}
 
 	private result(r: { ok: true } | { ok: false; error: unknown }, message: string): SaveResult {
-		return r.ok ? { ok: true, message } : { ok: false, message: errorMessage(r.error) };
+		if (r.ok) return { ok: true, message };
+		// An admin stopped by a far-ahead event gets the confirm step instead (FarEventNotice).
+		return { ok: false, message: this.far.stopped?.mayConfirm ? null : errorMessage(r.error) };
 	}
 
 	release(): SaveResult {

@@ -103,6 +103,8 @@ export class OrderDetailModel {
 			toast(message);
 			this.error = null;
 		} else if (r.error instanceof ApprovalRefusedError) this.error = refusalText(r.error.refusal);
+		// An admin stopped by a far-ahead event gets the confirm step instead (FarEventNotice).
+		else if (this.far.stopped?.mayConfirm) this.error = null;
 		else this.error = errorMessage(r.error);
 	}
 

@@ -165,7 +165,7 @@ export class ReceivingModel {
 			toast(t('purchasing.receivedToast', { count: r.value.movements.length }));
 			for (const f of this.forms.values()) f.clear();
 			this.error = null;
-		} else this.error = errorMessage(r.error);
+		} else this.error = this.far.stopped?.mayConfirm ? null : errorMessage(r.error);
 	}
 
 	close(): void {
