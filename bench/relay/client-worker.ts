@@ -2,21 +2,25 @@
 // It connects clients, writes entries at a steady rate, and records for every entry another
 // client wrote how long it took from the writer's clock to this client's observer. It reports
 // its own CPU and event-loop delay so the table can show the clients were not the bottleneck.
+// The client pieces are in bench-clients.ts.
 
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
-	installStateVectorHandler,
-	sendStateVectorQuery
-} from '../../src/lib/sync/state-vector-query';
+	collectGarbage,
+	connect,
+	isEntry,
+	movement,
+	relayHasAll,
+	synced,
+	timedWebSocket
+} from './bench-clients';
 import { serveRpc } from './rpc';
 import { Target, nowMs, type Entry } from './shared';
 
-const WebSocketPolyfill = WebSocket as unknown as typeof globalThis.WebSocket;
 // Every WebsocketProvider adds a process 'exit' listener; hundreds here are intended.
 process.setMaxListeners(0);
 
@@ -29,62 +33,8 @@ interface BenchClient {
 
 let clients: BenchClient[] = [];
 
-/** The worker runs with --expose-gc (rpc.ts). */
-function collectGarbage(): void {
-	(globalThis as { gc?: () => void }).gc?.();
-}
 let latencies: number[] = [];
 let measuring = false;
-
-function isEntry(value: unknown): value is Entry {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		'w' in value &&
-		typeof value.w === 'number' &&
-		't' in value &&
-		typeof value.t === 'number'
-	);
-}
-
-function connect(
-	target: Target,
-	doc = new Y.Doc(),
-	polyfill: typeof globalThis.WebSocket = WebSocketPolyfill
-): WebsocketProvider {
-	return new WebsocketProvider(target.serverUrl, target.room, doc, {
-		params: { token: target.token },
-		WebSocketPolyfill: polyfill,
-		disableBc: true
-	});
-}
-
-/**
- * A WebSocket that notes when each message has fully arrived (ws emits 'message' once the last
- * frame is in), before y-websocket's handler decodes and applies it: our listener is added in
- * the constructor, ahead of the provider's `onmessage`.
- */
-function timedWebSocket(onArrival: (atMs: number) => void): typeof globalThis.WebSocket {
-	class TimedWebSocket extends WebSocket {
-		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols);
-			this.addEventListener('message', () => onArrival(nowMs()));
-		}
-	}
-	return TimedWebSocket as unknown as typeof globalThis.WebSocket;
-}
-
-function synced(provider: WebsocketProvider): Promise<void> {
-	if (provider.synced) return Promise.resolve();
-	return new Promise((resolve) => {
-		const on = (isSynced: boolean): void => {
-			if (!isSynced) return;
-			provider.off('sync', on);
-			resolve();
-		};
-		provider.on('sync', on);
-	});
-}
 
 const ConnectArgs = z.object({ targets: z.array(Target), firstIndex: z.number() });
 const RunArgs = z.object({
@@ -101,33 +51,8 @@ const SeedArgs = z.object({
 	confirm: z.boolean()
 });
 
-/**
- * Resolves once our relay answers message 100 on this connection: it handles a connection's
- * frames in order, so everything the provider sent before (the seed) is stored and applied.
- */
-function relayHasAll(provider: WebsocketProvider): Promise<void> {
-	return new Promise((resolve, reject) => {
-		installStateVectorHandler(
-			provider,
-			() => resolve(),
-			(error) => reject(error instanceof Error ? error : new Error(String(error)))
-		);
-		if (!sendStateVectorQuery(provider)) reject(new Error('seeder not connected'));
-	});
-}
 const ApplyArgs = z.object({ file: z.string(), times: z.number() });
 const IdleArgs = z.object({ targets: z.array(Target), entries: z.number(), parallel: z.number() });
-
-function movement(writer: number, seq: number): Entry {
-	return {
-		id: `m-${writer}-${seq}`,
-		item: `SKU-${(seq * 7919) % 2000}`,
-		wh: 'W1',
-		qty: 1 + (seq % 9),
-		w: writer,
-		t: nowMs()
-	};
-}
 
 const seeded: WebsocketProvider[] = [];
 
