@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import type { DocKind, Role } from '../../src/lib/domain/auth/roles';
 import { isAuthorshipField } from '../../src/lib/domain/auth/field-rights';
+import type { AuditEntry } from '../../src/lib/domain/audit/entry';
 import { AuditCover } from './audit-cover';
 import { ELEMENT, slotAt, type Slot } from './layout';
 import { Places, UNRESOLVED, type DecodedUpdate } from './places';
@@ -211,7 +212,8 @@ class Check {
 				rules.requireAuthors(path, value);
 				rules.requireStamp(path, value);
 				rules.requireRight(slot, path, verdict.eventType);
-				if (slot.record === 'audit') this.audit.entry(path, value);
+				// The audit log's check parsed it with auditEntrySchema (doc-layouts.ts).
+				if (slot.record === 'audit') this.audit.entry(path, verdict.parsed as AuditEntry);
 				return;
 			}
 			case 'listEntry':

@@ -65,8 +65,10 @@ import type { DocLayout, EntryCheck, EntryMapSpec } from './layout';
 
 const parsesWith =
 	(schema: z.ZodType): EntryCheck =>
-	(value) =>
-		schema.safeParse(value).success ? { ok: true } : { ok: false };
+	(value) => {
+		const parsed = schema.safeParse(value);
+		return parsed.success ? { ok: true, parsed: parsed.data } : { ok: false };
+	};
 
 /** An event log entry: known and well formed, or of a type from a newer app (kept, not refused). */
 function eventsOf(

@@ -14,8 +14,11 @@ export const ELEMENT = '[]';
 
 export type ObjectSchema = z.ZodObject;
 
-/** What a value appended to a log is: malformed, or an entry (with its event type, if any). */
-export type EntryVerdict = { ok: false } | { ok: true; eventType?: string };
+/**
+ * What a value appended to a log is: malformed, or an entry (with its event type, if any, and
+ * what its schema parsed it to: the audit rule reads the parsed entry).
+ */
+export type EntryVerdict = { ok: false } | { ok: true; eventType?: string; parsed?: unknown };
 export type EntryCheck = (value: unknown) => EntryVerdict;
 
 export type Slot =

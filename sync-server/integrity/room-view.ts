@@ -24,6 +24,15 @@ export interface RoomView {
 	livePaths(client: number, clock: number, end: number): Path[];
 }
 
+/** Root types' keys (`Y.findRootTypeKey` walks the doc's root types): a root type stays one. */
+const rootKeys = new WeakMap<Y.AbstractType<unknown>, string>();
+
+function rootKey(type: Y.AbstractType<unknown>): string {
+	let key = rootKeys.get(type);
+	if (key === undefined) rootKeys.set(type, (key = Y.findRootTypeKey(type)));
+	return key;
+}
+
 export function docRoomView(doc: Y.Doc): RoomView {
 	const store = doc.store;
 	const typePaths = new Map<Y.AbstractType<unknown>, Path>();
@@ -32,7 +41,7 @@ export function docRoomView(doc: Y.Doc): RoomView {
 		if (cached !== undefined) return cached;
 		const holder = type._item;
 		let path: Path;
-		if (holder === null) path = [Y.findRootTypeKey(type)];
+		if (holder === null) path = [rootKey(type)];
 		else if (holder.deleted) path = null;
 		else path = itemPath(holder);
 		typePaths.set(type, path);

@@ -1,6 +1,7 @@
 // What the writer may put where: the role's rights (field-rights.ts), authorship fields that
 // must name the token's user, and stamps the relay's clock can trust (stamps.ts).
 
+import type { z } from 'zod';
 import {
 	canAppendEvent,
 	canWriteField,
@@ -15,11 +16,28 @@ import { preview, refuse, show } from './refusal';
 import { monthRefusal, stampRefusal } from './stamps';
 import type { IntegrityInput } from './check';
 
+/** A ledger doc's month, by doc name (one regex per room, not per update). */
+const ledgerMonths = new Map<string, string | null>();
+function ledgerMonthOf(docName: string): string | null {
+	let month = ledgerMonths.get(docName);
+	if (month === undefined) {
+		month = monthOfLedgerDoc(docName);
+		// Names are checked at the upgrade (a ledger per month): a bound only against misuse.
+		if (ledgerMonths.size < 10_000) ledgerMonths.set(docName, month);
+	}
+	return month;
+}
+
+function isSchemaDefault(schema: z.ZodType | null, value: unknown): boolean {
+	const parsed = schema?.safeParse(undefined);
+	return parsed?.success === true && parsed.data === value;
+}
+
 export class WriterRules {
 	private readonly ledgerMonth: string | null;
 
 	constructor(private readonly input: Omit<IntegrityInput, 'doc' | 'update'>) {
-		this.ledgerMonth = input.kind === 'ledger' ? monthOfLedgerDoc(input.docName) : null;
+		this.ledgerMonth = input.kind === 'ledger' ? ledgerMonthOf(input.docName) : null;
 	}
 
 	/**
@@ -32,11 +50,9 @@ export class WriterRules {
 		value: unknown,
 		created: boolean
 	): void {
-		const parsedDefault = slot.schema?.safeParse(undefined);
-		const isDefault = parsedDefault?.success === true && parsedDefault.data === value;
 		const { role } = this.input.writer;
 		const ok =
-			created && isDefault
+			created && isSchemaDefault(slot.schema, value)
 				? canWriteRecord(role, slot.record)
 				: canWriteField(role, slot.record, slot.field);
 		if (!ok) refuse('rights', `${role} may not write ${show(path)}`);
