@@ -181,7 +181,12 @@ async function round(
 			fallbacks
 		};
 	} finally {
-		for (const p of providers) p.destroy();
+		// The docs too: each provider's awareness keeps an interval until its doc is destroyed,
+		// which kept this process alive after the bench finished.
+		for (const p of providers) {
+			p.destroy();
+			p.doc.destroy();
+		}
 		await child.stop();
 	}
 }
