@@ -40,6 +40,26 @@ export function eventStampFor(
 	return newEventStamp(allowed(ctx, stamps, confirmed), ctx.clock.now(), ctx.clock.device);
 }
 
+/** What every event-log entry carries besides its type and payload, stamped `at` by this actor. */
+export interface EventEnvelope<T extends string, P> {
+	id: string;
+	at: Stamp;
+	type: T;
+	by: string;
+	device: string;
+	payload: P;
+}
+
+/** A new event as this command's actor writes it, before the log's own schema parses it. */
+export function eventEnvelope<T extends string, P>(
+	ctx: CommandContext,
+	at: Stamp,
+	type: T,
+	payload: P
+): EventEnvelope<T, P> {
+	return { id: ctx.ids.next(), at, type, by: ctx.user, device: ctx.clock.device, payload };
+}
+
 /** The stamps of a record's event log in the orders doc (`collection` → id → `events`). */
 export function eventStampsOf(
 	doc: Y.Doc,

@@ -16,7 +16,7 @@ import { parseOrThrow } from '../../domain/parse';
 import { ensureOrdersSchema, appendOrderEvent, orderMap } from '../../doc/orders-doc';
 import { requireEvent, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { checkFarEvents, eventStampFor, eventStampsOf } from '../far-events';
+import { checkFarEvents, eventStampFor, eventStampsOf, eventEnvelope } from '../far-events';
 
 export function appendEvent<T extends OrderEventType>(
 	ctx: CommandContext,
@@ -31,14 +31,7 @@ export function appendEvent<T extends OrderEventType>(
 	const map = orderMap(doc, orderId);
 	if (!map) throw new UnknownOrderError(orderId);
 	const at = eventStampFor(ctx, eventStampsOf(doc, 'salesOrders', orderId));
-	const event = parseOrThrow(orderEventSchema, {
-		id: ctx.ids.next(),
-		at,
-		type,
-		by: ctx.user,
-		device: ctx.clock.device,
-		payload
-	});
+	const event = parseOrThrow(orderEventSchema, eventEnvelope(ctx, at, type, payload));
 	doc.transact(
 		() => {
 			ensureOrdersSchema(doc);

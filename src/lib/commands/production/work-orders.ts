@@ -27,7 +27,7 @@ import { readWarehouses } from '../../doc/catalog-doc';
 import { ensureOrdersSchema } from '../../doc/orders-doc';
 import { appendWoEvent, writeNewWorkOrder } from '../../doc/production-orders-doc';
 import { commandOrigin, type CommandContext } from '../context';
-import { checkFarEvents, eventStampFor, eventStampsOf } from '../far-events';
+import { checkFarEvents, eventStampFor, eventStampsOf, eventEnvelope } from '../far-events';
 import { boardOf } from '../orders/read';
 import { requireProduction } from './access';
 import { productionView, requireWorkOrder, type FoldedWorkOrder } from './read';
@@ -104,14 +104,7 @@ export function appendEvent<T extends WoEventType>(
 ): WoEvent {
 	const doc = ctx.docs.shared('orders');
 	const at = eventStampFor(ctx, eventStampsOf(doc, 'workOrders', woId));
-	const event = parseOrThrow(woEventSchema, {
-		id: ctx.ids.next(),
-		at,
-		type,
-		by: ctx.user,
-		device: ctx.clock.device,
-		payload
-	});
+	const event = parseOrThrow(woEventSchema, eventEnvelope(ctx, at, type, payload));
 	doc.transact(
 		() => {
 			ensureOrdersSchema(doc);

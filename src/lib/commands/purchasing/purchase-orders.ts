@@ -39,7 +39,7 @@ import {
 } from '../../doc/purchasing-doc';
 import { requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { checkFarEvents, eventStampFor, eventStampsOf } from '../far-events';
+import { checkFarEvents, eventStampFor, eventStampsOf, eventEnvelope } from '../far-events';
 import { ApprovalRefusedError, UnknownPurchaseOrderError } from './errors';
 import { purchasingView, requirePurchaseOrder, requireSupplier, type PurchasingView } from './read';
 import { requirePurchasing } from './suppliers';
@@ -195,14 +195,7 @@ export function appendPurchaseOrderEvent<T extends PoEventType>(
 	const map = purchaseOrderMap(doc, poId);
 	if (!map) throw new UnknownPurchaseOrderError(poId);
 	const at = eventStampFor(ctx, eventStampsOf(doc, 'purchaseOrders', poId));
-	const event = parseOrThrow(poEventSchema, {
-		id: ctx.ids.next(),
-		at,
-		type,
-		by: ctx.user,
-		device: ctx.clock.device,
-		payload
-	});
+	const event = parseOrThrow(poEventSchema, eventEnvelope(ctx, at, type, payload));
 	doc.transact(
 		() => {
 			ensureOrdersSchema(doc);

@@ -16,7 +16,7 @@ import { ensureOrdersSchema } from '../../doc/orders-doc';
 import { appendTransferEvent, readTransfer } from '../../doc/transfers-doc';
 import { requireEvent, requireWrite, requireWriteKind } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import { eventStampFor } from '../far-events';
+import { eventStampFor, eventEnvelope } from '../far-events';
 import { writeLedgerPostings } from '../ledger-postings';
 
 export const ORDERS = 'orders';
@@ -59,14 +59,7 @@ export function commitTransferEvent(
 		transfer.events.map((e) => e.at),
 		options.confirmFarStamps === true || ctx.confirmFarStamps === true
 	);
-	const event = parseTransferEvent({
-		id: ctx.ids.next(),
-		at,
-		type,
-		by: ctx.user,
-		device: ctx.clock.device,
-		payload
-	});
+	const event = parseTransferEvent(eventEnvelope(ctx, at, type, payload));
 	if (!event) throw new InvalidFieldError('payload', 'invalid');
 	const postings = postingsOf(transfer, event);
 	if (postings.length > 0) requireWriteKind(ctx, 'ledger');
