@@ -3,7 +3,7 @@
 // every page's violations at once, so one run shows the whole picture.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
+import { freshWorkspace, signIn, fillZeroCostReceipt } from './support';
 
 /** A warehouse with two bins, an item with stock and a customer: every list has a row. */
 async function setUp(page: Page): Promise<void> {
@@ -29,11 +29,7 @@ async function setUp(page: Page): Promise<void> {
 	await expect(page.getByTestId('item-row-TEA-1')).toBeVisible();
 
 	await page.goto('/movements/new?type=receipt');
-	await page.getByTestId('movement-item').fill('TEA-1');
-	await page.getByTestId('movement-item').press('Enter');
-	await page.getByTestId('movement-location').selectOption({ label: 'A-01' });
-	await page.getByTestId('movement-qty').fill('10');
-	await page.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(page, { item: 'TEA-1', location: 'A-01', qty: 10 });
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 

@@ -3,7 +3,14 @@
 // confirmation and be lost: the warehouse is told an administrator must confirm; the admin sees
 // why, confirms, and the order is picking.
 import { expect, test, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn, tokenFor } from './support';
+import {
+	createItem,
+	createWarehouse,
+	freshWorkspace,
+	signIn,
+	tokenFor,
+	fillZeroCostReceipt
+} from './support';
 
 const HOUR_MS = 3_600_000;
 
@@ -38,11 +45,7 @@ test('an order confirmed by a tablet 10½ hours ahead is picked after the admin 
 	await createWarehouse(adminPage, 'TPE', '台北倉');
 	await createItem(adminPage, 'TEA-600', '紅茶 600ml', '箱');
 	await adminPage.goto('/movements/new');
-	await adminPage.getByTestId('movement-item').fill('TEA-600');
-	await adminPage.getByTestId('movement-item').press('Enter');
-	await adminPage.getByTestId('movement-warehouse').selectOption({ label: 'TPE · 台北倉' });
-	await adminPage.getByTestId('movement-qty').fill('10');
-	await adminPage.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(adminPage, { item: 'TEA-600', warehouse: 'TPE · 台北倉', qty: 10 });
 	await adminPage.getByTestId('movement-submit').click();
 	await expect(adminPage.getByTestId('toast-success')).toBeVisible();
 	await adminPage.goto('/sales/customers');

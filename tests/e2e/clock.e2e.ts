@@ -4,7 +4,14 @@
 // receipt as stamped 10 hours ahead, with the tablet and how fast its clock is; a count of the
 // item is approved only once the admin confirms.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn, tokenFor } from './support';
+import {
+	createItem,
+	createWarehouse,
+	freshWorkspace,
+	signIn,
+	tokenFor,
+	fillZeroCostReceipt
+} from './support';
 
 const HOUR_MS = 3_600_000;
 
@@ -63,11 +70,7 @@ async function farReceipt(browser: Browser, baseURL: string) {
 	await tablet.reload();
 	await expect(tablet.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
 	await tablet.getByTestId('movement-type-receipt').click();
-	await tablet.getByTestId('movement-item').fill('BOLT-M6');
-	await tablet.getByTestId('movement-item').press('Enter');
-	await tablet.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
-	await tablet.getByTestId('movement-qty').fill('7');
-	await tablet.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(tablet, { item: 'BOLT-M6', warehouse: 'TY · 桃園總倉', qty: 7 });
 	await tablet.getByTestId('movement-submit').click();
 	await expect(tablet.getByTestId('toast-success')).toBeVisible();
 	await ctx.setOffline(false);
@@ -194,11 +197,7 @@ test('a transfer dispatched by a tablet 10½ hours ahead is received after the a
 	await createWarehouse(adminPage, 'TC', '台中倉');
 	await createItem(adminPage, 'BOLT-M6', '六角螺栓 M6', '個');
 	await adminPage.goto('/movements/new?type=receipt');
-	await adminPage.getByTestId('movement-item').fill('BOLT-M6');
-	await adminPage.getByTestId('movement-item').press('Enter');
-	await adminPage.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
-	await adminPage.getByTestId('movement-qty').fill('10');
-	await adminPage.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(adminPage, { item: 'BOLT-M6', warehouse: 'TY · 桃園總倉', qty: 10 });
 	await adminPage.getByTestId('movement-submit').click();
 	await expect(adminPage.getByTestId('toast-success')).toBeVisible();
 	await adminPage.goto('/warehouse/transfers');

@@ -8,7 +8,8 @@ import {
 	freshWorkspace,
 	setRelayTime,
 	signIn,
-	tokenFor
+	tokenFor,
+	fillZeroCostReceipt
 } from './support';
 
 const DAY_MS = 86_400_000;
@@ -108,11 +109,7 @@ test('three days offline: still signed in, keeps working, renews silently when b
 	expect(new URL(clerk.url()).pathname).toBe('/movements/new');
 	await expect(clerk.getByTestId('session-ended')).toHaveCount(0);
 	await clerk.getByTestId('movement-type-receipt').click();
-	await clerk.getByTestId('movement-item').fill('BOLT-M6');
-	await clerk.getByTestId('movement-item').press('Enter');
-	await clerk.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
-	await clerk.getByTestId('movement-qty').fill('7');
-	await clerk.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(clerk, { item: 'BOLT-M6', warehouse: 'TY · 桃園總倉', qty: 7 });
 	await clerk.getByTestId('movement-submit').click();
 	await expect(clerk.getByTestId('toast-success')).toBeVisible();
 

@@ -2,7 +2,13 @@
 // records a goods receipt while offline (surviving a reload), reconnects, and the sales
 // user's stock overview shows the new quantity.
 import { expect, test, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
+import {
+	createItem,
+	createWarehouse,
+	freshWorkspace,
+	signIn,
+	fillZeroCostReceipt
+} from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
@@ -37,11 +43,7 @@ test('a receipt recorded offline reaches the other department after reconnecting
 	await expect(clerk.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
 	await clerk.goto('/movements/new').catch(() => {}); // full navigation: served by the service worker
 	await clerk.getByTestId('movement-type-receipt').click();
-	await clerk.getByTestId('movement-item').fill('BOLT-M6');
-	await clerk.getByTestId('movement-item').press('Enter');
-	await clerk.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
-	await clerk.getByTestId('movement-qty').fill('120');
-	await clerk.getByTestId('movement-zero-cost').check(); // no standard cost: confirmed
+	await fillZeroCostReceipt(clerk, { item: 'BOLT-M6', warehouse: 'TY · 桃園總倉', qty: 120 }); // no standard cost: confirmed
 	await clerk.getByTestId('movement-submit').click();
 	await expect(clerk.getByTestId('toast-success')).toBeVisible();
 	await expect(clerk.getByTestId('pending-count')).toHaveAttribute('data-count', /^[1-9]/);
@@ -86,11 +88,7 @@ test('a live receipt appears in the other browser within a second', async ({ bro
 	await expectSynced(b);
 
 	await a.goto('/movements/new');
-	await a.getByTestId('movement-item').fill('TAPE-48');
-	await a.getByTestId('movement-item').press('Enter');
-	await a.getByTestId('movement-warehouse').selectOption({ label: 'KH · 高雄倉' });
-	await a.getByTestId('movement-qty').fill('36');
-	await a.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(a, { item: 'TAPE-48', warehouse: 'KH · 高雄倉', qty: 36 });
 	const submittedAt = Date.now();
 	await a.getByTestId('movement-submit').click();
 	await expect(b.getByTestId('onhand-TAPE-48')).toHaveText('36', { timeout: 5_000 });
@@ -114,11 +112,7 @@ test('a sales user cannot record movements and a bad sign-in link is explained',
 async function receive(page: Page, code: string, warehouse: string, qty: number): Promise<void> {
 	await page.goto('/movements/new').catch(() => {}); // offline: served by the service worker
 	await page.getByTestId('movement-type-receipt').click();
-	await page.getByTestId('movement-item').fill(code);
-	await page.getByTestId('movement-item').press('Enter');
-	await page.getByTestId('movement-warehouse').selectOption({ label: warehouse });
-	await page.getByTestId('movement-qty').fill(String(qty));
-	await page.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(page, { item: code, warehouse, qty });
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }

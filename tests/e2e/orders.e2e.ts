@@ -2,7 +2,13 @@
 // confirm the same last units while offline end with a flagged order and a working fix, and a
 // back-order gets the stock that arrives, then closes short.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
+import {
+	createItem,
+	createWarehouse,
+	freshWorkspace,
+	signIn,
+	fillZeroCostReceipt
+} from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
@@ -17,11 +23,7 @@ async function setUpCompany(page: Page): Promise<void> {
 	await createItem(page, 'TEA-600', '紅茶 600ml', '箱');
 
 	await page.goto('/movements/new');
-	await page.getByTestId('movement-item').fill('TEA-600');
-	await page.getByTestId('movement-item').press('Enter');
-	await page.getByTestId('movement-warehouse').selectOption({ label: 'TPE · 台北倉' });
-	await page.getByTestId('movement-qty').fill('10');
-	await page.getByTestId('movement-zero-cost').check(); // the item has no standard cost yet
+	await fillZeroCostReceipt(page, { item: 'TEA-600', warehouse: 'TPE · 台北倉', qty: 10 }); // the item has no standard cost yet
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 
@@ -178,11 +180,7 @@ test('offline double confirmation of the last units is flagged and resolved', as
 
 async function receive(page: Page, qty: number): Promise<void> {
 	await page.goto('/movements/new');
-	await page.getByTestId('movement-item').fill('TEA-600');
-	await page.getByTestId('movement-item').press('Enter');
-	await page.getByTestId('movement-warehouse').selectOption({ label: 'TPE · 台北倉' });
-	await page.getByTestId('movement-qty').fill(String(qty));
-	await page.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(page, { item: 'TEA-600', warehouse: 'TPE · 台北倉', qty });
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }

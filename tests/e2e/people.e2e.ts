@@ -2,7 +2,7 @@
 // tablet with no extra click, the admin revokes that tablet while it is offline with an
 // unsynced receipt; back online it says it was signed out and the receipt is still there.
 import { expect, test, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
+import { freshWorkspace, signIn, fillZeroCostReceipt } from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
@@ -71,11 +71,7 @@ test('an invited tablet signs in, is revoked, and keeps its unsynced receipt', a
 	await tablet.reload();
 	await expect(tablet.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline');
 	await tablet.getByTestId('movement-type-receipt').click();
-	await tablet.getByTestId('movement-item').fill('BOLT-M6');
-	await tablet.getByTestId('movement-item').press('Enter');
-	await tablet.getByTestId('movement-warehouse').selectOption({ label: 'TY · 桃園總倉' });
-	await tablet.getByTestId('movement-qty').fill('5');
-	await tablet.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(tablet, { item: 'BOLT-M6', warehouse: 'TY · 桃園總倉', qty: 5 });
 	await tablet.getByTestId('movement-submit').click();
 	await expect(tablet.getByTestId('toast-success')).toBeVisible();
 

@@ -4,7 +4,13 @@
 // in its queue, prints the pick list, picks by scanning bins and the item in walking order and
 // ships exactly what it picked; history names the bins, the order number and the device.
 import { expect, test, type Page } from '@playwright/test';
-import { createItem, createWarehouse, freshWorkspace, signIn } from './support';
+import {
+	createItem,
+	createWarehouse,
+	freshWorkspace,
+	signIn,
+	fillZeroCostReceipt
+} from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
@@ -14,11 +20,7 @@ async function expectSynced(page: Page): Promise<void> {
 
 async function receive(page: Page, bin: string, qty: number): Promise<void> {
 	await page.goto('/movements/new?type=receipt');
-	await page.getByTestId('movement-item').fill('TEA-600');
-	await page.getByTestId('movement-item').press('Enter');
-	await page.getByTestId('movement-location').selectOption({ label: bin });
-	await page.getByTestId('movement-qty').fill(String(qty));
-	await page.getByTestId('movement-zero-cost').check();
+	await fillZeroCostReceipt(page, { item: 'TEA-600', location: bin, qty });
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }

@@ -56,6 +56,27 @@ export async function createItem(
 }
 
 /**
+ * Fills the movement form open on `page` with a receipt of `qty` of `item` at zero cost (the
+ * test items carry no standard cost), into `warehouse` (the select's label, "TY · 桃園總倉") or
+ * a `location` bin; the caller opens the form and submits it.
+ */
+export async function fillZeroCostReceipt(
+	page: Page,
+	line: { item: string; qty: number | string; warehouse?: string; location?: string }
+): Promise<void> {
+	await page.getByTestId('movement-item').fill(line.item);
+	await page.getByTestId('movement-item').press('Enter');
+	if (line.warehouse) {
+		await page.getByTestId('movement-warehouse').selectOption({ label: line.warehouse });
+	}
+	if (line.location) {
+		await page.getByTestId('movement-location').selectOption({ label: line.location });
+	}
+	await page.getByTestId('movement-qty').fill(String(line.qty));
+	await page.getByTestId('movement-zero-cost').check();
+}
+
+/**
  * Moves the relay's clock (STOCKFLOW_TEST_CLOCK=1 in playwright.config.ts); null returns it to
  * the machine's. The relay is the devices' time reference, so a test that plays a month-end
  * sets it along with the browsers' clocks, and puts it back when done.

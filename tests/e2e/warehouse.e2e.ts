@@ -2,7 +2,7 @@
 // while another device issues stock online (the adjustment uses the book at the count's
 // stamp), and the label page rendered and screenshotted.
 import { expect, test, type Page } from '@playwright/test';
-import { freshWorkspace, signIn } from './support';
+import { freshWorkspace, signIn, fillZeroCostReceipt } from './support';
 
 async function expectSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online', {
@@ -36,11 +36,7 @@ async function setUp(page: Page, items: [string, string][]): Promise<void> {
 
 async function receive(page: Page, code: string, bin: string, qty: number): Promise<void> {
 	await page.goto('/movements/new?type=receipt');
-	await page.getByTestId('movement-item').fill(code);
-	await page.getByTestId('movement-item').press('Enter');
-	await page.getByTestId('movement-location').selectOption({ label: bin });
-	await page.getByTestId('movement-qty').fill(String(qty));
-	await page.getByTestId('movement-zero-cost').check(); // no standard cost: confirmed
+	await fillZeroCostReceipt(page, { item: code, location: bin, qty }); // no standard cost: confirmed
 	await page.getByTestId('movement-submit').click();
 	await expect(page.getByTestId('toast-success')).toBeVisible();
 }
