@@ -3,7 +3,13 @@ import type { Movement } from '../ledger/movement';
 import { foldBalances, onHandOf } from '../ledger/fold';
 import { countPostingId, countPostings, isPostingOf } from './posting';
 import { foldCountStatus, type CountEvent, type CountLine } from './session';
-import { accuracyOf, computeVariances, pooledAccuracy, withinTolerance } from './variance';
+import {
+	accuracyOf,
+	computeVariances,
+	pooledAccuracy,
+	toleranceFromText,
+	withinTolerance
+} from './variance';
 
 const S = (n: number, device = 'd1') => `${String(n).padStart(15, '0')}-000000-${device}`;
 
@@ -207,5 +213,25 @@ describe('count status fold', () => {
 		[[e('opened', 1), e('submitted', 2), e('approved', 3), e('approved', 4)], 'approved', false]
 	] as const)('%#', (events, status, conflict) => {
 		expect(foldCountStatus(events)).toEqual({ status, conflict });
+	});
+});
+
+describe('toleranceFromText', () => {
+	it.each([
+		['2', '5', { qty: 2, ratio: 0.05 }],
+		['1,200', '100', { qty: 1200, ratio: 1 }],
+		[' 0.5 ', '2.5', { qty: 0.5, ratio: 0.025 }],
+		['', '', { qty: 0, ratio: 0 }],
+		['-3', '-1', { qty: 0, ratio: 0 }],
+		['abc', '100.01', { qty: 0, ratio: 0 }]
+	])('qty %j, %j %% → %j', (qty, pct, expected) => {
+		expect(toleranceFromText(qty, pct)).toEqual(expected);
+	});
+
+	it('a typo never widens the tolerance: a count 3 off the book matches only what was typed', () => {
+		expect(withinTolerance(100, 103, toleranceFromText('3', ''))).toBe(true);
+		expect(withinTolerance(100, 103, toleranceFromText('-3', ''))).toBe(false);
+		expect(withinTolerance(100, 103, toleranceFromText('', '3'))).toBe(true);
+		expect(withinTolerance(100, 103, toleranceFromText('', '2.99'))).toBe(false);
 	});
 });

@@ -7,6 +7,8 @@ import { compareStamps, type Stamp } from '../clock/hlc';
 import { roundQty } from '../ledger/fold';
 import type { Movement } from '../ledger/movement';
 import { withoutRepaired } from '../ledger/repair';
+import { percentOrNull } from '../quantity/percent';
+import { quantityOrNull } from '../quantity/quantity';
 import { latestLines, positionKey } from './positions';
 import type { CountLine, CountSession } from './session';
 
@@ -29,6 +31,18 @@ export interface Tolerance {
 }
 
 export const EXACT: Tolerance = { qty: 0, ratio: 0 };
+
+/**
+ * The tolerance a reviewer typed: a quantity (non-negative) and a percentage of the book
+ * (0–100). Text that is neither — empty, negative, "abc", 150 % — allows nothing (0), so a
+ * slip can only make the review stricter, never hide a difference.
+ */
+export function toleranceFromText(qtyText: string, pctText: string): Tolerance {
+	return {
+		qty: quantityOrNull(qtyText) ?? 0,
+		ratio: (percentOrNull(pctText) ?? 0) / 100
+	};
+}
 
 export function withinTolerance(book: number, counted: number, tol: Tolerance): boolean {
 	const diff = Math.abs(roundQty(counted - book));

@@ -11,6 +11,7 @@ import { expectedInBin } from '../../domain/stocktake/sheet';
 import {
 	accuracyOf,
 	computeVariances,
+	toleranceFromText,
 	type Accuracy,
 	type Tolerance,
 	type Variance
@@ -58,7 +59,10 @@ export interface AccuracyPoint {
 }
 
 export class StocktakeBook {
-	tolerance = $state<Tolerance>({ qty: 0, ratio: 0 });
+	/** The review's tolerance as typed: a quantity and a percentage of the book. */
+	toleranceQtyText = $state('0');
+	tolerancePctText = $state('0');
+	tolerance: Tolerance = $derived(toleranceFromText(this.toleranceQtyText, this.tolerancePctText));
 
 	sessions: CountSession[] = $derived.by(() => {
 		void this.ws.docRevision.counts;
