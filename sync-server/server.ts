@@ -4,9 +4,10 @@
 import { createServer, STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { resolveSecret } from './secret';
 import { attachConnection, type AttachedConnection } from './connection';
+import { startKeepalive } from './keepalive';
 import { createRequestHandler } from './http';
 import type { AdjustableClock } from './test-clock';
 import { silentLogger } from './logger';
@@ -166,7 +167,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024,
 		perMessageDeflate: false
 	});
-	const alive = new WeakMap<WebSocket, boolean>();
+	const keepalive = startKeepalive(wss, options.pingIntervalMs ?? 30_000, logger);
 	const connections = new Set<AttachedConnection>();
 
 	const http = createServer(
@@ -201,9 +202,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 					return;
 				}
 				wss.handleUpgrade(req, socket, head, (ws) => {
-					alive.set(ws, true);
-					ws.on('pong', () => alive.set(ws, true));
-					ws.on('message', () => alive.set(ws, true));
+					keepalive.watch(ws);
 					const connection = attachConnection({
 						socket: ws,
 						key: decision.key,
@@ -233,19 +232,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			});
 	});
 
-	const keepalive = setInterval(() => {
-		for (const ws of wss.clients) {
-			if (alive.get(ws) === false) {
-				logger.info('terminating unresponsive connection');
-				ws.terminate();
-				continue;
-			}
-			alive.set(ws, false);
-			ws.ping();
-		}
-	}, options.pingIntervalMs ?? 30_000);
-	keepalive.unref();
-
 	await new Promise<void>((resolve, reject) => {
 		http.once('error', reject);
 		http.listen(options.port, options.host ?? '0.0.0.0', () => {
@@ -267,7 +253,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		rooms: () => rooms.size(),
 		close() {
 			closing ??= (async () => {
-				clearInterval(keepalive);
+				keepalive.stop();
 				guard.stop();
 				const closed = [...wss.clients].map(
 					(ws) =>
