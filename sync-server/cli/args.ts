@@ -16,7 +16,12 @@ export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: stri
 
 export function parseFlags<T extends FlagSpec>(argv: string[], spec: T) {
 	try {
-		return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: true });
+		return parseArgs({
+			args: attachDashValues(argv, spec),
+			options: spec,
+			strict: true,
+			allowPositionals: true
+		});
 	} catch (err) {
 		throw new UsageError(
 			err instanceof Error
@@ -24,6 +29,52 @@ export function parseFlags<T extends FlagSpec>(argv: string[], spec: T) {
 				: 'invalid arguments'
 		);
 	}
+}
+
+/**
+ * Device and link ids are base64url and so may start with "-" (1 in 64 does): node's parseArgs
+ * reads `--device -xfcLGZ…` as a missing value. A value that follows a string flag and is not
+ * itself one of the command's flags is attached (`--device=-xfcLGZ…`), so an id pasted from
+ * `stockflow users` works as printed. `--device --user` still reads as a missing value.
+ */
+function attachDashValues(argv: string[], spec: FlagSpec): string[] {
+	const takesValue = new Set<string>();
+	const flags = new Set<string>();
+	for (const [name, option] of Object.entries(spec)) {
+		flags.add(`--${name}`);
+		if (option.short) flags.add(`-${option.short}`);
+		if (option.type === 'string') {
+			takesValue.add(`--${name}`);
+			if (option.short) takesValue.add(`-${option.short}`);
+		}
+	}
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] as string;
+		const next = argv[i + 1];
+		if (arg === '--') {
+			out.push(...argv.slice(i));
+			break;
+		}
+		if (
+			takesValue.has(arg) &&
+			next !== undefined &&
+			next.startsWith('-') &&
+			next !== '--' &&
+			!flags.has(next.split('=')[0] as string)
+		) {
+			out.push(`${arg.startsWith('--') ? arg : `--${longName(arg, spec)}`}=${next}`);
+			i++;
+			continue;
+		}
+		out.push(arg);
+	}
+	return out;
+}
+
+function longName(short: string, spec: FlagSpec): string {
+	const found = Object.entries(spec).find(([, option]) => `-${option.short}` === short);
+	return found ? found[0] : short.slice(1);
 }
 
 export function requireWorkspace(value: string | boolean | undefined): string {
