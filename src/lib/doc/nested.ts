@@ -1,5 +1,6 @@
 // A record's nested Y types (an order's `lines` and `events`, a catalog entity's map), created
-// on first write when a record written by an older version, or by a peer, lacks one.
+// on first write when a record written by an older version, or by a peer, lacks one; and the
+// test for whether a plain nested value changed, so writes touch only what did.
 
 import * as Y from 'yjs';
 
@@ -20,3 +21,10 @@ export function nestedMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
 	map.set(key, created);
 	return created;
 }
+
+/**
+ * Whether two plain values (JSON-shaped, as stored in a doc) are the same, key order included:
+ * a value written back unchanged would still be a new struct that peers store and sync.
+ */
+export const sameJson = (a: unknown, b: unknown): boolean =>
+	JSON.stringify(a) === JSON.stringify(b);

@@ -4,7 +4,7 @@
 // keep theirs. Everything read is parsed; bad entries are skipped and counted.
 
 import * as Y from 'yjs';
-import { nestedMap } from './nested';
+import { nestedMap, sameJson } from './nested';
 import {
 	bomLineSchema,
 	bomSchema,
@@ -74,8 +74,6 @@ export function readBomsResult(doc: Y.Doc): ReadResult<Bom> {
 export function readBoms(doc: Y.Doc): Bom[] {
 	return readBomsResult(doc).values;
 }
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Writes a BOM inside a transaction: changed scalar fields, then lines and steps by id (only

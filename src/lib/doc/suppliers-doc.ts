@@ -5,7 +5,7 @@
 // × validity; `purchasingSettings` holds the purchasing policy (approval limits, reminders).
 
 import * as Y from 'yjs';
-import { nestedMap } from './nested';
+import { nestedMap, sameJson } from './nested';
 import { DEFAULT_POLICY, type PurchasingPolicy } from '../domain/purchasing/approval';
 import { priceListEntrySchema, type PriceListEntry } from '../domain/purchasing/price-list';
 import {
@@ -89,8 +89,6 @@ export function readSuppliersResult(doc: Y.Doc): ReadResult<Supplier> {
 export function readSuppliers(doc: Y.Doc): Supplier[] {
 	return readSuppliersResult(doc).values;
 }
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Writes a supplier inside a transaction: changed scalar fields, contacts when they changed,
