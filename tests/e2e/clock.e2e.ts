@@ -243,15 +243,15 @@ test('a transfer dispatched by a tablet 10½ hours ahead is received after the a
 	);
 	await adminPage.getByTestId('transfer-received-BOLT-M6').fill('10');
 	await adminPage.getByTestId('transfer-receive').click();
-	await expect(adminPage.getByTestId('transfer-far-stamp')).toBeVisible();
+	await expect(adminPage.getByTestId('far-event')).toBeVisible();
 	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute(
 		'data-status',
 		'in-transit'
 	);
 	await adminPage.screenshot({ path: testInfo.outputPath('transfer-far.png'), fullPage: true });
-	await adminPage.getByTestId('transfer-confirm-far').click();
+	await adminPage.getByTestId('far-event-confirm').click();
 	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute('data-status', 'received');
-	await expect(adminPage.getByTestId('transfer-far-stamp')).toHaveCount(0);
+	await expect(adminPage.getByTestId('far-event')).toHaveCount(0);
 	await adminPage.goto('/stock');
 	await expect(adminPage.getByTestId('onhand-BOLT-M6')).toHaveText('10');
 });

@@ -34,30 +34,20 @@ export function requireTransfer(
 	return { transfer, fold: foldTransfer(transfer.events) };
 }
 
-export interface TransferEventOptions {
-	/**
-	 * An admin confirms acting on a transfer whose latest event is stamped far ahead of the
-	 * relay's time (FarStampError); the event is then stamped just after it. Ignored for others.
-	 */
-	confirmFarStamps?: boolean;
-}
-
 /** Appends the event, then writes its postings (skipping any already in a ledger). */
 export function commitTransferEvent(
 	ctx: CommandContext,
 	transfer: Transfer,
 	type: TransferEventType,
 	payload: unknown,
-	command: string,
-	options: TransferEventOptions = {}
+	command: string
 ): TransferEvent {
 	requireWrite(ctx, ORDERS);
 	requireEvent(ctx, 'transfer', type);
-	// Confirmed: after a far-ahead event, in the order people acted (domain/clock/far-events).
+	// Confirmed (ctx.confirmFarStamps): after a far-ahead event, in the order people acted.
 	const at = eventStampFor(
 		ctx,
-		transfer.events.map((e) => e.at),
-		options.confirmFarStamps === true || ctx.confirmFarStamps === true
+		transfer.events.map((e) => e.at)
 	);
 	const event = parseTransferEvent(eventEnvelope(ctx, at, type, payload));
 	if (!event) throw new InvalidFieldError('payload', 'invalid');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RELAY_NOW, relayTimeShop } from '../relay-time-shop';
 import { createWarehouse } from '../catalog';
 import type { CommandContext } from '../context';
+import { withFarStampsConfirmed } from '../far-events';
 import { ledgerMovements } from '../ledger-cache';
 import { recordReceipt } from '../movements';
 import { FarStampError } from '../../domain/errors';
@@ -34,8 +35,10 @@ function shop(dispatchAheadMs: number) {
 	// The runtime merges every stamp it sees within the bound (doc/update-stamps.ts).
 	clerk.clock.receive(dispatch.at);
 	admin.clock.receive(dispatch.at);
-	const receive = (ctx: CommandContext, confirmFarStamps = false) =>
-		receiveTransfer(ctx, t.id, [{ itemId: item.id, qtyReceived: 8 }], { confirmFarStamps });
+	const receive = (ctx: CommandContext, confirmed = false) =>
+		receiveTransfer(confirmed ? withFarStampsConfirmed(ctx) : ctx, t.id, [
+			{ itemId: item.id, qtyReceived: 8 }
+		]);
 	const status = () =>
 		foldTransfer(readTransfers(docs.shared('orders')).transfers[0]?.events ?? []).status;
 	const onHandB = () =>

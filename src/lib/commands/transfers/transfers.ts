@@ -26,13 +26,7 @@ import { ensureOrdersSchema } from '../../doc/orders-doc';
 import { writeNewTransfer } from '../../doc/transfers-doc';
 import { catalogIndexOf, currentBalances, requireRecord, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
-import {
-	commitTransferEvent,
-	ORDERS,
-	ordersDoc,
-	requireTransfer,
-	type TransferEventOptions
-} from './events';
+import { commitTransferEvent, ORDERS, ordersDoc, requireTransfer } from './events';
 
 export interface CreateTransferInput {
 	fromWarehouseId: string;
@@ -84,8 +78,7 @@ export interface DispatchInput {
 export function dispatchTransfer(
 	ctx: CommandContext,
 	transferId: string,
-	input: DispatchInput = {},
-	options: TransferEventOptions = {}
+	input: DispatchInput = {}
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'draft') throw new TransferStatusError(fold.status, 'dispatch');
@@ -109,14 +102,13 @@ export function dispatchTransfer(
 			l.qty
 		);
 	}
-	return commitTransferEvent(ctx, transfer, 'dispatch', { lines }, 'dispatchTransfer', options);
+	return commitTransferEvent(ctx, transfer, 'dispatch', { lines }, 'dispatchTransfer');
 }
 
 export function receiveTransfer(
 	ctx: CommandContext,
 	transferId: string,
-	lines: ReceiveLine[],
-	options: TransferEventOptions = {}
+	lines: ReceiveLine[]
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'in-transit') throw new TransferStatusError(fold.status, 'receive');
@@ -141,14 +133,7 @@ export function receiveTransfer(
 		const expiry = expiries.get(lineKeyOf(l));
 		return { ...l, lot: l.lot || undefined, ...(expiry ? { expiry } : {}) };
 	});
-	return commitTransferEvent(
-		ctx,
-		transfer,
-		'receive',
-		{ lines: withExpiry },
-		'receiveTransfer',
-		options
-	);
+	return commitTransferEvent(ctx, transfer, 'receive', { lines: withExpiry }, 'receiveTransfer');
 }
 
 export interface ResolveInput {
@@ -162,8 +147,7 @@ export interface ResolveInput {
 export function resolveTransferDiscrepancy(
 	ctx: CommandContext,
 	transferId: string,
-	input: ResolveInput,
-	options: TransferEventOptions = {}
+	input: ResolveInput
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'received-with-discrepancy')
@@ -196,18 +180,16 @@ export function resolveTransferDiscrepancy(
 			note: (input.note ?? '').trim(),
 			locationId
 		},
-		'resolveTransferDiscrepancy',
-		options
+		'resolveTransferDiscrepancy'
 	);
 }
 
 export function cancelTransfer(
 	ctx: CommandContext,
 	transferId: string,
-	reason = '',
-	options: TransferEventOptions = {}
+	reason = ''
 ): TransferEvent {
 	const { transfer, fold } = requireTransfer(ctx, transferId);
 	if (fold.status !== 'draft') throw new TransferStatusError(fold.status, 'cancel');
-	return commitTransferEvent(ctx, transfer, 'cancel', { reason }, 'cancelTransfer', options);
+	return commitTransferEvent(ctx, transfer, 'cancel', { reason }, 'cancelTransfer');
 }

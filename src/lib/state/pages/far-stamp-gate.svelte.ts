@@ -1,5 +1,5 @@
-// An action on an order (sales, purchase, work order) stopped because the order's latest event
-// is stamped far ahead of the relay's time (FarStampError, commands/far-events.ts). Anyone sees
+// An action on an order (sales, purchase, work order) or a transfer stopped because its latest
+// event is stamped far ahead of the relay's time (FarStampError, commands/far-events.ts). Anyone sees
 // the refusal's message (an administrator must confirm); an admin may confirm, which repeats
 // the action with the confirmation, so its event is stamped just after the far one.
 

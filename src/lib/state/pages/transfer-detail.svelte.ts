@@ -1,16 +1,24 @@
 // View model of one transfer: dispatch a draft (the bin each line leaves from), receive it at
 // the destination (received quantity per line, one put-away bin; a wedge scan of an item
 // counts one more of it, a scanned bin becomes the put-away bin), and resolve what was short.
+// Each action goes through the far-stamp gate (FarStampGate): an admin may confirm acting after
+// an event stamped far ahead.
 
 import type { Item, Location } from '../../domain/catalog/entities';
 import { compareLocationCodes } from '../../domain/picking/walk-order';
 import { parseQuantity, quantityOrNull } from '../../domain/quantity/quantity';
 import { resolveScan } from '../../domain/scanning/resolve';
 import type { TransferLineState } from '../../domain/transfers/state-machine';
-import { lineKeyOf, type ResolutionKind } from '../../domain/transfers/transfer';
-import { FarStampError } from '../../domain/errors';
+import { lineKeyOf, type ReceiveLine, type ResolutionKind } from '../../domain/transfers/transfer';
+import {
+	cancelTransfer,
+	dispatchTransfer,
+	receiveTransfer,
+	resolveTransferDiscrepancy
+} from '../../commands/transfers/transfers';
 import { errorMessage, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 import { TransferBook } from './transfers.svelte';
 
 type CommandResult = { ok: true } | { ok: false; error: unknown };
@@ -18,17 +26,11 @@ type CommandResult = { ok: true } | { ok: false; error: unknown };
 export class TransferDetailPage {
 	readonly book: TransferBook;
 	readonly canWrite: boolean;
+	/** An action stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 
 	error = $state<string | null>(null);
 	message = $state<string | null>(null);
-	/**
-	 * The last action was stopped because the transfer's latest event is stamped far ahead of
-	 * the server's time (domain/clock/far-events.ts); an admin may confirm it.
-	 */
-	farStamp = $state<{ mayConfirm: boolean } | null>(null);
-	/** While true, actions are sent with the admin's confirmation. */
-	private confirming = false;
-	private lastAction: (() => void) | null = null;
 	/** Dispatch: the bin each planned line leaves from, by line index. */
 	fromBin = $state<Record<number, string>>({});
 	/** Receipt: received quantity per line key (text, so an empty field is not 0). */
@@ -55,6 +57,7 @@ export class TransferDetailPage {
 		private readonly id: () => string
 	) {
 		this.book = new TransferBook(ws);
+		this.far = new FarStampGate(ws, id);
 		this.canWrite = ws.canWrite('orders') && ws.canWrite('ledger') && ws.canWriteRecord('transfer');
 	}
 
@@ -77,29 +80,18 @@ export class TransferDetailPage {
 			.sort((a, b) => compareLocationCodes(a.code, b.code));
 	}
 
-	private get options() {
-		return { confirmFarStamps: this.confirming };
-	}
-
 	/** An admin repeats the stopped action, stamped just after the far event. */
 	confirmFarStamp(): void {
-		if (!this.farStamp?.mayConfirm || !this.lastAction) return;
-		this.confirming = true;
-		try {
-			this.lastAction();
-		} finally {
-			this.confirming = false;
-		}
+		this.far.confirm();
 	}
 
 	private done(r: CommandResult, ok: string): boolean {
-		this.farStamp =
-			!r.ok && r.error instanceof FarStampError ? { mayConfirm: r.error.mayConfirm } : null;
 		if (r.ok) {
 			this.error = null;
 			this.message = ok;
 		} else {
-			this.error = errorMessage(r.error);
+			// An admin stopped by a far-ahead event gets the confirm step instead (FarEventNotice).
+			this.error = this.far.stopped?.mayConfirm ? null : errorMessage(r.error);
 			this.message = null;
 		}
 		return r.ok;
@@ -108,18 +100,29 @@ export class TransferDetailPage {
 	dispatch(): void {
 		const transfer = this.transfer;
 		if (!transfer) return;
-		this.lastAction = () => this.dispatch();
 		const lines = transfer.lines.map((l, i) => ({
 			...l,
 			fromLocationId: this.fromBin[i] || undefined
 		}));
-		this.done(this.book.dispatch(transfer.id, { lines }, this.options), t('transfer.dispatchedOk'));
+		this.done(
+			this.far.run(
+				(ctx) => dispatchTransfer(ctx, transfer.id, { lines }),
+				() => this.dispatch()
+			),
+			t('transfer.dispatchedOk')
+		);
 	}
 
 	cancel(): void {
-		if (!this.transfer) return;
-		this.lastAction = () => this.cancel();
-		this.done(this.book.cancel(this.transfer.id, this.options), t('transfer.cancelledOk'));
+		const transfer = this.transfer;
+		if (!transfer) return;
+		this.done(
+			this.far.run(
+				(ctx) => cancelTransfer(ctx, transfer.id),
+				() => this.cancel()
+			),
+			t('transfer.cancelledOk')
+		);
 	}
 
 	allArrived(line: TransferLineState): void {
@@ -129,8 +132,7 @@ export class TransferDetailPage {
 	receive(): void {
 		const transfer = this.transfer;
 		if (!transfer || !this.fold) return;
-		this.lastAction = () => this.receive();
-		const lines = [];
+		const lines: ReceiveLine[] = [];
 		for (const l of this.fold.lines) {
 			const qty = parseQuantity(this.received[lineKeyOf(l)] ?? '');
 			if (!qty.ok) {
@@ -144,7 +146,13 @@ export class TransferDetailPage {
 				qtyReceived: qty.qty
 			});
 		}
-		this.done(this.book.receive(transfer.id, lines, this.options), t('transfer.receivedOk'));
+		this.done(
+			this.far.run(
+				(ctx) => receiveTransfer(ctx, transfer.id, lines),
+				() => this.receive()
+			),
+			t('transfer.receivedOk')
+		);
 	}
 
 	resolveShort(): void {
@@ -156,11 +164,16 @@ export class TransferDetailPage {
 			this.error = t('transfer.fill');
 			return;
 		}
-		this.lastAction = () => this.resolveShort();
-		const r = this.book.resolve(
-			transfer.id,
-			{ itemId: line.itemId, lot: line.lot || undefined, kind: this.kind, qty, note: this.note },
-			this.options
+		const input = {
+			itemId: line.itemId,
+			lot: line.lot || undefined,
+			kind: this.kind,
+			qty,
+			note: this.note
+		};
+		const r = this.far.run(
+			(ctx) => resolveTransferDiscrepancy(ctx, transfer.id, input),
+			() => this.resolveShort()
 		);
 		if (this.done(r, t('transfer.resolvedOk'))) {
 			this.resolveQty = '';

@@ -1,22 +1,13 @@
 // View model of the transfers page: transfers from the `orders` doc with their folded status
 // and in-transit quantities, and the commands the page runs. Re-derives when the orders doc
-// or the balances change; reconciles overruled events (reversals) like stocktakes do.
+// or the balances change; reconciles overruled events (reversals) like stocktakes do. Events on
+// one transfer are written by its page (transfer-detail.svelte.ts, behind the far-stamp gate).
 
-import type { TransferEventOptions } from '../../commands/transfers/events';
 import { reconcileTransfers } from '../../commands/transfers/reconcile';
-import {
-	cancelTransfer,
-	createTransfer,
-	dispatchTransfer,
-	receiveTransfer,
-	resolveTransferDiscrepancy,
-	type CreateTransferInput,
-	type DispatchInput,
-	type ResolveInput
-} from '../../commands/transfers/transfers';
+import { createTransfer, type CreateTransferInput } from '../../commands/transfers/transfers';
 import { readTransfers } from '../../doc/transfers-doc';
 import { foldTransfer, type TransferFold } from '../../domain/transfers/state-machine';
-import type { ReceiveLine, Transfer } from '../../domain/transfers/transfer';
+import type { Transfer } from '../../domain/transfers/transfer';
 import type { WorkspaceState } from '../workspace.svelte';
 
 export interface TransferRow {
@@ -49,22 +40,6 @@ export class TransferBook {
 
 	create(input: CreateTransferInput) {
 		return this.ws.run((ctx) => createTransfer(ctx, input));
-	}
-
-	dispatch(id: string, input: DispatchInput = {}, options: TransferEventOptions = {}) {
-		return this.ws.run((ctx) => dispatchTransfer(ctx, id, input, options));
-	}
-
-	receive(id: string, lines: ReceiveLine[], options: TransferEventOptions = {}) {
-		return this.ws.run((ctx) => receiveTransfer(ctx, id, lines, options));
-	}
-
-	resolve(id: string, input: ResolveInput, options: TransferEventOptions = {}) {
-		return this.ws.run((ctx) => resolveTransferDiscrepancy(ctx, id, input, options));
-	}
-
-	cancel(id: string, options: TransferEventOptions = {}) {
-		return this.ws.run((ctx) => cancelTransfer(ctx, id, '', options));
 	}
 
 	/**

@@ -61,9 +61,6 @@ export const clock: Record<keyof typeof source, string> = {
 	'clock.repair.doneReentered': 'Repaired: reversed, re-entered at {at}',
 	'clock.repair.doneReversed': 'Repaired: reversed',
 	'clock.repair.lot': 'lot {lot}',
-	'transfer.farStamp.body':
-		'This transfer’s last entry is stamped ahead of the server’s time (a device clock was wrong). Recorded now, this would sort before it and be overruled; confirmed, it is recorded just after it.',
-	'transfer.farStamp.confirm': 'I have checked — go ahead',
 	'farEvent.body':
 		'This document’s last entry is stamped ahead of the server’s time (a device clock was wrong). Recorded now, this would sort before it and be overruled; confirmed, it is recorded just after it.',
 	'farEvent.confirm': 'I have checked — go ahead',

@@ -57,9 +57,6 @@ export const clock: Record<keyof typeof source, string> = {
 	'clock.repair.doneReentered': '已修正：已冲销，并于 {at} 重新登记',
 	'clock.repair.doneReversed': '已修正：已冲销',
 	'clock.repair.lot': '批号 {lot}',
-	'transfer.farStamp.body':
-		'这张调拨单的上一条记录时间超前服务器（某台设备的时钟错误）。现在记录会排在它之前而被推翻；确认后会记在它之后。',
-	'transfer.farStamp.confirm': '我已检查，仍要继续',
 	'farEvent.body':
 		'这张单据的上一条记录时间超前服务器（某台设备的时钟错误）。现在记录会排在它之前而被推翻；确认后会记在它之后。',
 	'farEvent.confirm': '我已检查，仍要继续',

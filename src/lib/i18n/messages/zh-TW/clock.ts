@@ -58,9 +58,6 @@ export const clock = {
 	'clock.repair.doneReentered': '已修正：已沖銷，並於 {at} 重新登錄',
 	'clock.repair.doneReversed': '已修正：已沖銷',
 	'clock.repair.lot': '批號 {lot}',
-	'transfer.farStamp.body':
-		'這張調撥單的上一筆紀錄時間超前伺服器（某台裝置的時鐘錯誤）。現在記錄會排在它之前而被推翻；確認後會記在它之後。',
-	'transfer.farStamp.confirm': '我已檢查，仍要繼續',
 	'farEvent.body':
 		'這張單據的上一筆紀錄時間超前伺服器（某台裝置的時鐘錯誤）。現在記錄會排在它之前而被推翻；確認後會記在它之後。',
 	'farEvent.confirm': '我已檢查，仍要繼續',
