@@ -1,21 +1,20 @@
 // The projector keeps the read models current: balances in memory (what the UI reads) and in
 // the Dexie projection (what makes a cold start fast and serves history and search queries).
-// Ledger docs are attached as they open; after a doc's local load the projector reconciles it
-// against its stored checkpoint (incremental when the checkpoint is an ancestor of the doc,
-// full rebuild otherwise), then follows it with an observer. Applying is idempotent by
+// Ledger docs are followed from when they open (followed-ledger.ts); after a doc's local load
+// the projector reconciles it against its stored checkpoint (movement-diff.ts: incremental when
+// the checkpoint is an ancestor of the doc, full rebuild otherwise). Applying is idempotent by
 // movement id. After a period close the balances start from the base month's opening (folded
 // in as synthetic movements, never written as history rows) and closed months are not folded.
 
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Item } from '../domain/catalog/entities';
 import { applyMovement, type Balance } from '../domain/ledger/fold';
 import { storedMovementSchema, stockKeyOf, stockKeyString } from '../domain/ledger/movement';
 import { compareStamps, type Stamp } from '../domain/clock/hlc';
 import { movementsArray } from '../doc/ledger-doc';
-import { isCommandOrigin } from '../doc/origin';
 import { monthOfLedgerDoc } from '../doc/names';
 import { openingMovements, type OpeningBalances } from '../domain/ledger/period';
+import { followLedger, type FollowedLedger } from './followed-ledger';
 import { ItemSearchRows } from './item-search-rows';
 import {
 	balancesRow,
@@ -31,7 +30,7 @@ import {
 	type ProjectionWriter,
 	type WriteBatch
 } from './projection-writer';
-import { stateVectorDominates, valuesAppendedSince } from './movement-diff';
+import { sinceCheckpoint } from './movement-diff';
 
 export type { ChangeOrigin } from './projected-ids';
 export interface ProjectionChange {
@@ -40,13 +39,6 @@ export interface ProjectionChange {
 	maxAt: Stamp | null;
 }
 export type ReconcileKind = 'unchanged' | 'incremental' | 'whole-doc' | 'rebuild';
-
-interface Ledger {
-	doc: Y.Doc;
-	month: string;
-	loaded: boolean;
-	unobserve: () => void;
-}
 
 export class Projector {
 	/** stockKeyString → balance; mutated in place, so readers should copy when publishing. */
@@ -70,7 +62,7 @@ export class Projector {
 	private readonly ids: ProjectedIds;
 	private readonly counts = new Map<string, number>();
 	private checkpoints: Map<string, Checkpoint>;
-	private readonly ledgerDocs = new Map<string, Ledger>();
+	private readonly ledgerDocs = new Map<string, FollowedLedger>();
 	private readonly dirtyDocs = new Set<string>();
 	private readonly touchedKeys = new Set<string>();
 	private readonly search: ItemSearchRows;
@@ -158,7 +150,7 @@ export class Projector {
 		this.opening = opening;
 		for (const [name, ledger] of this.ledgerDocs) {
 			if (baseMonth === null || ledger.month >= baseMonth) continue;
-			ledger.unobserve();
+			ledger.unfollow();
 			this.ledgerDocs.delete(name);
 			this.checkpoints.delete(name);
 		}
@@ -171,20 +163,9 @@ export class Projector {
 		const month = monthOfLedgerDoc(docName);
 		if (month === null || this.ledgerDocs.has(docName)) return;
 		if (this.baseMonth !== null && month < this.baseMonth) return;
-		const array = movementsArray(doc);
-		const ledger: Ledger = { doc, month, loaded: false, unobserve: () => {} };
-		const handler = (event: Y.YArrayEvent<unknown>): void => {
-			const origin = event.transaction.origin;
-			// The initial local load is reconciled against the checkpoint instead of re-applied.
-			if (!ledger.loaded && origin instanceof IndexeddbPersistence) return;
-			const inserted: unknown[] = [];
-			for (const part of event.changes.delta) {
-				if (Array.isArray(part.insert)) inserted.push(...(part.insert as unknown[]));
-			}
-			this.applyValues(docName, inserted, isCommandOrigin(origin) ? 'local' : 'remote');
-		};
-		array.observe(handler);
-		ledger.unobserve = () => array.unobserve(handler);
+		const ledger = followLedger(doc, month, (values, origin) =>
+			this.applyValues(docName, values, origin)
+		);
 		this.ledgerDocs.set(docName, ledger);
 	}
 
@@ -203,21 +184,16 @@ export class Projector {
 			this.rebuild();
 			return 'rebuild';
 		}
-		const array = movementsArray(ledger.doc);
 		const cp = this.checkpoints.get(docName);
 		this.checkpoints.delete(docName);
 		this.dirtyDocs.add(docName);
 		if (!cp) {
-			this.applyValues(docName, array.toArray(), 'remote');
+			this.applyValues(docName, movementsArray(ledger.doc).toArray(), 'remote');
 			this.writer.cut();
 			return 'whole-doc';
 		}
-		if (!stateVectorDominates(Y.encodeStateVector(ledger.doc), cp.stateVector)) {
-			this.rebuild();
-			return 'rebuild';
-		}
-		const { values } = valuesAppendedSince(ledger.doc, cp.stateVector);
-		if (cp.arrayLength + values.length !== array.length) {
+		const values = sinceCheckpoint(ledger.doc, cp);
+		if (values === null) {
 			this.rebuild();
 			return 'rebuild';
 		}
@@ -273,7 +249,7 @@ export class Projector {
 
 	async close(): Promise<void> {
 		await this.flush();
-		for (const ledger of this.ledgerDocs.values()) ledger.unobserve();
+		for (const ledger of this.ledgerDocs.values()) ledger.unfollow();
 		this.ledgerDocs.clear();
 		this.db.close();
 	}
