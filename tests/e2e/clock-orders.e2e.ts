@@ -1,7 +1,7 @@
 // Time you can trust on the order board (issue 15, point 3): a sales tablet whose clock jumps
 // 10½ hours ahead while offline confirms an order. Picked now, the pick would sort before that
 // confirmation and be lost: the warehouse is told an administrator must confirm; the admin sees
-// why, confirms, and the order is picking.
+// why, confirms, and the order is picking; shipping it from the pick page goes the same way.
 import { expect, test, type Page } from '@playwright/test';
 import {
 	createItem,
@@ -118,4 +118,22 @@ test('an order confirmed by a tablet 10½ hours ahead is picked after the admin 
 	await expect(clerk.getByTestId('order-detail')).toHaveAttribute('data-status', 'picking', {
 		timeout: 15_000
 	});
+
+	// The start is stamped just after the far confirmation, so shipping from the pick page waits
+	// for an admin too: the clerk is told so, the admin confirms there.
+	await clerk.goto('/warehouse/picking');
+	await clerk.getByTestId('pickq-open').click();
+	await clerk.getByTestId('pick-row-confirm').click();
+	await clerk.getByTestId('pick-ship').click();
+	await expect(clerk.getByTestId('pick-message')).toContainText('需由系統管理員確認');
+	await expect(clerk.getByTestId('far-event')).toHaveCount(0);
+	await adminPage.goto('/warehouse/picking');
+	await adminPage.getByTestId('pickq-open').click();
+	await adminPage.getByTestId('pick-row-confirm').click();
+	await adminPage.getByTestId('pick-ship').click();
+	await expect(adminPage.getByTestId('far-event')).toBeVisible();
+	await expect(adminPage.getByTestId('pick-message')).toHaveCount(0);
+	await adminPage.getByTestId('far-event-confirm').click();
+	await expect(adminPage.getByTestId('pick-message')).toContainText('已出貨');
+	await expect(adminPage.getByTestId('far-event')).toHaveCount(0);
 });

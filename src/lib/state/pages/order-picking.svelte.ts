@@ -2,6 +2,8 @@
 // lots by the item's FEFO / FIFO policy, one walk in bin order), frozen when the page opens so
 // a confirmed row never reshuffles the others; picking by scan (bin, then item or lot label)
 // or by tapping a row; then shipping exactly what was picked. Also feeds the printable list.
+// Marking the order started and shipping go through the far-stamp gate (FarStampGate): after an
+// event stamped far ahead an admin confirms; anyone else is told an administrator must.
 
 import { untrack } from 'svelte';
 import type { Board, BoardOrder } from '../../domain/orders/board';
@@ -28,6 +30,7 @@ import { startPicking } from '../../commands/orders/transitions';
 import { errorMessage, fmtNumber, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { CustomersModel } from './customers.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 import { localToday } from './orders-board-helpers';
 import { foldBoard, shippableOf } from './pick-queue.svelte';
 
@@ -36,10 +39,14 @@ export interface SheetShortfall {
 	qty: number;
 }
 
+export type ShipResult = { ok: true } | { ok: false; error: StockflowError };
+
 export class OrderPickingModel {
 	readonly today = localToday();
 	readonly customers: CustomersModel;
 	readonly canShip: boolean;
+	/** Starting or shipping stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 
 	readonly board: Board = $derived.by(() => foldBoard(this.ws, this.today));
 	readonly bo: BoardOrder | undefined = $derived(
@@ -68,6 +75,7 @@ export class OrderPickingModel {
 		private readonly orderId: () => string
 	) {
 		this.customers = new CustomersModel(ws);
+		this.far = new FarStampGate(ws, orderId);
 		this.canShip = ws.canWrite('ledger') && canAppendEvent(ws.role, 'salesOrder', 'ship');
 	}
 
@@ -200,15 +208,21 @@ export class OrderPickingModel {
 	}
 
 	/** Ships exactly what was picked; the sheet is rebuilt for what is left. */
-	ship(): { ok: true } | { ok: false; error: StockflowError } {
+	ship(): ShipResult {
 		const bo = this.bo;
 		if (!bo) return { ok: true };
 		const { picks } = shipmentOf(this.rows, this.progress);
 		const id = bo.order.id;
 		const input = { picks, carrier: this.carrier.trim(), tracking: this.tracking.trim() };
-		const r = this.ws.run((ctx) => shipOrder(ctx, id, input));
+		const r = this.far.run(
+			(ctx) => shipOrder(ctx, id, input),
+			() => this.ship()
+		);
 		if (!r.ok) {
-			this.message = { tone: 'error', text: errorMessage(r.error) };
+			// An admin stopped by a far-ahead event gets the confirm step instead (FarEventNotice).
+			this.message = this.far.stopped?.mayConfirm
+				? null
+				: { tone: 'error', text: errorMessage(r.error) };
 			return r;
 		}
 		this.tracking = '';
@@ -217,13 +231,30 @@ export class OrderPickingModel {
 		return { ok: true };
 	}
 
-	/** The first pick moves a confirmed order to 揀貨中 so sales sees the warehouse on it. */
+	/**
+	 * The first pick moves a confirmed order to 揀貨中 so sales sees the warehouse on it. Stopped
+	 * by a far-ahead event, the pick stays on the sheet; the clerk is told an administrator must
+	 * confirm (shipping would be stopped too), an admin gets the confirm step.
+	 */
 	private markStarted(): void {
 		const bo = this.bo;
 		if (!bo || (bo.fold.status !== 'confirmed' && bo.fold.status !== 'partially-shipped')) return;
 		if (!canAppendEvent(this.ws.role, 'salesOrder', 'start-picking')) return;
 		const id = bo.order.id;
-		this.ws.run((ctx) => startPicking(ctx, id));
+		const r = this.far.run(
+			(ctx) => startPicking(ctx, id),
+			() => void this.markStarted()
+		);
+		if (!r.ok && this.far.stopped?.mayConfirm === false)
+			this.message = { tone: 'error', text: errorMessage(r.error) };
+	}
+
+	/**
+	 * An admin repeats the step stopped by a far-ahead event: the shipment's result, or
+	 * undefined for marking the order started (or when there is nothing to confirm).
+	 */
+	confirmFarStamp(): ShipResult | undefined {
+		return this.far.confirm<ShipResult>();
 	}
 
 	private describe(outcome: ScanOutcome, code: string): { tone: 'ok' | 'error'; text: string } {
