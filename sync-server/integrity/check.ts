@@ -1,18 +1,19 @@
 // The relay's integrity check: decides, before an update is stored or forwarded, whether it
 // may enter a room. It reads the update's structs and delete set against the room (nothing is
 // applied): where each new struct lands (places.ts), what it carries, and which live structs
-// it deletes; layout.ts says what each place allows, writer-rules.ts who may write it and
-// audit-cover.ts which catalog changes need their audit entry.
+// it deletes (deletes.ts); layout.ts says what each place allows, writer-rules.ts who may write
+// it and audit-cover.ts which catalog changes need their audit entry.
 
 import * as Y from 'yjs';
 import type { DocKind, Role } from '../../src/lib/domain/auth/roles';
 import { isAuthorshipField } from '../../src/lib/domain/auth/field-rights';
 import type { AuditEntry } from '../../src/lib/domain/audit/entry';
 import { AuditCover } from './audit-cover';
+import { checkDeletes } from './deletes';
 import { ELEMENT, slotAt, type Slot } from './layout';
 import { Places, UNRESOLVED, type DecodedUpdate } from './places';
 import { Refused, issueAt, keyOf, preview, refuse, show, type Refusal } from './refusal';
-import { docRoomView, type Path, type RoomView } from './room-view';
+import { docRoomView, type RoomView } from './room-view';
 import { WriterRules } from './writer-rules';
 
 export type { RefusalReason, Refusal } from './refusal';
@@ -110,7 +111,8 @@ class Check {
 			this.checkCreated(record, this.fieldWrites.get(key) ?? {});
 		for (const { slot, path, value } of this.fieldRights)
 			this.rules.requireFieldRight(slot, path, value, this.created.has(keyOf(path.slice(0, 2))));
-		this.checkDeletes();
+		const { places, rules, audit, written } = this;
+		checkDeletes({ kind: this.input.kind, places, rules, audit, written });
 		this.audit.verify(this.created);
 	}
 
@@ -253,56 +255,5 @@ class Check {
 				'schema',
 				`new ${record.slot.record} ${record.id} fails its schema (${parsed.error.issues[0]?.path.join('.') ?? ''})`
 			);
-	}
-
-	/** Live structs of the room that this update deletes. */
-	private checkDeletes(): void {
-		const { places } = this;
-		for (const [client, ranges] of this.input.update.ds.clients) {
-			const state = places.room.state(client);
-			for (const { clock, len } of ranges) {
-				const end = clock + len;
-				const known = Math.min(end, state);
-				// Past the room's state it may delete only structs of this update.
-				if (end > state && !places.inUpdate(Y.createID(client, end - 1)))
-					refuse('gap', `deletes ${client}:${state}–${end - 1}, which the relay does not have`);
-				if (clock >= known) continue;
-				for (const path of places.room.livePaths(client, clock, known)) this.checkDeletion(path);
-			}
-		}
-	}
-
-	private checkDeletion(path: Path): void {
-		if (path === null) return;
-		const slot = slotAt(this.input.kind, path);
-		// Something no reader looks at (written before these checks existed): may go.
-		if (!slot) return;
-		const overwritten = path[path.length - 1] !== ELEMENT && this.written.has(keyOf(path));
-		switch (slot.kind) {
-			case 'entity':
-				refuse(
-					'delete',
-					`${show(path)}: a ${slot.record} is deactivated or cancelled, never removed`
-				);
-				break;
-			case 'log':
-			case 'logEntry':
-				refuse(
-					'delete',
-					`${show(path)}: ${slot.kind === 'log' ? slot.list : 'the entry'} is append-only`
-				);
-				break;
-			case 'entry':
-				if (!slot.removable && !(overwritten && slot.record !== 'opening'))
-					refuse('delete', `${show(path)} may not be removed`);
-				this.rules.requireRight(slot, path, undefined);
-				break;
-			default:
-				this.rules.requireRight(slot, path, undefined);
-				if (!overwritten && slot.kind === 'field')
-					this.audit.noteChange(slot.record, path, slot.field, undefined, true);
-				if (!overwritten && slot.kind === 'nestedEntry')
-					this.audit.noteChange(slot.record, path, `${path[2]}.${path[3]}`, undefined, true);
-		}
 	}
 }
