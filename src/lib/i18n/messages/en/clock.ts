@@ -9,7 +9,7 @@ export const clock: Record<keyof typeof source, string> = {
 		'{count, plural, one {# entry bearing on this count is} other {# entries bearing on this count are}} stamped far from the server’s time. The book is computed in time order, so approving now may post wrong differences.',
 	'count.farStamp.confirm': 'I have checked — approve anyway',
 	'count.farStamp.adminOnly': 'Ask an administrator to check and approve.',
-	'count.farStamp.review': 'See the entries with a doubtful time',
+	'clock.review': 'See the entries with a doubtful time',
 	'nav.clock': 'Device clocks',
 	'clock.title': 'Device clocks and entries with a doubtful time',
 	'clock.intro':

@@ -9,7 +9,7 @@ export const clock: Record<keyof typeof source, string> = {
 		'这次盘点有 {count} 条相关记录的时间与服务器相差过大。账面数是按时间排序计算的，直接审核可能会过账错误的差异。',
 	'count.farStamp.confirm': '我已检查，仍要审核',
 	'count.farStamp.adminOnly': '请系统管理员检查后审核。',
-	'count.farStamp.review': '查看时间有疑问的记录',
+	'clock.review': '查看时间有疑问的记录',
 	'nav.clock': '设备时钟',
 	'clock.title': '设备时钟与时间有疑问的记录',
 	'clock.intro':

@@ -10,7 +10,7 @@ export const clock = {
 		'這次盤點有 {count} 筆相關紀錄的時間與伺服器相差過大。帳面數是依時間排序計算的，直接核准可能會過帳錯誤的差異。',
 	'count.farStamp.confirm': '我已檢查，仍要核准',
 	'count.farStamp.adminOnly': '請系統管理員檢查後核准。',
-	'count.farStamp.review': '查看時間有疑慮的紀錄',
+	'clock.review': '查看時間有疑慮的紀錄',
 	'nav.clock': '裝置時鐘',
 	'clock.title': '裝置時鐘與時間有疑慮的紀錄',
 	'clock.intro':
