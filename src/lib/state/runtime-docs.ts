@@ -1,10 +1,8 @@
 // Opening the runtime's docs (workspace-runtime.ts): local persistence first, then the
-// provider, so the relay diff is computed against local data. Stored records load in chunks
-// over several tasks (storage/local-doc.ts); a shared doc announces changes only once it holds
-// them all, never half-loaded.
+// provider, so the relay diff is computed against local data; and setting a refused doc's
+// changes aside.
 
 import * as Y from 'yjs';
-import type { SharedDocName } from '../commands/context';
 import { CATALOG } from '../doc/names';
 import type { Hlc } from '../domain/clock/hlc';
 import { docDbName, redirectDocDb } from '../storage/db-names';
@@ -13,9 +11,7 @@ import { openLocalDoc, type LocalDoc } from '../storage/local-doc';
 import type { PendingTracker } from '../sync/pending-tracker';
 import { setAsideCopy, type SetAsideCopy } from '../sync/set-aside';
 import type { SyncClient } from '../sync/sync-client';
-import type { OpenDoc } from './closed-months';
 import type { RuntimeEvent } from './runtime-types';
-import { mergeStamps } from './stamp-merge';
 
 /** What opening a doc needs of the runtime. */
 export interface DocHost {
@@ -28,39 +24,6 @@ export interface DocHost {
 	readonly user: string;
 	isClosed(): boolean;
 	emit(event: RuntimeEvent): void;
-}
-
-/** Whether a transaction changed the doc (what Yjs would send an 'update' for). */
-function changedDoc(transaction: Y.Transaction): boolean {
-	if (transaction.deleteSet.clients.size > 0) return true;
-	for (const [client, clock] of transaction.afterState)
-		if (transaction.beforeState.get(client) !== clock) return true;
-	return false;
-}
-
-/** `orders` / `counts`: persisted and synced like the catalog; changes coalesce per microtask. */
-export function openSharedDoc(host: DocHost, name: SharedDocName): OpenDoc {
-	const doc = new Y.Doc();
-	mergeStamps(doc, host.clock);
-	// Not while its stored chunks load (readers would fold a half-loaded doc each time): once,
-	// when it holds them all.
-	let loaded = false;
-	let queued = false;
-	// 'afterTransaction', not 'update': no encoding of each transaction for a notification.
-	doc.on('afterTransaction', (transaction: Y.Transaction) => {
-		if (queued || !loaded || !changedDoc(transaction)) return;
-		queued = true;
-		queueMicrotask(() => {
-			queued = false;
-			host.emit({ kind: 'doc', name });
-		});
-	});
-	const local = openLocal(host, name, doc).then((l) => {
-		loaded = true;
-		host.emit({ kind: 'doc', name });
-		return l;
-	});
-	return { doc, local };
 }
 
 /** Local persistence first, then the provider: the relay diff is computed against local data. */

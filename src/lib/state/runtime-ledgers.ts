@@ -4,7 +4,9 @@
 
 import * as Y from 'yjs';
 import type { CommandContext } from '../commands/context';
+import { readMovements } from '../doc/ledger-doc';
 import { ledgerDocName } from '../doc/names';
+import type { Movement } from '../domain/ledger/movement';
 import type { Projector } from '../storage/projector';
 import { ClosedMonths, type OpenDoc } from './closed-months';
 import { openLocal, type DocHost } from './runtime-docs';
@@ -59,6 +61,14 @@ export class RuntimeLedgers {
 	refreshBase(): void {
 		const projector = this.projector();
 		if (projector) this.months.refreshBase(projector, this.open);
+	}
+
+	/** Every movement of `month`, once synced or with what is held after `timeoutMs` (offline). */
+	async movements(month: string, timeoutMs: number): Promise<Movement[]> {
+		const open = this.get(month);
+		await open.local;
+		await this.host.sync?.whenSynced(ledgerDocName(month), timeoutMs);
+		return readMovements(open.doc).movements;
 	}
 
 	/** Ledgers opened before the projector existed are reconciled like the rest. */

@@ -2,9 +2,10 @@
 // (catalog + one per open ledger month, each with its local persistence and its provider), the
 // projector, the sync client and the command context. After a period close only the months
 // from the base month on are opened; the base month's opening stands in for the closed ones
-// (see closed-months.ts). Docs open through runtime-docs.ts, the sync client is made in
-// runtime-sync.ts, the catalog is read into entity arrays by runtime-catalog.ts. The runes wrapper in workspace.svelte.ts turns its change notifications into
-// reactive fields.
+// (see closed-months.ts). Docs open through runtime-docs.ts and are held by runtime-ledgers.ts
+// and runtime-shared.ts, the sync client is made in runtime-sync.ts, the catalog is read into
+// entity arrays by runtime-catalog.ts. The runes wrapper in workspace.svelte.ts turns its
+// change notifications into reactive fields.
 
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
@@ -12,7 +13,6 @@ import { CATALOG, ledgerDocName, monthOfLedgerDoc, monthOfMs } from '../doc/name
 import type { Hlc } from '../domain/clock/hlc';
 import type { RelayClock, RelayTimeSample } from '../domain/clock/relay-clock';
 import { readClosedThrough } from '../doc/period-doc';
-import { readMovements } from '../doc/ledger-doc';
 import type { Movement } from '../domain/ledger/movement';
 import { createIdGenerator } from '../domain/ids';
 import type { Item, Location, Warehouse } from '../domain/catalog/entities';
@@ -20,7 +20,6 @@ import {
 	SHARED_DOCS,
 	type CommandContext,
 	type IdSource,
-	type SharedDocName,
 	type WorkspaceDocs
 } from '../commands/context';
 import { projectionDbName } from '../storage/db-names';
@@ -29,13 +28,13 @@ import { Projector } from '../storage/projector';
 import { PendingTracker } from '../sync/pending-tracker';
 import type { SyncClient } from '../sync/sync-client';
 import type { SetAsideCopy } from '../sync/set-aside';
-import type { OpenDoc } from './closed-months';
 import { RuntimeCatalog, type CatalogRead } from './runtime-catalog';
 import { RuntimeLedgers } from './runtime-ledgers';
 import { cryptoRandom, deviceId } from './device';
 import { mergeStamps } from './stamp-merge';
 import { createDeviceTime, type DeviceTime } from './device-time';
-import { openLocal, openSharedDoc, setAsideDoc, type DocHost } from './runtime-docs';
+import { openLocal, setAsideDoc, type DocHost } from './runtime-docs';
+import { RuntimeShared } from './runtime-shared';
 import { createSyncClient } from './runtime-sync';
 import type { RuntimeEvent, RuntimeOptions } from './runtime-types';
 
@@ -70,7 +69,7 @@ export class WorkspaceRuntime {
 	projector: Projector | null = null;
 
 	private readonly ledgers: RuntimeLedgers;
-	private readonly sharedDocs = new Map<SharedDocName, OpenDoc>();
+	private readonly shared: RuntimeShared;
 	private readonly projectorReady: Promise<Projector>;
 	private catalogLocal: Promise<LocalDoc | null> = Promise.resolve(null);
 	private closed = false;
@@ -111,6 +110,7 @@ export class WorkspaceRuntime {
 			isClosed: () => this.closed,
 			emit: (event) => this.emit(event)
 		};
+		this.shared = new RuntimeShared(this.docHost);
 		this.ledgers = new RuntimeLedgers(
 			this.docHost,
 			() => this.projector,
@@ -119,7 +119,7 @@ export class WorkspaceRuntime {
 		);
 		this.docs = {
 			catalog: this.catalog,
-			shared: (name) => this.openShared(name).doc,
+			shared: (name) => this.shared.get(name).doc,
 			ledger: (month) => this.ledgers.get(month).doc,
 			ledgers: () => this.ledgers.sorted()
 		};
@@ -195,11 +195,8 @@ export class WorkspaceRuntime {
 	 * storage, then the relay) on request and never folded into stock. Resolves once synced,
 	 * or with what is held after `timeoutMs` (offline).
 	 */
-	async closedMonthMovements(month: string, timeoutMs = 20_000): Promise<Movement[]> {
-		const open = this.ledgers.get(month);
-		await open.local;
-		await this.sync?.whenSynced(ledgerDocName(month), timeoutMs);
-		return readMovements(open.doc).movements;
+	closedMonthMovements(month: string, timeoutMs = 20_000): Promise<Movement[]> {
+		return this.ledgers.movements(month, timeoutMs);
 	}
 
 	/** Sets a refused doc's changes aside and returns their copy (see runtime-docs.ts). */
@@ -212,11 +209,9 @@ export class WorkspaceRuntime {
 
 	private openDocNamed(docName: string): Y.Doc | null {
 		if (docName === CATALOG) return this.catalog;
-		const shared = SHARED_DOCS.find((name) => name === docName);
-		if (shared) return this.sharedDocs.get(shared)?.doc ?? null;
 		const month = monthOfLedgerDoc(docName);
-		if (month === null) return null;
-		return this.ledgers.find(month)?.doc ?? null;
+		const open = month === null ? this.shared.find(docName) : this.ledgers.find(month);
+		return open?.doc ?? null;
 	}
 
 	async close(): Promise<void> {
@@ -225,7 +220,7 @@ export class WorkspaceRuntime {
 		this.catalogView.close();
 		this.sync?.destroy();
 		await this.ready.catch(() => undefined);
-		const opened = [...this.sharedDocs.values(), ...this.ledgers.all()];
+		const opened = [...this.shared.all(), ...this.ledgers.all()];
 		// Docs opened after start (by a command) reconcile into the projection when they load:
 		// let them, then close the projection.
 		const locals = await Promise.all([this.catalogLocal, ...opened.map((d) => d.local)]);
@@ -261,7 +256,7 @@ export class WorkspaceRuntime {
 		// microtask run as this, so no remote change comes in between.
 		await this.catalogLocal;
 		this.catalogView.follow();
-		for (const name of SHARED_DOCS) this.openShared(name);
+		for (const name of SHARED_DOCS) this.shared.get(name);
 		this.ledgers.get(monthOfMs(this.timeMs()));
 		// Closed months with changes the relay has not confirmed: sync them, then carry them.
 		for (const entry of this.pending.list()) {
@@ -271,9 +266,7 @@ export class WorkspaceRuntime {
 		const projector = await this.projectorReady;
 		const openNames = [...this.ledgers.open.keys()].map(ledgerDocName);
 		if (projector.covers(openNames, this.closedThrough)) this.becomeUsable();
-		await Promise.all(
-			[...this.sharedDocs.values(), ...this.ledgers.open.values()].map((d) => d.local)
-		);
+		await Promise.all([...this.shared.all(), ...this.ledgers.open.values()].map((d) => d.local));
 		// Remote movements that arrived before the stored ids were read are applied by now.
 		await projector.loadStoredIds();
 		this.becomeUsable();
@@ -289,14 +282,5 @@ export class WorkspaceRuntime {
 		this.isUsable = true;
 		this.markUsable();
 		this.emit({ kind: 'usable' });
-	}
-
-	/** `orders` / `counts`: persisted and synced like the catalog (runtime-docs.ts). */
-	private openShared(name: SharedDocName): OpenDoc {
-		const existing = this.sharedDocs.get(name);
-		if (existing) return existing;
-		const open = openSharedDoc(this.docHost, name);
-		this.sharedDocs.set(name, open);
-		return open;
 	}
 }
