@@ -1,7 +1,8 @@
 // View model of a purchase order's landed costs (到岸成本): its receipts with the accepted goods
 // at cost, the charges recorded on each with their spread, and the form that records one more
 // (receipt, kind, amount in base currency, by value or quantity, note) with a preview of how
-// the books will spread it.
+// the books will spread it. A charge is an event on the order: after one stamped far ahead an
+// admin confirms it (FarStampGate), anyone else is told an administrator must.
 
 import {
 	chargeableReceipts,
@@ -18,7 +19,8 @@ import {
 	type LandedChargeKind
 } from '../../domain/purchasing/purchase-order';
 import { errorMessage, fmtMoney, fmtNumber, t } from '../../i18n';
-import type { WorkspaceState } from '../workspace.svelte';
+import type { RunResult, WorkspaceState } from '../workspace.svelte';
+import { FarStampGate } from './far-stamp-gate.svelte';
 import { toast } from './toasts.svelte';
 
 export interface GoodsRow {
@@ -37,6 +39,8 @@ export interface GoodsRow {
 
 export class LandedCostsModel {
 	readonly canRecord: boolean;
+	/** Recording or voiding stopped by an event stamped far ahead; an admin may confirm it. */
+	readonly far: FarStampGate;
 	readonly kinds = LANDED_CHARGE_KINDS;
 	readonly bases = LANDED_CHARGE_BASES;
 	receiptId = $state('');
@@ -75,6 +79,19 @@ export class LandedCostsModel {
 		private readonly itemLabel: (id: string) => string
 	) {
 		this.canRecord = ['admin', 'purchasing'].includes(ws.role);
+		this.far = new FarStampGate(ws, poId);
+	}
+
+	/** The error to show for a refused action: none for an admin offered the confirm step. */
+	private refused(result: RunResult<unknown>): boolean {
+		if (result.ok) return false;
+		this.error = this.far.stopped?.mayConfirm ? null : errorMessage(result.error);
+		return true;
+	}
+
+	/** An admin repeats the action stopped by a far-ahead event. */
+	confirmFarStamp(): void {
+		this.far.confirm();
 	}
 
 	receiptLabel(r: ChargeableReceipt): string {
@@ -116,13 +133,11 @@ export class LandedCostsModel {
 		const chargeEventId = this.voiding;
 		if (!chargeEventId) return;
 		const reason = this.voidReason;
-		const result = this.ws.run((ctx) =>
-			voidLandedCharge(ctx, this.poId(), { chargeEventId, reason })
+		const result = this.far.run(
+			(ctx) => voidLandedCharge(ctx, this.poId(), { chargeEventId, reason }),
+			() => this.confirmVoid()
 		);
-		if (!result.ok) {
-			this.error = errorMessage(result.error);
-			return;
-		}
+		if (this.refused(result)) return;
 		toast(t('landed.voided'));
 		this.error = null;
 		this.voiding = null;
@@ -136,19 +151,18 @@ export class LandedCostsModel {
 			return;
 		}
 		const amountCents = this.amountCents;
-		const result = this.ws.run((ctx) =>
-			recordLandedCharge(ctx, this.poId(), {
-				receiptEventId: r.eventId,
-				kind: this.kind,
-				amountCents,
-				basis: this.basis,
-				note: this.note
-			})
+		const input = {
+			receiptEventId: r.eventId,
+			kind: this.kind,
+			amountCents,
+			basis: this.basis,
+			note: this.note
+		};
+		const result = this.far.run(
+			(ctx) => recordLandedCharge(ctx, this.poId(), input),
+			() => this.record()
 		);
-		if (!result.ok) {
-			this.error = errorMessage(result.error);
-			return;
-		}
+		if (this.refused(result)) return;
 		toast(
 			t('landed.added', { kind: t(`landed.kind.${this.kind}`), amount: fmtMoney(amountCents) })
 		);
