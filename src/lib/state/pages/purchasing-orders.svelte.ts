@@ -7,6 +7,9 @@ import { fmtMoney, t } from '../../i18n';
 import type { WorkspaceState } from '../workspace.svelte';
 import { PurchasingData } from './purchasing-data.svelte';
 
+/** Rows rendered at first; the list's last row asks for more (a year is 1,000+ orders). */
+const PAGE_ROWS = 200;
+
 export class PurchaseOrdersPageModel {
 	readonly data: PurchasingData;
 	readonly statuses = PO_STATUSES;
@@ -24,6 +27,13 @@ export class PurchaseOrdersPageModel {
 						`${o.po.number} ${this.data.supplierLabel(o.po.supplierId)}`.toLowerCase().includes(q))
 			);
 	});
+
+	limit = $state(PAGE_ROWS);
+	readonly shownRows = $derived(this.shown.slice(0, this.limit));
+
+	showMore(): void {
+		this.limit += PAGE_ROWS;
+	}
 
 	/** The last scan that matched no purchase order (shown under the toolbar). */
 	scanMiss = $state<string | null>(null);

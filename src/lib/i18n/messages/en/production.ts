@@ -91,6 +91,8 @@ export const production: Record<keyof typeof source, string> = {
 	'production.completed': 'Completed: {qty} received into stock',
 	'production.completedInfo': 'Completed {qty}, lot {lot}',
 	'production.history': 'History',
+	'production.historyEmpty':
+		'Nothing yet: release, material issues, step reports and completion are recorded here',
 	'production.event.release': 'Released',
 	'production.event.progress': 'Progress reported',
 	'production.event.issue': 'Material issued',

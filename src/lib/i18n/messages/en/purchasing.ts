@@ -128,6 +128,8 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.arrives': 'Arrives',
 	'purchasing.score': 'Score',
 	'purchasing.noOffers': 'No supplier has a valid price for this item',
+	'purchasing.compareHint':
+		'Pick an item to rank its suppliers by landed unit price, lead time and performance at the quantity and date needed',
 	'purchasing.requisitions': 'Requisitions',
 	'purchasing.requisitionsSubtitle':
 		'Proposals from reorder points and safety stock, turned into draft purchase orders in one step',
@@ -189,6 +191,8 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.refusal.blocked': 'This supplier is blocked',
 	'purchasing.refusal.qualification': 'Mandatory certificate "{name}" expired on {date}',
 	'purchasing.history': 'History',
+	'purchasing.historyEmpty':
+		'Nothing yet: approval, sending, receipts and closing are recorded here',
 	'purchasing.conflict': 'Conflict',
 	'purchasing.overruled': 'overruled by another device',
 	'purchasing.event.approve': 'Approved',

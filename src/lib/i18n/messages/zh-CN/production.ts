@@ -88,6 +88,7 @@ export const production: Record<keyof typeof source, string> = {
 	'production.completed': '已完工：{qty} 入库',
 	'production.completedInfo': '完工 {qty}，批号 {lot}',
 	'production.history': '历程',
+	'production.historyEmpty': '尚无记录：下达、领料、报工与完工都会记在这里',
 	'production.event.release': '下达',
 	'production.event.progress': '进度回报',
 	'production.event.issue': '领料',

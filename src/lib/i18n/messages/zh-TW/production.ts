@@ -88,6 +88,7 @@ export const production = {
 	'production.completed': '已完工：{qty} 入庫',
 	'production.completedInfo': '完工 {qty}，批號 {lot}',
 	'production.history': '歷程',
+	'production.historyEmpty': '尚無紀錄：下達、領料、報工與完工都會記在這裡',
 	'production.event.release': '下達',
 	'production.event.progress': '進度回報',
 	'production.event.issue': '領料',
