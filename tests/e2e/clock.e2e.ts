@@ -116,6 +116,7 @@ test('a receipt from a tablet 10½ hours ahead is listed on the clock page', asy
 	await adminPage.getByTestId('count-approve').click();
 	await expect(adminPage.getByTestId('count-far-stamps')).toHaveAttribute('data-count', '1');
 	await expect(adminPage.getByTestId('count-status')).toHaveAttribute('data-status', 'submitted');
+	await expect(adminPage.getByTestId('toast-error')).toHaveCount(0);
 	await adminPage.screenshot({ path: testInfo.outputPath('count-far.png') });
 	await adminPage.getByTestId('count-approve-far').click();
 	await expect(adminPage.getByTestId('count-status')).toHaveAttribute('data-status', 'approved');

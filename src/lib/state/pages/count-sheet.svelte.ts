@@ -219,6 +219,7 @@ export class CountSheetPage {
 		return 'count-scan';
 	}
 
+	/** What the page toasts; null for none (no count, or an admin offered the confirm step). */
 	act(kind: CountAction): ActionResult | null {
 		const session = this.session;
 		if (!session) return null;
@@ -230,6 +231,8 @@ export class CountSheetPage {
 					: this.book.cancel(session.id);
 		if (kind === 'submit') this.view = 'review';
 		if (kind === 'approve') this.farStamps = farStampsOf(r);
+		// An admin stopped by far stamps gets the confirm step instead (FarStampNotice).
+		if (!r.ok && this.farStamps?.mayConfirm) return null;
 		if (!r.ok) return { ok: false, message: errorMessage(r.error) };
 		if (kind === 'approve' && Array.isArray(r.value))
 			return { ok: true, message: t('count.posted', { count: r.value.length }) };
