@@ -1,6 +1,6 @@
 // A record's nested Y types (an order's `lines` and `events`, a catalog entity's map), created
-// on first write when a record written by an older version, or by a peer, lacks one; and the
-// test for whether a plain nested value changed, so writes touch only what did.
+// on first write when a record written by an older version, or by a peer, lacks one; and
+// writes that touch only what changed (a record's lines by id, plain values compared whole).
 
 import * as Y from 'yjs';
 
@@ -28,3 +28,35 @@ export function nestedMap(map: Y.Map<unknown>, key: string): Y.Map<unknown> {
  */
 export const sameJson = (a: unknown, b: unknown): boolean =>
 	JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Brings `map`'s `lines` array to `lines`, by id: an existing line map gets only its changed
+ * fields, a new line is appended, a line not in `lines` (or without an id) is removed. A sales
+ * order's or a purchase order's draft lines; the command checks the status. Inside a transaction.
+ */
+export function replaceLines<L extends { readonly id: string }>(
+	map: Y.Map<unknown>,
+	lines: readonly L[]
+): void {
+	const array = nestedArray(map, 'lines');
+	const wanted = new Set(lines.map((l) => l.id));
+	for (let i = array.length - 1; i >= 0; i--) {
+		const entry = array.get(i);
+		const id = entry instanceof Y.Map ? entry.get('id') : undefined;
+		if (typeof id !== 'string' || !wanted.has(id)) array.delete(i, 1);
+	}
+	const present = new Map<string, Y.Map<unknown>>();
+	for (const entry of array.toArray()) {
+		if (!(entry instanceof Y.Map)) continue;
+		const id: unknown = entry.get('id');
+		if (typeof id === 'string') present.set(id, entry);
+	}
+	for (const line of lines) {
+		let target = present.get(line.id);
+		if (!target) {
+			target = new Y.Map<unknown>();
+			array.push([target]);
+		}
+		for (const [k, v] of Object.entries(line)) if (target.get(k) !== v) target.set(k, v);
+	}
+}

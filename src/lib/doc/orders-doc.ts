@@ -5,7 +5,7 @@
 // and counted.
 
 import * as Y from 'yjs';
-import { nestedArray } from './nested';
+import { nestedArray, replaceLines } from './nested';
 import type { UnknownEvent } from '../domain/events/unknown-event';
 import { classifyEvent } from '../domain/events/unknown-event';
 import {
@@ -148,32 +148,6 @@ export function writeNewOrder(doc: Y.Doc, header: OrderHeader, lines: readonly O
 export function writeHeader(map: Y.Map<unknown>, fields: Partial<Omit<OrderHeader, 'id'>>): void {
 	for (const [k, v] of Object.entries(fields))
 		if (v !== undefined && map.get(k) !== v) map.set(k, v);
-}
-
-/**
- * Brings the lines array to `lines`: existing line maps (by id) get only their changed fields,
- * new lines are appended, missing ones removed. Draft orders only (the command checks).
- */
-export function replaceLines(map: Y.Map<unknown>, lines: readonly OrderLine[]): void {
-	const array = nestedArray(map, 'lines');
-	const wanted = new Map(lines.map((l) => [l.id, l]));
-	for (let i = array.length - 1; i >= 0; i--) {
-		const entry = array.get(i);
-		const id = entry instanceof Y.Map ? entry.get('id') : undefined;
-		if (typeof id !== 'string' || !wanted.has(id)) array.delete(i, 1);
-	}
-	const present = new Map<string, Y.Map<unknown>>();
-	for (const entry of array.toArray())
-		if (entry instanceof Y.Map && typeof entry.get('id') === 'string')
-			present.set(String(entry.get('id')), entry);
-	for (const line of lines) {
-		let target = present.get(line.id);
-		if (!target) {
-			target = new Y.Map<unknown>();
-			array.push([target]);
-		}
-		for (const [k, v] of Object.entries(line)) if (target.get(k) !== v) target.set(k, v);
-	}
 }
 
 /** Appends one immutable event. Inside a transaction. */

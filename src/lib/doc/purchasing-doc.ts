@@ -5,7 +5,7 @@
 // Everything read is parsed; bad entries are skipped and counted.
 
 import * as Y from 'yjs';
-import { nestedArray } from './nested';
+import { nestedArray, replaceLines } from './nested';
 import { classifyEvent, type UnknownEvent } from '../domain/events/unknown-event';
 import {
 	PO_EVENT_TYPES,
@@ -171,28 +171,6 @@ export function writePurchaseOrderDraft(
 	for (const [k, v] of Object.entries(fields))
 		if (v !== undefined && map.get(k) !== v) map.set(k, v);
 	replaceLines(map, lines);
-}
-
-/** Brings `lines` to the given lines: changed fields only, new appended, missing removed. */
-function replaceLines(map: Y.Map<unknown>, lines: readonly PoLine[]): void {
-	const target = nestedArray(map, 'lines');
-	const wanted = new Set(lines.map((l) => l.id));
-	for (let i = target.length - 1; i >= 0; i--) {
-		const entry = target.get(i);
-		const id = entry instanceof Y.Map ? entry.get('id') : undefined;
-		if (typeof id !== 'string' || !wanted.has(id)) target.delete(i, 1);
-	}
-	const present = new Map<string, Y.Map<unknown>>();
-	for (const entry of target.toArray())
-		if (entry instanceof Y.Map) present.set(String(entry.get('id')), entry);
-	for (const line of lines) {
-		let lineMap = present.get(line.id);
-		if (!lineMap) {
-			lineMap = new Y.Map<unknown>();
-			target.push([lineMap]);
-		}
-		for (const [k, v] of Object.entries(line)) if (lineMap.get(k) !== v) lineMap.set(k, v);
-	}
 }
 
 export function appendPoEvent(map: Y.Map<unknown>, event: PoEvent): void {

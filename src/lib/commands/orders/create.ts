@@ -24,10 +24,10 @@ import {
 	ensureOrdersSchema,
 	orderMap,
 	readOrders,
-	replaceLines,
 	writeHeader,
 	writeNewOrder
 } from '../../doc/orders-doc';
+import { replaceLines } from '../../doc/nested';
 import { requireRecord, requireWrite } from '../access';
 import { commandOrigin, type CommandContext } from '../context';
 import { boardOf, requireOrder } from './read';
