@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isStamp } from '../clock/hlc';
 import type { UnknownEvent } from '../events/unknown-event';
+import { numberScheme } from '../orders/number';
 import { CURRENCIES, isoDateSchema } from './supplier';
 
 const id = z.string().min(1).max(64);
@@ -207,22 +208,9 @@ export function poTotals(
 	return { netCents, taxCents, totalCents: netCents + taxCents };
 }
 
-const NUMBER = /^PO-(\d{4})-([0-9A-Z]{4})-(\d{6,})$/;
-
-export function formatPoNumber(year: number, tag: string, seq: number): string {
-	return `PO-${year}-${tag}-${String(seq).padStart(6, '0')}`;
-}
+const PO_NUMBERS = numberScheme('PO');
 
 /** Next free `PO-<year>-<device tag>-<seq>` (the sales-order scheme: no offline collisions). */
 export function nextPoNumber(existing: Iterable<string>, tag: string, year: number): string {
-	let max = 0;
-	const taken = new Set<string>();
-	for (const n of existing) {
-		taken.add(n);
-		const m = NUMBER.exec(n);
-		if (m && Number(m[1]) === year && m[2] === tag) max = Math.max(max, Number(m[3]));
-	}
-	let seq = max + 1;
-	while (taken.has(formatPoNumber(year, tag, seq))) seq++;
-	return formatPoNumber(year, tag, seq);
+	return PO_NUMBERS.next(existing, tag, year, 1)[0]!;
 }

@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { compareStamps, isStamp } from '../clock/hlc';
+import { numberScheme } from '../orders/number';
 import { isoDateSchema } from './supplier';
 
 const id = z.string().min(1).max(64);
@@ -79,23 +80,14 @@ export function foldRequisition(events: readonly RequisitionEvent[]): Requisitio
 	return fold;
 }
 
-export function formatRequisitionNumber(year: number, tag: string, seq: number): string {
-	return `PR-${year}-${tag}-${String(seq).padStart(6, '0')}`;
-}
+const REQUISITION_NUMBERS = numberScheme('PR');
 
-const NUMBER = /^PR-(\d{4})-([0-9A-Z]{4})-(\d{6,})$/;
-
-/** Next free numbers for this device tag, `count` of them (a batch of proposals). */
+/** Next free `PR-<year>-<device tag>-<seq>` numbers, `count` of them (a batch of proposals). */
 export function nextRequisitionNumbers(
 	existing: Iterable<string>,
 	tag: string,
 	year: number,
 	count: number
 ): string[] {
-	let max = 0;
-	for (const n of existing) {
-		const m = NUMBER.exec(n);
-		if (m && Number(m[1]) === year && m[2] === tag) max = Math.max(max, Number(m[3]));
-	}
-	return Array.from({ length: count }, (_, i) => formatRequisitionNumber(year, tag, max + 1 + i));
+	return REQUISITION_NUMBERS.next(existing, tag, year, count);
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isStamp } from '../clock/hlc';
 import type { UnknownEvent } from '../events/unknown-event';
+import { numberScheme } from '../orders/number';
 import { CURRENCIES, isoDateSchema } from './supplier';
 
 const id = z.string().min(1).max(64);
@@ -102,18 +103,9 @@ export interface Rfq extends RfqHeader {
 	unknownEvents?: UnknownEvent[];
 }
 
-const NUMBER = /^RFQ-(\d{4})-([0-9A-Z]{4})-(\d{6,})$/;
-
-export function formatRfqNumber(year: number, tag: string, seq: number): string {
-	return `RFQ-${year}-${tag}-${String(seq).padStart(6, '0')}`;
-}
+const RFQ_NUMBERS = numberScheme('RFQ');
 
 /** Next free `RFQ-<year>-<device tag>-<seq>` (no collisions between offline devices). */
 export function nextRfqNumber(existing: Iterable<string>, tag: string, year: number): string {
-	let max = 0;
-	for (const n of existing) {
-		const m = NUMBER.exec(n);
-		if (m && Number(m[1]) === year && m[2] === tag) max = Math.max(max, Number(m[3]));
-	}
-	return formatRfqNumber(year, tag, max + 1);
+	return RFQ_NUMBERS.next(existing, tag, year, 1)[0]!;
 }
