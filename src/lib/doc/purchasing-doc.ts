@@ -207,10 +207,19 @@ export function readRequisitions(doc: Y.Doc): {
 		invalid += events.invalid;
 		requisitions.push({ ...parsed.data, events: events.events });
 	}
-	requisitions.sort((a, b) =>
-		a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1
+	// In the order they were raised: a batch shares one stamp, so its numbers (sequential in the
+	// order the lines were given) decide, and the random id only between two devices' equal ones.
+	requisitions.sort(
+		(a, b) =>
+			compareText(a.createdAt, b.createdAt) ||
+			compareText(a.number, b.number) ||
+			compareText(a.id, b.id)
 	);
 	return { requisitions, invalid };
+}
+
+function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function writeNewRequisition(doc: Y.Doc, requisition: Requisition): void {
