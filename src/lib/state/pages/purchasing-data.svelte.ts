@@ -41,6 +41,14 @@ export class PurchasingData {
 		void ws.runtime.ready.then(bump);
 	}
 
+	/**
+	 * This device's stored docs are still loading: a record not found yet may just not be read
+	 * yet (pages say 載入中 until then, not 找不到).
+	 */
+	get loading(): boolean {
+		return !this.ws.settled;
+	}
+
 	supplier(id: string): Supplier | undefined {
 		return this.view.suppliers.find((s) => s.id === id);
 	}
