@@ -210,6 +210,9 @@ test('a transfer dispatched by a tablet 10½ hours ahead is received after the a
 	await adminPage.getByTestId('transfer-qty').fill('10');
 	await adminPage.getByTestId('transfer-add-line').click();
 	await adminPage.getByTestId('transfer-create').click();
+	// The list's new row carries a draft badge too: wait for the transfer's own page before
+	// taking its address (read off the list, the tablet opened the list and found no dispatch).
+	await adminPage.waitForURL(/\/warehouse\/transfers\/[^/?#]+$/);
 	await expect(adminPage.getByTestId('transfer-status')).toHaveAttribute('data-status', 'draft');
 	const transferUrl = adminPage.url();
 	await expectSynced(adminPage);
