@@ -156,6 +156,8 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.ordersSubtitle':
 		'Draft, approved, sent, partially received, received, closed and cancelled',
 	'purchasing.searchOrders': 'Search number or supplier',
+	'purchasing.noSuppliedItems': 'No items set for this supplier yet',
+	'purchasing.noSupplierPrices': 'No prices from this supplier',
 	'purchasing.noOrders': 'No purchase orders',
 	'purchasing.orderDate': 'Order date',
 	'purchasing.amount': 'Amount',

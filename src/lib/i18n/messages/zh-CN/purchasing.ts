@@ -151,6 +151,8 @@ export const purchasing: Record<keyof typeof source, string> = {
 	'purchasing.orders': '采购订单',
 	'purchasing.ordersSubtitle': '草稿、已审批、已发出、部分到货、已到齐、已关闭与已作废',
 	'purchasing.searchOrders': '搜索单号或供应商',
+	'purchasing.noSuppliedItems': '此供应商尚未设置供应品项',
+	'purchasing.noSupplierPrices': '此供应商没有价格',
 	'purchasing.noOrders': '没有采购订单',
 	'purchasing.orderDate': '下单日期',
 	'purchasing.amount': '金额',

@@ -151,6 +151,8 @@ export const purchasing = {
 	'purchasing.orders': '採購單',
 	'purchasing.ordersSubtitle': '草稿、核准、已發出、部分到貨、到齊、結案與作廢',
 	'purchasing.searchOrders': '搜尋單號或供應商',
+	'purchasing.noSuppliedItems': '此供應商尚未設定供應品項',
+	'purchasing.noSupplierPrices': '此供應商沒有價格',
 	'purchasing.noOrders': '沒有採購單',
 	'purchasing.orderDate': '採購日',
 	'purchasing.amount': '金額',
