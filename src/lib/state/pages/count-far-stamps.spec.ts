@@ -1,39 +1,21 @@
 // The count page's approval when entries are stamped far from the relay's time, driven as the
 // page drives it: the admin is shown how many and confirms; the warehouse is told to ask one.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem, createWarehouse } from '../../commands/catalog';
 import { createCommandContext } from '../../commands/create-context';
 import { recordReceipt } from '../../commands/movements';
 import { openCount, recordCountLines, submitCount } from '../../commands/stocktake/stocktake';
 import type { Role } from '../../domain/auth/roles';
 import { setLocale } from '../../i18n';
-import { WorkspaceState } from '../workspace.svelte';
 import { CountSheetPage } from './count-sheet.svelte';
+import { farStampWorkspaces, HOUR } from './far-stamp-fixture';
 
-const HOUR = 3_600_000;
-let open: WorkspaceState[] = [];
-let n = 0;
-
-afterEach(async () => {
-	await Promise.all(open.map((ws) => ws.close()));
-	open = [];
-});
+const workspaces = farStampWorkspaces('vm-far');
 
 /** A submitted count of 214 while a receipt of 64 carries a stamp 10 hours ahead. */
 async function countWithFarReceipt(role: Role) {
-	const ws = new WorkspaceState(
-		{
-			token: 't',
-			workspace: `vm-far-${++n}`,
-			role,
-			user: 'amy',
-			expMs: Date.now() + 60_000
-		},
-		{ serverUrl: null }
-	);
-	open.push(ws);
-	await ws.runtime.ready;
+	const ws = await workspaces.open(role);
 	const admin = createCommandContext({
 		docs: ws.runtime.docs,
 		device: 'desk',

@@ -4,9 +4,8 @@
 // language, that an administrator must confirm, and nothing is recorded; the admin gets the
 // confirm step (no error), confirms, and the receipt carries the charge.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem, createWarehouse } from '../../commands/catalog';
-import { createCommandContext } from '../../commands/create-context';
 import {
 	approvePurchaseOrder,
 	createPurchaseOrder,
@@ -17,40 +16,15 @@ import { receivePurchaseOrder } from '../../commands/purchasing/receiving';
 import { createSupplier, setPrice } from '../../commands/purchasing/suppliers';
 import type { Role } from '../../domain/auth/roles';
 import { setLocale } from '../../i18n';
-import { WorkspaceState } from '../workspace.svelte';
 import { LandedCostsModel } from './purchasing-landed.svelte';
+import { farStampWorkspaces, tabletAhead } from './far-stamp-fixture';
 
-const HOUR = 3_600_000;
-let open: WorkspaceState[] = [];
-let n = 0;
-
-afterEach(async () => {
-	await Promise.all(open.map((ws) => ws.close()));
-	open = [];
-	setLocale('zh-TW');
-});
+const workspaces = farStampWorkspaces('vm-landed-far');
 
 /** 100 boxes ordered, sent and received on a tablet (admin) 10 hours ahead; the panel as `role`. */
 async function receivedAhead(role: Role) {
-	const ws = new WorkspaceState(
-		{
-			token: 't',
-			workspace: `vm-landed-far-${++n}`,
-			role,
-			user: 'amy',
-			expMs: Date.now() + 60_000
-		},
-		{ serverUrl: null }
-	);
-	open.push(ws);
-	await ws.runtime.ready;
-	const tablet = createCommandContext({
-		docs: ws.runtime.docs,
-		device: 'tablet',
-		user: 'ben',
-		role: 'admin',
-		nowMs: () => Date.now() + 10 * HOUR
-	});
+	const ws = await workspaces.open(role);
+	const tablet = tabletAhead(ws);
 	const day = new Date(Date.now()).toISOString().slice(0, 10);
 	const wh = createWarehouse(tablet, { code: 'TY', name: 'ty' });
 	const box = createItem(tablet, { code: 'BOX', name: 'box', unit: 'pcs' });

@@ -3,9 +3,8 @@
 // administrator must confirm, and nothing is written; the admin is asked, confirms, and the
 // order folds to the status people meant.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem, createWarehouse } from '../../commands/catalog';
-import { createCommandContext } from '../../commands/create-context';
 import { createCustomer } from '../../commands/customers';
 import { recordReceipt } from '../../commands/movements';
 import { createOrder } from '../../commands/orders/create';
@@ -17,35 +16,16 @@ import { createWorkOrders, releaseWorkOrder } from '../../commands/production/wo
 import { productionView, requireWorkOrder } from '../../commands/production/read';
 import type { Role } from '../../domain/auth/roles';
 import { errorMessage, setLocale } from '../../i18n';
-import { WorkspaceState } from '../workspace.svelte';
 import { OrderDetailModel } from './order-detail.svelte';
 import { WorkOrderDetailModel } from './production-work-order.svelte';
+import { farStampWorkspaces, tabletAhead } from './far-stamp-fixture';
 
-const HOUR = 3_600_000;
-let open: WorkspaceState[] = [];
-let n = 0;
-
-afterEach(async () => {
-	await Promise.all(open.map((ws) => ws.close()));
-	open = [];
-	setLocale('zh-TW');
-});
+const workspaces = farStampWorkspaces('vm-order-far');
 
 /** A workspace signed in as `role`, and a tablet (admin) whose clock runs 10 hours ahead. */
 async function workspace(role: Role) {
-	const ws = new WorkspaceState(
-		{ token: 't', workspace: `vm-order-far-${++n}`, role, user: 'amy', expMs: Date.now() + 60_000 },
-		{ serverUrl: null }
-	);
-	open.push(ws);
-	await ws.runtime.ready;
-	const tablet = createCommandContext({
-		docs: ws.runtime.docs,
-		device: 'tablet',
-		user: 'ben',
-		role: 'admin',
-		nowMs: () => Date.now() + 10 * HOUR
-	});
+	const ws = await workspaces.open(role);
+	const tablet = tabletAhead(ws);
 	return { ws, tablet };
 }
 

@@ -4,9 +4,8 @@
 // its language, that an administrator must confirm, and nothing is written; the admin gets the
 // confirm step (no error), confirms, and the order is picking, then shipped.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem, createWarehouse } from '../../commands/catalog';
-import { createCommandContext } from '../../commands/create-context';
 import { createCustomer } from '../../commands/customers';
 import { ledgerMovements } from '../../commands/ledger-cache';
 import { recordReceipt } from '../../commands/movements';
@@ -15,40 +14,15 @@ import { confirmOrder } from '../../commands/orders/transitions';
 import type { Role } from '../../domain/auth/roles';
 import { foldBalances, onHandOf } from '../../domain/ledger/fold';
 import { setLocale } from '../../i18n';
-import { WorkspaceState } from '../workspace.svelte';
 import { OrderPickingModel } from './order-picking.svelte';
+import { farStampWorkspaces, tabletAhead } from './far-stamp-fixture';
 
-const HOUR = 3_600_000;
-let open: WorkspaceState[] = [];
-let n = 0;
-
-afterEach(async () => {
-	await Promise.all(open.map((ws) => ws.close()));
-	open = [];
-	setLocale('zh-TW');
-});
+const workspaces = farStampWorkspaces('vm-pick-far');
 
 /** 8 of tea ordered and confirmed on a tablet (admin) 10 hours ahead; the pick page as `role`. */
 async function pickPage(role: Role) {
-	const ws = new WorkspaceState(
-		{
-			token: 't',
-			workspace: `vm-pick-far-${++n}`,
-			role,
-			user: 'amy',
-			expMs: Date.now() + 60_000
-		},
-		{ serverUrl: null }
-	);
-	open.push(ws);
-	await ws.runtime.ready;
-	const tablet = createCommandContext({
-		docs: ws.runtime.docs,
-		device: 'tablet',
-		user: 'ben',
-		role: 'admin',
-		nowMs: () => Date.now() + 10 * HOUR
-	});
+	const ws = await workspaces.open(role);
+	const tablet = tabletAhead(ws);
 	const item = createItem(tablet, { code: 'TEA', name: 'tea', unit: 'pcs' });
 	const wh = createWarehouse(tablet, { code: 'W', name: 'w' });
 	recordReceipt(tablet, { itemId: item.id, warehouseId: wh.id, qty: 20, unit: 'pcs' });

@@ -3,49 +3,23 @@
 // administrator must confirm, and nothing is received; the admin is asked (no error, the
 // confirm step), confirms, and the stock is at the destination.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createItem, createWarehouse } from '../../commands/catalog';
-import { createCommandContext } from '../../commands/create-context';
 import { ledgerMovements } from '../../commands/ledger-cache';
 import { recordReceipt } from '../../commands/movements';
 import { createTransfer, dispatchTransfer } from '../../commands/transfers/transfers';
 import type { Role } from '../../domain/auth/roles';
 import { foldBalances, onHandOf } from '../../domain/ledger/fold';
 import { setLocale } from '../../i18n';
-import { WorkspaceState } from '../workspace.svelte';
 import { TransferDetailPage } from './transfer-detail.svelte';
+import { farStampWorkspaces, tabletAhead } from './far-stamp-fixture';
 
-const HOUR = 3_600_000;
-let open: WorkspaceState[] = [];
-let n = 0;
-
-afterEach(async () => {
-	await Promise.all(open.map((ws) => ws.close()));
-	open = [];
-	setLocale('zh-TW');
-});
+const workspaces = farStampWorkspaces('vm-transfer-far');
 
 /** 8 of tea dispatched from A to B by a tablet (admin) 10 hours ahead; the page as `role`. */
 async function dispatched(role: Role) {
-	const ws = new WorkspaceState(
-		{
-			token: 't',
-			workspace: `vm-transfer-far-${++n}`,
-			role,
-			user: 'amy',
-			expMs: Date.now() + 60_000
-		},
-		{ serverUrl: null }
-	);
-	open.push(ws);
-	await ws.runtime.ready;
-	const tablet = createCommandContext({
-		docs: ws.runtime.docs,
-		device: 'tablet',
-		user: 'ben',
-		role: 'admin',
-		nowMs: () => Date.now() + 10 * HOUR
-	});
+	const ws = await workspaces.open(role);
+	const tablet = tabletAhead(ws);
 	const item = createItem(tablet, { code: 'TEA', name: 'tea', unit: 'pcs' });
 	const a = createWarehouse(tablet, { code: 'A', name: 'a' });
 	const b = createWarehouse(tablet, { code: 'B', name: 'b' });
