@@ -16,7 +16,6 @@ import {
 	pickRow,
 	pickSheet,
 	shipmentOf,
-	type ScanOutcome,
 	type ScanProgress,
 	type SheetRow,
 	type SheetScan
@@ -33,6 +32,7 @@ import { CustomersModel } from './customers.svelte';
 import { FarStampGate } from './far-stamp-gate.svelte';
 import { localToday } from './orders-board-helpers';
 import { foldBoard, shippableOf } from './pick-queue.svelte';
+import { scanMessage } from './pick-scan-message';
 
 export interface SheetShortfall {
 	itemId: string;
@@ -185,7 +185,7 @@ export class OrderPickingModel {
 		const r = applyScan(this.rows, this.progress, scan);
 		this.progress = r.progress;
 		this.save();
-		this.message = this.describe(r.outcome, code);
+		this.message = scanMessage(r.outcome, code, this);
 		if (r.outcome.kind === 'picked') this.markStarted();
 	};
 
@@ -255,46 +255,6 @@ export class OrderPickingModel {
 	 */
 	confirmFarStamp(): ShipResult | undefined {
 		return this.far.confirm<ShipResult>();
-	}
-
-	private describe(outcome: ScanOutcome, code: string): { tone: 'ok' | 'error'; text: string } {
-		const place = (row: SheetRow) => row.locationCode || t('movement.noLocation');
-		switch (outcome.kind) {
-			case 'at-bin':
-				return {
-					tone: 'ok',
-					text: t('pickq.atBin', {
-						bin: outcome.rows[0]?.locationCode || t('movement.noLocation'),
-						count: outcome.rows.length
-					})
-				};
-			case 'picked':
-				return {
-					tone: 'ok',
-					text: t('pickq.picked', {
-						item: this.itemCode(outcome.row.itemId),
-						qty: fmtNumber(outcome.row.qty),
-						unit: this.unitOf(outcome.row.itemId)
-					})
-				};
-			case 'not-on-sheet':
-				return { tone: 'error', text: t(`pickq.notOnSheet.${outcome.what}`, { code }) };
-			case 'go-to-bin':
-				return { tone: 'error', text: t('pickq.goToBin', { bin: place(outcome.row) }) };
-			case 'wrong-lot':
-				return {
-					tone: 'error',
-					text: t('pickq.wrongLot', {
-						lot: outcome.row.lot,
-						expiry: outcome.row.expiry ?? '—',
-						scanned: outcome.scannedLot
-					})
-				};
-			case 'lot-needed':
-				return { tone: 'error', text: t('pickq.lotNeeded', { lot: outcome.row.lot }) };
-			case 'unknown':
-				return { tone: 'error', text: t('pickq.unknown', { code }) };
-		}
 	}
 
 	close(): void {
