@@ -38,43 +38,33 @@ export function parseFlags<T extends FlagSpec>(argv: string[], spec: T) {
  * `stockflow users` works as printed. `--device --user` still reads as a missing value.
  */
 function attachDashValues(argv: string[], spec: FlagSpec): string[] {
-	const takesValue = new Set<string>();
 	const flags = new Set<string>();
+	/** `--name` and `-n` of each string flag, to the long name its value is attached to. */
+	const takesValue = new Map<string, string>();
 	for (const [name, option] of Object.entries(spec)) {
-		flags.add(`--${name}`);
-		if (option.short) flags.add(`-${option.short}`);
-		if (option.type === 'string') {
-			takesValue.add(`--${name}`);
-			if (option.short) takesValue.add(`-${option.short}`);
+		const forms = option.short ? [`--${name}`, `-${option.short}`] : [`--${name}`];
+		for (const form of forms) {
+			flags.add(form);
+			if (option.type === 'string') takesValue.set(form, name);
 		}
 	}
 	const out: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i] as string;
+		if (arg === '--') return [...out, ...argv.slice(i)];
+		const name = takesValue.get(arg);
 		const next = argv[i + 1];
-		if (arg === '--') {
-			out.push(...argv.slice(i));
-			break;
-		}
 		if (
-			takesValue.has(arg) &&
-			next !== undefined &&
-			next.startsWith('-') &&
+			name !== undefined &&
+			next?.startsWith('-') &&
 			next !== '--' &&
 			!flags.has(next.split('=')[0] as string)
 		) {
-			out.push(`${arg.startsWith('--') ? arg : `--${longName(arg, spec)}`}=${next}`);
+			out.push(`--${name}=${next}`);
 			i++;
-			continue;
-		}
-		out.push(arg);
+		} else out.push(arg);
 	}
 	return out;
-}
-
-function longName(short: string, spec: FlagSpec): string {
-	const found = Object.entries(spec).find(([, option]) => `-${option.short}` === short);
-	return found ? found[0] : short.slice(1);
 }
 
 export function requireWorkspace(value: string | boolean | undefined): string {
